@@ -1,0 +1,46 @@
+//===- Diagnostic.cpp - Findings and their checks -------------------------===//
+
+#include "tollgate/Support/Diagnostic.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cstring>
+
+using namespace llvm;
+
+namespace tollgate {
+
+StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Suggestion:
+    return "suggestion";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Security:
+    return "security";
+  case Severity::Error:
+    return "error";
+  }
+  return "error";
+}
+
+Optional<Severity> parseSeverity(StringRef Name) {
+  return StringSwitch<Optional<Severity>>(Name.lower())
+      .Case("suggestion", Severity::Suggestion)
+      .Case("warning", Severity::Warning)
+      .Cases("security", "security-warning", Severity::Security)
+      .Case("error", Severity::Error)
+      .Default(None);
+}
+
+bool diagnosticLess(const Diagnostic &A, const Diagnostic &B) {
+  if (A.Range.Begin != B.Range.Begin)
+    return A.Range.Begin < B.Range.Begin;
+  if (A.Range.End != B.Range.End)
+    return A.Range.End < B.Range.End;
+  if (int Order = std::strcmp(A.Check->Code, B.Check->Code))
+    return Order < 0;
+  return A.Message < B.Message;
+}
+
+} // namespace tollgate

@@ -1,0 +1,51 @@
+//===- Source.cpp - Source files and locations ----------------------------===//
+
+#include "tollgate/Support/Source.h"
+
+#include <algorithm>
+
+using namespace llvm;
+
+namespace tollgate {
+
+uint32_t countCodePoints(StringRef Bytes) {
+  uint32_t N = 0;
+  for (unsigned char C : Bytes)
+    N += (C & 0xC0) != 0x80;
+  return N;
+}
+
+void SourceFile::buildLineStarts() const {
+  std::call_once(LinesOnce, [this] {
+    LineStarts.push_back(0);
+    for (size_t I = 0, E = Text.size(); I != E; ++I)
+      if (Text[I] == '\n')
+        LineStarts.push_back(static_cast<uint32_t>(I + 1));
+  });
+}
+
+Position SourceFile::position(uint32_t Offset) const {
+  buildLineStarts();
+  Offset = std::min<uint32_t>(Offset, Text.size());
+  auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
+  size_t LineIndex = (It - LineStarts.begin()) - 1;
+  uint32_t LineStart = LineStarts[LineIndex];
+  Position P;
+  P.Line = static_cast<uint32_t>(LineIndex + 1);
+  P.Column =
+      1 + countCodePoints(StringRef(Text).slice(LineStart, Offset));
+  P.Offset = Offset;
+  return P;
+}
+
+StringRef SourceFile::lineAt(uint32_t Offset) const {
+  buildLineStarts();
+  Offset = std::min<uint32_t>(Offset, Text.size());
+  auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
+  uint32_t Begin = *(It - 1);
+  uint32_t End = It == LineStarts.end() ? Text.size() : *It - 1;
+  StringRef Line = StringRef(Text).slice(Begin, End);
+  return Line.rtrim('\r');
+}
+
+} // namespace tollgate
