@@ -1,0 +1,841 @@
+//===- Parser.cpp - JSON document to policy IR ----------------------------===//
+//
+// Walks the located JSON tree once, building the IR and reporting every
+// grammar finding at the exact token. Grammar sources: the IAM JSON policy
+// grammar (IAM User Guide, "Grammar of the IAM JSON policy language") and
+// the checks of IAM Access Analyzer's policy validation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tollgate/Parse/Parser.h"
+#include "tollgate/Parse/GrammarChecks.h"
+#include "tollgate/Parse/PolicyVariables.h"
+#include "tollgate/Support/Spelling.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+using json::Kind;
+using json::Member;
+using json::Value;
+
+namespace {
+
+const StringRef TopLevelElements[] = {"Version", "Id", "Statement"};
+const StringRef StatementElements[] = {
+    "Sid",      "Effect",      "Principal", "NotPrincipal", "Action",
+    "NotAction", "Resource",   "NotResource", "Condition"};
+const StringRef PrincipalKinds[] = {"AWS", "Service", "Federated",
+                                    "CanonicalUser"};
+
+/// The elements of a statement, to remember which ones a statement has.
+enum StatementElement {
+  SidElement,
+  EffectElement,
+  PrincipalElementKey,
+  NotPrincipalElementKey,
+  ActionElementKey,
+  NotActionElementKey,
+  ResourceElementKey,
+  NotResourceElementKey,
+  ConditionElement,
+  NumStatementElements
+};
+using SeenElements = const Member *[NumStatementElements];
+
+class PolicyParser {
+public:
+  PolicyParser(Policy &P, std::vector<Diagnostic> &Diags)
+      : P(P), Diags(Diags) {}
+
+  void parseDocument(const Value &Root);
+
+private:
+  // Reporting.
+  Diagnostic &report(const CheckInfo &Check, Span Range, uint32_t Path,
+                     const Twine &Message);
+  void reportWrongType(const Value &V, uint32_t Path, StringRef Element,
+                       StringRef Expected);
+  void reportEmpty(const Value &V, uint32_t Path, const Twine &What);
+  void reportUnknownElement(const Member &M, uint32_t Parent,
+                            ArrayRef<StringRef> Known, StringRef Where);
+  void reportConflict(const Member &Second, const Member &First,
+                      uint32_t Parent);
+
+  // Elements.
+  void parseVersion(const Member &M, uint32_t Path);
+  void parseStatement(const Value &V, uint32_t Path);
+  void parseSid(Statement &S, const Member &M, uint32_t Path);
+  void parseEffect(Statement &S, const Member &M, uint32_t Path);
+  void parseAction(Statement &S, const Member &M, uint32_t Path);
+  void parseResource(Statement &S, const Member &M, uint32_t Path);
+  void parsePrincipal(Statement &S, const Member &M, uint32_t Path);
+  void parseCondition(Statement &S, const Member &M, uint32_t Path);
+  void checkStatementShape(const Value &V, uint32_t Path,
+                           const SeenElements &Seen);
+  void checkSids();
+  void checkSize(const Value &Root);
+
+  /// Calls \p Each for every string of a string-or-array-of-strings value,
+  /// reporting other types. Returns false if the shape was wrong.
+  template <typename Fn>
+  bool forEachString(const Value &V, uint32_t Path, StringRef Element,
+                     Fn Each);
+
+  /// Makes a PolicyString, splitting variables where the element takes
+  /// them (\p VariablesAllowed) and reporting them where it does not.
+  PolicyString makeString(const Value &V, uint32_t Path, StringRef Element,
+                          bool VariablesAllowed);
+  /// The source span of bytes [Begin, End) of a decoded string value, or the
+  /// whole string when escapes make the mapping inexact.
+  Span substringSpan(const Value &V, size_t Begin, size_t End) const;
+
+  Loc locOf(Span Range, uint32_t Path) const { return Loc{Range, Path}; }
+
+  Policy &P;
+  std::vector<Diagnostic> &Diags;
+  bool VariablesOn = false;
+  bool OldVersionNoted = false;
+};
+
+Diagnostic &PolicyParser::report(const CheckInfo &Check, Span Range,
+                                 uint32_t Path, const Twine &Message) {
+  Diagnostic D;
+  D.Check = &Check;
+  D.Level = Check.DefaultSeverity;
+  D.Message = Message.str();
+  D.Range = Range;
+  D.Pointer = P.pointer(Path);
+  Diags.push_back(std::move(D));
+  return Diags.back();
+}
+
+static std::string article(StringRef Noun) {
+  bool Vowel = !Noun.empty() && StringRef("aeiou").contains(Noun.front());
+  return (Vowel ? "an " : "a ") + Noun.str();
+}
+
+void PolicyParser::reportWrongType(const Value &V, uint32_t Path,
+                                   StringRef Element, StringRef Expected) {
+  report(grammar::WrongType, V.Range, Path,
+         "`" + Element + "` must be " + Expected + ", not " +
+             article(json::kindName(V.K)));
+}
+
+void PolicyParser::reportEmpty(const Value &V, uint32_t Path,
+                               const Twine &What) {
+  report(grammar::EmptyValue, V.Range, Path, What);
+}
+
+void PolicyParser::reportUnknownElement(const Member &M, uint32_t Parent,
+                                        ArrayRef<StringRef> Known,
+                                        StringRef Where) {
+  uint32_t Path = P.addPathKey(Parent, M.Key);
+  std::string Message =
+      ("unknown element `" + M.Key + "` in " + Where).str();
+  if (Optional<StringRef> Fix = closestSpelling(M.Key, Known))
+    Message += ("; did you mean `" + *Fix + "`?").str();
+  report(grammar::UnknownElement, M.KeyRange, Path, Message);
+}
+
+void PolicyParser::reportConflict(const Member &Second, const Member &First,
+                                  uint32_t Parent) {
+  Diagnostic &D = report(grammar::ConflictingElements, Second.KeyRange,
+                         P.addPathKey(Parent, Second.Key),
+                         "a statement cannot have both `" + First.Key +
+                             "` and `" + Second.Key + "`");
+  D.Notes.push_back({First.KeyRange, ("`" + First.Key + "` is here").str()});
+}
+
+template <typename Fn>
+bool PolicyParser::forEachString(const Value &V, uint32_t Path,
+                                 StringRef Element, Fn Each) {
+  if (V.K == Kind::String) {
+    Each(V, Path);
+    return true;
+  }
+  if (V.K != Kind::Array) {
+    reportWrongType(V, Path, Element, "a string or an array of strings");
+    return false;
+  }
+  if (V.Elements.empty())
+    reportEmpty(V, Path, "`" + Element + "` is an empty array");
+  for (size_t I = 0; I < V.Elements.size(); ++I) {
+    const Value &E = V.Elements[I];
+    uint32_t ItemPath = P.addPathIndex(Path, static_cast<int32_t>(I));
+    if (E.K != Kind::String) {
+      reportWrongType(E, ItemPath, (Element + " entry").str(), "a string");
+      continue;
+    }
+    Each(E, ItemPath);
+  }
+  return true;
+}
+
+Span PolicyParser::substringSpan(const Value &V, size_t Begin,
+                                 size_t End) const {
+  // Without escapes the decoded text is the source text between the quotes.
+  if (V.Range.size() == V.Text.size() + 2)
+    return Span(V.Range.Begin + 1 + Begin, V.Range.Begin + 1 + End);
+  return V.Range;
+}
+
+PolicyString PolicyParser::makeString(const Value &V, uint32_t Path,
+                                      StringRef Element,
+                                      bool VariablesAllowed) {
+  PolicyString S;
+  S.Text = P.own(V.Text);
+  S.L = locOf(V.Range, Path);
+  size_t Open = S.Text.find("${");
+  if (Open == StringRef::npos)
+    return S;
+  if (!VariablesAllowed) {
+    report(grammar::VariableNotAllowed,
+           substringSpan(V, Open, S.Text.find('}', Open) + 1), Path,
+           "`" + Element + "` does not support policy variables");
+    return S;
+  }
+  std::vector<StringPart> Parts;
+  VariableError Error;
+  if (!splitPolicyVariables(S.Text, Parts, Error)) {
+    report(grammar::InvalidVariable, substringSpan(V, Error.Begin, Error.End),
+           Path, Error.Message);
+    return S;
+  }
+  bool HasVariable = false;
+  for (const StringPart &Part : Parts)
+    HasVariable |= Part.K == StringPart::Variable;
+  if (!VariablesOn) {
+    // Under 2008-10-17 `${...}` is plain text, which is almost never meant.
+    if (HasVariable)
+      report(grammar::VariableInOldVersion, substringSpan(V, Open, Open + 2),
+             Path,
+             P.HasVersion
+                 ? Twine("policy variables are plain text under Version "
+                         "2008-10-17; use \"2012-10-17\"")
+                 : Twine("policy variables are plain text without a "
+                         "Version; add \"Version\": \"2012-10-17\""));
+    return S;
+  }
+  S.Parts = std::move(Parts);
+  return S;
+}
+
+void PolicyParser::parseDocument(const Value &Root) {
+  if (Root.K != Kind::Object) {
+    report(grammar::WrongType, Root.Range, 0,
+           "a policy document must be a JSON object, not " +
+               article(json::kindName(Root.K)));
+    return;
+  }
+  // Version decides how every string is read, so it goes first.
+  const Member *StatementMember = nullptr;
+  for (const Member &M : Root.Members)
+    if (M.Key == "Version")
+      parseVersion(M, P.addPathKey(0, M.Key));
+  VariablesOn = P.variablesEnabled();
+
+  for (const Member &M : Root.Members) {
+    if (M.Key == "Version")
+      continue;
+    uint32_t Path = P.addPathKey(0, M.Key);
+    if (M.Key == "Id") {
+      if (M.Val.K != Kind::String) {
+        reportWrongType(M.Val, Path, "Id", "a string");
+        continue;
+      }
+      P.HasId = true;
+      P.Id = P.own(M.Val.Text);
+      P.IdLoc = locOf(M.Val.Range, Path);
+      continue;
+    }
+    if (M.Key == "Statement") {
+      StatementMember = &M;
+      const Value &V = M.Val;
+      if (V.K == Kind::Object) {
+        parseStatement(V, Path);
+      } else if (V.K == Kind::Array) {
+        if (V.Elements.empty())
+          report(grammar::MissingStatement, V.Range, Path,
+                 "`Statement` is an empty array; the policy grants nothing");
+        for (size_t I = 0; I < V.Elements.size(); ++I)
+          parseStatement(V.Elements[I],
+                         P.addPathIndex(Path, static_cast<int32_t>(I)));
+      } else {
+        reportWrongType(V, Path, "Statement",
+                        "an object or an array of objects");
+      }
+      continue;
+    }
+    reportUnknownElement(M, 0, TopLevelElements, "the policy document");
+  }
+
+  if (!P.HasVersion)
+    report(grammar::MissingVersion, Span(Root.Range.Begin, Root.Range.Begin + 1),
+           0,
+           "the policy has no `Version`; add \"Version\": \"2012-10-17\" "
+           "(without it, policy variables are plain text)");
+  if (!StatementMember)
+    report(grammar::MissingStatement,
+           Span(Root.Range.Begin, Root.Range.Begin + 1), 0,
+           "the policy has no `Statement`");
+  checkSids();
+  checkSize(Root);
+}
+
+void PolicyParser::parseVersion(const Member &M, uint32_t Path) {
+  if (M.Val.K != Kind::String) {
+    reportWrongType(M.Val, Path, "Version", "a string");
+    return;
+  }
+  StringRef V = M.Val.Text;
+  if (V == "2012-10-17" || V == "2008-10-17") {
+    P.HasVersion = true;
+    P.Version = P.own(V);
+    P.VersionLoc = locOf(M.Val.Range, Path);
+    if (V == "2008-10-17")
+      report(grammar::OldVersion, M.Val.Range, Path,
+             "Version 2008-10-17 predates policy variables and newer "
+             "features; use \"2012-10-17\"");
+    return;
+  }
+  report(grammar::InvalidVersion, M.Val.Range, Path,
+         "invalid Version \"" + V +
+             "\"; the policy language versions are \"2012-10-17\" and "
+             "\"2008-10-17\"");
+}
+
+void PolicyParser::parseStatement(const Value &V, uint32_t Path) {
+  if (V.K != Kind::Object) {
+    reportWrongType(V, Path, "Statement entry", "an object");
+    return;
+  }
+  Statement S;
+  S.L = locOf(V.Range, Path);
+  SeenElements Seen = {};
+  // Reports the second of a pair such as Action/NotAction; true if clear.
+  auto Exclusive = [&](const Member &M, StatementElement Other) {
+    if (!Seen[Other])
+      return true;
+    reportConflict(M, *Seen[Other], Path);
+    return false;
+  };
+  for (const Member &M : V.Members) {
+    int Which = StringSwitch<int>(M.Key)
+                    .Case("Sid", SidElement)
+                    .Case("Effect", EffectElement)
+                    .Case("Principal", PrincipalElementKey)
+                    .Case("NotPrincipal", NotPrincipalElementKey)
+                    .Case("Action", ActionElementKey)
+                    .Case("NotAction", NotActionElementKey)
+                    .Case("Resource", ResourceElementKey)
+                    .Case("NotResource", NotResourceElementKey)
+                    .Case("Condition", ConditionElement)
+                    .Default(-1);
+    if (Which < 0) {
+      reportUnknownElement(M, Path, StatementElements, "a statement");
+      continue;
+    }
+    Seen[Which] = &M;
+    uint32_t ElementPath = P.addPathKey(Path, M.Key);
+    switch (Which) {
+    case SidElement:
+      parseSid(S, M, ElementPath);
+      break;
+    case EffectElement:
+      parseEffect(S, M, ElementPath);
+      break;
+    case PrincipalElementKey:
+      if (Exclusive(M, NotPrincipalElementKey))
+        parsePrincipal(S, M, ElementPath);
+      break;
+    case NotPrincipalElementKey:
+      if (Exclusive(M, PrincipalElementKey))
+        parsePrincipal(S, M, ElementPath);
+      break;
+    case ActionElementKey:
+      if (Exclusive(M, NotActionElementKey))
+        parseAction(S, M, ElementPath);
+      break;
+    case NotActionElementKey:
+      if (Exclusive(M, ActionElementKey))
+        parseAction(S, M, ElementPath);
+      break;
+    case ResourceElementKey:
+      if (Exclusive(M, NotResourceElementKey))
+        parseResource(S, M, ElementPath);
+      break;
+    case NotResourceElementKey:
+      if (Exclusive(M, ResourceElementKey))
+        parseResource(S, M, ElementPath);
+      break;
+    case ConditionElement:
+      parseCondition(S, M, ElementPath);
+      break;
+    }
+  }
+  checkStatementShape(V, Path, Seen);
+  P.Statements.push_back(std::move(S));
+}
+
+void PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
+                                       const SeenElements &Seen) {
+  Span Open(V.Range.Begin, V.Range.Begin + 1);
+  if (!Seen[EffectElement])
+    report(grammar::MissingEffect, Open, Path,
+           "statement has no `Effect`; add \"Effect\": \"Allow\" or "
+           "\"Effect\": \"Deny\"");
+  if (!Seen[ActionElementKey] && !Seen[NotActionElementKey])
+    report(grammar::MissingAction, Open, Path,
+           "statement has neither `Action` nor `NotAction`");
+
+  PolicyType T = P.Type;
+  const Member *ResourceAny = Seen[ResourceElementKey]
+                                  ? Seen[ResourceElementKey]
+                                  : Seen[NotResourceElementKey];
+  if (T == PolicyType::Trust) {
+    if (ResourceAny)
+      report(grammar::ElementNotAllowed, ResourceAny->KeyRange,
+             P.addPathKey(Path, ResourceAny->Key),
+             "a trust policy cannot have `" + ResourceAny->Key +
+                 "`: the role itself is the resource");
+  } else if (!ResourceAny) {
+    report(grammar::MissingResource, Open, Path,
+           "statement has neither `Resource` nor `NotResource`");
+  }
+
+  const Member *NotPrincipalM = Seen[NotPrincipalElementKey];
+  const Member *PrincipalAny =
+      Seen[PrincipalElementKey] ? Seen[PrincipalElementKey] : NotPrincipalM;
+  bool NeedsPrincipal = hasPrincipals(T) || T == PolicyType::RCP;
+  if (PrincipalAny && !NeedsPrincipal)
+    report(grammar::PrincipalNotAllowed, PrincipalAny->KeyRange,
+           P.addPathKey(Path, PrincipalAny->Key),
+           "`" + PrincipalAny->Key + "` is not allowed in " +
+               article(policyTypeName(T).str() + " policy") +
+               "; the principal is whoever the policy is attached to");
+  else if (!PrincipalAny && NeedsPrincipal)
+    report(grammar::MissingPrincipal, Open, Path,
+           "statement in " + article(policyTypeName(T).str() + " policy") +
+               " has neither `Principal` nor `NotPrincipal`");
+  if (NotPrincipalM && T == PolicyType::Trust)
+    report(grammar::ElementNotAllowed, NotPrincipalM->KeyRange,
+           P.addPathKey(Path, NotPrincipalM->Key),
+           "a trust policy cannot have `NotPrincipal`");
+}
+
+void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
+  if (M.Val.K != Kind::String) {
+    reportWrongType(M.Val, Path, "Sid", "a string");
+    return;
+  }
+  S.HasSid = true;
+  S.Sid = P.own(M.Val.Text);
+  S.SidLoc = locOf(M.Val.Range, Path);
+  if (S.Sid.empty()) {
+    reportEmpty(M.Val, Path, "`Sid` is an empty string; remove it or name "
+                             "the statement");
+    return;
+  }
+  // IAM takes only letters and digits in the Sid of identity policies and
+  // the policies IAM and Organizations store; other services' resource
+  // policies accept any text there.
+  if (P.Type == PolicyType::Resource)
+    return;
+  for (size_t I = 0; I < S.Sid.size(); ++I)
+    if (!isAlnum(S.Sid[I])) {
+      report(grammar::InvalidSid, substringSpan(M.Val, I, I + 1), Path,
+             "`Sid` may contain only letters and digits; found '" +
+                 S.Sid.substr(I, 1) + "'");
+      return;
+    }
+}
+
+void PolicyParser::parseEffect(Statement &S, const Member &M, uint32_t Path) {
+  if (M.Val.K != Kind::String) {
+    reportWrongType(M.Val, Path, "Effect", "\"Allow\" or \"Deny\"");
+    return;
+  }
+  S.EffectLoc = locOf(M.Val.Range, Path);
+  StringRef E = M.Val.Text;
+  if (E == "Allow" || E == "Deny") {
+    S.Eff = E == "Allow" ? Effect::Allow : Effect::Deny;
+    return;
+  }
+  std::string Message = ("invalid Effect \"" + E + "\"").str();
+  if (E.equals_insensitive("allow") || E.equals_insensitive("deny"))
+    Message += "; Effect is case-sensitive: did you mean \"" +
+               std::string(E.equals_insensitive("allow") ? "Allow" : "Deny") +
+               "\"?";
+  else
+    Message += "; use \"Allow\" or \"Deny\"";
+  report(grammar::InvalidEffect, M.Val.Range, Path, Message);
+}
+
+void PolicyParser::parseAction(Statement &S, const Member &M, uint32_t Path) {
+  S.Action.Present = true;
+  S.Action.Negated = M.Key == "NotAction";
+  S.Action.L = locOf(M.Val.Range, Path);
+  forEachString(M.Val, Path, M.Key, [&](const Value &V, uint32_t ItemPath) {
+    if (V.Text.empty()) {
+      reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");
+      return;
+    }
+    if (V.Text.contains("${")) {
+      makeString(V, ItemPath, M.Key, /*VariablesAllowed=*/false);
+      return;
+    }
+    S.Action.Patterns.push_back({P.own(V.Text), locOf(V.Range, ItemPath)});
+  });
+}
+
+void PolicyParser::parseResource(Statement &S, const Member &M,
+                                 uint32_t Path) {
+  S.Resource.Present = true;
+  S.Resource.Negated = M.Key == "NotResource";
+  S.Resource.L = locOf(M.Val.Range, Path);
+  forEachString(M.Val, Path, M.Key, [&](const Value &V, uint32_t ItemPath) {
+    if (V.Text.empty()) {
+      reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");
+      return;
+    }
+    // Variables may stand only in the resource part of an ARN, after the
+    // fifth colon (IAM User Guide, "Policy variables": Resource element).
+    size_t Open = V.Text.find("${");
+    if (Open != StringRef::npos && VariablesOn &&
+        V.Text.take_front(Open).count(':') < 5 &&
+        !V.Text.substr(Open).startswith("${*}") &&
+        !V.Text.substr(Open).startswith("${?}") &&
+        !V.Text.substr(Open).startswith("${$}")) {
+      report(grammar::VariableNotAllowed,
+             substringSpan(V, Open, V.Text.find('}', Open) + 1), ItemPath,
+             "a policy variable in a resource ARN may stand only in the "
+             "resource part, after the fifth colon");
+      PolicyString Literal;
+      Literal.Text = P.own(V.Text);
+      Literal.L = locOf(V.Range, ItemPath);
+      S.Resource.Patterns.push_back(std::move(Literal));
+      return;
+    }
+    S.Resource.Patterns.push_back(
+        makeString(V, ItemPath, M.Key, /*VariablesAllowed=*/true));
+  });
+}
+
+void PolicyParser::parsePrincipal(Statement &S, const Member &M,
+                                  uint32_t Path) {
+  PrincipalElement &E = S.Principal;
+  E.Present = true;
+  E.Negated = M.Key == "NotPrincipal";
+  E.L = locOf(M.Val.Range, Path);
+  const Value &V = M.Val;
+  if (V.K == Kind::String) {
+    if (V.Text == "*") {
+      E.Everyone = true;
+      return;
+    }
+    report(grammar::InvalidPrincipal, V.Range, Path,
+           "`" + M.Key +
+               "` must be \"*\" or an object such as {\"AWS\": \"" +
+               (V.Text.empty() ? StringRef("arn:aws:iam::111122223333:root")
+                               : V.Text) +
+               "\"}");
+    return;
+  }
+  if (V.K != Kind::Object) {
+    reportWrongType(V, Path, M.Key, "\"*\" or an object");
+    return;
+  }
+  if (V.Members.empty())
+    reportEmpty(V, Path, "`" + M.Key + "` is an empty object");
+  for (const Member &KindMember : V.Members) {
+    Optional<PrincipalKind> K =
+        StringSwitch<Optional<PrincipalKind>>(KindMember.Key)
+            .Case("AWS", PrincipalKind::AWS)
+            .Case("Service", PrincipalKind::Service)
+            .Case("Federated", PrincipalKind::Federated)
+            .Case("CanonicalUser", PrincipalKind::CanonicalUser)
+            .Default(None);
+    uint32_t KindPath = P.addPathKey(Path, KindMember.Key);
+    if (!K) {
+      std::string Message =
+          ("unknown principal kind `" + KindMember.Key + "`").str();
+      if (Optional<StringRef> Fix =
+              closestSpelling(KindMember.Key, PrincipalKinds))
+        Message += ("; did you mean `" + *Fix + "`?").str();
+      else
+        Message += "; use AWS, Service, Federated or CanonicalUser";
+      report(grammar::InvalidPrincipal, KindMember.KeyRange, KindPath,
+             Message);
+      continue;
+    }
+    std::string Element = (M.Key + "." + KindMember.Key).str();
+    forEachString(KindMember.Val, KindPath, Element,
+                  [&](const Value &Item, uint32_t ItemPath) {
+                    if (Item.Text.empty()) {
+                      reportEmpty(Item, ItemPath,
+                                  "empty string in `" + M.Key + "`");
+                      return;
+                    }
+                    E.Values.push_back(
+                        {*K, makeString(Item, ItemPath, M.Key,
+                                        /*VariablesAllowed=*/false)});
+                  });
+  }
+}
+
+void PolicyParser::parseCondition(Statement &S, const Member &M,
+                                  uint32_t Path) {
+  S.HasCondition = true;
+  S.ConditionLoc = locOf(M.Val.Range, Path);
+  const Value &Block = M.Val;
+  if (Block.K != Kind::Object) {
+    reportWrongType(Block, Path, "Condition",
+                    "an object of operators, such as {\"StringEquals\": "
+                    "{\"aws:PrincipalOrgID\": \"o-abc\"}}");
+    return;
+  }
+  if (Block.Members.empty())
+    reportEmpty(Block, Path, "`Condition` is an empty object");
+  for (const Member &OpMember : Block.Members) {
+    uint32_t OpPath = P.addPathKey(Path, OpMember.Key);
+    const Value &Keys = OpMember.Val;
+    if (Keys.K != Kind::Object) {
+      report(grammar::InvalidCondition, Keys.Range, OpPath,
+             "the value of condition operator `" + OpMember.Key +
+                 "` must be an object of condition keys, not " +
+                 article(json::kindName(Keys.K)));
+      continue;
+    }
+    if (Keys.Members.empty())
+      reportEmpty(Keys, OpPath,
+                  "condition operator `" + OpMember.Key + "` has no keys");
+    ParsedOperator Op = parseOperator(OpMember.Key);
+    for (const Member &KeyMember : Keys.Members) {
+      uint32_t KeyPath = P.addPathKey(OpPath, KeyMember.Key);
+      Condition C;
+      C.OperatorText = P.own(OpMember.Key);
+      C.OperatorLoc = locOf(OpMember.KeyRange, OpPath);
+      C.Op = Op.Op;
+      C.Qualifier = Op.Qualifier;
+      C.IfExists = Op.IfExists;
+      C.Key = P.own(KeyMember.Key);
+      C.KeyLoc = locOf(KeyMember.KeyRange, KeyPath);
+      C.ValuesLoc = locOf(KeyMember.Val.Range, KeyPath);
+      if (KeyMember.Key.empty())
+        report(grammar::InvalidCondition, KeyMember.KeyRange, KeyPath,
+               "empty condition key");
+
+      auto AddValue = [&](const Value &V, uint32_t ValuePath) {
+        ConditionValue CV;
+        switch (V.K) {
+        case Kind::String:
+          CV.K = ConditionValue::String;
+          CV.Value = makeString(V, ValuePath, "Condition",
+                                /*VariablesAllowed=*/true);
+          break;
+        case Kind::Number:
+          CV.K = ConditionValue::Number;
+          CV.Value.Text = P.own(V.Text);
+          CV.Value.L = locOf(V.Range, ValuePath);
+          break;
+        case Kind::Bool:
+          CV.K = ConditionValue::Boolean;
+          CV.Value.Text = V.BoolValue ? "true" : "false";
+          CV.Value.L = locOf(V.Range, ValuePath);
+          break;
+        default:
+          report(grammar::InvalidCondition, V.Range, ValuePath,
+                 "a condition value must be a string, number or boolean, "
+                 "not " +
+                     article(json::kindName(V.K)));
+          return false;
+        }
+        C.Values.push_back(std::move(CV));
+        return true;
+      };
+
+      const Value &Vals = KeyMember.Val;
+      if (Vals.K == Kind::Array) {
+        if (Vals.Elements.empty())
+          reportEmpty(Vals, KeyPath,
+                      "condition key `" + KeyMember.Key + "` has no values");
+        for (size_t I = 0; I < Vals.Elements.size(); ++I)
+          AddValue(Vals.Elements[I],
+                   P.addPathIndex(KeyPath, static_cast<int32_t>(I)));
+        // IAM rejects a list that mixes JSON types.
+        for (size_t I = 1; I < Vals.Elements.size(); ++I)
+          if (Vals.Elements[I].K != Vals.Elements[0].K &&
+              Vals.Elements[I].K <= Kind::String &&
+              Vals.Elements[0].K <= Kind::String) {
+            report(grammar::InvalidCondition, Vals.Elements[I].Range,
+                   P.addPathIndex(KeyPath, static_cast<int32_t>(I)),
+                   "condition values of one key must all have one JSON "
+                   "type; this " +
+                       json::kindName(Vals.Elements[I].K) + " follows " +
+                       article(json::kindName(Vals.Elements[0].K)));
+            break;
+          }
+      } else if (!AddValue(Vals, KeyPath)) {
+        continue;
+      }
+      S.Conditions.push_back(std::move(C));
+    }
+  }
+}
+
+void PolicyParser::checkSids() {
+  StringMap<const Statement *> Seen;
+  for (const Statement &S : P.Statements) {
+    if (!S.HasSid || S.Sid.empty())
+      continue;
+    auto Inserted = Seen.try_emplace(S.Sid, &S);
+    if (Inserted.second)
+      continue;
+    Diagnostic &D = report(grammar::DuplicateSid, S.SidLoc.Range,
+                           S.SidLoc.Path,
+                           "duplicate Sid \"" + S.Sid +
+                               "\"; Sids should name statements uniquely");
+    D.Notes.push_back(
+        {Inserted.first->second->SidLoc.Range, "first used here"});
+  }
+}
+
+/// Characters that count towards IAM's size quotas: all but whitespace
+/// outside strings.
+static size_t countQuotaCharacters(StringRef Text) {
+  size_t N = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      ++N;
+      if (C == '\\' && I + 1 < Text.size()) {
+        ++N;
+        ++I;
+      } else if (C == '"') {
+        InString = false;
+      }
+      continue;
+    }
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r')
+      continue;
+    ++N;
+    InString = C == '"';
+  }
+  return N;
+}
+
+void PolicyParser::checkSize(const Value &Root) {
+  // Quotas from "IAM and AWS STS quotas" and the AWS Organizations quotas.
+  size_t Limit = 6144;
+  const char *What = "a managed policy";
+  switch (P.Type) {
+  case PolicyType::Identity:
+  case PolicyType::Boundary:
+    Limit = 6144;
+    What = "a managed policy";
+    break;
+  case PolicyType::Trust:
+    Limit = 2048;
+    What = "a role trust policy (by default; at most 4096 on request)";
+    break;
+  case PolicyType::SCP:
+  case PolicyType::RCP:
+    Limit = 5120;
+    What = "an AWS Organizations policy";
+    break;
+  case PolicyType::Session:
+    Limit = 2048;
+    What = "a session policy";
+    break;
+  case PolicyType::Resource:
+    Limit = 20480;
+    What = "an S3 bucket policy, the largest resource policy";
+    break;
+  }
+  if (!P.Source)
+    return;
+  StringRef Text = P.Source->text().slice(Root.Range.Begin, Root.Range.End);
+  size_t Size = countQuotaCharacters(Text);
+  if (Size <= Limit)
+    return;
+  Diagnostic &D = report(grammar::PolicyTooLarge,
+                         Span(Root.Range.Begin, Root.Range.Begin + 1), 0,
+                         "policy has " + Twine(Size) +
+                             " characters (not counting whitespace); " +
+                             What + " may have at most " + Twine(Limit));
+  // Organizations rejects an oversized SCP or RCP outright.
+  if (P.Type == PolicyType::SCP || P.Type == PolicyType::RCP)
+    D.Level = Severity::Error;
+}
+
+} // namespace
+
+std::unique_ptr<Policy> parsePolicy(const Value &Root, SourceFileRef Source,
+                                    PolicyType Type,
+                                    std::vector<Diagnostic> &Diags) {
+  auto P = std::make_unique<Policy>();
+  P->Source = std::move(Source);
+  P->Type = Type;
+  PolicyParser(*P, Diags).parseDocument(Root);
+  return P;
+}
+
+static bool isAssumeAction(StringRef Action) {
+  StringRef Lower = Action;
+  return Lower.startswith_insensitive("sts:AssumeRole") ||
+         Lower.equals_insensitive("sts:TagSession") ||
+         Lower.equals_insensitive("sts:SetSourceIdentity") ||
+         Lower.equals_insensitive("sts:SetContext");
+}
+
+PolicyType detectPolicyType(const Value &Root, std::string &Reason) {
+  const Value *Statements = Root.get("Statement");
+  SmallVector<const Value *, 8> List;
+  if (Statements && Statements->K == Kind::Object)
+    List.push_back(Statements);
+  else if (Statements && Statements->K == Kind::Array)
+    for (const Value &S : Statements->Elements)
+      List.push_back(&S);
+
+  bool AnyPrincipal = false, AllAssume = true;
+  for (const Value *S : List) {
+    if (S->K != Kind::Object)
+      continue;
+    if (!S->get("Principal") && !S->get("NotPrincipal"))
+      continue;
+    AnyPrincipal = true;
+    const Value *Actions = S->get("Action");
+    if (!Actions) {
+      AllAssume = false;
+      continue;
+    }
+    if (Actions->K == Kind::String) {
+      AllAssume &= isAssumeAction(Actions->Text);
+    } else if (Actions->K == Kind::Array) {
+      for (const Value &A : Actions->Elements)
+        AllAssume &= A.K == Kind::String && isAssumeAction(A.Text);
+    } else {
+      AllAssume = false;
+    }
+  }
+  if (!AnyPrincipal) {
+    Reason = "no statement names a Principal";
+    return PolicyType::Identity;
+  }
+  if (AllAssume) {
+    Reason = "its statements name principals and allow only sts:AssumeRole* "
+             "actions";
+    return PolicyType::Trust;
+  }
+  Reason = "its statements name a Principal";
+  return PolicyType::Resource;
+}
+
+} // namespace tollgate
