@@ -169,7 +169,9 @@ bool PolicyParser::forEachString(const Value &V, uint32_t Path,
     const Value &E = V.Elements[I];
     uint32_t ItemPath = P.addPathIndex(Path, static_cast<int32_t>(I));
     if (E.K != Kind::String) {
-      reportWrongType(E, ItemPath, (Element + " entry").str(), "a string");
+      report(grammar::WrongType, E.Range, ItemPath,
+             "entries of `" + Element + "` must be strings, not " +
+                 article(json::kindName(E.K)));
       continue;
     }
     Each(E, ItemPath);
@@ -312,7 +314,9 @@ void PolicyParser::parseVersion(const Member &M, uint32_t Path) {
 
 void PolicyParser::parseStatement(const Value &V, uint32_t Path) {
   if (V.K != Kind::Object) {
-    reportWrongType(V, Path, "Statement entry", "an object");
+    report(grammar::WrongType, V.Range, Path,
+           "a statement must be an object, not " +
+               article(json::kindName(V.K)));
     return;
   }
   Statement S;

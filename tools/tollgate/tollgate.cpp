@@ -1,1 +1,56 @@
-int main() { return 0; }
+//===- tollgate.cpp - The tollgate command-line driver --------------------===//
+//
+// tollgate lint    policy files -> findings (text, JSON, SARIF, GitHub)
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+const char *toolVersion() { return "0.1.0"; }
+
+bool useColor(StringRef Mode, raw_ostream &OS) {
+  if (Mode == "always")
+    return true;
+  if (Mode == "never")
+    return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  if (Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
+    if (!NoColor->empty())
+      return false;
+  return OS.has_colors();
+}
+
+static void printVersion(raw_ostream &OS) {
+  OS << "tollgate " << toolVersion() << '\n';
+}
+
+} // namespace tollgate
+
+using namespace tollgate;
+
+int main(int Argc, const char **Argv) {
+  InitLLVM X(Argc, Argv);
+  cl::SetVersionPrinter(printVersion);
+  cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "tollgate: lint and verify AWS IAM policies\n\n"
+          "  tollgate lint PATH...     check policy files\n\n"
+          "Run `tollgate <command> --help` for a command's options.\n",
+          &errs()))
+    return ExitInputError;
+  if (LintCommand)
+    return runLint();
+  errs() << "tollgate: no command given; try `tollgate --help`\n";
+  return ExitInputError;
+}

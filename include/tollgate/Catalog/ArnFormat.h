@@ -1,0 +1,50 @@
+//===- ArnFormat.h - ARN formats of resource types as patterns --*- C++ -*-===//
+///
+/// \file
+/// A resource type's ARN format, `arn:${Partition}:s3:::${BucketName}`, read
+/// as a wildcard pattern, so that an ARN pattern from a policy can be tested
+/// against it with atomsIntersect().
+///
+/// A placeholder `${Name}` stands for one or more characters. Left at that,
+/// `arn:aws:s3:::b/*` would be a bucket ARN (with BucketName `b/x`), so a
+/// placeholder is kept from spanning the separators that delimit it:
+///
+///  - it never contains the `:` or `/` that immediately follows it in the
+///    format (`${Region}:`, `${BucketName}/${ObjectName}`);
+///  - a placeholder that is the whole resource part (`arn:...:${TopicName}`,
+///    `arn:...:::${BucketName}`) contains no `/`;
+///  - a placeholder whose name says it holds a path or an ARN (`Path` in the
+///    name, or ending in `Arn`/`ARN`, as `${RoleNameWithPath}`) contains
+///    anything.
+///
+/// Otherwise, notably at the end of the format, a placeholder may contain
+/// `/` and `:`: `log-group:${LogGroupName}` matches `log-group:/aws/x/y`,
+/// `function:${FunctionName}` a qualified `function:f:prod`. These rules err
+/// towards "can match", which keeps findings built on them free of false
+/// alarms. A literal `*` or `?` in a format is a wildcard.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_CATALOG_ARNFORMAT_H
+#define TOLLGATE_CATALOG_ARNFORMAT_H
+
+#include "tollgate/Catalog/GlobIntersect.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace tollgate {
+
+/// Appends the atoms of ARN format \p Format to \p Out, by the rules above.
+void appendArnFormatAtoms(llvm::StringRef Format,
+                          llvm::SmallVectorImpl<GlobAtom> &Out);
+
+/// True if some ARN matches both the policy ARN pattern \p ArnPattern (IAM
+/// wildcards) and the ARN format \p Format. Case-sensitive, as IAM compares
+/// ARNs.
+bool arnPatternCanMatchFormat(llvm::StringRef ArnPattern,
+                              llvm::StringRef Format);
+
+} // namespace tollgate
+
+#endif // TOLLGATE_CATALOG_ARNFORMAT_H

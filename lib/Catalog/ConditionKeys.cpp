@@ -1,0 +1,150 @@
+//===- ConditionKeys.cpp - Condition key lookup and key templates ---------===//
+
+#include "tollgate/Catalog/Catalog.h"
+
+#include "SortedNames.h"
+
+#include "tollgate/Catalog/GlobIntersect.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+namespace {
+
+/// A placeholder's place in a key name: `${TagKey}` or `<key>`.
+struct Placeholder {
+  size_t Begin = StringRef::npos;
+  size_t End = StringRef::npos;
+  bool found() const { return Begin != StringRef::npos; }
+};
+
+Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
+  for (size_t I = Name.find_first_of("$<", From); I != StringRef::npos;
+       I = Name.find_first_of("$<", I + 1)) {
+    if (Name[I] == '$' && (I + 1 >= Name.size() || Name[I + 1] != '{'))
+      continue;
+    size_t Close = Name.find(Name[I] == '$' ? '}' : '>', I + 1);
+    if (Close != StringRef::npos)
+      return {I, Close + 1};
+  }
+  return {};
+}
+
+/// The template as a pattern: a placeholder is one or more characters.
+void appendKeyTemplateAtoms(StringRef Template,
+                            SmallVectorImpl<GlobAtom> &Out) {
+  size_t I = 0;
+  for (Placeholder P = findPlaceholder(Template); P.found();
+       P = findPlaceholder(Template, I)) {
+    for (char C : Template.slice(I, P.Begin))
+      Out.push_back(GlobAtom::literal(C));
+    Out.push_back(GlobAtom::anyOne());
+    Out.push_back(GlobAtom::anyRun());
+    I = P.End;
+  }
+  for (char C : Template.substr(I))
+    Out.push_back(GlobAtom::literal(C));
+}
+
+/// How many characters of \p Template are not placeholders: the more, the
+/// more specific the template.
+size_t literalLength(StringRef Template) {
+  size_t Length = Template.size();
+  for (Placeholder P = findPlaceholder(Template); P.found();
+       P = findPlaceholder(Template, P.End))
+    Length -= P.End - P.Begin;
+  return Length;
+}
+
+/// Which entry speaks for a key several records define: the global one,
+/// then the one of the service whose prefix the key carries.
+int authority(const ConditionKeyInfo &K) {
+  if (K.Global)
+    return 0;
+  if (K.Service && K.Name.size() > K.Service->Prefix.size() &&
+      K.Name.startswith_insensitive(K.Service->Prefix) &&
+      K.Name[K.Service->Prefix.size()] == ':')
+    return 1;
+  return 2;
+}
+
+} // namespace
+
+bool hasKeyPlaceholder(StringRef Name) { return findPlaceholder(Name).found(); }
+
+bool conditionKeyMatches(StringRef Documented, StringRef Key) {
+  Placeholder First = findPlaceholder(Documented);
+  if (!First.found())
+    return Documented.equals_insensitive(Key);
+  if (!Key.startswith_insensitive(Documented.take_front(First.Begin)))
+    return false;
+  SmallVector<GlobAtom, 48> TemplateAtoms, KeyAtoms;
+  appendKeyTemplateAtoms(Documented, TemplateAtoms);
+  // The key is a name, not a pattern: `*` in it is just a character.
+  for (char C : Key)
+    KeyAtoms.push_back(GlobAtom::literal(C));
+  return atomsIntersect(TemplateAtoms, KeyAtoms, CaseMode::Insensitive);
+}
+
+void Catalog::buildKeyIndex() const {
+  KeyIndex.reserve(Keys.size());
+  for (const ConditionKeyInfo &K : Keys)
+    KeyIndex.push_back(&K);
+  llvm::stable_sort(KeyIndex, [](const ConditionKeyInfo *A,
+                                 const ConditionKeyInfo *B) {
+    if (int C = A->Name.compare_insensitive(B->Name))
+      return C < 0;
+    return authority(*A) < authority(*B);
+  });
+  KeyIndex.erase(std::unique(KeyIndex.begin(), KeyIndex.end(),
+                             [](const ConditionKeyInfo *A,
+                                const ConditionKeyInfo *B) {
+                               return A->Name.equals_insensitive(B->Name);
+                             }),
+                 KeyIndex.end());
+  for (const ConditionKeyInfo *K : KeyIndex)
+    if (K->Template)
+      KeyTemplates.push_back(K);
+}
+
+const ConditionKeyInfo *Catalog::conditionKey(StringRef Key) const {
+  std::call_once(KeyIndexOnce, [this] { buildKeyIndex(); });
+  if (const ConditionKeyInfo *const *Found =
+          findByName(makeArrayRef(KeyIndex), Key,
+                     [](const ConditionKeyInfo *K) { return K->Name; }))
+    return *Found;
+  const ConditionKeyInfo *Best = nullptr;
+  size_t BestLength = 0;
+  for (const ConditionKeyInfo *T : KeyTemplates) {
+    if (!conditionKeyMatches(T->Name, Key))
+      continue;
+    size_t Length = literalLength(T->Name);
+    if (!Best || Length > BestLength) {
+      Best = T;
+      BestLength = Length;
+    }
+  }
+  return Best;
+}
+
+bool Catalog::isConditionKeyForAction(const ActionInfo &Action,
+                                      StringRef Key) const {
+  const ConditionKeyInfo *Info = conditionKey(Key);
+  if (Info && Info->Global)
+    return true;
+  auto Listed = [&](ArrayRef<StringRef> Names) {
+    return any_of(Names,
+                  [&](StringRef Name) { return conditionKeyMatches(Name, Key); });
+  };
+  if (Listed(Action.ConditionKeys))
+    return true;
+  for (const ActionResource &R : Action.Resources)
+    if (Listed(R.ConditionKeys) || (R.Type && Listed(R.Type->ConditionKeys)))
+      return true;
+  return false;
+}
+
+} // namespace tollgate

@@ -1,0 +1,124 @@
+//===- LintCommand.cpp - `tollgate lint` ----------------------------------===//
+
+#include "Commands.h"
+
+#include "tollgate/Lint/Inputs.h"
+#include "tollgate/Lint/Linter.h"
+#include "tollgate/Report/Reporters.h"
+
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+cl::SubCommand LintCommand("lint", "Check policy files for errors and risky "
+                                   "patterns");
+
+static cl::OptionCategory LintCategory("lint options");
+
+static cl::list<std::string> Paths(cl::Positional, cl::sub(LintCommand),
+                                   cl::desc("<file|directory|->..."),
+                                   cl::OneOrMore, cl::cat(LintCategory));
+
+static cl::opt<std::string>
+    TypeOption("type", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::value_desc("identity|resource|trust|scp|rcp|boundary|"
+                              "session"),
+               cl::desc("Read every file as this policy type (default: "
+                        "detect from the content)"));
+
+static cl::opt<std::string>
+    FailOn("fail-on", cl::sub(LintCommand), cl::cat(LintCategory),
+           cl::init("security"),
+           cl::value_desc("error|security|warning|suggestion"),
+           cl::desc("Exit with 1 when a finding is at least this severe "
+                    "(default: security)"));
+
+static cl::opt<std::string>
+    Format("format", cl::sub(LintCommand), cl::cat(LintCategory),
+           cl::init("text"), cl::value_desc("text|json|sarif|github"),
+           cl::desc("Output format (default: text)"));
+
+static cl::opt<std::string>
+    ColorMode("color", cl::sub(LintCommand), cl::cat(LintCategory),
+              cl::init("auto"), cl::value_desc("auto|always|never"),
+              cl::desc("Colour the text output (auto: on a terminal, unless "
+                       "NO_COLOR is set)"));
+
+static cl::opt<unsigned> Jobs("jobs", cl::sub(LintCommand),
+                              cl::cat(LintCategory), cl::init(0),
+                              cl::desc("Files linted in parallel (default: "
+                                       "one per hardware thread)"));
+static cl::alias JobsShort("j", cl::aliasopt(Jobs), cl::desc("Alias for --jobs"));
+
+static cl::opt<uint64_t>
+    MaxFileSize("max-file-size", cl::sub(LintCommand), cl::cat(LintCategory),
+                cl::init(16u << 20),
+                cl::desc("Refuse files larger than this many bytes"));
+
+static cl::opt<std::string>
+    OutputFile("o", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::value_desc("file"),
+               cl::desc("Write the report to a file instead of stdout"));
+
+static int usageError(const Twine &Message) {
+  WithColor::error(errs(), "tollgate lint") << Message << '\n';
+  return ExitInputError;
+}
+
+int runLint() {
+  LintOptions Options;
+  if (!TypeOption.empty()) {
+    Options.Load.Type = parsePolicyType(TypeOption);
+    if (!Options.Load.Type)
+      return usageError("unknown --type '" + TypeOption +
+                        "'; use identity, resource, trust, scp, rcp, "
+                        "boundary or session");
+  }
+  Optional<Severity> FailLevel = parseSeverity(FailOn);
+  if (!FailLevel)
+    return usageError("unknown --fail-on '" + FailOn +
+                      "'; use error, security, warning or suggestion");
+  Optional<OutputFormat> OutFormat = parseOutputFormat(Format);
+  if (!OutFormat)
+    return usageError("unknown --format '" + Format +
+                      "'; use text, json, sarif or github");
+  if (ColorMode != "auto" && ColorMode != "always" && ColorMode != "never")
+    return usageError("unknown --color '" + ColorMode +
+                      "'; use auto, always or never");
+  Options.Jobs = Jobs;
+  Options.Load.MaxFileSize = MaxFileSize;
+
+  std::vector<std::string> Files = expandInputs(Paths);
+  std::vector<FileFindings> Results = lintFiles(Files, Options);
+
+  std::unique_ptr<raw_fd_ostream> FileOut;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    FileOut = std::make_unique<raw_fd_ostream>(OutputFile, EC);
+    if (EC)
+      return usageError("cannot write '" + OutputFile + "': " + EC.message());
+  }
+  raw_ostream &OS = FileOut ? *FileOut : outs();
+
+  ReportOptions Report;
+  Report.Color = *OutFormat == OutputFormat::Text && useColor(ColorMode, OS);
+  Report.ToolVersion = toolVersion();
+  Report.Checks = allLintChecks();
+  writeReport(*OutFormat, Results, OS, Report);
+  OS.flush();
+
+  bool InputError = false, Failed = false;
+  for (const FileFindings &F : Results)
+    for (const Diagnostic &D : F.Diags) {
+      InputError |= D.Check->IsInputError;
+      Failed |= D.Level >= *FailLevel;
+    }
+  if (InputError)
+    return ExitInputError;
+  return Failed ? ExitFindings : ExitClean;
+}
+
+} // namespace tollgate
