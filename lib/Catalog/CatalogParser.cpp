@@ -91,10 +91,10 @@ public:
       if (Line.empty() || Line[0] == '#')
         continue;
       if (Error E = parseLine(Line))
-        return std::move(E);
+        return E;
     }
     if (Error E = finishService())
-      return std::move(E);
+      return E;
     if (!strictlySorted(makeArrayRef(C->Services),
                         [](const ServiceInfo &S) { return S.Prefix; }))
       return fail("services are not sorted by prefix");

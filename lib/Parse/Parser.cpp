@@ -215,7 +215,8 @@ PolicyString PolicyParser::makeString(const Value &V, uint32_t Path,
   if (!VariablesOn) {
     // Under 2008-10-17 `${...}` is plain text, which is almost never meant.
     if (HasVariable)
-      report(grammar::VariableInOldVersion, substringSpan(V, Open, Open + 2),
+      report(grammar::VariableInOldVersion,
+             substringSpan(V, Open, S.Text.find('}', Open) + 1),
              Path,
              P.HasVersion
                  ? Twine("policy variables are plain text under Version "
