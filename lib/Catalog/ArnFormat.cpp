@@ -38,8 +38,10 @@ void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
           char Next = End < Format.size() ? Format[End] : 0;
           if (Next == ':' || Next == '/')
             Ex1 = Next;
-          if (I == ResourceStart && End == Format.size())
+          if (I == ResourceStart && End == Format.size()) {
+            Ex1 = ':';
             Ex2 = '/';
+          }
         }
         // One or more characters: one, then any number.
         Out.push_back(GlobAtom::anyOne(Ex1, Ex2));

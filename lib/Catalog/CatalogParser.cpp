@@ -103,9 +103,9 @@ public:
 
 private:
   Error fail(const Twine &Message) const {
-    return createStringError(inconvertibleErrorCode(),
-                             "IAM catalog, line " + Twine(LineNo) + ": " +
-                                 Message);
+    return createStringError(inconvertibleErrorCode(), "IAM catalog, line " +
+                                                           Twine(LineNo) +
+                                                           ": " + Message);
   }
 
   /// Sizes every table from a count of the record tags. List items are
@@ -270,10 +270,9 @@ private:
         !strictlySorted(Current->ConditionKeys,
                         [](const ConditionKeyInfo &K) { return K.Name; }))
       return fail("service '" + Current->Prefix + "' is not sorted by name");
-    for (ActionResource &R :
-         makeMutableArrayRef(C->ActionResources.data(),
-                             C->ActionResources.size())
-             .slice(ServiceResourcesBegin))
+    for (ActionResource &R : makeMutableArrayRef(C->ActionResources.data(),
+                                                 C->ActionResources.size())
+                                 .slice(ServiceResourcesBegin))
       R.Type = Current->resourceType(R.Name);
     ServiceResourcesBegin = C->ActionResources.size();
     Current = nullptr;

@@ -93,18 +93,18 @@ void Catalog::buildKeyIndex() const {
   KeyIndex.reserve(Keys.size());
   for (const ConditionKeyInfo &K : Keys)
     KeyIndex.push_back(&K);
-  llvm::stable_sort(KeyIndex, [](const ConditionKeyInfo *A,
-                                 const ConditionKeyInfo *B) {
-    if (int C = A->Name.compare_insensitive(B->Name))
-      return C < 0;
-    return authority(*A) < authority(*B);
-  });
-  KeyIndex.erase(std::unique(KeyIndex.begin(), KeyIndex.end(),
-                             [](const ConditionKeyInfo *A,
-                                const ConditionKeyInfo *B) {
-                               return A->Name.equals_insensitive(B->Name);
-                             }),
-                 KeyIndex.end());
+  llvm::stable_sort(KeyIndex,
+                    [](const ConditionKeyInfo *A, const ConditionKeyInfo *B) {
+                      if (int C = A->Name.compare_insensitive(B->Name))
+                        return C < 0;
+                      return authority(*A) < authority(*B);
+                    });
+  KeyIndex.erase(
+      std::unique(KeyIndex.begin(), KeyIndex.end(),
+                  [](const ConditionKeyInfo *A, const ConditionKeyInfo *B) {
+                    return A->Name.equals_insensitive(B->Name);
+                  }),
+      KeyIndex.end());
   for (const ConditionKeyInfo *K : KeyIndex)
     if (K->Template)
       KeyTemplates.push_back(K);
@@ -136,8 +136,8 @@ bool Catalog::isConditionKeyForAction(const ActionInfo &Action,
   if (Info && Info->Global)
     return true;
   auto Listed = [&](ArrayRef<StringRef> Names) {
-    return any_of(Names,
-                  [&](StringRef Name) { return conditionKeyMatches(Name, Key); });
+    return any_of(
+        Names, [&](StringRef Name) { return conditionKeyMatches(Name, Key); });
   };
   if (Listed(Action.ConditionKeys))
     return true;

@@ -57,8 +57,7 @@ static bool canShareChar(const GlobAtom &X, const GlobAtom &Y, CaseMode Mode) {
   return true;
 }
 
-bool atomsIntersect(ArrayRef<GlobAtom> A, ArrayRef<GlobAtom> B,
-                    CaseMode Mode) {
+bool atomsIntersect(ArrayRef<GlobAtom> A, ArrayRef<GlobAtom> B, CaseMode Mode) {
   const size_t N = A.size(), M = B.size();
   const size_t Width = M + 1;
   BitVector Seen((N + 1) * Width);

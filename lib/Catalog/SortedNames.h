@@ -1,4 +1,5 @@
-//===- SortedNames.h - Search tables sorted by name, ignoring case -*- C++ -*-===//
+//===- SortedNames.h - Search tables sorted by name, ignoring case -*- C++
+//-*-===//
 ///
 /// \file
 /// The catalog's tables are sorted by name compared case-insensitively

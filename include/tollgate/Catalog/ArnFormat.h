@@ -12,7 +12,7 @@
 ///  - it never contains the `:` or `/` that immediately follows it in the
 ///    format (`${Region}:`, `${BucketName}/${ObjectName}`);
 ///  - a placeholder that is the whole resource part (`arn:...:${TopicName}`,
-///    `arn:...:::${BucketName}`) contains no `/`;
+///    `arn:...:::${BucketName}`) contains neither `/` nor `:`;
 ///  - a placeholder whose name says it holds a path or an ARN (`Path` in the
 ///    name, or ending in `Arn`/`ARN`, as `${RoleNameWithPath}`) contains
 ///    anything.

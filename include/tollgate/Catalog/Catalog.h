@@ -70,9 +70,9 @@ public:
   /// \p Pattern matches (`*` and `?` anywhere, case-insensitive), in the
   /// order of actions(). A literal service part confines the search to that
   /// service, and a literal action part is a binary search.
-  void forEachMatchingAction(
-      llvm::StringRef Pattern,
-      llvm::function_ref<void(const ActionInfo &)> Fn) const;
+  void
+  forEachMatchingAction(llvm::StringRef Pattern,
+                        llvm::function_ref<void(const ActionInfo &)> Fn) const;
 
   /// The actions \p Pattern matches, as forEachMatchingAction() visits them.
   std::vector<const ActionInfo *>
@@ -112,7 +112,8 @@ public:
   llvm::Optional<llvm::StringRef> suggestService(llvm::StringRef Prefix) const;
   /// \p FullName is `service:Action`; the service part is corrected too.
   llvm::Optional<llvm::StringRef> suggestAction(llvm::StringRef FullName) const;
-  llvm::Optional<llvm::StringRef> suggestConditionKey(llvm::StringRef Key) const;
+  llvm::Optional<llvm::StringRef>
+  suggestConditionKey(llvm::StringRef Key) const;
 
 private:
   Catalog() = default;

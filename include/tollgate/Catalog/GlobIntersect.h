@@ -1,4 +1,5 @@
-//===- GlobIntersect.h - Can two wildcard patterns match one string -*- C++ -*-===//
+//===- GlobIntersect.h - Can two wildcard patterns match one string -*- C++
+//-*-===//
 ///
 /// \file
 /// Decides whether two wildcard patterns have a common instance: some string

@@ -1,4 +1,5 @@
-//===- Records.h - Services, actions, resource types, condition keys -*- C++ -*-===//
+//===- Records.h - Services, actions, resource types, condition keys -*- C++
+//-*-===//
 ///
 /// \file
 /// The records of the IAM service catalog. They are plain views into the

@@ -33,8 +33,7 @@ TEST_CASE("condition keys: global keys and their types") {
   }
   CHECK(catalog().conditionKey("aws:PrincipalOrgPaths")->MultiValued);
   CHECK(catalog().conditionKey("aws:CalledVia")->MultiValued);
-  CHECK(catalog().conditionKey("aws:SourceArn")->Type ==
-        ConditionKeyType::ARN);
+  CHECK(catalog().conditionKey("aws:SourceArn")->Type == ConditionKeyType::ARN);
   CHECK(catalog().conditionKey("aws:SecureTransport")->Type ==
         ConditionKeyType::Bool);
   CHECK(catalog().conditionKey("aws:CurrentTime")->Type ==
@@ -66,12 +65,12 @@ TEST_CASE("condition keys: tag templates match concrete keys") {
 
 TEST_CASE("condition keys: template matching") {
   CHECK(conditionKeyMatches("aws:ResourceTag/${TagKey}", "aws:ResourceTag/a"));
-  CHECK(conditionKeyMatches("aws:ResourceTag/${TagKey}",
-                            "aws:resourcetag/a/b"));
+  CHECK(
+      conditionKeyMatches("aws:ResourceTag/${TagKey}", "aws:resourcetag/a/b"));
   CHECK_FALSE(
       conditionKeyMatches("aws:ResourceTag/${TagKey}", "aws:ResourceTag/"));
-  CHECK_FALSE(conditionKeyMatches("aws:ResourceTag/${TagKey}",
-                                  "aws:RequestTag/a"));
+  CHECK_FALSE(
+      conditionKeyMatches("aws:ResourceTag/${TagKey}", "aws:RequestTag/a"));
   CHECK(conditionKeyMatches("s3:ExistingObjectTag/<key>",
                             "s3:ExistingObjectTag/x"));
   CHECK(conditionKeyMatches("s3:prefix", "S3:Prefix"));
@@ -108,6 +107,6 @@ TEST_CASE("condition keys: which keys apply to an action") {
   REQUIRE(GetObject);
   CHECK(catalog().isConditionKeyForAction(*GetObject,
                                           "s3:ExistingObjectTag/owner"));
-  CHECK_FALSE(catalog().isConditionKeyForAction(*GetObject,
-                                                "iam:PassedToService"));
+  CHECK_FALSE(
+      catalog().isConditionKeyForAction(*GetObject, "iam:PassedToService"));
 }

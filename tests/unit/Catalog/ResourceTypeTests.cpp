@@ -67,8 +67,7 @@ TEST_CASE("resource types: by action") {
   CHECK(C.resourceTypesForArn("arn:aws:iam::123456789012:role/a/b/deploy",
                               *PassRole)
             .size() == 1);
-  CHECK(C.resourceTypesForArn("arn:aws:iam::123456789012:user/alice",
-                              *PassRole)
+  CHECK(C.resourceTypesForArn("arn:aws:iam::123456789012:user/alice", *PassRole)
             .empty());
 }
 
@@ -89,14 +88,13 @@ TEST_CASE("resource types: placeholder rules of ARN formats") {
       "arn:aws:logs:us-east-1:1:log-group:/aws/lambda/f",
       "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}"));
   // Placeholders cannot be empty.
-  CHECK_FALSE(arnPatternCanMatchFormat(
-      "arn:aws:s3:::",
-      "arn:${Partition}:s3:::${BucketName}"));
+  CHECK_FALSE(arnPatternCanMatchFormat("arn:aws:s3:::",
+                                       "arn:${Partition}:s3:::${BucketName}"));
   // Paths are paths wherever they sit.
   CHECK(arnPatternCanMatchFormat(
       "arn:aws:iam::1:role/team/app",
       "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
   // ARN matching is case-sensitive.
-  CHECK_FALSE(arnPatternCanMatchFormat(
-      "arn:aws:S3:::b", "arn:${Partition}:s3:::${BucketName}"));
+  CHECK_FALSE(arnPatternCanMatchFormat("arn:aws:S3:::b",
+                                       "arn:${Partition}:s3:::${BucketName}"));
 }

@@ -9,10 +9,12 @@ const Catalog &catalog() { return Catalog::builtin(); }
 } // namespace
 
 TEST_CASE("did you mean: services") {
-  CHECK(catalog().suggestService("ec3") == llvm::Optional<llvm::StringRef>("ec2"));
+  CHECK(catalog().suggestService("ec3") ==
+        llvm::Optional<llvm::StringRef>("ec2"));
   CHECK(catalog().suggestService("lamda") ==
         llvm::Optional<llvm::StringRef>("lambda"));
-  CHECK(catalog().suggestService("S3") == llvm::Optional<llvm::StringRef>("s3"));
+  CHECK(catalog().suggestService("S3") ==
+        llvm::Optional<llvm::StringRef>("s3"));
   CHECK_FALSE(catalog().suggestService("qwertyuiop"));
 }
 
