@@ -100,7 +100,14 @@ enum class PrincipalMatch : uint8_t {
 };
 
 struct CompiledPrincipal {
-  enum KindT : uint8_t { Everyone, Account, Arn, Service, Federated, Canonical };
+  enum KindT : uint8_t {
+    Everyone,
+    Account,
+    Arn,
+    Service,
+    Federated,
+    Canonical
+  };
   KindT Kind = Arn;
   llvm::StringRef Value;
 };

@@ -154,9 +154,8 @@ std::vector<const ContextValue *> RequestContext::sorted() const {
   std::vector<std::pair<StringRef, const ContextValue *>> Entries;
   for (const auto &E : Map)
     Entries.push_back({E.first(), &E.second});
-  llvm::sort(Entries, [](const auto &A, const auto &B) {
-    return A.first < B.first;
-  });
+  llvm::sort(Entries,
+             [](const auto &A, const auto &B) { return A.first < B.first; });
   std::vector<const ContextValue *> Out;
   for (const auto &E : Entries)
     Out.push_back(E.second);

@@ -72,8 +72,7 @@ static unsigned daysInMonth(int64_t Y, unsigned M) {
 }
 
 /// Reads exactly \p Count digits at \p I.
-static bool readDigits(StringRef S, size_t &I, unsigned Count,
-                       unsigned &Out) {
+static bool readDigits(StringRef S, size_t &I, unsigned Count, unsigned &Out) {
   if (I + Count > S.size())
     return false;
   Out = 0;
@@ -171,7 +170,8 @@ Optional<int64_t> parseDate(StringRef S) {
           ++I;
         if (!readDigits(S, I, 2, OM) || OM > 59)
           return None;
-        OffsetMinutes = (Z == '+' ? 1 : -1) * static_cast<int64_t>(OH * 60 + OM);
+        OffsetMinutes =
+            (Z == '+' ? 1 : -1) * static_cast<int64_t>(OH * 60 + OM);
       } else {
         return None;
       }
@@ -180,8 +180,8 @@ Optional<int64_t> parseDate(StringRef S) {
   if (I != S.size())
     return None;
   int64_t Days = daysFromCivil(Year, Month, Day);
-  int64_t Seconds = Days * 86400 + Hour * 3600 + Minute * 60 + Second -
-                    OffsetMinutes * 60;
+  int64_t Seconds =
+      Days * 86400 + Hour * 3600 + Minute * 60 + Second - OffsetMinutes * 60;
   return Seconds * 1000 + Millis;
 }
 

@@ -28,11 +28,11 @@ namespace tollgate {
 /// What kind of caller makes the request. It decides which policy types
 /// apply and how a resource-based policy grant combines with the others.
 enum class CallerKind : uint8_t {
-  Anonymous,   ///< An unsigned request.
-  Root,        ///< The account root user (`arn:aws:iam::ACCOUNT:root`).
-  User,        ///< An IAM user (`arn:aws:iam::ACCOUNT:user/NAME`).
-  Role,        ///< An IAM role ARN used as the caller itself.
-  RoleSession, ///< `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
+  Anonymous,     ///< An unsigned request.
+  Root,          ///< The account root user (`arn:aws:iam::ACCOUNT:root`).
+  User,          ///< An IAM user (`arn:aws:iam::ACCOUNT:user/NAME`).
+  Role,          ///< An IAM role ARN used as the caller itself.
+  RoleSession,   ///< `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
   FederatedUser, ///< `arn:aws:sts::ACCOUNT:federated-user/NAME`.
   /// An identity provider (SAML, OIDC, Cognito) calling
   /// `AssumeRoleWith*`; matched by `Principal: {"Federated": ...}`.
