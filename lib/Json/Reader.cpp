@@ -131,9 +131,7 @@ bool Reader::readDocument(Value &Root) {
   skipSpace();
   if (atEnd())
     return fail(ReadIssue::Syntax, Pos, Pos,
-                Text.trim().empty() && Pos <= 3
-                    ? "the file is empty; expected a JSON object"
-                    : "expected a JSON value, found end of file");
+                "the document is empty; expected a JSON object");
   if (!readValue(Root, 0))
     return false;
   skipSpace();

@@ -46,7 +46,7 @@ static const CheckInfo &checkFor(json::ReadIssue::IssueKind K) {
 
 static LoadedPolicy inputError(StringRef Name, std::string Message) {
   LoadedPolicy Result;
-  Result.Source = std::make_shared<SourceFile>(Name.str(), std::string());
+  Result.Source = SourceFile::unread(Name.str());
   Result.Diags.push_back(
       makeDiagnostic(grammar::UnreadableFile, Span(), std::move(Message)));
   return Result;

@@ -278,7 +278,7 @@ void PolicyParser::parseDocument(const Value &Root) {
     reportUnknownElement(M, 0, TopLevelElements, "the policy document");
   }
 
-  if (!P.HasVersion)
+  if (!Root.get("Version"))
     report(grammar::MissingVersion, Span(Root.Range.Begin, Root.Range.Begin + 1),
            0,
            "the policy has no `Version`; add \"Version\": \"2012-10-17\" "

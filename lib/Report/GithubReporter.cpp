@@ -42,7 +42,7 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
                           : D.Level == Severity::Warning ? "warning"
                                                          : "notice";
       OS << "::" << Command << " file=" << escape(F.Source->name(), true);
-      if (!F.Source->text().empty()) {
+      if (F.Source->wasRead()) {
         Position B = F.Source->position(D.Range.Begin);
         Position E = F.Source->position(D.Range.End);
         OS << ",line=" << B.Line << ",col=" << B.Column;

@@ -57,7 +57,7 @@ static Json artifactLocation(StringRef Name) {
 }
 
 static Json region(const SourceFile &Src, Span Range) {
-  if (Src.text().empty())
+  if (!Src.wasRead())
     return {{"startLine", 1}};
   Position B = Src.position(Range.Begin), E = Src.position(Range.End);
   return {{"startLine", B.Line},

@@ -8,6 +8,7 @@
 
 #include "tollgate/Report/Reporters.h"
 
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/WithColor.h"
 
 using namespace llvm;
@@ -26,6 +27,21 @@ static raw_ostream::Colors colorOf(Severity S) {
     return raw_ostream::CYAN;
   }
   return raw_ostream::RED;
+}
+
+/// \p Line with control characters, and every non-ASCII byte of a line that
+/// is not valid UTF-8, shown as '?', so that binary input cannot drive the
+/// terminal. Keeps one output column per code point.
+static std::string printable(StringRef Line) {
+  const UTF8 *Begin = reinterpret_cast<const UTF8 *>(Line.begin());
+  bool Utf8 = isLegalUTF8String(&Begin,
+                                reinterpret_cast<const UTF8 *>(Line.end()));
+  std::string Out;
+  for (unsigned char C : Line)
+    Out += (C < 0x20 && C != '\t') || C == 0x7F || (!Utf8 && C >= 0x80)
+               ? '?'
+               : static_cast<char>(C);
+  return Out;
 }
 
 namespace {
@@ -58,7 +74,7 @@ void TextWriter::header(const SourceFile &Src, Span Range, StringRef Label,
                         raw_ostream::Colors LabelColor, StringRef Message) {
   color(raw_ostream::SAVEDCOLOR, true);
   OS << Src.name();
-  if (!Src.text().empty()) {
+  if (Src.wasRead()) {
     Position P = Src.position(Range.Begin);
     OS << ':' << P.Line << ':' << P.Column;
   }
@@ -71,7 +87,7 @@ void TextWriter::header(const SourceFile &Src, Span Range, StringRef Label,
 }
 
 void TextWriter::snippet(const SourceFile &Src, Span Range) {
-  if (Src.text().empty())
+  if (!Src.wasRead())
     return;
   StringRef Line = Src.lineAt(Range.Begin);
   size_t Col = std::min<size_t>(Range.Begin - (Line.data() - Src.text().data()),
@@ -84,7 +100,7 @@ void TextWriter::snippet(const SourceFile &Src, Span Range) {
   size_t From = Col > Context && Line.size() > Window ? Col - Context : 0;
   StringRef Shown = Line.substr(From, Window);
   StringRef Ellipsis = From ? "..." : "";
-  OS << "  " << Ellipsis << Shown
+  OS << "  " << Ellipsis << printable(Shown)
      << (From + Window < Line.size() ? "..." : "") << '\n';
 
   std::string Marker(Ellipsis.size(), ' ');

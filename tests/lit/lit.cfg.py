@@ -8,7 +8,7 @@ import os
 import lit.formats
 
 config.name = "tollgate"
-config.test_format = lit.formats.ShTest(execute_external=False)
+config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.join(config.tollgate_src, "tests/lit")

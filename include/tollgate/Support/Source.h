@@ -45,8 +45,16 @@ public:
   SourceFile(std::string Name, std::string Text)
       : Name(std::move(Name)), Text(std::move(Text)) {}
 
+  /// A file whose text could not be read; findings on it have no position.
+  static std::shared_ptr<const SourceFile> unread(std::string Name) {
+    auto F = std::make_shared<SourceFile>(std::move(Name), std::string());
+    F->Read = false;
+    return F;
+  }
+
   llvm::StringRef name() const { return Name; }
   llvm::StringRef text() const { return Text; }
+  bool wasRead() const { return Read; }
 
   /// The line, column and offset of byte \p Offset (clamped to the text).
   Position position(uint32_t Offset) const;
@@ -59,6 +67,7 @@ private:
 
   std::string Name;
   std::string Text;
+  bool Read = true;
   mutable std::once_flag LinesOnce;
   mutable std::vector<uint32_t> LineStarts;
 };
