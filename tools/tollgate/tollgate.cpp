@@ -6,6 +6,8 @@
 
 #include "Commands.h"
 
+#include "tollgate/Catalog/Catalog.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
@@ -31,7 +33,11 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
 }
 
 static void printVersion(raw_ostream &OS) {
-  OS << "tollgate " << toolVersion() << '\n';
+  const Catalog &C = Catalog::builtin();
+  OS << "tollgate " << toolVersion() << '\n'
+     << "  IAM service catalog: " << C.dataSource() << ' ' << C.dataVersion()
+     << ", data of " << C.dataDate() << " (" << C.services().size()
+     << " services, " << C.actions().size() << " actions)\n";
 }
 
 } // namespace tollgate
