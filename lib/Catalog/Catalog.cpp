@@ -38,6 +38,11 @@ static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
       Fn(*A);
     return;
   }
+  if (Pattern == "*") {
+    for (const ActionInfo &A : S.Actions)
+      Fn(A);
+    return;
+  }
   StringRef Literal = Pattern.substr(0, Pattern.find_first_of("*?"));
   auto NameOf = [](const ActionInfo &A) { return A.Name; };
   for (const ActionInfo *It = lowerBoundByName(S.Actions, Literal, NameOf);
@@ -49,11 +54,21 @@ static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
 void Catalog::forEachMatchingAction(
     StringRef Pattern, function_ref<void(const ActionInfo &)> Fn) const {
   size_t Colon = Pattern.find(':');
-  StringRef ServicePart = Pattern.substr(0, Colon);
-  if (Colon != StringRef::npos && !hasWildcard(ServicePart)) {
-    // Prefixes hold no colon, so the service is the literal part itself.
-    if (const ServiceInfo *S = service(ServicePart))
-      forEachMatchingActionIn(*S, Pattern.substr(Colon + 1), Fn);
+  if (Colon != StringRef::npos) {
+    // Names hold exactly one colon, so a pattern's only colon must meet it:
+    // the parts match separately. Two colons match nothing.
+    if (Pattern.find(':', Colon + 1) != StringRef::npos)
+      return;
+    StringRef ServicePart = Pattern.take_front(Colon);
+    StringRef ActionPart = Pattern.drop_front(Colon + 1);
+    if (!hasWildcard(ServicePart)) {
+      if (const ServiceInfo *S = service(ServicePart))
+        forEachMatchingActionIn(*S, ActionPart, Fn);
+      return;
+    }
+    for (const ServiceInfo &S : Services)
+      if (globMatch(ServicePart, S.Prefix, CaseMode::Insensitive))
+        forEachMatchingActionIn(S, ActionPart, Fn);
     return;
   }
   if (Pattern == "*") {
@@ -61,9 +76,8 @@ void Catalog::forEachMatchingAction(
       Fn(A);
     return;
   }
-  // A wildcard in the service part may span the colon (`*Describe*`), so
-  // whole names are matched, in the services whose names the pattern can
-  // start.
+  // Without a colon, a star spans it (`s3*`, `*Object`): whole names are
+  // matched, in the services whose names the pattern can start.
   SmallString<64> ServicePattern;
   for (const ServiceInfo &S : Services) {
     ServicePattern = S.Prefix;

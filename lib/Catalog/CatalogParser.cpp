@@ -2,19 +2,24 @@
 //
 // Loading is one pass over the text that only splits it: every name stays a
 // view into the text, and every table is allocated once at its final size
-// (counted in a first, cheaper pass), so the records can point at each other
-// while they are being filled in. The embedded catalog loads in a few
-// milliseconds this way.
+// (announced by the `C` record, or counted in a first pass when it is
+// missing), so records can point at each other while they are filled in and
+// no table ever moves.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Catalog/Catalog.h"
 
+#include "SortedNames.h"
+
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/Endian.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
-#include <cassert>
+#include <cstdint>
 
 using namespace llvm;
 
@@ -24,21 +29,55 @@ namespace {
 
 /// The fields of one line; absent trailing fields are empty.
 struct Fields {
-  static constexpr unsigned Max = 6;
+  static constexpr unsigned Max = 7;
   StringRef Items[Max];
   unsigned Count = 0;
 
-  explicit Fields(StringRef Line) {
-    while (Count < Max) {
-      auto [Head, Tail] = Line.split('\t');
-      Items[Count++] = Head;
-      if (Head.size() == Line.size())
-        break;
-      Line = Tail;
-    }
-  }
   StringRef operator[](unsigned I) const { return I < Count ? Items[I] : ""; }
 };
+
+/// The first byte below 0x0B at or after \p P, or \p End. Tab and newline
+/// are the only such bytes in a catalog, so this finds the next separator,
+/// eight bytes at a time: (W - 0x0B..) & ~W & 0x80.. flags bytes below 0x0B,
+/// and a borrow only ever leaves a flagged byte, so the lowest flag is exact.
+const char *findBelow0x0B(const char *P, const char *End) {
+  constexpr uint64_t Ones = 0x0101010101010101ULL;
+  constexpr uint64_t Highs = 0x8080808080808080ULL;
+  while (End - P >= 8) {
+    uint64_t Word = support::endian::read64le(P);
+    if (uint64_t Flags = (Word - Ones * 0x0B) & ~Word & Highs)
+      return P + countTrailingZeros(Flags) / 8;
+    P += 8;
+  }
+  while (P != End && static_cast<unsigned char>(*P) >= 0x0B)
+    ++P;
+  return P;
+}
+
+/// Splits the line at \p P into \p F and moves \p P past it.
+void readLine(const char *&P, const char *End, Fields &F) {
+  F.Count = 0;
+  const char *FieldBegin = P;
+  for (;; ++P) {
+    P = findBelow0x0B(P, End);
+    if (P == End || *P == '\n')
+      break;
+    if (*P == '\t' && F.Count + 1 < Fields::Max) {
+      F.Items[F.Count++] = StringRef(FieldBegin, P - FieldBegin);
+      FieldBegin = P + 1;
+    }
+  }
+  const char *FieldEnd = P;
+  if (FieldEnd != FieldBegin && FieldEnd[-1] == '\r')
+    --FieldEnd;
+  F.Items[F.Count++] = StringRef(FieldBegin, FieldEnd - FieldBegin);
+  if (P != End)
+    ++P;
+}
+
+template <typename T> bool hasRoom(const std::vector<T> &Table) {
+  return Table.size() < Table.capacity();
+}
 
 Optional<AccessLevel> parseAccessLevel(StringRef S) {
   return StringSwitch<Optional<AccessLevel>>(S)
@@ -65,7 +104,7 @@ Optional<ConditionKeyType> parseScalarType(StringRef S) {
 template <typename T, typename NameFn>
 bool strictlySorted(ArrayRef<T> Items, NameFn NameOf) {
   for (size_t I = 1; I < Items.size(); ++I)
-    if (NameOf(Items[I - 1]).compare_insensitive(NameOf(Items[I])) >= 0)
+    if (compareIgnoringCase(NameOf(Items[I - 1]), NameOf(Items[I])) >= 0)
       return false;
   return true;
 }
@@ -77,20 +116,16 @@ public:
   explicit CatalogParser(StringRef Text) : Text(Text), C(new Catalog) {}
 
   Expected<std::unique_ptr<Catalog>> run() {
-    reserveTables();
-    size_t Pos = 0;
-    while (Pos < Text.size()) {
-      size_t End = Text.find('\n', Pos);
-      if (End == StringRef::npos)
-        End = Text.size();
+    if (Error E = reserveTables())
+      return E;
+    const char *P = Text.begin(), *End = Text.end();
+    Fields F;
+    while (P != End) {
       ++LineNo;
-      StringRef Line = Text.slice(Pos, End);
-      if (Line.endswith("\r"))
-        Line = Line.drop_back();
-      Pos = End + 1;
-      if (Line.empty() || Line[0] == '#')
+      readLine(P, End, F);
+      if (F[0].empty() || F[0][0] == '#')
         continue;
-      if (Error E = parseLine(Line))
+      if (Error E = parseRecord(F))
         return E;
     }
     if (Error E = finishService())
@@ -108,42 +143,71 @@ private:
                                                            ": " + Message);
   }
 
-  /// Sizes every table from a count of the record tags. List items are
-  /// bounded by the separators: each item starts a field or follows a comma.
-  void reserveTables() {
-    size_t Lines = 0, Counts[128] = {};
-    for (size_t Pos = 0; Pos < Text.size();) {
-      ++Counts[static_cast<unsigned char>(Text[Pos]) & 127];
-      ++Lines;
-      size_t End = Text.find('\n', Pos);
-      Pos = End == StringRef::npos ? Text.size() : End + 1;
+  Error tooMany() const {
+    return fail("more records than the counts ('C' record) announce");
+  }
+
+  /// Sizes every table: from the `C` record if one precedes the data,
+  /// otherwise from a count of the record tags, with list items bounded by
+  /// the separators (each item starts a field or follows a comma).
+  Error reserveTables() {
+    const char *P = Text.begin(), *End = Text.end();
+    Fields F;
+    while (P != End) {
+      readLine(P, End, F);
+      if (F[0] == "V" || F[0].empty() || F[0][0] == '#')
+        continue;
+      if (F[0] != "C")
+        break;
+      size_t Counts[6];
+      for (unsigned I = 0; I < 6; ++I)
+        if (F[I + 1].getAsInteger(10, Counts[I]))
+          return fail("bad counts record");
+      C->Services.reserve(Counts[0]);
+      C->Actions.reserve(Counts[1]);
+      C->ActionResources.reserve(Counts[2]);
+      C->ResourceTypes.reserve(Counts[3]);
+      C->Keys.reserve(Counts[4]);
+      C->ListItems.reserve(Counts[5]);
+      return Error::success();
     }
-    C->Services.reserve(Counts['S']);
-    C->Actions.reserve(Counts['A']);
-    C->ActionResources.reserve(Counts['R']);
-    C->ResourceTypes.reserve(Counts['T']);
-    C->Keys.reserve(Counts['G'] + Counts['K']);
+    size_t Lines = 0, Tags[128] = {};
+    for (P = Text.begin(); P != End;) {
+      ++Tags[static_cast<unsigned char>(*P) & 127];
+      ++Lines;
+      readLine(P, End, F);
+    }
+    C->Services.reserve(Tags['S']);
+    C->Actions.reserve(Tags['A']);
+    C->ActionResources.reserve(Tags['R']);
+    C->ResourceTypes.reserve(Tags['T']);
+    C->Keys.reserve(Tags['G'] + Tags['K']);
     size_t Separators = std::count(Text.begin(), Text.end(), ',') +
                         std::count(Text.begin(), Text.end(), '\t');
     C->ListItems.reserve(Separators + Lines);
+    return Error::success();
   }
 
-  /// Splits a comma-separated field into the list pool.
-  ArrayRef<StringRef> list(StringRef Field) {
-    size_t Begin = C->ListItems.size();
+  /// Splits a comma-separated field into the list pool; false if the pool
+  /// is full.
+  bool list(StringRef Field, ArrayRef<StringRef> &Out) {
+    std::vector<StringRef> &Pool = C->ListItems;
+    size_t Begin = Pool.size();
     if (!Field.empty()) {
-      for (;;) {
-        auto [Head, Tail] = Field.split(',');
-        assert(C->ListItems.size() < C->ListItems.capacity() &&
-               "list pool must not move: records point into it");
-        C->ListItems.push_back(Head);
-        if (Head.size() == Field.size())
+      const char *ItemBegin = Field.begin();
+      for (const char *P = Field.begin(), *End = Field.end();; ++P) {
+        if (P != End && *P != ',')
+          continue;
+        if (!hasRoom(Pool))
+          return false;
+        Pool.emplace_back(ItemBegin, P - ItemBegin);
+        if (P == End)
           break;
-        Field = Tail;
+        ItemBegin = P + 1;
       }
     }
-    return makeArrayRef(C->ListItems.data() + Begin,
-                        C->ListItems.size() - Begin);
+    Out = makeArrayRef(Pool.data() + Begin, Pool.size() - Begin);
+    return true;
   }
 
   Error parseKey(const Fields &F, bool Global) {
@@ -161,16 +225,85 @@ private:
       K.Category = F[3];
     else
       K.Service = Current;
+    if (!hasRoom(C->Keys))
+      return tooMany();
     C->Keys.push_back(K);
     return Error::success();
   }
 
-  Error parseLine(StringRef Line) {
-    Fields F(Line);
-    if (F[0].size() != 1)
-      return fail("unknown record '" + F[0] + "'");
-    char Tag = F[0][0];
-    if (Tag == 'V') {
+  Error parseService(const Fields &F) {
+    if (Error E = finishService())
+      return E;
+    ServiceInfo S;
+    S.Prefix = F[1];
+    S.Name = F[2];
+    if (S.Prefix.empty())
+      return fail("service without prefix");
+    if (!hasRoom(C->Services))
+      return tooMany();
+    C->Services.push_back(S);
+    Current = &C->Services.back();
+    ActionsBegin = C->Actions.size();
+    TypesBegin = C->ResourceTypes.size();
+    KeysBegin = C->Keys.size();
+    LastAction = nullptr;
+    return Error::success();
+  }
+
+  Error parseResourceType(const Fields &F) {
+    ResourceTypeInfo T;
+    T.Name = F[1];
+    T.Service = Current;
+    if (!list(F[2], T.ArnFormats) || !list(F[3], T.ConditionKeys) ||
+        !hasRoom(C->ResourceTypes))
+      return tooMany();
+    C->ResourceTypes.push_back(T);
+    return Error::success();
+  }
+
+  Error parseAction(const Fields &F) {
+    ActionInfo A;
+    A.FullName = F[1];
+    StringRef Prefix = Current->Prefix;
+    if (A.FullName.size() <= Prefix.size() + 1 ||
+        !A.FullName.startswith(Prefix) || A.FullName[Prefix.size()] != ':')
+      return fail("action '" + A.FullName + "' outside service '" + Prefix +
+                  "'");
+    A.Name = A.FullName.drop_front(Prefix.size() + 1);
+    A.Service = Current;
+    Optional<AccessLevel> Level = parseAccessLevel(F[2]);
+    if (!Level)
+      return fail("unknown access level '" + F[2] + "'");
+    A.Level = *Level;
+    if (!list(F[3], A.ConditionKeys) || !list(F[4], A.DependentActions) ||
+        !hasRoom(C->Actions))
+      return tooMany();
+    C->Actions.push_back(A);
+    LastAction = &C->Actions.back();
+    ResourcesBegin = C->ActionResources.size();
+    return Error::success();
+  }
+
+  Error parseActionResource(const Fields &F) {
+    if (!LastAction)
+      return fail("resource row before any action");
+    ActionResource R;
+    R.Name = F[1];
+    R.Required = F[2] == "*";
+    if (!list(F[3], R.ConditionKeys) || !list(F[4], R.DependentActions) ||
+        !hasRoom(C->ActionResources))
+      return tooMany();
+    C->ActionResources.push_back(R);
+    LastAction->Resources =
+        makeArrayRef(C->ActionResources.data() + ResourcesBegin,
+                     C->ActionResources.size() - ResourcesBegin);
+    return Error::success();
+  }
+
+  Error parseRecord(const Fields &F) {
+    char Tag = F[0].size() == 1 ? F[0][0] : 0;
+    switch (Tag) {
+    case 'V':
       if (F[1] == "package")
         C->Source = F[2];
       else if (F[1] == "version")
@@ -178,78 +311,28 @@ private:
       else if (F[1] == "date")
         C->Date = F[2];
       return Error::success();
-    }
-    if (Tag == 'G') {
+    case 'C':
+      return Error::success(); // Read by reserveTables().
+    case 'G':
       if (Current)
         return fail("global key after the first service");
       ++C->NumGlobalKeys;
       return parseKey(F, /*Global=*/true);
-    }
-    if (Tag == 'S') {
-      if (Error E = finishService())
-        return E;
-      ServiceInfo S;
-      S.Prefix = F[1];
-      S.Name = F[2];
-      if (S.Prefix.empty())
-        return fail("service without prefix");
-      C->Services.push_back(S);
-      Current = &C->Services.back();
-      ActionsBegin = C->Actions.size();
-      TypesBegin = C->ResourceTypes.size();
-      KeysBegin = C->Keys.size();
-      LastAction = nullptr;
-      return Error::success();
-    }
-    if (!Current)
-      return fail("record outside a service");
-    switch (Tag) {
+    case 'S':
+      return parseService(F);
     case 'K':
-      return parseKey(F, /*Global=*/false);
-    case 'T': {
-      ResourceTypeInfo T;
-      T.Name = F[1];
-      T.ArnFormats = list(F[2]);
-      T.ConditionKeys = list(F[3]);
-      T.Service = Current;
-      C->ResourceTypes.push_back(T);
-      return Error::success();
-    }
-    case 'A': {
-      ActionInfo A;
-      A.FullName = F[1];
-      if (!A.FullName.startswith(Current->Prefix) ||
-          A.FullName.size() <= Current->Prefix.size() + 1 ||
-          A.FullName[Current->Prefix.size()] != ':')
-        return fail("action '" + A.FullName + "' outside service '" +
-                    Current->Prefix + "'");
-      A.Name = A.FullName.drop_front(Current->Prefix.size() + 1);
-      A.Service = Current;
-      Optional<AccessLevel> Level = parseAccessLevel(F[2]);
-      if (!Level)
-        return fail("unknown access level '" + F[2] + "'");
-      A.Level = *Level;
-      A.ConditionKeys = list(F[3]);
-      A.DependentActions = list(F[4]);
-      C->Actions.push_back(A);
-      LastAction = &C->Actions.back();
-      ResourcesBegin = C->ActionResources.size();
-      return Error::success();
-    }
-    case 'R': {
-      if (!LastAction)
-        return fail("resource row before any action");
-      ActionResource R;
-      R.Name = F[1];
-      R.Required = F[2] == "*";
-      R.ConditionKeys = list(F[3]);
-      R.DependentActions = list(F[4]);
-      C->ActionResources.push_back(R);
-      LastAction->Resources =
-          makeArrayRef(C->ActionResources.data() + ResourcesBegin,
-                       C->ActionResources.size() - ResourcesBegin);
-      return Error::success();
-    }
+    case 'T':
+    case 'A':
+    case 'R':
+      if (!Current)
+        return fail("record outside a service");
+      if (Tag == 'K')
+        return parseKey(F, /*Global=*/false);
+      if (Tag == 'T')
+        return parseResourceType(F);
+      if (Tag == 'A')
+        return parseAction(F);
+      return parseActionResource(F);
     default:
       return fail("unknown record '" + F[0] + "'");
     }
@@ -270,10 +353,19 @@ private:
         !strictlySorted(Current->ConditionKeys,
                         [](const ConditionKeyInfo &K) { return K.Name; }))
       return fail("service '" + Current->Prefix + "' is not sorted by name");
+    // Rows spell their type as its definition does, so an exact-name table
+    // resolves them faster than the case-insensitive binary search, which
+    // remains the fallback.
+    ExactTypes.clear();
+    for (const ResourceTypeInfo &T : Current->ResourceTypes)
+      ExactTypes.try_emplace(T.Name, &T);
     for (ActionResource &R : makeMutableArrayRef(C->ActionResources.data(),
                                                  C->ActionResources.size())
-                                 .slice(ServiceResourcesBegin))
-      R.Type = Current->resourceType(R.Name);
+                                 .slice(ServiceResourcesBegin)) {
+      auto It = ExactTypes.find(R.Name);
+      R.Type =
+          It != ExactTypes.end() ? It->second : Current->resourceType(R.Name);
+    }
     ServiceResourcesBegin = C->ActionResources.size();
     Current = nullptr;
     return Error::success();
@@ -286,6 +378,7 @@ private:
   ActionInfo *LastAction = nullptr;
   size_t ActionsBegin = 0, TypesBegin = 0, KeysBegin = 0;
   size_t ResourcesBegin = 0, ServiceResourcesBegin = 0;
+  DenseMap<StringRef, const ResourceTypeInfo *> ExactTypes;
 };
 
 Expected<std::unique_ptr<Catalog>> Catalog::parse(StringRef Text) {

@@ -12,11 +12,29 @@
 #define TOLLGATE_LIB_CATALOG_SORTEDNAMES_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
 
 namespace tollgate {
+
+/// The order of StringRef::compare_insensitive, inline and with a fast path
+/// for equal bytes: names compared during loading and lookup mostly share
+/// their spelling up to the first difference.
+inline int compareIgnoringCase(llvm::StringRef A, llvm::StringRef B) {
+  size_t N = std::min(A.size(), B.size());
+  for (size_t I = 0; I < N; ++I) {
+    unsigned char X = A[I], Y = B[I];
+    if (X == Y)
+      continue;
+    X = llvm::toLower(X);
+    Y = llvm::toLower(Y);
+    if (X != Y)
+      return X < Y ? -1 : 1;
+  }
+  return A.size() == B.size() ? 0 : A.size() < B.size() ? -1 : 1;
+}
 
 /// The first element of \p Items whose name, as \p NameOf gives it, is not
 /// less than \p Name ignoring case.
@@ -25,7 +43,7 @@ const T *lowerBoundByName(llvm::ArrayRef<T> Items, llvm::StringRef Name,
                           NameFn NameOf) {
   return std::lower_bound(Items.begin(), Items.end(), Name,
                           [&](const T &Item, llvm::StringRef N) {
-                            return NameOf(Item).compare_insensitive(N) < 0;
+                            return compareIgnoringCase(NameOf(Item), N) < 0;
                           });
 }
 
@@ -34,7 +52,7 @@ template <typename T, typename NameFn>
 const T *findByName(llvm::ArrayRef<T> Items, llvm::StringRef Name,
                     NameFn NameOf) {
   const T *It = lowerBoundByName(Items, Name, NameOf);
-  if (It != Items.end() && NameOf(*It).equals_insensitive(Name))
+  if (It != Items.end() && compareIgnoringCase(NameOf(*It), Name) == 0)
     return It;
   return nullptr;
 }

@@ -61,7 +61,12 @@ function field(value, what) {
   return value;
 }
 
+// Record and list-item counts for the `C` record, which lets the loader
+// size its tables before reading them.
+const counts = { S: 0, A: 0, R: 0, T: 0, keys: 0, items: 0 };
+
 function list(values, what) {
+  counts.items += values.length;
   return values.map((v) => field(v, what)).join(',');
 }
 
@@ -127,22 +132,25 @@ out.push('# refresh with tools/tollgate/update-catalog.sh. Format: README.md her
 out.push(line('V', 'package', pkg.name));
 out.push(line('V', 'version', pkg.version));
 out.push(line('V', 'date', pkg.updatedAt));
+const countsLine = out.length;
+out.push(''); // the C record, filled in at the end
 
 for (const k of [...globalKeys].sort((a, b) => byLower(a.key, b.key)))
   out.push(line('G', field(k.key, 'key'), k.type, k.category));
+counts.keys += globalKeys.length;
 
 const names = readJson(dataDir, 'serviceNames.json');
 const prefixes = readJson(dataDir, 'services.json').slice().sort(byLower);
-let actionCount = 0;
 let warnings = 0;
 
 for (const prefix of prefixes) {
-  if (prefix !== prefix.toLowerCase())
-    fail(`service prefix ${prefix} is not lower case`);
+  if (!/^[a-z0-9-]+$/.test(prefix))
+    fail(`service prefix ${JSON.stringify(prefix)} has unexpected characters`);
   const actions = readJson(dataDir, 'actions', `${prefix}.json`);
   const resourceTypes = readJson(dataDir, 'resourceTypes', `${prefix}.json`);
   const conditionKeys = readJson(dataDir, 'conditionKeys', `${prefix}.json`);
   out.push(line('S', field(prefix, 'service'), field(names[prefix] || prefix, 'name')));
+  ++counts.S;
 
   for (const k of Object.values(conditionKeys).sort((a, b) => byLower(a.key, b.key))) {
     const global = globalByLower.get(k.key.toLowerCase());
@@ -156,6 +164,7 @@ for (const prefix of prefixes) {
       continue;
     }
     out.push(line('K', field(k.key, 'key'), keyType(k.type, k.key)));
+    ++counts.keys;
   }
 
   for (const t of Object.values(resourceTypes).sort((a, b) => byLower(a.key, b.key))) {
@@ -163,13 +172,18 @@ for (const prefix of prefixes) {
     const arns = t.arn.split(/,\s*/).filter((a) => a.length > 0);
     out.push(line('T', field(t.key, 'resource type'), list(arns, 'ARN'),
                   list(t.conditionKeys || [], 'key')));
+    ++counts.T;
   }
 
   for (const a of Object.values(actions).sort((x, y) => byLower(x.name, y.name))) {
-    const full = `${prefix}:${field(a.name, 'action')}`;
+    // The loader splits `prefix:Name` at its only colon.
+    if (!/^[A-Za-z0-9_.-]+$/.test(a.name))
+      fail(`action name ${JSON.stringify(a.name)} of ${prefix} has unexpected characters`);
+    const full = `${prefix}:${a.name}`;
     out.push(line('A', full, accessLevel(a.accessLevel, full),
                   list(a.conditionKeys || [], 'key'),
                   list(a.dependentActions || [], 'action')));
+    ++counts.A;
     for (const r of a.resourceTypes || []) {
       if (!resourceTypes[r.name.toLowerCase()]) {
         process.stderr.write(`update-catalog: warning: ${full} names unknown ` +
@@ -179,10 +193,13 @@ for (const prefix of prefixes) {
       out.push(line('R', field(r.name, 'resource type'), r.required ? '*' : '',
                     list(r.conditionKeys || [], 'key'),
                     list(r.dependentActions || [], 'action')));
+      ++counts.R;
     }
-    ++actionCount;
   }
 }
+
+out[countsLine] = line('C', ...[counts.S, counts.A, counts.R, counts.T, counts.keys,
+                                 counts.items].map(String));
 
 fs.mkdirSync(outputDir, { recursive: true });
 const catalogFile = path.join(outputDir, 'iam-catalog.txt');
@@ -198,5 +215,5 @@ fs.writeFileSync(path.join(outputDir, 'LICENSE.iam-data'),
                  fs.readFileSync(licenseFile, 'utf8'));
 
 process.stdout.write(`wrote ${catalogFile}: ${pkg.name} ${pkg.version} (${pkg.updatedAt}), ` +
-                     `${prefixes.length} services, ${actionCount} actions, ` +
+                     `${counts.S} services, ${counts.A} actions, ` +
                      `${globalKeys.length} global keys, ${warnings} warnings\n`);

@@ -68,8 +68,9 @@ public:
 
   /// Calls \p Fn on every known action that the IAM action pattern
   /// \p Pattern matches (`*` and `?` anywhere, case-insensitive), in the
-  /// order of actions(). A literal service part confines the search to that
-  /// service, and a literal action part is a binary search.
+  /// order of actions(). The parts before and after the colon are matched
+  /// apart: a literal service part confines the search to that service, and
+  /// the action part is a binary search for its literal prefix.
   void
   forEachMatchingAction(llvm::StringRef Pattern,
                         llvm::function_ref<void(const ActionInfo &)> Fn) const;
