@@ -6,31 +6,37 @@ using namespace llvm;
 
 namespace tollgate {
 
-/// Offset of the resource part: just past the fifth colon of
-/// `arn:partition:service:region:account:resource`, or npos.
-static size_t resourcePartStart(StringRef Format) {
+namespace {
+
+constexpr unsigned NumLeadingFields = 5;
+
+/// The offsets just past each of the first five colons; false if \p Arn has
+/// fewer.
+bool findFieldEnds(StringRef Arn, size_t (&Starts)[NumLeadingFields]) {
   size_t Pos = 0;
-  for (int Colon = 0; Colon < 5; ++Colon) {
-    Pos = Format.find(':', Pos);
+  for (size_t &Start : Starts) {
+    Pos = Arn.find(':', Pos);
     if (Pos == StringRef::npos)
-      return StringRef::npos;
-    ++Pos;
+      return false;
+    Start = ++Pos;
   }
-  return Pos;
+  return true;
 }
 
 /// Placeholders named for paths or ARNs are made of separators.
-static bool holdsSeparators(StringRef Name) {
+bool holdsSeparators(StringRef Name) {
   return Name.contains("Path") || Name.endswith("Arn") || Name.endswith("ARN");
 }
 
-void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
-  const size_t ResourceStart = resourcePartStart(Format);
-  size_t I = 0;
-  while (I < Format.size()) {
-    if (Format.substr(I).startswith("${")) {
+/// Appends the atoms of Format[From, To). Placeholders look at the whole
+/// format for what follows them and for where the resource part starts.
+void appendFormatSlice(StringRef Format, size_t From, size_t To,
+                       size_t ResourceStart, SmallVectorImpl<GlobAtom> &Out) {
+  size_t I = From;
+  while (I < To) {
+    if (Format.substr(I, To - I).startswith("${")) {
       size_t Close = Format.find('}', I + 2);
-      if (Close != StringRef::npos) {
+      if (Close != StringRef::npos && Close < To) {
         StringRef Name = Format.slice(I + 2, Close);
         size_t End = Close + 1;
         char Ex1 = 0, Ex2 = 0;
@@ -60,11 +66,44 @@ void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
   }
 }
 
+} // namespace
+
+void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
+  size_t Starts[NumLeadingFields];
+  size_t ResourceStart = findFieldEnds(Format, Starts)
+                             ? Starts[NumLeadingFields - 1]
+                             : StringRef::npos;
+  appendFormatSlice(Format, 0, Format.size(), ResourceStart, Out);
+}
+
 bool arnPatternCanMatchFormat(StringRef ArnPattern, StringRef Format) {
   SmallVector<GlobAtom, 64> PatternAtoms, FormatAtoms;
-  appendGlobAtoms(ArnPattern, PatternAtoms);
-  appendArnFormatAtoms(Format, FormatAtoms);
-  return atomsIntersect(PatternAtoms, FormatAtoms, CaseMode::Sensitive);
+  size_t PatternStarts[NumLeadingFields], FormatStarts[NumLeadingFields];
+  if (!findFieldEnds(ArnPattern, PatternStarts) ||
+      !findFieldEnds(Format, FormatStarts)) {
+    appendGlobAtoms(ArnPattern, PatternAtoms);
+    appendArnFormatAtoms(Format, FormatAtoms);
+    return atomsIntersect(PatternAtoms, FormatAtoms, CaseMode::Sensitive);
+  }
+  // Fields 0-4 without their colons, then the resource part.
+  size_t PatternFrom = 0, FormatFrom = 0;
+  for (unsigned Field = 0; Field <= NumLeadingFields; ++Field) {
+    bool Last = Field == NumLeadingFields;
+    size_t PatternTo = Last ? ArnPattern.size() : PatternStarts[Field] - 1;
+    size_t FormatTo = Last ? Format.size() : FormatStarts[Field] - 1;
+    PatternAtoms.clear();
+    FormatAtoms.clear();
+    appendGlobAtoms(ArnPattern.slice(PatternFrom, PatternTo), PatternAtoms);
+    appendFormatSlice(Format, FormatFrom, FormatTo,
+                      FormatStarts[NumLeadingFields - 1], FormatAtoms);
+    if (!atomsIntersect(PatternAtoms, FormatAtoms, CaseMode::Sensitive))
+      return false;
+    if (!Last) {
+      PatternFrom = PatternStarts[Field];
+      FormatFrom = FormatStarts[Field];
+    }
+  }
+  return true;
 }
 
 } // namespace tollgate

@@ -98,26 +98,19 @@ Catalog::expandActionPattern(StringRef Pattern) const {
   return Result;
 }
 
-static bool anyFormatCanMatch(ArrayRef<GlobAtom> Pattern,
-                              const ResourceTypeInfo &Type,
-                              SmallVectorImpl<GlobAtom> &Scratch) {
-  for (StringRef Format : Type.ArnFormats) {
-    Scratch.clear();
-    appendArnFormatAtoms(Format, Scratch);
-    if (atomsIntersect(Pattern, Scratch))
-      return true;
-  }
-  return false;
+static bool anyFormatCanMatch(StringRef ArnPattern,
+                              const ResourceTypeInfo &Type) {
+  return any_of(Type.ArnFormats, [&](StringRef Format) {
+    return arnPatternCanMatchFormat(ArnPattern, Format);
+  });
 }
 
 SmallVector<const ResourceTypeInfo *, 4>
 Catalog::resourceTypesForArn(StringRef ArnPattern,
                              const ServiceInfo &Service) const {
-  SmallVector<GlobAtom, 64> Pattern, Scratch;
-  appendGlobAtoms(ArnPattern, Pattern);
   SmallVector<const ResourceTypeInfo *, 4> Result;
   for (const ResourceTypeInfo &T : Service.ResourceTypes)
-    if (anyFormatCanMatch(Pattern, T, Scratch))
+    if (anyFormatCanMatch(ArnPattern, T))
       Result.push_back(&T);
   return Result;
 }
@@ -125,12 +118,10 @@ Catalog::resourceTypesForArn(StringRef ArnPattern,
 SmallVector<const ResourceTypeInfo *, 4>
 Catalog::resourceTypesForArn(StringRef ArnPattern,
                              const ActionInfo &Action) const {
-  SmallVector<GlobAtom, 64> Pattern, Scratch;
-  appendGlobAtoms(ArnPattern, Pattern);
   SmallVector<const ResourceTypeInfo *, 4> Result;
   for (const ActionResource &R : Action.Resources)
     if (R.Type && !is_contained(Result, R.Type) &&
-        anyFormatCanMatch(Pattern, *R.Type, Scratch))
+        anyFormatCanMatch(ArnPattern, *R.Type))
       Result.push_back(R.Type);
   return Result;
 }

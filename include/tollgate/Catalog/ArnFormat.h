@@ -5,6 +5,12 @@
 /// as a wildcard pattern, so that an ARN pattern from a policy can be tested
 /// against it with atomsIntersect().
 ///
+/// An ARN is five colon-separated fields (`arn`, partition, service, region,
+/// account) and a resource part. When the policy pattern has all five
+/// colons, each field is matched on its own, so a `*` in the region of
+/// `arn:aws:ec2:*:*:instance/*` cannot reach into the resource part; a
+/// pattern with fewer colons (`arn:aws:s3*`) is matched as a whole.
+///
 /// A placeholder `${Name}` stands for one or more characters. Left at that,
 /// `arn:aws:s3:::b/*` would be a bucket ARN (with BucketName `b/x`), so a
 /// placeholder is kept from spanning the separators that delimit it:
@@ -18,10 +24,11 @@
 ///    anything.
 ///
 /// Otherwise, notably at the end of the format, a placeholder may contain
-/// `/` and `:`: `log-group:${LogGroupName}` matches `log-group:/aws/x/y`,
-/// `function:${FunctionName}` a qualified `function:f:prod`. These rules err
-/// towards "can match", which keeps findings built on them free of false
-/// alarms. A literal `*` or `?` in a format is a wildcard.
+/// `/` and `:`: `log-group:${LogGroupName}` matches `log-group:/aws/x/y:*`
+/// (as log-group policies are commonly written), `function:${FunctionName}`
+/// a qualified `function:f:prod`. These rules err towards "can match", which
+/// keeps findings built on them free of false alarms. A literal `*` or `?` in
+/// a format is a wildcard.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -35,13 +42,14 @@
 
 namespace tollgate {
 
-/// Appends the atoms of ARN format \p Format to \p Out, by the rules above.
+/// Appends the atoms of the whole ARN format \p Format to \p Out, by the
+/// placeholder rules above.
 void appendArnFormatAtoms(llvm::StringRef Format,
                           llvm::SmallVectorImpl<GlobAtom> &Out);
 
 /// True if some ARN matches both the policy ARN pattern \p ArnPattern (IAM
-/// wildcards) and the ARN format \p Format. Case-sensitive, as IAM compares
-/// ARNs.
+/// wildcards) and the ARN format \p Format, field by field as described
+/// above. Case-sensitive, as IAM compares ARNs.
 bool arnPatternCanMatchFormat(llvm::StringRef ArnPattern,
                               llvm::StringRef Format);
 

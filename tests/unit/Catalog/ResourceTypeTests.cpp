@@ -71,6 +71,29 @@ TEST_CASE("resource types: by action") {
             .empty());
 }
 
+TEST_CASE("resource types: the leading fields are matched one by one") {
+  std::vector<std::string> Instances =
+      typesFor("arn:aws:ec2:*:*:instance/*", "ec2");
+  CHECK(Instances == std::vector<std::string>{"instance"});
+  CHECK(has(typesFor("arn:aws:ec2:*:*:*", "ec2"), "vpc"));
+  // With fewer than five colons the pattern is matched whole.
+  CHECK(has(typesFor("arn:aws:ec2*", "ec2"), "vpc"));
+  CHECK(typesFor("arn:aws:ec2:*:*:nosuchtype/*", "ec2").empty());
+}
+
+TEST_CASE("resource types: qualified and path-like resource parts") {
+  std::vector<std::string> Qualified =
+      typesFor("arn:aws:lambda:us-east-1:1:function:f:prod", "lambda");
+  CHECK(has(Qualified, "function alias"));
+  CHECK(has(Qualified, "function version"));
+  // The common way of granting on a log group and its streams.
+  CHECK(has(typesFor("arn:aws:logs:*:*:log-group:/aws/lambda/*:*", "logs"),
+            "log-group"));
+  std::vector<std::string> Index =
+      typesFor("arn:aws:dynamodb:us-east-1:1:table/T/index/*", "dynamodb");
+  CHECK(has(Index, "index"));
+}
+
 TEST_CASE("resource types: placeholder rules of ARN formats") {
   // Fields before the resource part never span a colon.
   CHECK_FALSE(arnPatternCanMatchFormat(
