@@ -246,11 +246,11 @@ bool Reader::readStringBody(StringRef &Decoded, Span &Range) {
       break;
     if (C < 0x20)
       return fail(ReadIssue::Syntax, Pos, Pos + 1,
-                  C == '\n' ? Twine("unterminated string: a newline in a "
-                                    "string must be written as \\n")
-                            : Twine("control character 0x") +
-                                  Twine(utohexstr(C)) +
-                                  " must be escaped in a string");
+                  C == '\n'
+                      ? Twine("unterminated string: a newline in a "
+                              "string must be written as \\n")
+                      : Twine("control character 0x") + Twine(utohexstr(C)) +
+                            " must be escaped in a string");
     if (C >= 0x80) {
       const UTF8 *Src = reinterpret_cast<const UTF8 *>(Text.data() + Pos);
       unsigned Len = getNumBytesForUTF8(C);
@@ -312,8 +312,8 @@ bool Reader::readStringBody(StringRef &Decoded, Span &Range) {
                     "\\u must be followed by four hex digits");
       if (CP >= 0xD800 && CP <= 0xDBFF) {
         uint32_t Low;
-        if (!Text.substr(Pos).startswith("\\u") ||
-            (Pos += 2, !Hex4(Low)) || Low < 0xDC00 || Low > 0xDFFF)
+        if (!Text.substr(Pos).startswith("\\u") || (Pos += 2, !Hex4(Low)) ||
+            Low < 0xDC00 || Low > 0xDFFF)
           return fail(ReadIssue::Encoding, EscBegin, Pos,
                       "unpaired UTF-16 surrogate in \\u escape");
         CP = 0x10000 + ((CP - 0xD800) << 10) + (Low - 0xDC00);
@@ -326,11 +326,10 @@ bool Reader::readStringBody(StringRef &Decoded, Span &Range) {
     }
     default:
       Pos = EscBegin + 1;
-      return fail(ReadIssue::Syntax, EscBegin,
-                  std::min(EscBegin + 2, Text.size()),
-                  "invalid escape sequence '\\" +
-                      (atEnd() ? std::string() : std::string(1, E)) +
-                      "' in a string");
+      return fail(
+          ReadIssue::Syntax, EscBegin, std::min(EscBegin + 2, Text.size()),
+          "invalid escape sequence '\\" +
+              (atEnd() ? std::string() : std::string(1, E)) + "' in a string");
     }
     ChunkBegin = Pos;
   }

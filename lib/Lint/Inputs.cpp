@@ -20,8 +20,8 @@ static bool skipDirectory(StringRef Name) {
 static void collectDirectory(StringRef Dir, std::vector<std::string> &Out) {
   std::vector<std::string> Found;
   std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End;
-       It != End && !EC; It.increment(EC)) {
+  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
     StringRef Path = It->path();
     StringRef Name = sys::path::filename(Path);
     if (It->type() == sys::fs::file_type::directory_file) {

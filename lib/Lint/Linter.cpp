@@ -31,8 +31,9 @@ FileFindings lintFile(StringRef Path, const LintOptions &Options) {
 std::vector<FileFindings> lintFiles(ArrayRef<std::string> Paths,
                                     const LintOptions &Options) {
   std::vector<FileFindings> Results(Paths.size());
-  unsigned Jobs = Options.Jobs ? Options.Jobs
-                               : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Jobs = Options.Jobs
+                      ? Options.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Paths.size() <= 1) {
     for (size_t I = 0; I < Paths.size(); ++I)
       Results[I] = lintFile(Paths[I], Options);

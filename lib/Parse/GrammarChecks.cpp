@@ -6,7 +6,7 @@ namespace tollgate {
 namespace grammar {
 
 #define GRAMMAR_CHECK(Ident, Code, Name, Sev, Input, Summary)                  \
-  const CheckInfo Ident = {Code,   Name,  Severity::Sev, CheckStatus::Stable,  \
+  const CheckInfo Ident = {Code,  Name,   Severity::Sev, CheckStatus::Stable,  \
                            Input, Summary};
 #include "tollgate/Parse/GrammarChecks.def"
 

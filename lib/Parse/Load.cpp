@@ -62,10 +62,9 @@ LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
     if (Status.getSize() > Options.MaxFileSize) {
       LoadedPolicy Result = inputError(Path, "");
       Result.Diags[0].Check = &grammar::InputLimit;
-      Result.Diags[0].Message =
-          "file is " + std::to_string(Status.getSize()) +
-          " bytes; tollgate reads files up to " +
-          std::to_string(Options.MaxFileSize) + " bytes";
+      Result.Diags[0].Message = "file is " + std::to_string(Status.getSize()) +
+                                " bytes; tollgate reads files up to " +
+                                std::to_string(Options.MaxFileSize) + " bytes";
       return Result;
     }
   }
@@ -77,8 +76,7 @@ LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
     return inputError(Name, "cannot read file: " + Buffer.getError().message());
   if ((*Buffer)->getBufferSize() > Options.MaxFileSize)
     return inputError(Name, "input is larger than " +
-                                std::to_string(Options.MaxFileSize) +
-                                " bytes");
+                                std::to_string(Options.MaxFileSize) + " bytes");
   return loadPolicyText(Name, (*Buffer)->getBuffer().str(), Options);
 }
 

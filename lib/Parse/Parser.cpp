@@ -28,8 +28,8 @@ namespace {
 
 const StringRef TopLevelElements[] = {"Version", "Id", "Statement"};
 const StringRef StatementElements[] = {
-    "Sid",      "Effect",      "Principal", "NotPrincipal", "Action",
-    "NotAction", "Resource",   "NotResource", "Condition"};
+    "Sid",       "Effect",   "Principal",   "NotPrincipal", "Action",
+    "NotAction", "Resource", "NotResource", "Condition"};
 const StringRef PrincipalKinds[] = {"AWS", "Service", "Federated",
                                     "CanonicalUser"};
 
@@ -84,8 +84,7 @@ private:
   /// Calls \p Each for every string of a string-or-array-of-strings value,
   /// reporting other types. Returns false if the shape was wrong.
   template <typename Fn>
-  bool forEachString(const Value &V, uint32_t Path, StringRef Element,
-                     Fn Each);
+  bool forEachString(const Value &V, uint32_t Path, StringRef Element, Fn Each);
 
   /// Makes a PolicyString, splitting variables where the element takes
   /// them (\p VariablesAllowed) and reporting them where it does not.
@@ -136,8 +135,7 @@ void PolicyParser::reportUnknownElement(const Member &M, uint32_t Parent,
                                         ArrayRef<StringRef> Known,
                                         StringRef Where) {
   uint32_t Path = P.addPathKey(Parent, M.Key);
-  std::string Message =
-      ("unknown element `" + M.Key + "` in " + Where).str();
+  std::string Message = ("unknown element `" + M.Key + "` in " + Where).str();
   if (Optional<StringRef> Fix = closestSpelling(M.Key, Known))
     Message += ("; did you mean `" + *Fix + "`?").str();
   report(grammar::UnknownElement, M.KeyRange, Path, Message);
@@ -216,8 +214,7 @@ PolicyString PolicyParser::makeString(const Value &V, uint32_t Path,
     // Under 2008-10-17 `${...}` is plain text, which is almost never meant.
     if (HasVariable)
       report(grammar::VariableInOldVersion,
-             substringSpan(V, Open, S.Text.find('}', Open) + 1),
-             Path,
+             substringSpan(V, Open, S.Text.find('}', Open) + 1), Path,
              P.HasVersion
                  ? Twine("policy variables are plain text under Version "
                          "2008-10-17; use \"2012-10-17\"")
@@ -279,8 +276,8 @@ void PolicyParser::parseDocument(const Value &Root) {
   }
 
   if (!Root.get("Version"))
-    report(grammar::MissingVersion, Span(Root.Range.Begin, Root.Range.Begin + 1),
-           0,
+    report(grammar::MissingVersion,
+           Span(Root.Range.Begin, Root.Range.Begin + 1), 0,
            "the policy has no `Version`; add \"Version\": \"2012-10-17\" "
            "(without it, policy variables are plain text)");
   if (!StatementMember)
@@ -443,8 +440,9 @@ void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
   S.Sid = P.own(M.Val.Text);
   S.SidLoc = locOf(M.Val.Range, Path);
   if (S.Sid.empty()) {
-    reportEmpty(M.Val, Path, "`Sid` is an empty string; remove it or name "
-                             "the statement");
+    reportEmpty(M.Val, Path,
+                "`Sid` is an empty string; remove it or name "
+                "the statement");
     return;
   }
   // IAM takes only letters and digits in the Sid of identity policies and
@@ -499,8 +497,7 @@ void PolicyParser::parseAction(Statement &S, const Member &M, uint32_t Path) {
   });
 }
 
-void PolicyParser::parseResource(Statement &S, const Member &M,
-                                 uint32_t Path) {
+void PolicyParser::parseResource(Statement &S, const Member &M, uint32_t Path) {
   S.Resource.Present = true;
   S.Resource.Negated = M.Key == "NotResource";
   S.Resource.L = locOf(M.Val.Range, Path);
@@ -545,8 +542,7 @@ void PolicyParser::parsePrincipal(Statement &S, const Member &M,
       return;
     }
     report(grammar::InvalidPrincipal, V.Range, Path,
-           "`" + M.Key +
-               "` must be \"*\" or an object such as {\"AWS\": \"" +
+           "`" + M.Key + "` must be \"*\" or an object such as {\"AWS\": \"" +
                (V.Text.empty() ? StringRef("arn:aws:iam::111122223333:root")
                                : V.Text) +
                "\"}");
@@ -575,22 +571,20 @@ void PolicyParser::parsePrincipal(Statement &S, const Member &M,
         Message += ("; did you mean `" + *Fix + "`?").str();
       else
         Message += "; use AWS, Service, Federated or CanonicalUser";
-      report(grammar::InvalidPrincipal, KindMember.KeyRange, KindPath,
-             Message);
+      report(grammar::InvalidPrincipal, KindMember.KeyRange, KindPath, Message);
       continue;
     }
     std::string Element = (M.Key + "." + KindMember.Key).str();
-    forEachString(KindMember.Val, KindPath, Element,
-                  [&](const Value &Item, uint32_t ItemPath) {
-                    if (Item.Text.empty()) {
-                      reportEmpty(Item, ItemPath,
-                                  "empty string in `" + M.Key + "`");
-                      return;
-                    }
-                    E.Values.push_back(
-                        {*K, makeString(Item, ItemPath, M.Key,
-                                        /*VariablesAllowed=*/false)});
-                  });
+    forEachString(
+        KindMember.Val, KindPath, Element,
+        [&](const Value &Item, uint32_t ItemPath) {
+          if (Item.Text.empty()) {
+            reportEmpty(Item, ItemPath, "empty string in `" + M.Key + "`");
+            return;
+          }
+          E.Values.push_back({*K, makeString(Item, ItemPath, M.Key,
+                                             /*VariablesAllowed=*/false)});
+        });
   }
 }
 
@@ -702,8 +696,7 @@ void PolicyParser::checkSids() {
     auto Inserted = Seen.try_emplace(S.Sid, &S);
     if (Inserted.second)
       continue;
-    Diagnostic &D = report(grammar::DuplicateSid, S.SidLoc.Range,
-                           S.SidLoc.Path,
+    Diagnostic &D = report(grammar::DuplicateSid, S.SidLoc.Range, S.SidLoc.Path,
                            "duplicate Sid \"" + S.Sid +
                                "\"; Sids should name statements uniquely");
     D.Notes.push_back(
@@ -770,11 +763,10 @@ void PolicyParser::checkSize(const Value &Root) {
   size_t Size = countQuotaCharacters(Text);
   if (Size <= Limit)
     return;
-  Diagnostic &D = report(grammar::PolicyTooLarge,
-                         Span(Root.Range.Begin, Root.Range.Begin + 1), 0,
-                         "policy has " + Twine(Size) +
-                             " characters (not counting whitespace); " +
-                             What + " may have at most " + Twine(Limit));
+  Diagnostic &D = report(
+      grammar::PolicyTooLarge, Span(Root.Range.Begin, Root.Range.Begin + 1), 0,
+      "policy has " + Twine(Size) + " characters (not counting whitespace); " +
+          What + " may have at most " + Twine(Limit));
   // Organizations rejects an oversized SCP or RCP outright.
   if (P.Type == PolicyType::SCP || P.Type == PolicyType::RCP)
     D.Level = Severity::Error;

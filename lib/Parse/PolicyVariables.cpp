@@ -104,8 +104,7 @@ private:
     StringRef Trimmed = Rest.ltrim(' ');
     size_t QuoteAt = RestBegin + (Rest.size() - Trimmed.size());
     Trimmed = Trimmed.rtrim(' ');
-    if (Trimmed.size() < 2 || Trimmed.front() != '\'' ||
-        Trimmed.back() != '\'')
+    if (Trimmed.size() < 2 || Trimmed.front() != '\'' || Trimmed.back() != '\'')
       return fail(QuoteAt, QuoteAt + std::max<size_t>(Trimmed.size(), 1),
                   "the default value of a policy variable must be in single "
                   "quotes, as in ${aws:username, 'none'}");

@@ -38,7 +38,7 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
                  const ReportOptions &Options) {
   for (const FileFindings &F : Files) {
     for (const Diagnostic &D : F.Diags) {
-      StringRef Command = D.Level >= Severity::Security ? "error"
+      StringRef Command = D.Level >= Severity::Security  ? "error"
                           : D.Level == Severity::Warning ? "warning"
                                                          : "notice";
       OS << "::" << Command << " file=" << escape(F.Source->name(), true);

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tollgate/Report/Reporters.h"
 #include "ReportJson.h"
+#include "tollgate/Report/Reporters.h"
 
 using namespace llvm;
 
@@ -49,8 +49,8 @@ void writeJson(ArrayRef<FileFindings> Files, raw_ostream &OS,
                                   {"pointer", D.Pointer}};
       nlohmann::ordered_json Notes = nlohmann::ordered_json::array();
       for (const DiagNote &N : D.Notes)
-        Notes.push_back({{"message", N.Message},
-                         {"span", spanJson(*F.Source, N.Range)}});
+        Notes.push_back(
+            {{"message", N.Message}, {"span", spanJson(*F.Source, N.Range)}});
       J["notes"] = std::move(Notes);
       DiagList.push_back(std::move(J));
     }

@@ -60,12 +60,9 @@ static Json region(const SourceFile &Src, Span Range) {
   if (!Src.wasRead())
     return {{"startLine", 1}};
   Position B = Src.position(Range.Begin), E = Src.position(Range.End);
-  return {{"startLine", B.Line},
-          {"startColumn", B.Column},
-          {"endLine", E.Line},
-          {"endColumn", E.Column},
-          {"byteOffset", B.Offset},
-          {"byteLength", E.Offset - B.Offset}};
+  return {{"startLine", B.Line},    {"startColumn", B.Column},
+          {"endLine", E.Line},      {"endColumn", E.Column},
+          {"byteOffset", B.Offset}, {"byteLength", E.Offset - B.Offset}};
 }
 
 void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
@@ -127,12 +124,11 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
                  {"version", Options.ToolVersion},
                  {"semanticVersion", Options.ToolVersion},
                  {"rules", std::move(Rules)}};
-  Json Log = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", Json::array({{{"tool", {{"driver", std::move(Driver)}}},
-                             {"columnKind", "unicodeCodePoints"},
-                             {"results", std::move(Results)}}})}};
+  Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", Json::array({{{"tool", {{"driver", std::move(Driver)}}},
+                                     {"columnKind", "unicodeCodePoints"},
+                                     {"results", std::move(Results)}}})}};
   OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
      << '\n';
 }

@@ -34,8 +34,8 @@ static raw_ostream::Colors colorOf(Severity S) {
 /// terminal. Keeps one output column per code point.
 static std::string printable(StringRef Line) {
   const UTF8 *Begin = reinterpret_cast<const UTF8 *>(Line.begin());
-  bool Utf8 = isLegalUTF8String(&Begin,
-                                reinterpret_cast<const UTF8 *>(Line.end()));
+  bool Utf8 =
+      isLegalUTF8String(&Begin, reinterpret_cast<const UTF8 *>(Line.end()));
   std::string Out;
   for (unsigned char C : Line)
     Out += (C < 0x20 && C != '\t') || C == 0x7F || (!Utf8 && C >= 0x80)
@@ -93,8 +93,8 @@ void TextWriter::snippet(const SourceFile &Src, Span Range) {
   size_t Col = std::min<size_t>(Range.Begin - (Line.data() - Src.text().data()),
                                 Line.size());
   // The underline stops at the end of the line the range starts on.
-  size_t End = std::min<size_t>(Col + std::max<size_t>(Range.size(), 1),
-                                Line.size());
+  size_t End =
+      std::min<size_t>(Col + std::max<size_t>(Range.size(), 1), Line.size());
   // Minified JSON has very long lines: show a window around the range.
   const size_t Window = 160, Context = 60;
   size_t From = Col > Context && Line.size() > Window ? Col - Context : 0;
@@ -121,8 +121,8 @@ void TextWriter::snippet(const SourceFile &Src, Span Range) {
 void TextWriter::file(const FileFindings &F) {
   const SourceFile &Src = *F.Source;
   for (const Diagnostic &D : F.Diags) {
-    std::string Message = D.Message + " [" + D.Check->Code + " " +
-                          D.Check->Name + "]";
+    std::string Message =
+        D.Message + " [" + D.Check->Code + " " + D.Check->Name + "]";
     header(Src, D.Range, severityName(D.Level), colorOf(D.Level), Message);
     OS << '\n';
     snippet(Src, D.Range);

@@ -32,8 +32,7 @@ Position SourceFile::position(uint32_t Offset) const {
   uint32_t LineStart = LineStarts[LineIndex];
   Position P;
   P.Line = static_cast<uint32_t>(LineIndex + 1);
-  P.Column =
-      1 + countCodePoints(StringRef(Text).slice(LineStart, Offset));
+  P.Column = 1 + countCodePoints(StringRef(Text).slice(LineStart, Offset));
   P.Offset = Offset;
   return P;
 }

@@ -36,10 +36,10 @@ static cl::opt<std::string>
            cl::desc("Exit with 1 when a finding is at least this severe "
                     "(default: security)"));
 
-static cl::opt<std::string>
-    Format("format", cl::sub(LintCommand), cl::cat(LintCategory),
-           cl::init("text"), cl::value_desc("text|json|sarif|github"),
-           cl::desc("Output format (default: text)"));
+static cl::opt<std::string> Format("format", cl::sub(LintCommand),
+                                   cl::cat(LintCategory), cl::init("text"),
+                                   cl::value_desc("text|json|sarif|github"),
+                                   cl::desc("Output format (default: text)"));
 
 static cl::opt<std::string>
     ColorMode("color", cl::sub(LintCommand), cl::cat(LintCategory),
@@ -51,7 +51,8 @@ static cl::opt<unsigned> Jobs("jobs", cl::sub(LintCommand),
                               cl::cat(LintCategory), cl::init(0),
                               cl::desc("Files linted in parallel (default: "
                                        "one per hardware thread)"));
-static cl::alias JobsShort("j", cl::aliasopt(Jobs), cl::desc("Alias for --jobs"));
+static cl::alias JobsShort("j", cl::aliasopt(Jobs),
+                           cl::desc("Alias for --jobs"));
 
 static cl::opt<uint64_t>
     MaxFileSize("max-file-size", cl::sub(LintCommand), cl::cat(LintCategory),

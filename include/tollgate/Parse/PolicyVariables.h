@@ -1,4 +1,5 @@
-//===- PolicyVariables.h - Splitting strings at policy variables -*- C++ -*-===//
+//===- PolicyVariables.h - Splitting strings at policy variables -*- C++
+//-*-===//
 
 #ifndef TOLLGATE_PARSE_POLICYVARIABLES_H
 #define TOLLGATE_PARSE_POLICYVARIABLES_H

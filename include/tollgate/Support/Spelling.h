@@ -12,7 +12,8 @@ namespace tollgate {
 /// The candidate closest to \p Word by edit distance (case-insensitive),
 /// or None when none is close enough to be a plausible misspelling.
 llvm::Optional<llvm::StringRef>
-closestSpelling(llvm::StringRef Word, llvm::ArrayRef<llvm::StringRef> Candidates);
+closestSpelling(llvm::StringRef Word,
+                llvm::ArrayRef<llvm::StringRef> Candidates);
 
 } // namespace tollgate
 

@@ -72,7 +72,8 @@ TEST_CASE("reader: duplicate keys in large objects") {
 }
 
 TEST_CASE("reader: syntax errors at the exact byte") {
-  CHECK(readFails("").Message == "the document is empty; expected a JSON object");
+  CHECK(readFails("").Message ==
+        "the document is empty; expected a JSON object");
   CHECK(readFails("{\"a\": 1,}").Range.Begin == 8);
   CHECK(readFails("{\"a\" 1}").Range.Begin == 5);
   CHECK(readFails("[1 2]").Range.Begin == 3);

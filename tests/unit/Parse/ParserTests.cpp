@@ -5,8 +5,8 @@
 
 using namespace tollgate;
 
-static LoadedPolicy load(std::string Text,
-                         llvm::Optional<PolicyType> Type = PolicyType::Identity) {
+static LoadedPolicy
+load(std::string Text, llvm::Optional<PolicyType> Type = PolicyType::Identity) {
   LoadOptions Options;
   Options.Type = Type;
   return loadPolicyText("test.json", std::move(Text), Options);
@@ -88,7 +88,8 @@ TEST_CASE("parser: principals") {
   CHECK(S[0].Principal.Everyone);
   REQUIRE(S[1].Principal.Values.size() == 3);
   CHECK(S[1].Principal.Values[2].Kind == PrincipalKind::Service);
-  CHECK(S[1].Principal.Values[1].Value.Text == "arn:aws:iam::444455556666:root");
+  CHECK(S[1].Principal.Values[1].Value.Text ==
+        "arn:aws:iam::444455556666:root");
   CHECK(S[2].Principal.Negated);
 }
 
@@ -141,9 +142,10 @@ TEST_CASE("parser: size quota of an SCP is an error") {
   for (int I = 0; I < 400; ++I)
     Actions += "\"s3:GetObjectVersion" + std::to_string(I) + "\",";
   Actions.pop_back();
-  LoadedPolicy L = load(R"({"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": [)" +
-                            Actions + R"(], "Resource": "*"}})",
-                        PolicyType::SCP);
+  LoadedPolicy L = load(
+      R"({"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": [)" +
+          Actions + R"(], "Resource": "*"}})",
+      PolicyType::SCP);
   REQUIRE(codes(L) == std::vector<std::string>{"IAM026"});
   CHECK(L.Diags[0].Level == Severity::Error);
 }
