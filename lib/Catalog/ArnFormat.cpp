@@ -6,13 +6,11 @@ using namespace llvm;
 
 namespace tollgate {
 
-namespace {
-
-constexpr unsigned NumLeadingFields = 5;
+static constexpr unsigned NumLeadingFields = 5;
 
 /// The offsets just past each of the first five colons; false if \p Arn has
 /// fewer.
-bool findFieldEnds(StringRef Arn, size_t (&Starts)[NumLeadingFields]) {
+static bool findFieldEnds(StringRef Arn, size_t (&Starts)[NumLeadingFields]) {
   size_t Pos = 0;
   for (size_t &Start : Starts) {
     Pos = Arn.find(':', Pos);
@@ -24,14 +22,15 @@ bool findFieldEnds(StringRef Arn, size_t (&Starts)[NumLeadingFields]) {
 }
 
 /// Placeholders named for paths or ARNs are made of separators.
-bool holdsSeparators(StringRef Name) {
+static bool holdsSeparators(StringRef Name) {
   return Name.contains("Path") || Name.endswith("Arn") || Name.endswith("ARN");
 }
 
 /// Appends the atoms of Format[From, To). Placeholders look at the whole
 /// format for what follows them and for where the resource part starts.
-void appendFormatSlice(StringRef Format, size_t From, size_t To,
-                       size_t ResourceStart, SmallVectorImpl<GlobAtom> &Out) {
+static void appendFormatSlice(StringRef Format, size_t From, size_t To,
+                              size_t ResourceStart,
+                              SmallVectorImpl<GlobAtom> &Out) {
   size_t I = From;
   while (I < To) {
     if (Format.substr(I, To - I).startswith("${")) {
@@ -65,8 +64,6 @@ void appendFormatSlice(StringRef Format, size_t From, size_t To,
       Out.push_back(GlobAtom::literal(C));
   }
 }
-
-} // namespace
 
 void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
   size_t Starts[NumLeadingFields];

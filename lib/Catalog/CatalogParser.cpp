@@ -36,11 +36,14 @@ struct Fields {
   StringRef operator[](unsigned I) const { return I < Count ? Items[I] : ""; }
 };
 
-/// The first byte below 0x0B at or after \p P, or \p End. Tab and newline
-/// are the only such bytes in a catalog, so this finds the next separator,
-/// eight bytes at a time: (W - 0x0B..) & ~W & 0x80.. flags bytes below 0x0B,
-/// and a borrow only ever leaves a flagged byte, so the lowest flag is exact.
-const char *findBelow0x0B(const char *P, const char *End) {
+} // namespace
+
+/// The first byte below 0x0B at or after \p P, or \p End: tab and newline
+/// are, and otherwise only control characters, which readLine() steps over.
+/// Eight bytes are tested at a time: (W - 0x0B..) & ~W & 0x80.. flags the
+/// bytes below 0x0B, and a borrow only ever leaves a flagged byte, so the
+/// lowest flag is exact.
+static const char *findBelow0x0B(const char *P, const char *End) {
   constexpr uint64_t Ones = 0x0101010101010101ULL;
   constexpr uint64_t Highs = 0x8080808080808080ULL;
   while (End - P >= 8) {
@@ -55,7 +58,7 @@ const char *findBelow0x0B(const char *P, const char *End) {
 }
 
 /// Splits the line at \p P into \p F and moves \p P past it.
-void readLine(const char *&P, const char *End, Fields &F) {
+static void readLine(const char *&P, const char *End, Fields &F) {
   F.Count = 0;
   const char *FieldBegin = P;
   for (;; ++P) {
@@ -75,11 +78,11 @@ void readLine(const char *&P, const char *End, Fields &F) {
     ++P;
 }
 
-template <typename T> bool hasRoom(const std::vector<T> &Table) {
+template <typename T> static bool hasRoom(const std::vector<T> &Table) {
   return Table.size() < Table.capacity();
 }
 
-Optional<AccessLevel> parseAccessLevel(StringRef S) {
+static Optional<AccessLevel> parseAccessLevel(StringRef S) {
   return StringSwitch<Optional<AccessLevel>>(S)
       .Case("List", AccessLevel::List)
       .Case("Read", AccessLevel::Read)
@@ -89,7 +92,7 @@ Optional<AccessLevel> parseAccessLevel(StringRef S) {
       .Default(None);
 }
 
-Optional<ConditionKeyType> parseScalarType(StringRef S) {
+static Optional<ConditionKeyType> parseScalarType(StringRef S) {
   return StringSwitch<Optional<ConditionKeyType>>(S)
       .Case("String", ConditionKeyType::String)
       .Case("ARN", ConditionKeyType::ARN)
@@ -102,14 +105,12 @@ Optional<ConditionKeyType> parseScalarType(StringRef S) {
 }
 
 template <typename T, typename NameFn>
-bool strictlySorted(ArrayRef<T> Items, NameFn NameOf) {
+static bool strictlySorted(ArrayRef<T> Items, NameFn NameOf) {
   for (size_t I = 1; I < Items.size(); ++I)
     if (compareIgnoringCase(NameOf(Items[I - 1]), NameOf(Items[I])) >= 0)
       return false;
   return true;
 }
-
-} // namespace
 
 class CatalogParser {
 public:

@@ -21,7 +21,9 @@ struct Placeholder {
   bool found() const { return Begin != StringRef::npos; }
 };
 
-Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
+} // namespace
+
+static Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
   for (size_t I = Name.find_first_of("$<", From); I != StringRef::npos;
        I = Name.find_first_of("$<", I + 1)) {
     if (Name[I] == '$' && (I + 1 >= Name.size() || Name[I + 1] != '{'))
@@ -34,8 +36,8 @@ Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
 }
 
 /// The template as a pattern: a placeholder is one or more characters.
-void appendKeyTemplateAtoms(StringRef Template,
-                            SmallVectorImpl<GlobAtom> &Out) {
+static void appendKeyTemplateAtoms(StringRef Template,
+                                   SmallVectorImpl<GlobAtom> &Out) {
   size_t I = 0;
   for (Placeholder P = findPlaceholder(Template); P.found();
        P = findPlaceholder(Template, I)) {
@@ -51,7 +53,7 @@ void appendKeyTemplateAtoms(StringRef Template,
 
 /// How many characters of \p Template are not placeholders: the more, the
 /// more specific the template.
-size_t literalLength(StringRef Template) {
+static size_t literalLength(StringRef Template) {
   size_t Length = Template.size();
   for (Placeholder P = findPlaceholder(Template); P.found();
        P = findPlaceholder(Template, P.End))
@@ -61,7 +63,7 @@ size_t literalLength(StringRef Template) {
 
 /// Which entry speaks for a key several records define: the global one,
 /// then the one of the service whose prefix the key carries.
-int authority(const ConditionKeyInfo &K) {
+static int authority(const ConditionKeyInfo &K) {
   if (K.Global)
     return 0;
   if (K.Service && K.Name.size() > K.Service->Prefix.size() &&
@@ -70,8 +72,6 @@ int authority(const ConditionKeyInfo &K) {
     return 1;
   return 2;
 }
-
-} // namespace
 
 bool hasKeyPlaceholder(StringRef Name) { return findPlaceholder(Name).found(); }
 

@@ -11,16 +11,16 @@ using namespace llvm;
 
 namespace tollgate {
 
-namespace {
-
 /// The name with letters as `a` and digits as `0`: two names of one shape
 /// differ in like characters (`ec3` and `ec2`), which is the likelier typo.
-SmallString<64> shapeOf(StringRef Name) {
+static SmallString<64> shapeOf(StringRef Name) {
   SmallString<64> Shape;
   for (char C : Name)
     Shape.push_back(isAlpha(C) ? 'a' : isDigit(C) ? '0' : C);
   return Shape;
 }
+
+namespace {
 
 /// Finds the candidate nearest to a query, by case-insensitive edit
 /// distance, then by distance of shapes, then by first offered.
@@ -34,7 +34,8 @@ public:
   /// the name to suggest, e.g. a template filled in with the query's text).
   void offer(StringRef Candidate, StringRef Compared) {
     size_t Length = Compared.size(), QueryLength = Query.size();
-    if (Length > QueryLength + Limit || Length + Limit < QueryLength)
+    if (Length > QueryLength + BestDistance ||
+        Length + BestDistance < QueryLength)
       return;
     Lowered = Compared.lower();
     unsigned Distance = StringRef(Query).edit_distance(
