@@ -172,17 +172,20 @@ private:
       C->ListItems.reserve(Counts[5]);
       return Error::success();
     }
-    size_t Lines = 0, Tags[128] = {};
+    size_t Lines = 0, Tags[256] = {};
     for (P = Text.begin(); P != End;) {
-      ++Tags[static_cast<unsigned char>(*P) & 127];
+      ++Tags[static_cast<unsigned char>(*P)];
       ++Lines;
       readLine(P, End, F);
     }
-    C->Services.reserve(Tags['S']);
-    C->Actions.reserve(Tags['A']);
-    C->ActionResources.reserve(Tags['R']);
-    C->ResourceTypes.reserve(Tags['T']);
-    C->Keys.reserve(Tags['G'] + Tags['K']);
+    auto Count = [&](char Tag) {
+      return Tags[static_cast<unsigned char>(Tag)];
+    };
+    C->Services.reserve(Count('S'));
+    C->Actions.reserve(Count('A'));
+    C->ActionResources.reserve(Count('R'));
+    C->ResourceTypes.reserve(Count('T'));
+    C->Keys.reserve(Count('G') + Count('K'));
     size_t Separators = std::count(Text.begin(), Text.end(), ',') +
                         std::count(Text.begin(), Text.end(), '\t');
     C->ListItems.reserve(Separators + Lines);
