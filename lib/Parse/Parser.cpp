@@ -506,24 +506,10 @@ void PolicyParser::parseResource(Statement &S, const Member &M, uint32_t Path) {
       reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");
       return;
     }
-    // Variables may stand only in the resource part of an ARN, after the
-    // fifth colon (IAM User Guide, "Policy variables": Resource element).
-    size_t Open = V.Text.find("${");
-    if (Open != StringRef::npos && VariablesOn &&
-        V.Text.take_front(Open).count(':') < 5 &&
-        !V.Text.substr(Open).startswith("${*}") &&
-        !V.Text.substr(Open).startswith("${?}") &&
-        !V.Text.substr(Open).startswith("${$}")) {
-      report(grammar::VariableNotAllowed,
-             substringSpan(V, Open, V.Text.find('}', Open) + 1), ItemPath,
-             "a policy variable in a resource ARN may stand only in the "
-             "resource part, after the fifth colon");
-      PolicyString Literal;
-      Literal.Text = P.own(V.Text);
-      Literal.L = locOf(V.Range, ItemPath);
-      S.Resource.Patterns.push_back(std::move(Literal));
-      return;
-    }
+    // The IAM User Guide says variables stand only after the fifth colon,
+    // but AWS accepts them in the account field too (the managed policy
+    // AmazonTimestreamInfluxDBServiceRolePolicy has one), so they are read
+    // wherever they are.
     S.Resource.Patterns.push_back(
         makeString(V, ItemPath, M.Key, /*VariablesAllowed=*/true));
   });
