@@ -319,10 +319,15 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
     F.ExplicitTrust = true;
     break;
   case ResourceTrust::Auto:
+    // A KMS key always has a key policy, and "unless the key policy
+    // explicitly allows it, you cannot use IAM policies to allow access to a
+    // KMS key": with no key policy given, IAM policies alone grant nothing.
+    // A role's trust policy is its resource policy; when none is given only
+    // the identity side is checked.
     F.ExplicitTrust =
-        Set.Resource && (Set.Resource->Type == PolicyType::Trust ||
-                         (V.ActionService == "sts" && isRoleArn(V)) ||
-                         (V.ActionService == "kms" && isKmsKey(V)));
+        (V.ActionService == "kms" && isKmsKey(V)) ||
+        (Set.Resource && (Set.Resource->Type == PolicyType::Trust ||
+                          (V.ActionService == "sts" && isRoleArn(V))));
     break;
   }
   E.SameAccount = F.SameAccount;

@@ -59,8 +59,10 @@ llvm::StringRef policyRoleName(PolicyRole R);
 /// How the resource policy relates to identity policies in the same
 /// account.
 enum class ResourceTrust : uint8_t {
-  /// Explicit for a role trust policy (PolicyType::Trust), for `sts:` actions
-  /// on a role ARN and for `kms:` actions on a KMS key; Implicit otherwise.
+  /// Explicit for `kms:` actions on a KMS key (with or without a key policy
+  /// in the set), and, when a resource policy is given, for a role trust
+  /// policy (PolicyType::Trust) and for `sts:` actions on a role ARN;
+  /// Implicit otherwise.
   Auto,
   /// An identity-policy Allow is enough in the same account.
   Implicit,
