@@ -1,6 +1,8 @@
 //===- Linter.cpp - Linting policy files ----------------------------------===//
 
 #include "tollgate/Lint/Linter.h"
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Lint/Rule.h"
 #include "tollgate/Parse/GrammarChecks.h"
 
 #include "llvm/Support/ThreadPool.h"
@@ -12,7 +14,45 @@ using namespace llvm;
 
 namespace tollgate {
 
-ArrayRef<const CheckInfo *> allLintChecks() { return grammar::allChecks(); }
+ArrayRef<const CheckInfo *> allLintChecks() {
+  static const std::vector<const CheckInfo *> All = [] {
+    std::vector<const CheckInfo *> V(grammar::allChecks().begin(),
+                                     grammar::allChecks().end());
+    V.insert(V.end(), ruleChecks().begin(), ruleChecks().end());
+    return V;
+  }();
+  return All;
+}
+
+namespace {
+/// The rules of a run, made once and shared by every thread.
+class RuleSet {
+public:
+  RuleSet() {
+    for (RuleFactory Make : registeredRules())
+      Rules.push_back(Make());
+  }
+
+  void run(const Policy &P, std::vector<Diagnostic> &Out) const {
+    const Catalog &Cat = Catalog::builtin();
+    for (const std::unique_ptr<Rule> &R : Rules) {
+      RuleContext Ctx(P, Cat, NoOptions, Out);
+      R->checkPolicy(Ctx);
+      for (const Statement &S : P.Statements)
+        R->checkStatement(S, Ctx);
+    }
+  }
+
+private:
+  std::vector<std::unique_ptr<Rule>> Rules;
+  RuleOptions NoOptions;
+};
+
+const RuleSet &defaultRules() {
+  static const RuleSet Rules;
+  return Rules;
+}
+} // namespace
 
 FileFindings lintFile(StringRef Path, const LintOptions &Options) {
   LoadedPolicy Loaded = loadPolicyFile(Path, Options.Load);
@@ -23,6 +63,7 @@ FileFindings lintFile(StringRef Path, const LintOptions &Options) {
     F.PolicyType = policyTypeName(Loaded.P->Type).str();
     F.PolicyTypeAssumed = Loaded.TypeAssumed;
     F.PolicyTypeReason = std::move(Loaded.TypeReason);
+    defaultRules().run(*Loaded.P, F.Diags);
   }
   std::stable_sort(F.Diags.begin(), F.Diags.end(), diagnosticLess);
   return F;

@@ -18,6 +18,11 @@ enum ExitCode : int {
 extern llvm::cl::SubCommand LintCommand;
 int runLint();
 
+extern llvm::cl::SubCommand RulesCommand;
+int runRules();
+extern llvm::cl::SubCommand ExplainCommand;
+int runExplain();
+
 /// True when output to \p OS should be coloured under --color=\p Mode.
 bool useColor(llvm::StringRef Mode, llvm::raw_ostream &OS);
 

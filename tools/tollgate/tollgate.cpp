@@ -1,6 +1,8 @@
 //===- tollgate.cpp - The tollgate command-line driver --------------------===//
 //
-// tollgate lint    policy files -> findings (text, JSON, SARIF, GitHub)
+// tollgate lint     policy files -> findings (text, JSON, SARIF, GitHub)
+// tollgate rules    the checks
+// tollgate explain  one check's documentation
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,12 +53,18 @@ int main(int Argc, const char **Argv) {
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "tollgate: lint and verify AWS IAM policies\n\n"
-          "  tollgate lint PATH...     check policy files\n\n"
+          "  tollgate lint PATH...     check policy files\n"
+          "  tollgate rules            list the checks\n"
+          "  tollgate explain CHECK    describe one check\n\n"
           "Run `tollgate <command> --help` for a command's options.\n",
           &errs()))
     return ExitInputError;
   if (LintCommand)
     return runLint();
+  if (RulesCommand)
+    return runRules();
+  if (ExplainCommand)
+    return runExplain();
   errs() << "tollgate: no command given; try `tollgate --help`\n";
   return ExitInputError;
 }
