@@ -92,11 +92,12 @@ struct CompiledResource {
 
 enum class PrincipalMatch : uint8_t {
   None,
-  Account,     ///< The caller's account (`123456789012`, `...:root`).
-  SessionRole, ///< The role of the calling role session.
-  SessionUser, ///< The IAM user behind the calling federated user session.
-  Exact,       ///< The caller's own ARN (or service / provider / canonical).
-  Wildcard,    ///< `*`, or a NotPrincipal that excludes the caller.
+  Account,      ///< The caller's account (`123456789012`, `...:root`).
+  SessionRole,  ///< The role of the calling role session.
+  SessionUser,  ///< The IAM user behind the calling federated user session.
+  Exact,        ///< The caller's own ARN (or service / provider / canonical).
+  NotPrincipal, ///< A NotPrincipal that does not exclude the caller.
+  Wildcard,     ///< `*`: everyone.
 };
 
 struct CompiledPrincipal {

@@ -153,7 +153,8 @@ struct Facts {
   Agg Deny, Identity, Boundary, Session;
   SmallVector<Agg, 6> SCPLevels, RCPLevels;
   /// Resource-policy allows by how the principal matched.
-  Agg ResAccount, ResSessionRole, ResSessionUser, ResExact, ResWildcard;
+  Agg ResAccount, ResSessionRole, ResSessionUser, ResExact, ResNotPrincipal,
+      ResWildcard;
 };
 
 struct Outcome {
@@ -168,7 +169,8 @@ Outcome combine(const Facts &F, bool Opt) {
   for (const Agg &L : F.RCPLevels)
     if (!L.allow(Opt))
       return {Decision::ImplicitDeny, DenyReason::NoRCPAllow};
-  bool Direct = F.ResExact.allow(Opt) || F.ResWildcard.allow(Opt);
+  bool Direct = F.ResExact.allow(Opt) || F.ResNotPrincipal.allow(Opt) ||
+                F.ResWildcard.allow(Opt);
   if (!F.PrincipalPolicies) {
     // Anonymous, service and identity-provider callers have no policies of
     // their own: only the resource policy can grant.
@@ -204,10 +206,11 @@ Outcome combine(const Facts &F, bool Opt) {
     // Grants to the session itself (or to everyone) are not limited by the
     // boundary or session policy; grants to the role (or to the IAM user
     // behind a federated session) are. A user named directly is not limited
-    // by its boundary; a role named as the caller itself is.
+    // by its boundary; a role named as the caller itself is (and so is a
+    // role let in by a NotPrincipal, which does not name it at all).
     bool Limited = BoundaryOK && SessionOK;
-    bool ExactOK =
-        F.ResExact.allow(Opt) && (F.Kind != CallerKind::Role || Limited);
+    bool ExactOK = (F.ResExact.allow(Opt) || F.ResNotPrincipal.allow(Opt)) &&
+                   (F.Kind != CallerKind::Role || Limited);
     bool ResPath =
         F.ResWildcard.allow(Opt) || ExactOK ||
         ((F.ResSessionRole.allow(Opt) || F.ResSessionUser.allow(Opt)) &&
@@ -233,7 +236,7 @@ Outcome combine(const Facts &F, bool Opt) {
 }
 
 bool isKmsKey(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2] == "kms" &&
+  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("kms") &&
          V.ResourceFields[5].startswith("key/");
 }
 
@@ -393,6 +396,9 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
           break;
         case PrincipalMatch::Exact:
           F.ResExact.add(SR.Applies);
+          break;
+        case PrincipalMatch::NotPrincipal:
+          F.ResNotPrincipal.add(SR.Applies);
           break;
         case PrincipalMatch::Wildcard:
           F.ResWildcard.add(SR.Applies);

@@ -266,13 +266,13 @@ PrincipalMatch matchPrincipal(const CompiledStatement &S,
     CallerKind K = V.R->Principal.Kind;
     if (S.Eff == Effect::Deny && V.HasBoundary && isAuthenticatedIam(K) &&
         K != CallerKind::Root)
-      return PrincipalMatch::Wildcard;
+      return PrincipalMatch::NotPrincipal;
     // The caller is excluded when any listed principal covers it, including
     // its account and, for sessions, its role or user.
     for (const CompiledPrincipal &P : S.Principals)
       if (matchOne(P, V) != PrincipalMatch::None)
         return PrincipalMatch::None;
-    return PrincipalMatch::Wildcard;
+    return PrincipalMatch::NotPrincipal;
   }
   PrincipalMatch Best = PrincipalMatch::None;
   for (const CompiledPrincipal &P : S.Principals) {

@@ -218,7 +218,8 @@ bool isEpoch(llvm::StringRef S) {
   return !D.empty() && llvm::all_of(D, llvm::isDigit);
 }
 
-std::vector<std::string> detect(const PolicySet &S, const Request &R) {
+std::vector<std::string> detect(const PolicySet &S, const Request &R,
+                                const Explanation &E, Decision Theirs) {
   std::vector<std::string> Ids;
   const RequestContext &Ctx = R.Context;
   // The simulator makes a negated operator false when one of its values
@@ -258,8 +259,15 @@ std::vector<std::string> detect(const PolicySet &S, const Request &R) {
       }))
     Ids.push_back("date-mixed-forms");
   // A session policy limits even grants made to the session itself.
+  // Only when tollgate allows through a resource-policy statement that
+  // applies and the simulator finds no grant.
   CallerKind K = R.Principal.Kind;
-  if (S.Session && S.Resource &&
+  bool ResourceGrant = false;
+  for (const StatementTrace &T : E.Statements)
+    ResourceGrant |= T.Ref.Role == PolicyRole::Resource && T.Applies &&
+                     T.S->Eff == Effect::Allow;
+  if (S.Session && ResourceGrant && E.Result.D == Decision::Allow &&
+      Theirs == Decision::ImplicitDeny &&
       (K == CallerKind::RoleSession || K == CallerKind::FederatedUser))
     Ids.push_back("session-policy-direct-grant");
   // An unresolved variable in NotResource: the simulator does not invert.
@@ -297,6 +305,15 @@ DoneNotResource:
         return false;
       }))
     Ids.push_back("ip-bare-address-other-family");
+  // An escape (`${*}`, `${?}`, `${$}`) in a condition value.
+  if (anyCondition(S, [&](const Condition &C) {
+        for (const ConditionValue &PV : C.Values)
+          for (const StringPart &P : PV.Value.Parts)
+            if (P.K == StringPart::Escape)
+              return true;
+        return false;
+      }))
+    Ids.push_back("escape-in-condition");
   // A variable inside an ARN condition value.
   if (anyCondition(S, [&](const Condition &C) {
         if (operatorFamily(C.Op) != OperatorFamily::Arn)
@@ -307,10 +324,11 @@ DoneNotResource:
         return false;
       }))
     Ids.push_back("arn-condition-variable");
-  // The simulator matches the resource type ("product") prefix literally.
-  for (const Policy *P : allPolicies(S))
-    for (const Statement &St : P->Statements)
-      for (const PolicyString &Pat : St.Resource.Patterns) {
+  // The simulator matches the resource type ("product") prefix literally;
+  // only statements whose action matches can be affected.
+  for (const StatementTrace &T : E.Statements)
+    if (T.ActionMatched)
+      for (const PolicyString &Pat : T.S->Resource.Patterns) {
         llvm::SmallVector<llvm::StringRef, 6> F;
         Pat.Text.split(F, ':', 5);
         if (F.size() < 6)
@@ -523,7 +541,8 @@ int main(int Argc, char **Argv) {
     PolicySet S;
     buildSet(C, Ir, S);
     Request R = toRequest(C.Request);
-    std::vector<std::string> Ids = detect(S, R);
+    std::vector<std::string> Ids =
+        detect(S, R, CompiledPolicySet(S).explain(R), Theirs);
     std::string Hit;
     for (const std::string &Id : Ids)
       if (Allow.count(Id)) {
