@@ -1,12 +1,14 @@
 //===- tollgate.cpp - The tollgate command-line driver --------------------===//
 //
 // tollgate lint     policy files -> findings (text, JSON, SARIF, GitHub)
+// tollgate eval     one request -> Allow / Deny, and why
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "EvalCommand.h"
 
 #include "tollgate/Catalog/Catalog.h"
 
@@ -48,12 +50,16 @@ using namespace tollgate;
 
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
+  // Commands with their own argument parsers.
+  if (Argc >= 2 && StringRef(Argv[1]) == "eval")
+    return runEvalCommand(Argc - 1, Argv + 1);
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "tollgate: lint and verify AWS IAM policies\n\n"
           "  tollgate lint PATH...     check policy files\n"
+          "  tollgate eval ...         decide one request against policies\n"
           "  tollgate rules            list the checks\n"
           "  tollgate explain CHECK    describe one check\n\n"
           "Run `tollgate <command> --help` for a command's options.\n",
