@@ -143,6 +143,27 @@ static CompiledAction compileAction(const ActionPattern &A,
   return C;
 }
 
+static std::unique_ptr<ActionIndex>
+buildIndex(const std::vector<CompiledAction> &Actions) {
+  auto Ix = std::make_unique<ActionIndex>();
+  for (unsigned I = 0; I < Actions.size(); ++I) {
+    const CompiledAction &A = Actions[I];
+    if (A.MatchesAll) {
+      Ix->MatchesAll = true;
+    } else if (A.Service.empty()) {
+      // A wildcard in the service prefix, or no colon at all.
+      Ix->AnyService.push_back(I);
+    } else {
+      ActionIndex::Bucket &B = Ix->ByService[A.Service];
+      if (A.HasWildcard)
+        B.Globs.push_back(I);
+      else
+        B.Exact.insert(A.Folded);
+    }
+  }
+  return Ix;
+}
+
 static CompiledResource compileResource(const PolicyString &S,
                                         BumpPtrAllocator &Arena,
                                         bool VariablesEnabled) {
@@ -213,6 +234,8 @@ CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
     CS.ActionNegated = S.Action.Negated;
     for (const ActionPattern &A : S.Action.Patterns)
       CS.Actions.push_back(compileAction(A, Arena));
+    if (CS.Actions.size() > 8)
+      CS.Index = buildIndex(CS.Actions);
     CS.ResourcePresent = S.Resource.Present;
     CS.ResourceNegated = S.Resource.Negated;
     for (const PolicyString &R : S.Resource.Patterns)

@@ -21,9 +21,12 @@
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Allocator.h"
 
 #include <array>
+#include <memory>
 #include <vector>
 
 namespace tollgate {
@@ -138,6 +141,21 @@ struct CompiledCondition {
   std::vector<CompiledValue> Values;
 };
 
+/// The action patterns of a statement with many of them, grouped by
+/// service so that a request looks at its own service's patterns only.
+struct ActionIndex {
+  struct Bucket {
+    /// Patterns without wildcards, folded: a set lookup.
+    llvm::StringSet<> Exact;
+    /// Indices of the patterns with wildcards after the service prefix.
+    std::vector<unsigned> Globs;
+  };
+  llvm::StringMap<Bucket> ByService;
+  /// Indices of the patterns whose service prefix has a wildcard.
+  std::vector<unsigned> AnyService;
+  bool MatchesAll = false;
+};
+
 struct CompiledStatement {
   const Statement *S = nullptr;
   StatementRef Ref;
@@ -146,6 +164,8 @@ struct CompiledStatement {
   bool MissingAction = false;
   bool ActionNegated = false;
   std::vector<CompiledAction> Actions;
+  /// Built when there are many actions (ReadOnlyAccess lists thousands).
+  std::unique_ptr<ActionIndex> Index;
   bool ResourcePresent = false;
   bool ResourceNegated = false;
   std::vector<CompiledResource> Resources;

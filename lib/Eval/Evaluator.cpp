@@ -336,13 +336,16 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   E.SameAccount = F.SameAccount;
   E.SCPsApply = F.PrincipalPolicies;
 
-  // Results per statement, kept to list the deciding statements afterwards.
-  static thread_local std::vector<StmtResult> Results;
-  Results.assign(TotalStatements, StmtResult());
+  // The statements that apply (or may), kept to list the deciding ones.
+  struct Applying {
+    const CompiledPolicy *P;
+    const CompiledStatement *S;
+    StmtResult R;
+  };
+  SmallVector<Applying, 16> Hits;
   if (WithTrace)
     E.Statements.reserve(TotalStatements);
 
-  size_t Slot = 0;
   for (const CompiledPolicy &P : Policies) {
     bool Applies = F.PrincipalPolicies || P.Role == PolicyRole::Resource ||
                    P.Role == PolicyRole::RCP;
@@ -360,9 +363,9 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
       StmtResult SR;
       if (Applies)
         SR = evalStatement(S, V, Options, Principals, Trace);
-      Results[Slot++] = SR;
       if (SR.Applies == Tri::False)
         continue;
+      Hits.push_back({&P, &S, SR});
       if (S.Eff == Effect::Deny) {
         F.Deny.add(SR.Applies);
         continue;
@@ -421,35 +424,34 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   Res.Reason = Certain ? Pess.Reason : DenyReason::Unsupported;
 
   // The deciding statements.
-  Slot = 0;
-  for (const CompiledPolicy &P : Policies) {
-    for (const CompiledStatement &S : P.Statements) {
-      const StmtResult &SR = Results[Slot++];
-      bool Pick = false;
-      switch (Res.D) {
-      case Decision::Unsupported:
-        Pick = SR.Applies == Tri::Unknown;
+  for (const Applying &H : Hits) {
+    const CompiledPolicy &P = *H.P;
+    const CompiledStatement &S = *H.S;
+    const StmtResult &SR = H.R;
+    bool Pick = false;
+    switch (Res.D) {
+    case Decision::Unsupported:
+      Pick = SR.Applies == Tri::Unknown;
+      break;
+    case Decision::ExplicitDeny:
+      Pick = SR.Applies == Tri::True && S.Eff == Effect::Deny;
+      break;
+    case Decision::Allow:
+      if (SR.Applies != Tri::True || S.Eff != Effect::Allow)
         break;
-      case Decision::ExplicitDeny:
-        Pick = SR.Applies == Tri::True && S.Eff == Effect::Deny;
-        break;
-      case Decision::Allow:
-        if (SR.Applies != Tri::True || S.Eff != Effect::Allow)
-          break;
-        if (P.Role == PolicyRole::Resource)
-          Pick = Pess.UsedResource || SR.PM == PrincipalMatch::Account;
-        else if (P.Role == PolicyRole::Identity ||
-                 P.Role == PolicyRole::Session)
-          Pick = Pess.UsedIdentity;
-        else
-          Pick = true;
-        break;
-      case Decision::ImplicitDeny:
-        break;
-      }
-      if (Pick)
-        Res.Deciding.push_back(S.Ref);
+      if (P.Role == PolicyRole::Resource)
+        Pick = (Pess.UsedResource && SR.PM != PrincipalMatch::None) ||
+               SR.PM == PrincipalMatch::Account;
+      else if (P.Role == PolicyRole::Identity || P.Role == PolicyRole::Session)
+        Pick = Pess.UsedIdentity;
+      else
+        Pick = true;
+      break;
+    case Decision::ImplicitDeny:
+      break;
     }
+    if (Pick)
+      Res.Deciding.push_back(S.Ref);
   }
   return E;
 }

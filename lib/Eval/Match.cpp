@@ -94,7 +94,29 @@ bool resolveParts(const std::vector<StringPart> &Parts,
   return true;
 }
 
+static bool matchIndexed(const CompiledStatement &S, const RequestView &V) {
+  const ActionIndex &Ix = *S.Index;
+  if (Ix.MatchesAll)
+    return true;
+  auto It = Ix.ByService.find(V.ActionService);
+  if (It != Ix.ByService.end()) {
+    if (It->second.Exact.count(V.Action))
+      return true;
+    for (unsigned I : It->second.Globs)
+      if (globMatch(S.Actions[I].Folded, V.Action))
+        return true;
+  }
+  for (unsigned I : Ix.AnyService)
+    if (globMatch(S.Actions[I].Folded, V.Action))
+      return true;
+  return false;
+}
+
 bool matchAction(const CompiledStatement &S, const RequestView &V) {
+  if (S.Index) {
+    bool Any = matchIndexed(S, V);
+    return S.ActionNegated ? !Any : Any;
+  }
   bool Any = false;
   for (const CompiledAction &A : S.Actions) {
     if (A.MatchesAll) {
