@@ -54,8 +54,10 @@ count_files() {
 }
 
 if [[ -f $DEST/.stamp && $(cat "$DEST/.stamp") == "$STAMP_WANT" ]]; then
-  count_files
-  exit 0
+  if count_files; then
+    exit 0
+  fi
+  echo "the corpus in $DEST is incomplete: writing it again" >&2
 fi
 
 have_version=$(node -p "require('$PKG_DIR/package.json').version" 2>/dev/null || true)
