@@ -548,3 +548,64 @@ TEST_CASE("deciding statements and explanations", "[eval][combine]") {
   CHECK(E.Statements[2].PrincipalMatched);
   CHECK(E.SameAccount);
 }
+
+TEST_CASE("a KMS key without its key policy grants nothing through IAM",
+          "[eval][combine][kms]") {
+  auto Id = policy();
+  allow(*Id, {"kms:*"});
+  PolicySet S;
+  S.Identity = {Id.get()};
+  CHECK(run(S, User, "kms:Decrypt",
+            "arn:aws:kms:us-east-1:111122223333:key/k1") ==
+        Decision::ImplicitDeny);
+  S.Trust = ResourceTrust::Implicit;
+  CHECK(run(S, User, "kms:Decrypt",
+            "arn:aws:kms:us-east-1:111122223333:key/k1") == Decision::Allow);
+}
+
+TEST_CASE("a role as the caller: resource grants and its boundary",
+          "[eval][combine][boundary]") {
+  auto Boundary = policy();
+  allow(*Boundary, {"ec2:*"});
+  // Principal * is not limited by the boundary ...
+  auto Public = resourceAllow(PrincipalKind::AWS, {"*"});
+  PolicySet S;
+  S.Resource = Public.get();
+  S.Boundary = Boundary.get();
+  CHECK(run(S, RoleArn) == Decision::Allow);
+  // ... a grant naming the role, or a NotPrincipal that lets it in, is.
+  auto Named = resourceAllow(PrincipalKind::AWS, {RoleArn});
+  S.Resource = Named.get();
+  CHECK(run(S, RoleArn) == Decision::ImplicitDeny);
+  auto Not = resourceAllow(PrincipalKind::AWS, {BobArn}, Effect::Allow, true);
+  S.Resource = Not.get();
+  CHECK(run(S, RoleArn) == Decision::ImplicitDeny);
+  S.Boundary = nullptr;
+  CHECK(run(S, RoleArn) == Decision::Allow);
+}
+
+TEST_CASE("large action lists are matched through the service index",
+          "[eval][match]") {
+  auto P = policy();
+  allow(*P, {"s3:GetObject", "s3:PutObject", "s3:List*", "ec2:Describe*",
+             "iam:GetRole", "iam:GetUser", "sqs:SendMessage", "sns:Publish",
+             "kms:Decrypt", "lambda:InvokeFunction", "*:GetThing"});
+  PolicySet S;
+  S.Identity = {P.get()};
+  CHECK(run(S, User, "S3:getobject") == Decision::Allow);
+  CHECK(run(S, User, "s3:ListBucket") == Decision::Allow);
+  CHECK(run(S, User, "ec2:DescribeInstances") == Decision::Allow);
+  CHECK(run(S, User, "dynamodb:GetThing") == Decision::Allow);
+  CHECK(run(S, User, "s3:DeleteObject") == Decision::ImplicitDeny);
+  CHECK(run(S, User, "iam:GetGroup") == Decision::ImplicitDeny);
+  auto N = policy();
+  stmt(*N, Effect::Allow,
+       {"s3:GetObject", "s3:PutObject", "s3:List*", "ec2:Describe*",
+        "iam:GetRole", "iam:GetUser", "sqs:SendMessage", "sns:Publish",
+        "kms:Decrypt"},
+       {"*"}, /*NotAction=*/true);
+  PolicySet T;
+  T.Identity = {N.get()};
+  CHECK(run(T, User, "s3:GetObject") == Decision::ImplicitDeny);
+  CHECK(run(T, User, "s3:DeleteObject") == Decision::Allow);
+}
