@@ -1,0 +1,124 @@
+//===- Encoder.h - Policy sets as terms -------------------------*- C++ -*-===//
+///
+/// \file
+/// Turns "the policy set allows the request" into a term, for requests whose
+/// finite parts are fixed: the action (a concrete action, or one symbolic
+/// action standing for every action that no policy names literally), the
+/// caller, and whether the resource is in the caller's account. What stays
+/// symbolic is the resource ARN (six fields) and the request context (per
+/// condition key: presence, single or multivalued, and typed values).
+///
+/// The encoding mirrors the concrete evaluator (lib/Eval) step by step, and
+/// every construct it cannot express exactly is reported as unsupported
+/// instead of being approximated.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_VERIFY_ENCODER_H
+#define TOLLGATE_VERIFY_ENCODER_H
+
+#include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Eval/Request.h"
+#include "tollgate/Verify/Term.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tollgate {
+namespace verify {
+
+/// The finite part of a request.
+struct Coordinate {
+  /// The action folded to lower case; empty for the symbolic action.
+  std::string Action;
+  Caller Principal;
+  bool SameAccount = true;
+};
+
+/// How the values of one condition key are modelled.
+enum class KeyKind : uint8_t { String, Numeric, Date, Ip };
+
+/// The variables of one condition key.
+struct KeyVars {
+  std::string Name; ///< Folded.
+  KeyKind Kind = KeyKind::String;
+  Term Present = nullptr, Multi = nullptr;
+  /// One value: the single value, or a slot of the multivalued set.
+  struct Value {
+    Term Str = nullptr;                    ///< String keys.
+    Term Valid = nullptr, Empty = nullptr; ///< Typed keys: parsed, or "".
+    Term Num = nullptr;                    ///< Real (Numeric) or Int (Date).
+    Term V6 = nullptr, Addr = nullptr; ///< Ip: 128 bits, IPv4 in the top 32.
+    Term Used = nullptr;               ///< Slots: the element exists.
+  };
+  Value Single;
+  std::vector<Value> Slots;
+  /// Literal values of the policies (for witnesses and outsider checks).
+  std::vector<std::string> Literals;
+};
+
+/// Encodes policy sets over one shared set of variables, so that terms of
+/// two sets (old and new) can be combined in one query.
+class Encoder {
+public:
+  /// \p Policies: every policy of every set the query mentions (to size the
+  /// multivalued keys and fix each key's kind before encoding).
+  Encoder(TermContext &Ctx, llvm::ArrayRef<const Policy *> Policies);
+
+  /// The set allows the request at \p C.
+  Term allowed(const PolicySet &Set, const Coordinate &C);
+
+  /// Some Allow statement of \p Scope matches the request (action,
+  /// resource and conditions; principals are not consulted).
+  Term scope(const Policy &Scope, const Coordinate &C);
+
+  /// Constraints every request satisfies (canonical lower-case prefix
+  /// fields, no `:` in them, typed-value sanity, the symbolic action
+  /// differing from every literal action pattern); conjoin to queries.
+  Term domain();
+
+  /// The first construct that could not be encoded, or "".
+  const std::string &unsupported() const { return Unsupported; }
+
+  /// Decodes a model (values by variable) into a request at \p C.
+  /// Returns false (with a reason in \p Why) when a value cannot be written.
+  bool decode(const Assignment &Model, const Coordinate &C, Request &Out,
+              std::string &Why) const;
+  /// The values of the variables for a concrete request (the inverse of
+  /// decode), for tests.
+  Assignment assignmentFor(const Request &R) const;
+
+  /// Without action groups the symbolic action stands for every action,
+  /// literal ones included (the direct encoding, for measurements).
+  void setDirectActions(bool D) { DirectActions = D; }
+
+  Term actionVar() const { return ActionVar; }
+  Term resourceIsArn() const { return IsArn; }
+  Term resourceField(unsigned I) const { return Fields[I]; }
+  const std::map<std::string, KeyVars> &keys() const { return Keys; }
+  /// The literal (wildcard-free, folded) action patterns of the policies.
+  const std::vector<std::string> &literalActions() const {
+    return LiteralActions;
+  }
+
+private:
+  struct Impl;
+  friend struct Impl;
+  TermContext &Ctx;
+  Term ActionVar = nullptr, IsArn = nullptr;
+  std::array<Term, 6> Fields{};
+  std::map<std::string, KeyVars> Keys;
+  std::vector<std::string> LiteralActions;
+  std::string Unsupported;
+  bool DirectActions = false;
+  void unsupported(llvm::StringRef Why);
+  KeyVars &key(llvm::StringRef Folded);
+};
+
+} // namespace verify
+} // namespace tollgate
+
+#endif // TOLLGATE_VERIFY_ENCODER_H

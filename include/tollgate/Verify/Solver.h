@@ -1,0 +1,48 @@
+//===- Solver.h - Solver backends for terms ---------------------*- C++ -*-===//
+///
+/// \file
+/// A backend decides the satisfiability of one Boolean term and, when it is
+/// satisfiable, returns values for the term's variables. The Z3 backend is
+/// the only code that includes a solver header.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_VERIFY_SOLVER_H
+#define TOLLGATE_VERIFY_SOLVER_H
+
+#include "tollgate/Verify/Term.h"
+
+#include <memory>
+#include <string>
+
+namespace tollgate {
+namespace verify {
+
+enum class SolveStatus : uint8_t { Sat, Unsat, Unknown };
+
+struct SolveResult {
+  SolveStatus Status = SolveStatus::Unknown;
+  /// Why the solver gave up (timeout, incomplete theory), for Unknown.
+  std::string Reason;
+  /// Values of the term's variables, for Sat.
+  Assignment Model;
+};
+
+class SolverBackend {
+public:
+  virtual ~SolverBackend();
+  virtual llvm::StringRef name() const = 0;
+  /// Decides \p Query. \p TimeoutMs bounds the solver's time; with a
+  /// non-empty \p Smt2Path the query is also written there as SMT-LIB 2.
+  virtual SolveResult solve(const TermContext &Ctx, Term Query,
+                            unsigned TimeoutMs,
+                            const std::string &Smt2Path) = 0;
+};
+
+/// Z3 (the primary solver).
+std::unique_ptr<SolverBackend> createZ3Backend();
+
+} // namespace verify
+} // namespace tollgate
+
+#endif // TOLLGATE_VERIFY_SOLVER_H

@@ -1,0 +1,190 @@
+//===- Term.h - Solver-independent terms ------------------------*- C++ -*-===//
+///
+/// \file
+/// The formulas the verifier builds, independent of any solver: small typed
+/// terms (Booleans, strings, reals, integers, bit-vectors) made by smart
+/// constructors that fold constants and hash-cons, so that two policies
+/// written the same way yield the very same term and `x and not x` folds to
+/// false before any solver sees it.
+///
+/// Glob patterns are first-class: `InGlob(s, g)` says that the string s
+/// matches the wildcard pattern g. A backend turns a glob into `=`,
+/// `prefixof`, `suffixof`, `contains` or a regular expression, whichever is
+/// cheapest.
+///
+/// Terms can be evaluated under an assignment of their variables: that is how
+/// tests compare the encoding with the concrete evaluator.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_VERIFY_TERM_H
+#define TOLLGATE_VERIFY_TERM_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tollgate {
+namespace verify {
+
+enum class Sort : uint8_t { Bool, String, Real, Int, BitVec };
+
+enum class TermKind : uint8_t {
+  True,
+  False,
+  Var, ///< A variable of any sort, named by Text.
+  Not,
+  And,
+  Or,
+  Ite,
+  Eq,
+  StrConst,
+  Concat,
+  InGlob,   ///< Args[0] matches the glob Aux.
+  PrefixOf, ///< Args[0] is a prefix of Args[1].
+  SuffixOf,
+  Contains,  ///< Args[0] contains Args[1].
+  NoUpper,   ///< Args[0] has no character `A`-`Z`.
+  RealConst, ///< Text is a rational `p/q` or an integer.
+  IntConst,
+  Lt,
+  Le,
+  BvConst, ///< Text holds the bytes, big-endian; Width bits.
+  Extract, ///< Bits [Aux+Width-1 .. Aux] of Args[0] (Aux counts from bit 0).
+};
+
+/// One element of a glob.
+struct GlobPiece {
+  enum PieceKind : uint8_t {
+    Lit,         ///< Literal text.
+    Star,        ///< Any run of characters.
+    Any,         ///< Exactly one character.
+    StarNoColon, ///< Any run of characters other than `:`.
+    AnyNoColon,  ///< One character other than `:`.
+    FoldLit,     ///< Literal text, each ASCII letter in either case.
+  };
+  PieceKind K = Lit;
+  std::string Text;
+  bool operator==(const GlobPiece &O) const {
+    return K == O.K && Text == O.Text;
+  }
+};
+
+struct Glob {
+  std::vector<GlobPiece> Pieces;
+  bool operator==(const Glob &O) const { return Pieces == O.Pieces; }
+  /// True when the glob is one literal (or empty).
+  bool isLiteral() const;
+  /// True when the glob matches every string.
+  bool matchesAll() const;
+  /// Appends pieces, merging adjacent literals.
+  void addLit(llvm::StringRef S);
+  void add(GlobPiece::PieceKind K);
+  /// Does \p S match?
+  bool matches(llvm::StringRef S) const;
+  /// A readable form (`*` for Star, `?` for Any, `[^:]*` for StarNoColon).
+  std::string str() const;
+  /// The glob of an IAM wildcard pattern: `*` and `?` are wildcards; with
+  /// \p NoColon they do not match `:` (ARN prefix fields).
+  static Glob fromPattern(llvm::StringRef Pattern, bool NoColon = false);
+};
+
+struct TermNode {
+  TermKind K;
+  Sort S;
+  uint16_t Width = 0; ///< Bit-vectors.
+  uint32_t Id = 0;    ///< Creation order; stable within a TermContext.
+  uint32_t Aux = 0;   ///< Glob index (InGlob); low bit (Extract).
+  std::string Text;
+  std::vector<const TermNode *> Args;
+};
+
+using Term = const TermNode *;
+
+/// A value of a variable or term.
+struct TermValue {
+  Sort S = Sort::Bool;
+  bool B = false;
+  std::string Str; ///< Strings; bit-vectors as big-endian bytes.
+  double Real = 0;
+  int64_t Int = 0;
+};
+
+/// Values for variables, by variable term.
+using Assignment = llvm::DenseMap<Term, TermValue>;
+
+/// Owns and interns terms. Not thread-safe; one per query thread.
+class TermContext {
+public:
+  TermContext();
+  ~TermContext();
+  TermContext(const TermContext &) = delete;
+  TermContext &operator=(const TermContext &) = delete;
+
+  Term trueTerm() const { return True; }
+  Term falseTerm() const { return False; }
+  Term boolConst(bool B) const { return B ? True : False; }
+  Term var(llvm::StringRef Name, Sort S, unsigned Width = 0);
+  Term strConst(llvm::StringRef S);
+  Term realConst(double D);
+  Term intConst(int64_t V);
+  /// \p Bytes big-endian, \p Width a multiple of 8.
+  Term bvConst(llvm::ArrayRef<uint8_t> Bytes, unsigned Width);
+
+  Term mkNot(Term A);
+  Term mkAnd(llvm::ArrayRef<Term> Args);
+  Term mkOr(llvm::ArrayRef<Term> Args);
+  Term mkAnd(Term A, Term B) { return mkAnd({A, B}); }
+  Term mkOr(Term A, Term B) { return mkOr({A, B}); }
+  Term mkImplies(Term A, Term B) { return mkOr(mkNot(A), B); }
+  Term mkIte(Term C, Term A, Term B);
+  Term mkEq(Term A, Term B);
+  Term mkConcat(llvm::ArrayRef<Term> Args);
+  Term mkInGlob(Term S, const Glob &G);
+  Term mkPrefixOf(Term P, Term S);
+  Term mkSuffixOf(Term P, Term S);
+  Term mkContains(Term S, Term Part);
+  Term mkNoUpper(Term S);
+  Term mkLt(Term A, Term B);
+  Term mkLe(Term A, Term B);
+  Term mkExtract(Term A, unsigned Low, unsigned Width);
+
+  const Glob &glob(uint32_t Index) const { return Globs[Index]; }
+  size_t size() const { return Nodes.size(); }
+
+  /// The value of \p T under \p A. Variables missing from \p A take a
+  /// default (false, "", 0).
+  TermValue evaluate(Term T, const Assignment &A) const;
+  bool evaluateBool(Term T, const Assignment &A) const {
+    return evaluate(T, A).B;
+  }
+
+  /// The variables \p T mentions, in creation order.
+  std::vector<Term> variables(Term T) const;
+
+  /// A readable rendering, for debugging and tests.
+  std::string str(Term T) const;
+
+private:
+  Term intern(TermNode N);
+  uint32_t internGlob(const Glob &G);
+
+  std::deque<TermNode> Nodes;
+  std::unordered_map<std::string, Term> Index;
+  std::vector<Glob> Globs;
+  std::unordered_map<std::string, uint32_t> GlobIndex;
+  Term True = nullptr, False = nullptr;
+};
+
+} // namespace verify
+} // namespace tollgate
+
+#endif // TOLLGATE_VERIFY_TERM_H

@@ -1,0 +1,122 @@
+//===- Verify.h - Properties of policy sets ---------------------*- C++ -*-===//
+///
+/// \file
+/// The verifier's checks. Each reduces to one containment question: is
+/// there a request that set A allows (within a scope) and set B does not?
+/// The answer is a proof (Pass), a counterexample request replayed through
+/// the concrete evaluator (Fail), or Unknown with the reason.
+///
+/// How a question is decided:
+///  1. The finite parts of a request are enumerated: actions are grouped by
+///     which action patterns of the policies match them (catalog actions,
+///     literal actions the catalog does not know, and one symbolic action
+///     for every other, future action), callers by which principals match
+///     them, and same- versus cross-account. Each combination is one query
+///     over the resource and the context only, folded by the term layer;
+///     queries that fold to false need no solver, and equal queries are
+///     decided once.
+///  2. Candidate requests built from the policies' own patterns are tried
+///     with the concrete evaluator: a hit is a counterexample without any
+///     solver call.
+///  3. The rest go to the solver. A model is decoded into a request and
+///     replayed; a replay that disagrees is an internal error.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_VERIFY_VERIFY_H
+#define TOLLGATE_VERIFY_VERIFY_H
+
+#include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Eval/Request.h"
+
+#include "llvm/ADT/Optional.h"
+
+#include <string>
+#include <vector>
+
+namespace tollgate {
+
+class Catalog;
+
+namespace verify {
+
+enum class Verdict : uint8_t { Pass, Fail, Unknown };
+
+llvm::StringRef verdictName(Verdict V);
+
+struct VerifyOptions {
+  unsigned TimeoutMs = 10000;
+  /// Write every solver query as SMT-LIB 2 into this folder.
+  std::string DumpDir;
+  /// Levers, for measurements: group actions by the catalog (off: one
+  /// symbolic action for all), try concrete witnesses before solving.
+  bool GroupActions = true;
+  bool Witnesses = true;
+};
+
+struct Counterexample {
+  Request R;
+  /// The decisions of set A and set B on R (replayed).
+  DecideResult A, B;
+  /// The action is not in the catalog (an action AWS may add later).
+  bool FutureAction = false;
+  /// Found by the solver rather than by the witness search.
+  bool FromSolver = false;
+};
+
+struct CheckStats {
+  unsigned ActionGroups = 0;
+  unsigned Queries = 0;  ///< Coordinates whose query did not fold to false.
+  unsigned Distinct = 0; ///< Distinct queries after hash-consing.
+  unsigned WitnessHits = 0;
+  unsigned SolverCalls = 0;
+  unsigned SolverSat = 0, SolverUnsat = 0, SolverUnknown = 0;
+};
+
+struct CheckResult {
+  Verdict V = Verdict::Unknown;
+  /// For Unknown: why. For an internal error: what disagreed.
+  std::string Reason;
+  bool InternalError = false;
+  llvm::Optional<Counterexample> Cex;
+  CheckStats Stats;
+};
+
+/// Decides containment questions over a catalog's action universe.
+class Verifier {
+public:
+  Verifier(const Catalog &Cat, VerifyOptions Options = {});
+  ~Verifier();
+
+  /// Is there a request that \p A allows, that some Allow statement of
+  /// \p Scope (when given) matches, and that \p B (when given; otherwise
+  /// nothing) does not allow? Pass means no.
+  CheckResult exceeds(const PolicySet &A, const PolicySet *B,
+                      const Policy *Scope = nullptr);
+
+  /// Does \p A (a resource policy with its callers' identity side) allow
+  /// a request from outside: an anonymous caller or a principal of an
+  /// account no policy names, with every trust key (`aws:SourceAccount`,
+  /// `aws:SourceVpce`, `aws:PrincipalOrgID`, ...) holding a value that no
+  /// policy names? Pass means no.
+  CheckResult publicAccess(const PolicySet &A);
+
+  /// Every request \p A allows, \p B allows (no new access of A over B).
+  CheckResult subsumedBy(const PolicySet &A, const PolicySet &B) {
+    return exceeds(A, &B);
+  }
+
+  /// Up to \p Max counterexamples of exceeds(), each from a different
+  /// action group (for summaries of what changed).
+  std::vector<Counterexample> regions(const PolicySet &A, const PolicySet *B,
+                                      unsigned Max, CheckResult &Summary);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> I;
+};
+
+} // namespace verify
+} // namespace tollgate
+
+#endif // TOLLGATE_VERIFY_VERIFY_H

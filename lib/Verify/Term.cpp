@@ -1,0 +1,706 @@
+//===- Term.cpp - Solver-independent terms --------------------------------===//
+
+#include "tollgate/Verify/Term.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+using namespace llvm;
+
+namespace tollgate {
+namespace verify {
+
+//===----------------------------------------------------------------------===//
+// Globs
+//===----------------------------------------------------------------------===//
+
+bool Glob::isLiteral() const {
+  return all_of(Pieces,
+                [](const GlobPiece &P) { return P.K == GlobPiece::Lit; });
+}
+
+bool Glob::matchesAll() const {
+  return !Pieces.empty() && all_of(Pieces, [](const GlobPiece &P) {
+    return P.K == GlobPiece::Star;
+  });
+}
+
+void Glob::addLit(StringRef S) {
+  if (S.empty())
+    return;
+  if (!Pieces.empty() && Pieces.back().K == GlobPiece::Lit) {
+    Pieces.back().Text += S.str();
+    return;
+  }
+  Pieces.push_back({GlobPiece::Lit, S.str()});
+}
+
+void Glob::add(GlobPiece::PieceKind K) {
+  // `**` is `*`: keep the glob canonical so that equal globs intern once.
+  if ((K == GlobPiece::Star || K == GlobPiece::StarNoColon) &&
+      !Pieces.empty() && Pieces.back().K == K)
+    return;
+  Pieces.push_back({K, ""});
+}
+
+Glob Glob::fromPattern(StringRef Pattern, bool NoColon) {
+  Glob G;
+  size_t Start = 0;
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    char C = Pattern[I];
+    if (C != '*' && C != '?')
+      continue;
+    G.addLit(Pattern.slice(Start, I));
+    if (C == '*')
+      G.add(NoColon ? GlobPiece::StarNoColon : GlobPiece::Star);
+    else
+      G.add(NoColon ? GlobPiece::AnyNoColon : GlobPiece::Any);
+    Start = I + 1;
+  }
+  G.addLit(Pattern.substr(Start));
+  return G;
+}
+
+namespace {
+/// One position of a glob, character by character.
+struct Tok {
+  enum { Char, FoldChar, Any, AnyNoColon, Star, StarNoColon } K;
+  char C = 0;
+};
+} // namespace
+
+static std::vector<Tok> tokens(const Glob &G) {
+  std::vector<Tok> T;
+  for (const GlobPiece &P : G.Pieces) {
+    switch (P.K) {
+    case GlobPiece::Lit:
+    case GlobPiece::FoldLit:
+      for (char C : P.Text)
+        T.push_back({P.K == GlobPiece::Lit ? Tok::Char : Tok::FoldChar, C});
+      break;
+    case GlobPiece::Star:
+      T.push_back({Tok::Star});
+      break;
+    case GlobPiece::StarNoColon:
+      T.push_back({Tok::StarNoColon});
+      break;
+    case GlobPiece::Any:
+      T.push_back({Tok::Any});
+      break;
+    case GlobPiece::AnyNoColon:
+      T.push_back({Tok::AnyNoColon});
+      break;
+    }
+  }
+  return T;
+}
+
+bool Glob::matches(StringRef S) const {
+  // NFA simulation over token positions: linear in |S| * |glob|.
+  std::vector<Tok> T = tokens(*this);
+  size_t N = T.size();
+  std::vector<char> Cur(N + 1, 0), Next(N + 1, 0);
+  auto closure = [&](std::vector<char> &Set) {
+    for (size_t I = 0; I < N; ++I)
+      if (Set[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
+        Set[I + 1] = 1;
+  };
+  Cur[0] = 1;
+  closure(Cur);
+  for (char C : S) {
+    std::fill(Next.begin(), Next.end(), 0);
+    for (size_t I = 0; I < N; ++I) {
+      if (!Cur[I])
+        continue;
+      const Tok &K = T[I];
+      switch (K.K) {
+      case Tok::Char:
+        if (K.C == C)
+          Next[I + 1] = 1;
+        break;
+      case Tok::FoldChar:
+        if (toLower(K.C) == toLower(C))
+          Next[I + 1] = 1;
+        break;
+      case Tok::Any:
+        Next[I + 1] = 1;
+        break;
+      case Tok::AnyNoColon:
+        if (C != ':')
+          Next[I + 1] = 1;
+        break;
+      case Tok::Star:
+        Next[I] = 1;
+        break;
+      case Tok::StarNoColon:
+        if (C != ':')
+          Next[I] = 1;
+        break;
+      }
+    }
+    closure(Next);
+    std::swap(Cur, Next);
+  }
+  return Cur[N];
+}
+
+std::string Glob::str() const {
+  std::string Out;
+  for (const GlobPiece &P : Pieces) {
+    switch (P.K) {
+    case GlobPiece::Lit:
+      Out += P.Text;
+      break;
+    case GlobPiece::FoldLit:
+      Out += "(?i:" + P.Text + ")";
+      break;
+    case GlobPiece::Star:
+      Out += "*";
+      break;
+    case GlobPiece::Any:
+      Out += "?";
+      break;
+    case GlobPiece::StarNoColon:
+      Out += "[^:]*";
+      break;
+    case GlobPiece::AnyNoColon:
+      Out += "[^:]";
+      break;
+    }
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// Interning
+//===----------------------------------------------------------------------===//
+
+TermContext::TermContext() {
+  TermNode T{TermKind::True, Sort::Bool};
+  True = intern(T);
+  TermNode F{TermKind::False, Sort::Bool};
+  False = intern(F);
+}
+
+TermContext::~TermContext() = default;
+
+Term TermContext::intern(TermNode N) {
+  std::string Key;
+  Key.reserve(16 + N.Text.size() + 8 * N.Args.size());
+  Key.push_back(static_cast<char>(N.K));
+  Key.push_back(static_cast<char>(N.S));
+  Key.append(reinterpret_cast<const char *>(&N.Width), sizeof(N.Width));
+  Key.append(reinterpret_cast<const char *>(&N.Aux), sizeof(N.Aux));
+  for (Term A : N.Args)
+    Key.append(reinterpret_cast<const char *>(&A->Id), sizeof(A->Id));
+  Key.push_back('|');
+  Key += N.Text;
+  auto It = Index.find(Key);
+  if (It != Index.end())
+    return It->second;
+  N.Id = static_cast<uint32_t>(Nodes.size());
+  Nodes.push_back(std::move(N));
+  Term T = &Nodes.back();
+  Index.emplace(std::move(Key), T);
+  return T;
+}
+
+uint32_t TermContext::internGlob(const Glob &G) {
+  std::string Key;
+  for (const GlobPiece &P : G.Pieces) {
+    Key.push_back(static_cast<char>(P.K));
+    Key += std::to_string(P.Text.size());
+    Key.push_back(':');
+    Key += P.Text;
+  }
+  auto It = GlobIndex.find(Key);
+  if (It != GlobIndex.end())
+    return It->second;
+  Globs.push_back(G);
+  uint32_t I = static_cast<uint32_t>(Globs.size() - 1);
+  GlobIndex.emplace(std::move(Key), I);
+  return I;
+}
+
+Term TermContext::var(StringRef Name, Sort S, unsigned Width) {
+  TermNode N{TermKind::Var, S, static_cast<uint16_t>(Width)};
+  N.Text = Name.str();
+  return intern(std::move(N));
+}
+
+Term TermContext::strConst(StringRef S) {
+  TermNode N{TermKind::StrConst, Sort::String};
+  N.Text = S.str();
+  return intern(std::move(N));
+}
+
+Term TermContext::realConst(double D) {
+  // The exact value of the double, as a rational: mantissa / 2^k.
+  TermNode N{TermKind::RealConst, Sort::Real};
+  char Buf[64];
+  std::snprintf(Buf, sizeof(Buf), "%a", D);
+  N.Text = Buf;
+  return intern(std::move(N));
+}
+
+Term TermContext::intConst(int64_t V) {
+  TermNode N{TermKind::IntConst, Sort::Int};
+  N.Text = std::to_string(V);
+  return intern(std::move(N));
+}
+
+Term TermContext::bvConst(ArrayRef<uint8_t> Bytes, unsigned Width) {
+  TermNode N{TermKind::BvConst, Sort::BitVec, static_cast<uint16_t>(Width)};
+  N.Text.assign(Bytes.begin(), Bytes.end());
+  return intern(std::move(N));
+}
+
+static bool isConst(Term T) {
+  switch (T->K) {
+  case TermKind::True:
+  case TermKind::False:
+  case TermKind::StrConst:
+  case TermKind::RealConst:
+  case TermKind::IntConst:
+  case TermKind::BvConst:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static double realValue(Term T) {
+  return std::strtod(T->Text.c_str(), nullptr);
+}
+
+//===----------------------------------------------------------------------===//
+// Smart constructors
+//===----------------------------------------------------------------------===//
+
+Term TermContext::mkNot(Term A) {
+  if (A == True)
+    return False;
+  if (A == False)
+    return True;
+  if (A->K == TermKind::Not)
+    return A->Args[0];
+  TermNode N{TermKind::Not, Sort::Bool};
+  N.Args = {A};
+  return intern(std::move(N));
+}
+
+/// And and Or share their folding: \p Unit is the neutral element, \p Zero
+/// the absorbing one.
+static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
+                       Term Unit, Term Zero,
+                       const std::function<Term(TermNode)> &Intern) {
+  std::vector<Term> Flat;
+  Flat.reserve(Args.size());
+  for (Term A : Args) {
+    if (A == Zero)
+      return Zero;
+    if (A == Unit)
+      continue;
+    if (A->K == K)
+      Flat.insert(Flat.end(), A->Args.begin(), A->Args.end());
+    else
+      Flat.push_back(A);
+  }
+  llvm::sort(Flat, [](Term X, Term Y) { return X->Id < Y->Id; });
+  Flat.erase(std::unique(Flat.begin(), Flat.end()), Flat.end());
+  // x and not x (or x or not x).
+  for (Term A : Flat)
+    if (A->K == TermKind::Not &&
+        std::binary_search(Flat.begin(), Flat.end(), A->Args[0],
+                           [](Term X, Term Y) { return X->Id < Y->Id; }))
+      return Zero;
+  if (Flat.empty())
+    return Unit;
+  if (Flat.size() == 1)
+    return Flat.front();
+  TermNode N{K, Sort::Bool};
+  N.Args = std::move(Flat);
+  return Intern(std::move(N));
+}
+
+Term TermContext::mkAnd(ArrayRef<Term> Args) {
+  return mkJunction(*this, TermKind::And, Args, True, False,
+                    [this](TermNode N) { return intern(std::move(N)); });
+}
+
+Term TermContext::mkOr(ArrayRef<Term> Args) {
+  return mkJunction(*this, TermKind::Or, Args, False, True,
+                    [this](TermNode N) { return intern(std::move(N)); });
+}
+
+Term TermContext::mkIte(Term C, Term A, Term B) {
+  if (C == True || A == B)
+    return A;
+  if (C == False)
+    return B;
+  if (A->S == Sort::Bool)
+    return mkOr(mkAnd(C, A), mkAnd(mkNot(C), B));
+  TermNode N{TermKind::Ite, A->S, A->Width};
+  N.Args = {C, A, B};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkEq(Term A, Term B) {
+  if (A == B)
+    return True;
+  if (isConst(A) && isConst(B)) {
+    if (A->S == Sort::Real)
+      return boolConst(realValue(A) == realValue(B));
+    return False; // interned: different constants differ
+  }
+  if (A->S == Sort::Bool) {
+    if (A == True)
+      return B;
+    if (B == True)
+      return A;
+    if (A == False)
+      return mkNot(B);
+    if (B == False)
+      return mkNot(A);
+  }
+  if (B->Id < A->Id)
+    std::swap(A, B);
+  TermNode N{TermKind::Eq, Sort::Bool};
+  N.Args = {A, B};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkConcat(ArrayRef<Term> Args) {
+  std::vector<Term> Out;
+  for (Term A : Args) {
+    std::vector<Term> Parts;
+    if (A->K == TermKind::Concat)
+      Parts = A->Args;
+    else
+      Parts = {A};
+    for (Term P : Parts) {
+      if (P->K == TermKind::StrConst && P->Text.empty())
+        continue;
+      if (P->K == TermKind::StrConst && !Out.empty() &&
+          Out.back()->K == TermKind::StrConst) {
+        Out.back() = strConst(Out.back()->Text + P->Text);
+        continue;
+      }
+      Out.push_back(P);
+    }
+  }
+  if (Out.empty())
+    return strConst("");
+  if (Out.size() == 1)
+    return Out.front();
+  TermNode N{TermKind::Concat, Sort::String};
+  N.Args = std::move(Out);
+  return intern(std::move(N));
+}
+
+Term TermContext::mkInGlob(Term S, const Glob &G) {
+  if (G.matchesAll())
+    return True;
+  if (S->K == TermKind::StrConst)
+    return boolConst(G.matches(S->Text));
+  if (G.isLiteral())
+    return mkEq(S, strConst(G.Pieces.empty() ? "" : G.Pieces[0].Text));
+  TermNode N{TermKind::InGlob, Sort::Bool};
+  N.Args = {S};
+  N.Aux = internGlob(G);
+  return intern(std::move(N));
+}
+
+Term TermContext::mkPrefixOf(Term P, Term S) {
+  if (P->K == TermKind::StrConst && P->Text.empty())
+    return True;
+  if (P->K == TermKind::StrConst && S->K == TermKind::StrConst)
+    return boolConst(StringRef(S->Text).startswith(P->Text));
+  TermNode N{TermKind::PrefixOf, Sort::Bool};
+  N.Args = {P, S};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkSuffixOf(Term P, Term S) {
+  if (P->K == TermKind::StrConst && P->Text.empty())
+    return True;
+  if (P->K == TermKind::StrConst && S->K == TermKind::StrConst)
+    return boolConst(StringRef(S->Text).endswith(P->Text));
+  TermNode N{TermKind::SuffixOf, Sort::Bool};
+  N.Args = {P, S};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkContains(Term S, Term Part) {
+  if (Part->K == TermKind::StrConst && Part->Text.empty())
+    return True;
+  if (Part->K == TermKind::StrConst && S->K == TermKind::StrConst)
+    return boolConst(StringRef(S->Text).contains(Part->Text));
+  TermNode N{TermKind::Contains, Sort::Bool};
+  N.Args = {S, Part};
+  return intern(std::move(N));
+}
+
+static bool hasUpper(StringRef S) {
+  return any_of(S, [](char C) { return C >= 'A' && C <= 'Z'; });
+}
+
+Term TermContext::mkNoUpper(Term S) {
+  if (S->K == TermKind::StrConst)
+    return boolConst(!hasUpper(S->Text));
+  TermNode N{TermKind::NoUpper, Sort::Bool};
+  N.Args = {S};
+  return intern(std::move(N));
+}
+
+static int compareConsts(Term A, Term B) {
+  if (A->S == Sort::Real) {
+    double X = realValue(A), Y = realValue(B);
+    return X < Y ? -1 : X > Y ? 1 : 0;
+  }
+  int64_t X = std::stoll(A->Text), Y = std::stoll(B->Text);
+  return X < Y ? -1 : X > Y ? 1 : 0;
+}
+
+Term TermContext::mkLt(Term A, Term B) {
+  if (A == B)
+    return False;
+  if (isConst(A) && isConst(B))
+    return boolConst(compareConsts(A, B) < 0);
+  TermNode N{TermKind::Lt, Sort::Bool};
+  N.Args = {A, B};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkLe(Term A, Term B) {
+  if (A == B)
+    return True;
+  if (isConst(A) && isConst(B))
+    return boolConst(compareConsts(A, B) <= 0);
+  TermNode N{TermKind::Le, Sort::Bool};
+  N.Args = {A, B};
+  return intern(std::move(N));
+}
+
+/// Bit \p I (from the least significant) of big-endian \p Bytes.
+static bool bitOf(StringRef Bytes, unsigned I) {
+  unsigned FromLeft = static_cast<unsigned>(Bytes.size()) * 8 - 1 - I;
+  return (static_cast<uint8_t>(Bytes[FromLeft / 8]) >> (7 - FromLeft % 8)) & 1;
+}
+
+static std::string extractBits(StringRef Bytes, unsigned Low, unsigned Width) {
+  // Width is a multiple of 8 where the encoder uses it; build bit by bit.
+  std::string Out((Width + 7) / 8, '\0');
+  for (unsigned I = 0; I < Width; ++I)
+    if (bitOf(Bytes, Low + I)) {
+      unsigned FromLeft = static_cast<unsigned>(Out.size()) * 8 - 1 - I;
+      Out[FromLeft / 8] = static_cast<char>(
+          static_cast<uint8_t>(Out[FromLeft / 8]) | (1u << (7 - FromLeft % 8)));
+    }
+  return Out;
+}
+
+Term TermContext::mkExtract(Term A, unsigned Low, unsigned Width) {
+  if (Low == 0 && Width == A->Width)
+    return A;
+  if (A->K == TermKind::BvConst) {
+    // Only whole bytes are ever extracted from constants here, but a
+    // general extraction is cheap enough.
+    TermNode N{TermKind::BvConst, Sort::BitVec, static_cast<uint16_t>(Width)};
+    N.Text = extractBits(A->Text, Low, Width);
+    return intern(std::move(N));
+  }
+  TermNode N{TermKind::Extract, Sort::BitVec, static_cast<uint16_t>(Width)};
+  N.Aux = Low;
+  N.Args = {A};
+  return intern(std::move(N));
+}
+
+//===----------------------------------------------------------------------===//
+// Evaluation
+//===----------------------------------------------------------------------===//
+
+TermValue TermContext::evaluate(Term T, const Assignment &A) const {
+  TermValue V;
+  V.S = T->S;
+  auto B = [&](unsigned I) { return evaluate(T->Args[I], A).B; };
+  auto S = [&](unsigned I) { return evaluate(T->Args[I], A).Str; };
+  switch (T->K) {
+  case TermKind::True:
+    V.B = true;
+    return V;
+  case TermKind::False:
+    return V;
+  case TermKind::Var: {
+    auto It = A.find(T);
+    if (It != A.end())
+      return It->second;
+    if (T->S == Sort::BitVec)
+      V.Str.assign(T->Width / 8, '\0');
+    return V;
+  }
+  case TermKind::Not:
+    V.B = !B(0);
+    return V;
+  case TermKind::And:
+    V.B = true;
+    for (unsigned I = 0; I < T->Args.size() && V.B; ++I)
+      V.B = B(I);
+    return V;
+  case TermKind::Or:
+    for (unsigned I = 0; I < T->Args.size() && !V.B; ++I)
+      V.B = B(I);
+    return V;
+  case TermKind::Ite:
+    return B(0) ? evaluate(T->Args[1], A) : evaluate(T->Args[2], A);
+  case TermKind::Eq: {
+    TermValue X = evaluate(T->Args[0], A), Y = evaluate(T->Args[1], A);
+    switch (X.S) {
+    case Sort::Bool:
+      V.B = X.B == Y.B;
+      break;
+    case Sort::String:
+    case Sort::BitVec:
+      V.B = X.Str == Y.Str;
+      break;
+    case Sort::Real:
+      V.B = X.Real == Y.Real;
+      break;
+    case Sort::Int:
+      V.B = X.Int == Y.Int;
+      break;
+    }
+    return V;
+  }
+  case TermKind::StrConst:
+  case TermKind::BvConst:
+    V.Str = T->Text;
+    return V;
+  case TermKind::Concat:
+    for (unsigned I = 0; I < T->Args.size(); ++I)
+      V.Str += S(I);
+    return V;
+  case TermKind::InGlob:
+    V.B = Globs[T->Aux].matches(S(0));
+    return V;
+  case TermKind::PrefixOf:
+    V.B = StringRef(S(1)).startswith(S(0));
+    return V;
+  case TermKind::SuffixOf:
+    V.B = StringRef(S(1)).endswith(S(0));
+    return V;
+  case TermKind::Contains:
+    V.B = StringRef(S(0)).contains(S(1));
+    return V;
+  case TermKind::NoUpper:
+    V.B = !hasUpper(S(0));
+    return V;
+  case TermKind::RealConst:
+    V.Real = realValue(T);
+    return V;
+  case TermKind::IntConst:
+    V.Int = std::stoll(T->Text);
+    return V;
+  case TermKind::Lt:
+  case TermKind::Le: {
+    TermValue X = evaluate(T->Args[0], A), Y = evaluate(T->Args[1], A);
+    int C = X.S == Sort::Real ? (X.Real < Y.Real ? -1 : X.Real > Y.Real)
+                              : (X.Int < Y.Int ? -1 : X.Int > Y.Int);
+    V.B = T->K == TermKind::Lt ? C < 0 : C <= 0;
+    return V;
+  }
+  case TermKind::Extract:
+    V.Str = extractBits(S(0), T->Aux, T->Width);
+    return V;
+  }
+  return V;
+}
+
+std::vector<Term> TermContext::variables(Term Root) const {
+  std::vector<Term> Out;
+  llvm::DenseSet<Term> Seen;
+  std::vector<Term> Work{Root};
+  while (!Work.empty()) {
+    Term T = Work.back();
+    Work.pop_back();
+    if (!Seen.insert(T).second)
+      continue;
+    if (T->K == TermKind::Var)
+      Out.push_back(T);
+    for (Term A : T->Args)
+      Work.push_back(A);
+  }
+  llvm::sort(Out, [](Term X, Term Y) { return X->Id < Y->Id; });
+  return Out;
+}
+
+static const char *kindName(TermKind K) {
+  switch (K) {
+  case TermKind::Not:
+    return "not";
+  case TermKind::And:
+    return "and";
+  case TermKind::Or:
+    return "or";
+  case TermKind::Ite:
+    return "ite";
+  case TermKind::Eq:
+    return "=";
+  case TermKind::Concat:
+    return "++";
+  case TermKind::InGlob:
+    return "glob";
+  case TermKind::PrefixOf:
+    return "prefixof";
+  case TermKind::SuffixOf:
+    return "suffixof";
+  case TermKind::Contains:
+    return "contains";
+  case TermKind::NoUpper:
+    return "noupper";
+  case TermKind::Lt:
+    return "<";
+  case TermKind::Le:
+    return "<=";
+  case TermKind::Extract:
+    return "extract";
+  default:
+    return "?";
+  }
+}
+
+std::string TermContext::str(Term T) const {
+  switch (T->K) {
+  case TermKind::True:
+    return "true";
+  case TermKind::False:
+    return "false";
+  case TermKind::Var:
+    return T->Text;
+  case TermKind::StrConst:
+    return "\"" + T->Text + "\"";
+  case TermKind::RealConst:
+  case TermKind::IntConst:
+    return T->Text;
+  case TermKind::BvConst:
+    return "#x" + toHex(T->Text, /*LowerCase=*/true);
+  default:
+    break;
+  }
+  std::string Out = "(";
+  Out += kindName(T->K);
+  for (Term A : T->Args)
+    Out += " " + str(A);
+  if (T->K == TermKind::InGlob)
+    Out += " \"" + Globs[T->Aux].str() + "\"";
+  return Out + ")";
+}
+
+} // namespace verify
+} // namespace tollgate

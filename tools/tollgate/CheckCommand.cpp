@@ -1,0 +1,689 @@
+//===- CheckCommand.cpp - The `tollgate check` subcommand -----------------===//
+///
+/// \file
+/// Parses its own arguments (the driver's llvm::cl options are global), loads
+/// the policies, builds the policy sets, runs the verifier and prints the
+/// verdict as text, JSON or SARIF.
+///
+//===----------------------------------------------------------------------===//
+
+#include "CheckCommand.h"
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Support/Diagnostic.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+#include <chrono>
+#include <map>
+
+using namespace llvm;
+
+namespace tollgate {
+namespace checkcmd {
+
+const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
+                                raw_ostream &Err) {
+  LoadOptions LO;
+  LO.Type = Type;
+  Loaded.push_back(loadPolicyFile(Path, LO));
+  LoadedPolicy &L = Loaded.back();
+  bool Bad = !L.P || L.hasInputError();
+  for (const Diagnostic &D : L.Diags)
+    if (D.Level == Severity::Error)
+      Bad = true;
+  if (!Bad)
+    return L.P.get();
+  for (const Diagnostic &D : L.Diags) {
+    if (D.Level != Severity::Error)
+      continue;
+    Err << (L.Source ? L.Source->name() : Path);
+    if (L.Source && L.Source->wasRead()) {
+      Position P = L.Source->position(D.Range.Begin);
+      Err << ':' << P.Line << ':' << P.Column;
+    }
+    Err << ": error: " << D.Message;
+    if (D.Check)
+      Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
+    Err << '\n';
+  }
+  Err << "tollgate check: " << Path
+      << ": the policy has errors; fix them before verifying it\n";
+  return nullptr;
+}
+
+const Policy *PolicyStore::fromText(StringRef Name, std::string Text,
+                                    PolicyType Type) {
+  LoadOptions LO;
+  LO.Type = Type;
+  Loaded.push_back(loadPolicyText(Name, std::move(Text), LO));
+  return Loaded.back().P.get();
+}
+
+std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
+  const Policy &P = Set.policy(Ref);
+  const Statement &S = P.Statements[Ref.StatementIndex];
+  std::string Out;
+  if (P.Source) {
+    Position Pos = P.Source->position(S.L.Range.Begin);
+    Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
+              .str();
+  } else {
+    Out = "<policy>";
+  }
+  return Out + " (" + S.displayName(Ref.StatementIndex) + ")";
+}
+
+void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
+                  raw_ostream &OS, StringRef Indent) {
+  OS << Indent << "principal: " << R.Principal.Id << " ("
+     << callerKindName(R.Principal.Kind) << ")\n";
+  OS << Indent << "action:    " << R.Action;
+  if (FutureAction)
+    OS << "  (an action not in the catalog of " << CatalogDate << ")";
+  OS << '\n';
+  OS << Indent << "resource:  " << R.Resource << '\n';
+  if (!R.ResourceAccount.empty() && !R.sameAccount())
+    OS << Indent << "resource account: " << R.ResourceAccount
+       << " (another account than the caller's)\n";
+  for (const ContextValue *V : R.Context.sorted()) {
+    OS << Indent << "context:   " << V->Name << " = ";
+    if (V->MultiValued) {
+      OS << "[";
+      ListSeparator Sep(", ");
+      for (const std::string &X : V->Values)
+        OS << Sep << '"' << X << '"';
+      OS << "]";
+    } else {
+      OS << '"' << V->Values.front() << '"';
+    }
+    OS << '\n';
+  }
+}
+
+} // namespace checkcmd
+
+using namespace checkcmd;
+using namespace verify;
+
+namespace {
+
+struct Args {
+  std::string Property;
+  std::vector<std::string> Files;
+  std::string Baseline, Allowed, ResourceType;
+  std::vector<std::string> Actions, Resources;
+  std::vector<std::string> Identity, SCPs;
+  std::string Boundary;
+  Optional<PolicyType> Type;
+  unsigned TimeoutS = 10;
+  std::string DumpDir, Format = "text";
+};
+
+const char *Usage =
+    "usage: tollgate check PROPERTY [options] POLICY...\n"
+    "properties:\n"
+    "  equivalent A B                       A and B allow the same requests\n"
+    "  no-new-access --baseline OLD NEW     NEW allows nothing OLD does not\n"
+    "                                       (OLD and NEW may be folders)\n"
+    "  access-not-granted --action A[,A] [--resource R[,R]] POLICY\n"
+    "  no-public-access --resource-type T POLICY\n"
+    "  least-privilege --allowed SPEC POLICY\n"
+    "options:\n"
+    "  --type TYPE          read the checked policies as this type\n"
+    "  --identity FILE      an identity policy of the caller (repeatable)\n"
+    "  --boundary FILE      the caller's permissions boundary\n"
+    "  --scp FILE           a service control policy level (repeatable)\n"
+    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
+    "  --format text|json|sarif\n"
+    "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 internal "
+    "error\n";
+
+bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
+  if (Argc < 2) {
+    Err << Usage;
+    return false;
+  }
+  A.Property = Argv[1];
+  for (int I = 2; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    auto value = [&](std::string &Out) {
+      size_t Eq = Arg.find('=');
+      if (Arg.startswith("--") && Eq != StringRef::npos) {
+        Out = Arg.substr(Eq + 1).str();
+        return true;
+      }
+      if (I + 1 >= Argc) {
+        Err << "tollgate check: " << Arg << " needs a value\n";
+        return false;
+      }
+      Out = Argv[++I];
+      return true;
+    };
+    StringRef Name = Arg.split('=').first;
+    std::string V;
+    auto list = [&](std::vector<std::string> &Out) {
+      if (!value(V))
+        return false;
+      SmallVector<StringRef, 8> Parts;
+      StringRef(V).split(Parts, ',', -1, false);
+      for (StringRef P : Parts)
+        Out.push_back(P.trim().str());
+      return true;
+    };
+    if (Name == "--baseline") {
+      if (!value(A.Baseline))
+        return false;
+    } else if (Name == "--allowed") {
+      if (!value(A.Allowed))
+        return false;
+    } else if (Name == "--resource-type") {
+      if (!value(A.ResourceType))
+        return false;
+    } else if (Name == "--action") {
+      if (!list(A.Actions))
+        return false;
+    } else if (Name == "--resource") {
+      if (!list(A.Resources))
+        return false;
+    } else if (Name == "--identity") {
+      if (!value(V))
+        return false;
+      A.Identity.push_back(V);
+    } else if (Name == "--scp") {
+      if (!value(V))
+        return false;
+      A.SCPs.push_back(V);
+    } else if (Name == "--boundary") {
+      if (!value(A.Boundary))
+        return false;
+    } else if (Name == "--type") {
+      if (!value(V))
+        return false;
+      A.Type = parsePolicyType(V);
+      if (!A.Type) {
+        Err << "tollgate check: unknown policy type '" << V << "'\n";
+        return false;
+      }
+    } else if (Name == "--timeout") {
+      if (!value(V))
+        return false;
+      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
+        Err << "tollgate check: --timeout needs a positive number of "
+               "seconds\n";
+        return false;
+      }
+    } else if (Name == "--dump-smt2") {
+      if (!value(A.DumpDir))
+        return false;
+    } else if (Name == "--format") {
+      if (!value(A.Format))
+        return false;
+      if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
+        Err << "tollgate check: unknown format '" << A.Format << "'\n";
+        return false;
+      }
+    } else if (Name == "-h" || Name == "--help") {
+      Err << Usage;
+      return false;
+    } else if (Arg.startswith("-") && Arg != "-") {
+      Err << "tollgate check: unknown option '" << Arg << "'\n" << Usage;
+      return false;
+    } else {
+      A.Files.push_back(Arg.str());
+    }
+  }
+  return true;
+}
+
+const char *AllowAllText =
+    R"({"Version":"2012-10-17","Statement":[)"
+    R"({"Effect":"Allow","Action":"*","Resource":"*"}]})";
+
+/// One checked comparison, for output.
+struct Outcome {
+  std::string Title; ///< What was checked, in a sentence.
+  std::string FileA, FileB;
+  CheckResult R;
+  /// Sets kept to locate the deciding statements.
+  std::shared_ptr<CompiledPolicySet> SetA, SetB;
+  std::string Property;
+};
+
+struct Context {
+  PolicyStore Store;
+  std::vector<const Policy *> Identity, SCPs;
+  const Policy *Boundary = nullptr;
+  const Policy *AllowAll = nullptr;
+
+  PolicySet setFor(const Policy *Main) {
+    PolicySet S;
+    if (Main && hasPrincipals(Main->Type)) {
+      // A resource policy is checked for what it lets in: the callers'
+      // own policies allow everything unless given.
+      S.Resource = Main;
+      S.Identity = Identity;
+      if (S.Identity.empty())
+        S.Identity.push_back(AllowAll);
+    } else {
+      if (Main)
+        S.Identity.push_back(Main);
+      S.Identity.insert(S.Identity.end(), Identity.begin(), Identity.end());
+    }
+    S.Boundary = Boundary;
+    S.SCPs = SCPs;
+    return S;
+  }
+};
+
+std::string verdictLine(const Outcome &O) {
+  return (verdictName(O.R.V) + ": " + O.Title).str();
+}
+
+void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
+               raw_ostream &OS) {
+  for (const Outcome &O : Os) {
+    OS << verdictLine(O) << '\n';
+    if (O.R.V == Verdict::Unknown)
+      OS << "  reason: " << O.R.Reason << '\n';
+    if (!O.R.Cex)
+      continue;
+    const Counterexample &C = *O.R.Cex;
+    OS << "  counterexample request:\n";
+    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ");
+    OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
+    for (StatementRef Ref : C.A.Deciding)
+      OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';
+    if (O.SetB) {
+      OS << "  " << O.FileB << ": " << decisionName(C.B.D) << " ("
+         << denyReasonText(C.B.Reason) << ")\n";
+      for (StatementRef Ref : C.B.Deciding)
+        OS << "    denied by " << statementLocation(*O.SetB, Ref) << '\n';
+    }
+  }
+}
+
+json::Object requestJson(const Request &R, bool Future) {
+  json::Object Ctx;
+  for (const ContextValue *V : R.Context.sorted()) {
+    if (V->MultiValued) {
+      json::Array A;
+      for (const std::string &X : V->Values)
+        A.push_back(X);
+      Ctx[V->Name] = std::move(A);
+    } else {
+      Ctx[V->Name] = V->Values.front();
+    }
+  }
+  json::Object O{{"principal", R.Principal.Id},
+                 {"principalKind", callerKindName(R.Principal.Kind)},
+                 {"action", R.Action},
+                 {"futureAction", Future},
+                 {"resource", R.Resource},
+                 {"context", std::move(Ctx)}};
+  if (!R.ResourceAccount.empty())
+    O["resourceAccount"] = R.ResourceAccount;
+  return O;
+}
+
+json::Array statementsJson(const CompiledPolicySet &Set,
+                           ArrayRef<StatementRef> Refs) {
+  json::Array A;
+  for (StatementRef Ref : Refs)
+    A.push_back(statementLocation(Set, Ref));
+  return A;
+}
+
+void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
+  json::Array Results;
+  for (const Outcome &O : Os) {
+    json::Object J{
+        {"property", O.Property},
+        {"result", verdictName(O.R.V)},
+        {"title", O.Title},
+        {"stats", json::Object{{"actionGroups", O.R.Stats.ActionGroups},
+                               {"queries", O.R.Stats.Queries},
+                               {"distinctQueries", O.R.Stats.Distinct},
+                               {"witnessHits", O.R.Stats.WitnessHits},
+                               {"solverCalls", O.R.Stats.SolverCalls}}}};
+    if (O.R.V == Verdict::Unknown)
+      J["reason"] = O.R.Reason;
+    if (O.R.Cex) {
+      const Counterexample &C = *O.R.Cex;
+      json::Object Cx{{"request", requestJson(C.R, C.FutureAction)},
+                      {"decisionA", decisionName(C.A.D)},
+                      {"allowedBy", statementsJson(*O.SetA, C.A.Deciding)}};
+      if (O.SetB) {
+        Cx["decisionB"] = decisionName(C.B.D);
+        Cx["deniedBy"] = statementsJson(*O.SetB, C.B.Deciding);
+      }
+      J["counterexample"] = std::move(Cx);
+    }
+    Results.push_back(std::move(J));
+  }
+  OS << formatv("{0:2}", json::Value(json::Object{
+                             {"version", 1},
+                             {"tool", json::Object{{"name", "tollgate"}}},
+                             {"results", std::move(Results)}}))
+     << '\n';
+}
+
+void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
+  json::Array Results;
+  std::map<std::string, bool> Rules;
+  for (const Outcome &O : Os) {
+    Rules[O.Property] = true;
+    json::Object Res{{"ruleId", O.Property},
+                     {"level", O.R.V == Verdict::Fail      ? "error"
+                               : O.R.V == Verdict::Unknown ? "warning"
+                                                           : "none"},
+                     {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"}};
+    std::string Msg = verdictLine(O);
+    if (O.R.V == Verdict::Unknown)
+      Msg += " (" + O.R.Reason + ")";
+    if (O.R.Cex) {
+      const Request &R = O.R.Cex->R;
+      Msg += ": for example " + R.Principal.Id + " calling " + R.Action +
+             " on " + R.Resource;
+    }
+    Res["message"] = json::Object{{"text", Msg}};
+    json::Array Locs;
+    if (O.R.Cex)
+      for (StatementRef Ref : O.R.Cex->A.Deciding) {
+        const Policy &P = O.SetA->policy(Ref);
+        if (!P.Source)
+          continue;
+        const Statement &S = P.Statements[Ref.StatementIndex];
+        Position B = P.Source->position(S.L.Range.Begin);
+        Position E = P.Source->position(S.L.Range.End);
+        Locs.push_back(json::Object{
+            {"physicalLocation",
+             json::Object{
+                 {"artifactLocation", json::Object{{"uri", P.Source->name()}}},
+                 {"region", json::Object{{"startLine", B.Line},
+                                         {"startColumn", B.Column},
+                                         {"endLine", E.Line},
+                                         {"endColumn", E.Column}}}}}});
+      }
+    if (Locs.empty())
+      Locs.push_back(
+          json::Object{{"physicalLocation",
+                        json::Object{{"artifactLocation",
+                                      json::Object{{"uri", O.FileA}}}}}});
+    Res["locations"] = std::move(Locs);
+    Results.push_back(std::move(Res));
+  }
+  json::Array RuleArr;
+  for (const auto &KV : Rules)
+    RuleArr.push_back(
+        json::Object{{"id", KV.first},
+                     {"shortDescription",
+                      json::Object{{"text", "tollgate check " + KV.first}}}});
+  json::Object Log{
+      {"version", "2.1.0"},
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"runs",
+       json::Array{json::Object{
+           {"tool",
+            json::Object{
+                {"driver",
+                 json::Object{{"name", "tollgate"},
+                              {"informationUri", "https://github.com/tollgate"},
+                              {"rules", std::move(RuleArr)}}}}},
+           {"results", std::move(Results)}}}}};
+  OS << formatv("{0:2}", json::Value(std::move(Log))) << '\n';
+}
+
+/// Files of a folder, by name, for folder-to-folder comparisons.
+std::map<std::string, std::string> listJson(StringRef Dir) {
+  std::map<std::string, std::string> Out;
+  std::error_code EC;
+  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef P = It->path();
+    if (P.endswith(".json"))
+      Out[P.substr(Dir.size()).ltrim('/').str()] = P.str();
+  }
+  return Out;
+}
+
+} // namespace
+
+int runCheckCommand(int Argc, const char **Argv) {
+  raw_ostream &Err = errs();
+  Args A;
+  if (!parseArgs(Argc, Argv, A, Err))
+    return CheckInputError;
+  const Catalog &Cat = Catalog::builtin();
+  VerifyOptions VO;
+  VO.TimeoutMs = A.TimeoutS * 1000;
+  VO.DumpDir = A.DumpDir;
+  if (!VO.DumpDir.empty())
+    sys::fs::create_directories(VO.DumpDir);
+  Verifier V(Cat, VO);
+
+  Context C;
+  C.AllowAll =
+      C.Store.fromText("<allow-all>", AllowAllText, PolicyType::Identity);
+  bool Bad = false;
+  for (const std::string &F : A.Identity)
+    if (const Policy *P = C.Store.load(F, PolicyType::Identity, Err))
+      C.Identity.push_back(P);
+    else
+      Bad = true;
+  for (const std::string &F : A.SCPs)
+    if (const Policy *P = C.Store.load(F, PolicyType::SCP, Err))
+      C.SCPs.push_back(P);
+    else
+      Bad = true;
+  if (!A.Boundary.empty() &&
+      !(C.Boundary = C.Store.load(A.Boundary, PolicyType::Boundary, Err)))
+    Bad = true;
+  if (Bad)
+    return CheckInputError;
+
+  auto need = [&](size_t N) {
+    if (A.Files.size() == N)
+      return true;
+    Err << "tollgate check " << A.Property << ": expected " << N
+        << " policy file" << (N == 1 ? "" : "s") << ", got " << A.Files.size()
+        << '\n'
+        << Usage;
+    return false;
+  };
+
+  std::vector<Outcome> Outcomes;
+  auto compare = [&](const std::string &Prop, const Policy *PA, StringRef NameA,
+                     const Policy *PB, StringRef NameB, std::string Title) {
+    PolicySet SA = C.setFor(PA), SB = C.setFor(PB);
+    Outcome O;
+    O.Property = Prop;
+    O.Title = std::move(Title);
+    O.FileA = NameA.str();
+    O.FileB = NameB.str();
+    O.R = V.exceeds(SA, &SB);
+    O.SetA = std::make_shared<CompiledPolicySet>(SA);
+    O.SetB = std::make_shared<CompiledPolicySet>(SB);
+    Outcomes.push_back(std::move(O));
+  };
+
+  if (A.Property == "equivalent") {
+    if (!need(2))
+      return CheckInputError;
+    const Policy *P1 = C.Store.load(A.Files[0], A.Type, Err);
+    const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
+    if (!P1 || !P2)
+      return CheckInputError;
+    compare("equivalent", P1, A.Files[0], P2, A.Files[1],
+            A.Files[0] + " allows nothing that " + A.Files[1] + " does not");
+    compare("equivalent", P2, A.Files[1], P1, A.Files[0],
+            A.Files[1] + " allows nothing that " + A.Files[0] + " does not");
+  } else if (A.Property == "no-new-access" || A.Property == "least-privilege") {
+    bool NNA = A.Property == "no-new-access";
+    std::string Base = NNA ? A.Baseline : A.Allowed;
+    if (Base.empty()) {
+      Err << "tollgate check " << A.Property << ": "
+          << (NNA ? "--baseline" : "--allowed") << " is required\n";
+      return CheckInputError;
+    }
+    if (!need(1))
+      return CheckInputError;
+    std::vector<std::pair<std::string, std::string>> Pairs;
+    if (NNA && sys::fs::is_directory(Base) &&
+        sys::fs::is_directory(A.Files[0])) {
+      auto Old = listJson(Base), New = listJson(A.Files[0]);
+      for (const auto &KV : New)
+        Pairs.push_back({Old.count(KV.first) ? Old[KV.first] : "", KV.second});
+    } else {
+      Pairs.push_back({Base, A.Files[0]});
+    }
+    for (const auto &P : Pairs) {
+      const Policy *PNew = C.Store.load(P.second, A.Type, Err);
+      const Policy *POld =
+          P.first.empty()
+              ? C.Store.fromText(
+                    "<none>",
+                    R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})",
+                    PolicyType::Identity)
+              : C.Store.load(P.first, NNA ? A.Type : Optional<PolicyType>(),
+                             Err);
+      if (!PNew || !POld)
+        return CheckInputError;
+      std::string OldName = P.first.empty() ? "(no baseline)" : P.first;
+      compare(A.Property, PNew, P.second, POld, OldName,
+              NNA ? P.second + " grants no access that " + OldName + " does not"
+                  : P.second + " grants nothing outside " + OldName);
+    }
+  } else if (A.Property == "access-not-granted") {
+    if (!need(1))
+      return CheckInputError;
+    if (A.Actions.empty() && A.Resources.empty()) {
+      Err << "tollgate check access-not-granted: give --action, --resource "
+             "or both\n";
+      return CheckInputError;
+    }
+    const Policy *P = C.Store.load(A.Files[0], A.Type, Err);
+    if (!P)
+      return CheckInputError;
+    auto quoteList = [](const std::vector<std::string> &L) {
+      if (L.empty())
+        return std::string("\"*\"");
+      std::string S = "[";
+      for (size_t I = 0; I < L.size(); ++I)
+        S += (I ? ",\"" : "\"") + L[I] + "\"";
+      return S + "]";
+    };
+    for (const std::string &X : A.Actions)
+      if (X.find('"') != std::string::npos ||
+          X.find('\\') != std::string::npos) {
+        Err << "tollgate check: invalid action '" << X << "'\n";
+        return CheckInputError;
+      }
+    for (const std::string &X : A.Resources)
+      if (X.find('"') != std::string::npos ||
+          X.find('\\') != std::string::npos) {
+        Err << "tollgate check: invalid resource '" << X << "'\n";
+        return CheckInputError;
+      }
+    std::string ScopeText =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":)" +
+        quoteList(A.Actions) + R"(,"Resource":)" + quoteList(A.Resources) +
+        "}]}";
+    const Policy *Scope =
+        C.Store.fromText("<access>", ScopeText, PolicyType::Identity);
+    if (!Scope) {
+      Err << "tollgate check: cannot read the access list\n";
+      return CheckInputError;
+    }
+    PolicySet SA = C.setFor(P);
+    Outcome O;
+    O.Property = A.Property;
+    std::string What = A.Actions.empty() ? "any action" : join(A.Actions, ", ");
+    std::string On =
+        A.Resources.empty() ? "any resource" : join(A.Resources, ", ");
+    O.Title = A.Files[0] + " does not grant " + What + " on " + On;
+    O.FileA = A.Files[0];
+    O.R = V.exceeds(SA, nullptr, Scope);
+    O.SetA = std::make_shared<CompiledPolicySet>(SA);
+    Outcomes.push_back(std::move(O));
+  } else if (A.Property == "no-public-access") {
+    if (!need(1))
+      return CheckInputError;
+    static const char *Types[] = {"AWS::DynamoDB::Table",
+                                  "AWS::DynamoDB::Stream",
+                                  "AWS::EFS::FileSystem",
+                                  "AWS::OpenSearchService::Domain",
+                                  "AWS::Kinesis::Stream",
+                                  "AWS::Kinesis::StreamConsumer",
+                                  "AWS::KMS::Key",
+                                  "AWS::Lambda::Function",
+                                  "AWS::S3::Bucket",
+                                  "AWS::S3::AccessPoint",
+                                  "AWS::S3Express::DirectoryBucket",
+                                  "AWS::S3::Glacier",
+                                  "AWS::S3Outposts::Bucket",
+                                  "AWS::S3Outposts::AccessPoint",
+                                  "AWS::SecretsManager::Secret",
+                                  "AWS::SNS::Topic",
+                                  "AWS::SQS::Queue",
+                                  "AWS::IAM::AssumeRolePolicyDocument",
+                                  "AWS::S3Tables::TableBucket",
+                                  "AWS::ApiGateway::RestApi",
+                                  "AWS::CodeArtifact::Domain",
+                                  "AWS::Backup::BackupVault",
+                                  "AWS::CloudTrail::Dashboard",
+                                  "AWS::CloudTrail::EventDataStore",
+                                  "AWS::S3Tables::Table",
+                                  "AWS::S3Express::AccessPoint"};
+    if (A.ResourceType.empty() ||
+        none_of(Types, [&](const char *T) { return A.ResourceType == T; })) {
+      Err << "tollgate check no-public-access: --resource-type must be one "
+             "of the types IAM Access Analyzer supports (e.g. "
+             "AWS::S3::Bucket)\n";
+      return CheckInputError;
+    }
+    PolicyType T = A.ResourceType == "AWS::IAM::AssumeRolePolicyDocument"
+                       ? PolicyType::Trust
+                       : PolicyType::Resource;
+    const Policy *P = C.Store.load(A.Files[0], T, Err);
+    if (!P)
+      return CheckInputError;
+    PolicySet SA = C.setFor(P);
+    Outcome O;
+    O.Property = A.Property;
+    O.Title = A.Files[0] + " grants no public access to the " + A.ResourceType;
+    O.FileA = A.Files[0];
+    O.R = V.publicAccess(SA);
+    O.SetA = std::make_shared<CompiledPolicySet>(SA);
+    Outcomes.push_back(std::move(O));
+  } else {
+    Err << "tollgate check: unknown property '" << A.Property << "'\n" << Usage;
+    return CheckInputError;
+  }
+
+  raw_ostream &OS = outs();
+  if (A.Format == "json")
+    printJson(Outcomes, OS);
+  else if (A.Format == "sarif")
+    printSarif(Outcomes, OS);
+  else
+    printText(Outcomes, Cat.dataDate(), OS);
+
+  bool Fail = false, Unknown = false;
+  for (const Outcome &O : Outcomes) {
+    if (O.R.InternalError) {
+      Err << "tollgate check: " << O.R.Reason << '\n';
+      return CheckInternalError;
+    }
+    Fail |= O.R.V == Verdict::Fail;
+    Unknown |= O.R.V == Verdict::Unknown;
+  }
+  return Fail ? CheckFail : Unknown ? CheckUnknown : CheckPass;
+}
+
+} // namespace tollgate
