@@ -390,6 +390,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Policies.push_back(Scope);
 
   TermContext Ctx;
+  Backend->reset();
   Encoder Enc(Ctx, Policies);
   Enc.setDirectActions(!Opt.GroupActions);
   CompiledPolicySet CA(A);

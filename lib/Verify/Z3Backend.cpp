@@ -34,6 +34,11 @@ class Z3Backend : public SolverBackend {
 public:
   Z3Backend() : Z(makeContext()) {}
   StringRef name() const override { return "z3"; }
+  void reset() override {
+    Memo.clear();
+    Keep.clear();
+    Last = nullptr;
+  }
   SolveResult solve(const TermContext &Ctx, Term Query, unsigned TimeoutMs,
                     const std::string &Smt2Path) override;
 
@@ -60,12 +65,13 @@ private:
     return Z->re_sort(S);
   }
   z3::expr anyChar() { return z3::range(chr(0), chr(255)); }
+  z3::expr reUnion(z3::expr A, z3::expr B) {
+    Z3_ast Args[2] = {A, B};
+    return z3::expr(*Z, Z3_mk_re_union(*Z, 2, Args));
+  }
   z3::expr noColonChar() {
-    return z3::expr(*Z, Z3_mk_re_union(*Z, 2,
-                                       std::array<Z3_ast, 2>{
-                                           z3::range(chr(0), chr(':' - 1)),
-                                           z3::range(chr(':' + 1), chr(255))}
-                                           .data()));
+    return reUnion(z3::range(chr(0), chr(':' - 1)),
+                   z3::range(chr(':' + 1), chr(255)));
   }
   z3::expr reConcat(std::vector<z3::expr> &Parts) {
     if (Parts.empty())
@@ -101,7 +107,7 @@ z3::expr Z3Backend::globRegex(const Glob &G) {
         if (L == U || !((L >= 'a' && L <= 'z')))
           Parts.push_back(z3::to_re(chr(static_cast<unsigned char>(C))));
         else
-          Parts.push_back(z3::to_re(chr(L)) | z3::to_re(chr(U)));
+          Parts.push_back(reUnion(z3::to_re(chr(L)), z3::to_re(chr(U))));
       }
       break;
     }

@@ -32,6 +32,9 @@ class SolverBackend {
 public:
   virtual ~SolverBackend();
   virtual llvm::StringRef name() const = 0;
+  /// Forgets everything cached about terms: call before solving terms of a
+  /// new TermContext (which may reuse a freed one's address).
+  virtual void reset() = 0;
   /// Decides \p Query. \p TimeoutMs bounds the solver's time; with a
   /// non-empty \p Smt2Path the query is also written there as SMT-LIB 2.
   virtual SolveResult solve(const TermContext &Ctx, Term Query,

@@ -1,0 +1,289 @@
+//===- VerifyBench.cpp - Verifier benchmark on the managed-policy corpus --===//
+///
+/// \file
+/// verify-bench pairs CORPUS [--direct|--no-witness|--no-groups] [--limit N]
+///   no-new-access on every consecutive version pair (CORPUS/pairs.tsv).
+/// verify-bench rewrite CORPUS [--limit N]
+///   every version against a rewrite of itself that means the same
+///   (statements shuffled, action lists split, action case changed): must be
+///   proven equivalent; and against a mutant with one action removed:
+///   refuted with a replayed counterexample, or proven when another entry
+///   covers the removed one.
+/// Prints decided/unknown counts, p50/p90/p99/max per query, total time and
+/// peak RSS. Asserts nothing.
+///
+//===----------------------------------------------------------------------===//
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/Load.h"
+#include "tollgate/Verify/Verify.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <set>
+#include <sys/resource.h>
+
+using namespace llvm;
+using namespace tollgate;
+using namespace tollgate::verify;
+
+namespace {
+
+struct Tally {
+  std::vector<double> Ms;
+  unsigned Pass = 0, Fail = 0, Unknown = 0, Internal = 0, Unexpected = 0;
+  unsigned WitnessHits = 0, SolverCalls = 0;
+  std::vector<std::string> UnknownNames;
+
+  void add(const CheckResult &R, double T, StringRef Name) {
+    Ms.push_back(T);
+    WitnessHits += R.Stats.WitnessHits;
+    SolverCalls += R.Stats.SolverCalls;
+    if (R.InternalError)
+      ++Internal;
+    switch (R.V) {
+    case Verdict::Pass:
+      ++Pass;
+      break;
+    case Verdict::Fail:
+      ++Fail;
+      break;
+    case Verdict::Unknown:
+      ++Unknown;
+      if (UnknownNames.size() < 10)
+        UnknownNames.push_back((Name + ": " + R.Reason).str());
+      break;
+    }
+  }
+
+  void print(StringRef Title, double TotalS) {
+    std::vector<double> S = Ms;
+    std::sort(S.begin(), S.end());
+    auto pct = [&](double P) {
+      if (S.empty())
+        return 0.0;
+      size_t I = static_cast<size_t>(P * (S.size() - 1) + 0.5);
+      return S[std::min(I, S.size() - 1)];
+    };
+    struct rusage RU;
+    getrusage(RUSAGE_SELF, &RU);
+    outs() << "== " << Title << " ==\n";
+    outs() << formatv("queries {0}: pass {1}, fail {2}, unknown {3}, internal "
+                      "errors {4}, unexpected {5}\n",
+                      S.size(), Pass, Fail, Unknown, Internal, Unexpected);
+    outs() << formatv("per query ms: p50 {0:f2}  p90 {1:f2}  p99 {2:f2}  max "
+                      "{3:f2}\n",
+                      pct(0.5), pct(0.9), pct(0.99), S.empty() ? 0 : S.back());
+    outs() << formatv("total {0:f2} s; witness hits {1}, solver calls {2}; "
+                      "peak RSS {3} MB\n",
+                      TotalS, WitnessHits, SolverCalls, RU.ru_maxrss / 1024);
+    for (const std::string &N : UnknownNames)
+      outs() << "  unknown: " << N << '\n';
+  }
+};
+
+double msSince(std::chrono::steady_clock::time_point T0) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - T0)
+      .count();
+}
+
+PolicySet identitySet(const Policy *P) {
+  PolicySet S;
+  S.Identity.push_back(P);
+  return S;
+}
+
+/// A rewrite that means the same: statements shuffled, action lists split
+/// into one statement per half and case changed.
+std::string rewrite(const nlohmann::json &Doc, std::mt19937 &Rng) {
+  nlohmann::json D = Doc;
+  nlohmann::json &St = D["Statement"];
+  if (St.is_object())
+    St = nlohmann::json::array({St});
+  nlohmann::json Out = nlohmann::json::array();
+  for (auto &S : St) {
+    const char *Key = S.contains("Action") ? "Action" : nullptr;
+    if (Key && S[Key].is_array() && S[Key].size() > 1) {
+      nlohmann::json A = S[Key];
+      std::shuffle(A.begin(), A.end(), Rng);
+      size_t Half = A.size() / 2;
+      nlohmann::json S1 = S, S2 = S;
+      S1[Key] = nlohmann::json(
+          std::vector<nlohmann::json>(A.begin(), A.begin() + Half));
+      S2[Key] = nlohmann::json(
+          std::vector<nlohmann::json>(A.begin() + Half, A.end()));
+      S1.erase("Sid");
+      S2.erase("Sid");
+      Out.push_back(S1);
+      Out.push_back(S2);
+      continue;
+    }
+    if (Key && S[Key].is_string()) {
+      std::string A = S[Key];
+      S[Key] = nlohmann::json::array({StringRef(A).upper()});
+    }
+    Out.push_back(S);
+  }
+  std::shuffle(Out.begin(), Out.end(), Rng);
+  D["Statement"] = Out;
+  return D.dump();
+}
+
+/// Removes one action (the first of the largest Allow list); returns false
+/// when there is none to remove.
+bool mutate(const nlohmann::json &Doc, std::string &Out) {
+  nlohmann::json D = Doc;
+  nlohmann::json &St = D["Statement"];
+  if (St.is_object())
+    St = nlohmann::json::array({St});
+  nlohmann::json *Best = nullptr;
+  for (auto &S : St)
+    if (S.value("Effect", "") == "Allow" && S.contains("Action") &&
+        S["Action"].is_array() && S["Action"].size() > 1 &&
+        (!Best || S["Action"].size() > (*Best)["Action"].size()))
+      Best = &S;
+  if (!Best)
+    return false;
+  (*Best)["Action"].erase(0);
+  Out = D.dump();
+  return true;
+}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  if (Argc < 3) {
+    errs() << "usage: verify-bench pairs|rewrite CORPUS [--direct] "
+              "[--no-witness] [--no-groups] [--limit N] [--timeout S]\n";
+    return 2;
+  }
+  std::string Mode = Argv[1], Corpus = Argv[2];
+  VerifyOptions VO;
+  size_t Limit = SIZE_MAX;
+  for (int I = 3; I < Argc; ++I) {
+    StringRef A = Argv[I];
+    if (A == "--direct") {
+      VO.GroupActions = false;
+      VO.Witnesses = false;
+    } else if (A == "--no-witness") {
+      VO.Witnesses = false;
+    } else if (A == "--no-groups") {
+      VO.GroupActions = false;
+    } else if (A == "--limit" && I + 1 < Argc) {
+      Limit = std::stoul(Argv[++I]);
+    } else if (A == "--timeout" && I + 1 < Argc) {
+      VO.TimeoutMs = static_cast<unsigned>(std::stoul(Argv[++I])) * 1000;
+    }
+  }
+  const Catalog &Cat = Catalog::builtin();
+  Verifier V(Cat, VO);
+  LoadOptions LO;
+  LO.Type = PolicyType::Identity;
+
+  if (Mode == "pairs") {
+    auto Buf = MemoryBuffer::getFile(Corpus + "/pairs.tsv");
+    if (!Buf) {
+      errs() << "cannot read " << Corpus << "/pairs.tsv\n";
+      return 2;
+    }
+    SmallVector<StringRef, 0> Lines;
+    (*Buf)->getBuffer().split(Lines, '\n', -1, false);
+    Tally T;
+    auto T0 = std::chrono::steady_clock::now();
+    for (size_t I = 0; I < Lines.size() && I < Limit; ++I) {
+      auto Cols = Lines[I].split('\t');
+      LoadedPolicy Old = loadPolicyFile(Corpus + "/" + Cols.first.str(), LO);
+      LoadedPolicy New = loadPolicyFile(Corpus + "/" + Cols.second.str(), LO);
+      if (!Old.P || !New.P)
+        continue;
+      PolicySet SO = identitySet(Old.P.get()), SN = identitySet(New.P.get());
+      auto Q0 = std::chrono::steady_clock::now();
+      CheckResult R = V.exceeds(SN, &SO);
+      T.add(R, msSince(Q0), Cols.second);
+    }
+    T.print(VO.GroupActions ? (VO.Witnesses ? "no-new-access, all levers"
+                                            : "no-new-access, no witnesses")
+                            : (VO.Witnesses ? "no-new-access, no action groups"
+                                            : "no-new-access, direct encoding"),
+            msSince(T0) / 1000);
+    return 0;
+  }
+
+  if (Mode == "rewrite") {
+    auto Buf = MemoryBuffer::getFile(Corpus + "/pairs.tsv");
+    // Every version: the versions folder, listed through the pairs and the
+    // latest files is enough to find them all.
+    std::vector<std::string> Files;
+    {
+      std::set<std::string> Seen;
+      SmallVector<StringRef, 0> Lines;
+      if (Buf)
+        (*Buf)->getBuffer().split(Lines, '\n', -1, false);
+      for (StringRef L : Lines) {
+        auto C = L.split('\t');
+        for (StringRef F : {C.first, C.second})
+          if (Seen.insert(F.str()).second)
+            Files.push_back(F.str());
+      }
+    }
+    std::mt19937 Rng(42);
+    Tally Eq, Mut;
+    auto T0 = std::chrono::steady_clock::now();
+    for (size_t I = 0; I < Files.size() && I < Limit; ++I) {
+      auto Text = MemoryBuffer::getFile(Corpus + "/" + Files[I]);
+      if (!Text)
+        continue;
+      nlohmann::json Doc =
+          nlohmann::json::parse((*Text)->getBuffer().begin(),
+                                (*Text)->getBuffer().end(), nullptr, false);
+      if (Doc.is_discarded() || !Doc.contains("Statement"))
+        continue;
+      LoadedPolicy Orig =
+          loadPolicyText(Files[I], (*Text)->getBuffer().str(), LO);
+      LoadedPolicy Re = loadPolicyText("rewrite", rewrite(Doc, Rng), LO);
+      if (!Orig.P || !Re.P)
+        continue;
+      PolicySet SA = identitySet(Orig.P.get()), SB = identitySet(Re.P.get());
+      auto Q0 = std::chrono::steady_clock::now();
+      CheckResult R1 = V.exceeds(SA, &SB);
+      Eq.add(R1, msSince(Q0), Files[I]);
+      Q0 = std::chrono::steady_clock::now();
+      CheckResult R2 = V.exceeds(SB, &SA);
+      Eq.add(R2, msSince(Q0), Files[I]);
+      if (R1.V == Verdict::Fail || R2.V == Verdict::Fail)
+        ++Eq.Unexpected;
+      std::string MText;
+      if (!mutate(Doc, MText))
+        continue;
+      LoadedPolicy M = loadPolicyText("mutant", MText, LO);
+      if (!M.P)
+        continue;
+      PolicySet SM = identitySet(M.P.get());
+      Q0 = std::chrono::steady_clock::now();
+      CheckResult R3 = V.exceeds(SA, &SM);
+      Mut.add(R3, msSince(Q0), Files[I]);
+      // Removing an entry never grants more.
+      Q0 = std::chrono::steady_clock::now();
+      CheckResult R4 = V.exceeds(SM, &SA);
+      Mut.add(R4, msSince(Q0), Files[I]);
+      if (R4.V == Verdict::Fail)
+        ++Mut.Unexpected;
+    }
+    double Total = msSince(T0) / 1000;
+    Eq.print("version vs. rewrite (equivalent, both directions)", Total);
+    Mut.print("version vs. mutant with one action removed (both directions)",
+              Total);
+    return 0;
+  }
+  errs() << "unknown mode " << Mode << '\n';
+  return 2;
+}
