@@ -1,13 +1,17 @@
 //===- GithubReporter.cpp - GitHub Actions workflow commands --------------===//
 //
 // One `::error file=...,line=...::message` line per finding, which GitHub
-// shows as an annotation on the pull request's diff.
+// shows as an annotation on the pull request's diff. Annotations have three
+// levels (error, warning, notice), so security warnings are errors; the
+// second line of the message names the severity, the check's summary and
+// the command that prints its documentation.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/Twine.h"
 
 using namespace llvm;
 
@@ -34,6 +38,10 @@ static std::string escape(StringRef S, bool Property) {
   return Out;
 }
 
+static StringRef severityLabel(Severity S) {
+  return S == Severity::Security ? "security warning" : severityName(S);
+}
+
 void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
                  const ReportOptions &Options) {
   for (const FileFindings &F : Files) {
@@ -51,9 +59,13 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
         else
           OS << ",endLine=" << E.Line;
       }
+      std::string Help =
+          (Twine(severityLabel(D.Level)) + ": " + D.Check->Summary +
+           " (`tollgate explain " + D.Check->Code + "`)")
+              .str();
       OS << ",title="
          << escape(std::string(D.Check->Code) + " " + D.Check->Name, true)
-         << "::" << escape(D.Message, false) << '\n';
+         << "::" << escape(D.Message + "\n" + Help, false) << '\n';
     }
   }
 }

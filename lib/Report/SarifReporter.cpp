@@ -1,15 +1,21 @@
 //===- SarifReporter.cpp - SARIF 2.1.0 output -----------------------------===//
 //
 // One run, with every check the run could report in the rule table, so that
-// code scanning shows the rule's summary next to each result. Columns count
-// Unicode code points (run.columnKind).
+// code scanning shows the rule's documentation next to each result: the
+// rule's doc page (rules/docs/<name>.md) gives the full description and the
+// help text, and helpUri links to the page in the repository. Results carry
+// the text of their region and of the lines around it, so that a reader
+// without the sources sees what was found. Columns count Unicode code
+// points (run.columnKind).
 //
 //===----------------------------------------------------------------------===//
 
+#include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +23,13 @@ using namespace llvm;
 using Json = nlohmann::ordered_json;
 
 namespace tollgate {
+
+/// The project's home; rule pages are under rules/docs/ in its main branch.
+static const char RepositoryUrl[] = "https://github.com/tollgate/tollgate";
+
+/// Snippets longer than this are left out: SARIF viewers show a few lines,
+/// and a finding on a whole minified policy would repeat the file.
+static const uint32_t MaxSnippetBytes = 4096;
 
 static StringRef sarifLevel(Severity S) {
   switch (S) {
@@ -60,9 +73,155 @@ static Json region(const SourceFile &Src, Span Range) {
   if (!Src.wasRead())
     return {{"startLine", 1}};
   Position B = Src.position(Range.Begin), E = Src.position(Range.End);
-  return {{"startLine", B.Line},    {"startColumn", B.Column},
-          {"endLine", E.Line},      {"endColumn", E.Column},
-          {"byteOffset", B.Offset}, {"byteLength", E.Offset - B.Offset}};
+  Json R = {{"startLine", B.Line},    {"startColumn", B.Column},
+            {"endLine", E.Line},      {"endColumn", E.Column},
+            {"byteOffset", B.Offset}, {"byteLength", E.Offset - B.Offset}};
+  if (Range.size() <= MaxSnippetBytes)
+    R["snippet"] = {{"text", Src.text().slice(B.Offset, E.Offset).str()}};
+  return R;
+}
+
+/// The whole lines around \p Range, one more on each side.
+static Json contextRegion(const SourceFile &Src, Span Range) {
+  StringRef Text = Src.text();
+  Position B = Src.position(Range.Begin), E = Src.position(Range.End);
+  StringRef First = Src.lineAt(
+      B.Line > 1 ? Src.lineAt(B.Offset).data() - Text.data() - 1 : B.Offset);
+  StringRef Last = Src.lineAt(E.Offset);
+  size_t LastEnd = Last.end() - Text.data();
+  if (LastEnd < Text.size())
+    Last = Src.lineAt(
+        Text.find('\n', LastEnd) == StringRef::npos ? LastEnd : LastEnd + 1);
+  uint32_t From = First.data() - Text.data();
+  uint32_t To = Last.end() - Text.data();
+  if (To < From || To - From > MaxSnippetBytes)
+    return nullptr;
+  Position CB = Src.position(From), CE = Src.position(To);
+  return {{"startLine", CB.Line},
+          {"startColumn", CB.Column},
+          {"endLine", CE.Line},
+          {"endColumn", CE.Column},
+          {"snippet", {{"text", Text.slice(From, To).str()}}}};
+}
+
+static Json physicalLocation(const SourceFile &Src, Span Range) {
+  Json P = {{"artifactLocation", artifactLocation(Src.name())},
+            {"region", region(Src, Range)}};
+  if (Src.wasRead()) {
+    Json Context = contextRegion(Src, Range);
+    if (!Context.is_null())
+      P["contextRegion"] = std::move(Context);
+  }
+  return P;
+}
+
+/// The text of the section headed `## \p Title` of a doc page, or "".
+static StringRef docSection(StringRef Page, StringRef Title) {
+  std::string Heading = ("\n## " + Title + "\n").str();
+  size_t At = Page.find(Heading);
+  if (At == StringRef::npos)
+    return "";
+  StringRef Body = Page.substr(At + Heading.size());
+  return Body.substr(0, Body.find("\n## ")).trim();
+}
+
+/// \p Markdown as one line of plain text: line breaks become spaces.
+static std::string oneLine(StringRef Markdown) {
+  std::string Out;
+  for (char C : Markdown)
+    Out += C == '\n' ? ' ' : C;
+  return Out;
+}
+
+static std::string securitySeverity(const CheckInfo &C) {
+  // GitHub code scanning ranks security alerts by this score (0 to 10):
+  // "high" from 7.0.
+  return C.DefaultSeverity == Severity::Security ? "7.5" : "";
+}
+
+static StringRef problemSeverity(Severity S) {
+  switch (S) {
+  case Severity::Error:
+  case Severity::Security:
+    return "error";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Suggestion:
+    return "recommendation";
+  }
+  return "error";
+}
+
+/// SARIF's friendly rule names are Pascal-case identifiers:
+/// `allow-with-not-action` is `AllowWithNotAction`.
+static std::string pascalName(StringRef KebabName) {
+  std::string Out;
+  bool Upper = true;
+  for (char C : KebabName) {
+    if (C == '-') {
+      Upper = true;
+      continue;
+    }
+    Out += Upper ? toupper(C) : C;
+    Upper = false;
+  }
+  return Out;
+}
+
+/// The rule table entry of \p C, documentation included.
+static Json ruleJson(const CheckInfo &C) {
+  std::string Repo = RepositoryUrl;
+  Json Rule = {{"id", C.Code},
+               {"name", pascalName(C.Name)},
+               {"shortDescription", {{"text", C.Summary}}}};
+  const RuleDoc *Doc = findRuleDoc(C.Name);
+  StringRef WhatItDoes = Doc ? docSection(Doc->Text, "What it does") : "";
+  if (!WhatItDoes.empty())
+    Rule["fullDescription"] = {{"text", oneLine(WhatItDoes)},
+                               {"markdown", WhatItDoes.str()}};
+  else
+    Rule["fullDescription"] = {{"text", std::string(C.Summary) + "."}};
+  Rule["defaultConfiguration"] = {
+      {"level", sarifLevel(C.DefaultSeverity).str()}};
+  std::string Explain =
+      std::string("Run `tollgate explain ") + C.Code + "` for the full page.";
+  if (Doc) {
+    Rule["help"] = {{"text", Doc->Text}, {"markdown", Doc->Text}};
+    Rule["helpUri"] = Repo + "/blob/main/rules/docs/" + C.Name + ".md";
+  } else {
+    // Checks without a page of their own are described in the README's
+    // table of checks.
+    Rule["help"] = {{"text", std::string(C.Summary) + ". " + Explain},
+                    {"markdown", std::string(C.Summary) + ". " + Explain}};
+    Rule["helpUri"] = Repo + "/blob/main/README.md#checks";
+  }
+  Json Props = {{"tags", Json::array({"iam"})},
+                {"problem.severity", problemSeverity(C.DefaultSeverity).str()}};
+  if (C.DefaultSeverity == Severity::Security) {
+    Props["tags"].push_back("security");
+    Props["security-severity"] = securitySeverity(C);
+  }
+  Rule["properties"] = std::move(Props);
+  return Rule;
+}
+
+/// In a GitHub Actions job, the repository and commit the paths are
+/// relative to (SARIF's versionControlProvenance), from the variables
+/// GitHub sets; null elsewhere.
+static Json versionControlProvenance() {
+  Optional<std::string> Server = sys::Process::GetEnv("GITHUB_SERVER_URL");
+  Optional<std::string> Repo = sys::Process::GetEnv("GITHUB_REPOSITORY");
+  Optional<std::string> Sha = sys::Process::GetEnv("GITHUB_SHA");
+  if (!Server || !Repo || !Sha || Server->empty() || Repo->empty() ||
+      Sha->empty())
+    return nullptr;
+  Json Details = {{"repositoryUri", *Server + "/" + *Repo},
+                  {"revisionId", *Sha}};
+  if (Optional<std::string> Ref = sys::Process::GetEnv("GITHUB_REF"))
+    if (!Ref->empty())
+      Details["branch"] = *Ref;
+  Details["mappedTo"] = {{"uriBaseId", "%SRCROOT%"}};
+  return Json::array({std::move(Details)});
 }
 
 void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
@@ -71,30 +230,13 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
   StringMap<size_t> RuleIndex;
   for (const CheckInfo *C : Options.Checks) {
     RuleIndex[C->Code] = Rules.size();
-    Json Rule = {{"id", C->Code},
-                 {"name", C->Name},
-                 {"shortDescription", {{"text", C->Summary}}},
-                 {"defaultConfiguration",
-                  {{"level", sarifLevel(C->DefaultSeverity).str()}}},
-                 {"help",
-                  {{"text", std::string("Run `tollgate explain ") + C->Code +
-                                "` for the full description."}}}};
-    Json Props = {{"tags", Json::array({"iam"})}};
-    if (C->DefaultSeverity == Severity::Security) {
-      Props["tags"].push_back("security");
-      // GitHub code scanning ranks security alerts by this score.
-      Props["security-severity"] = "7.5";
-    }
-    Rule["properties"] = std::move(Props);
-    Rules.push_back(std::move(Rule));
+    Rules.push_back(ruleJson(*C));
   }
 
   Json Results = Json::array();
   for (const FileFindings &F : Files) {
     for (const Diagnostic &D : F.Diags) {
-      Json Loc = {{"physicalLocation",
-                   {{"artifactLocation", artifactLocation(F.Source->name())},
-                    {"region", region(*F.Source, D.Range)}}}};
+      Json Loc = {{"physicalLocation", physicalLocation(*F.Source, D.Range)}};
       if (!D.Pointer.empty())
         Loc["logicalLocations"] =
             Json::array({{{"fullyQualifiedName", D.Pointer}}});
@@ -108,12 +250,10 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
       if (!D.Notes.empty()) {
         Json Related = Json::array();
         for (size_t I = 0; I < D.Notes.size(); ++I)
-          Related.push_back(
-              {{"id", I + 1},
-               {"message", {{"text", D.Notes[I].Message}}},
-               {"physicalLocation",
-                {{"artifactLocation", artifactLocation(F.Source->name())},
-                 {"region", region(*F.Source, D.Notes[I].Range)}}}});
+          Related.push_back({{"id", I + 1},
+                             {"message", {{"text", D.Notes[I].Message}}},
+                             {"physicalLocation",
+                              physicalLocation(*F.Source, D.Notes[I].Range)}});
         Result["relatedLocations"] = std::move(Related);
       }
       Results.push_back(std::move(Result));
@@ -121,14 +261,19 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
   }
 
   Json Driver = {{"name", "tollgate"},
+                 {"informationUri", std::string(RepositoryUrl)},
                  {"version", Options.ToolVersion},
                  {"semanticVersion", Options.ToolVersion},
                  {"rules", std::move(Rules)}};
+  Json Run = {{"tool", {{"driver", std::move(Driver)}}}};
+  Json Provenance = versionControlProvenance();
+  if (!Provenance.is_null())
+    Run["versionControlProvenance"] = std::move(Provenance);
+  Run["columnKind"] = "unicodeCodePoints";
+  Run["results"] = std::move(Results);
   Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
-              {"runs", Json::array({{{"tool", {{"driver", std::move(Driver)}}},
-                                     {"columnKind", "unicodeCodePoints"},
-                                     {"results", std::move(Results)}}})}};
+              {"runs", Json::array({std::move(Run)})}};
   OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
      << '\n';
 }

@@ -2,6 +2,8 @@
 
 #include "Commands.h"
 
+#include "tollgate/Config/Baseline.h"
+#include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Report/Reporters.h"
@@ -64,9 +66,52 @@ static cl::opt<std::string>
                cl::value_desc("file"),
                cl::desc("Write the report to a file instead of stdout"));
 
+static cl::opt<std::string>
+    ConfigFile("config", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::value_desc("file"),
+               cl::desc("Use this configuration for every file (default: "
+                        "the nearest .tollgate.yaml above each file)"));
+
+static cl::list<std::string>
+    SelectList("select", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::CommaSeparated, cl::value_desc("check,..."),
+               cl::desc("Run only these checks: codes, code prefixes "
+                        "(IAM1), names or ALL (replaces the configuration's "
+                        "`select`)"));
+
+static cl::list<std::string>
+    IgnoreList("ignore", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::CommaSeparated, cl::value_desc("check,..."),
+               cl::desc("Do not run these checks (replaces the "
+                        "configuration's `ignore`)"));
+
+static cl::opt<std::string>
+    BaselineFile("baseline", cl::sub(LintCommand), cl::cat(LintCategory),
+                 cl::value_desc("file"),
+                 cl::desc("Report only the findings that are not in this "
+                          "baseline"));
+
+static cl::opt<std::string> WriteBaselineFile(
+    "write-baseline", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::value_desc("file"),
+    cl::desc("Write the findings to this baseline file and exit with 0 "
+             "unless an input could not be read"));
+
 static int usageError(const Twine &Message) {
   WithColor::error(errs(), "tollgate lint") << Message << '\n';
   return ExitInputError;
+}
+
+/// A comma-separated command-line list, or None when the flag is absent.
+static Optional<std::vector<std::string>>
+listFlag(const cl::list<std::string> &Flag) {
+  if (!Flag.getNumOccurrences())
+    return None;
+  std::vector<std::string> Out;
+  for (const std::string &Item : Flag)
+    for (std::string &S : splitSelectorList(Item))
+      Out.push_back(std::move(S));
+  return Out;
 }
 
 int runLint() {
@@ -78,6 +123,8 @@ int runLint() {
                         "'; use identity, resource, trust, scp, rcp, "
                         "boundary or session");
   }
+  // Flags win over the configuration's defaults, so they are checked here
+  // and applied once the configuration is known.
   Optional<Severity> FailLevel = parseSeverity(FailOn);
   if (!FailLevel)
     return usageError("unknown --fail-on '" + FailOn +
@@ -91,9 +138,42 @@ int runLint() {
                       "'; use auto, always or never");
   Options.Jobs = Jobs;
   Options.Load.MaxFileSize = MaxFileSize;
+  Options.ConfigFile = ConfigFile;
+  Options.Overrides.Select = listFlag(SelectList);
+  Options.Overrides.Ignore = listFlag(IgnoreList);
+
+  Expected<std::unique_ptr<Linter>> Run = Linter::create(Options);
+  if (!Run)
+    return usageError(toString(Run.takeError()));
+  if (const Config *C = (*Run)->runConfig()) {
+    if (!FailOn.getNumOccurrences() && C->FailOn)
+      FailLevel = C->FailOn;
+    if (!Format.getNumOccurrences() && C->Format)
+      OutFormat = parseOutputFormat(*C->Format);
+  }
+
+  Optional<Baseline> Base;
+  if (!BaselineFile.empty()) {
+    Expected<Baseline> Loaded = Baseline::load(BaselineFile);
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    Base = std::move(*Loaded);
+  }
 
   std::vector<std::string> Files = expandInputs(Paths);
-  std::vector<FileFindings> Results = lintFiles(Files, Options);
+  std::vector<FileFindings> Results = (*Run)->lint(Files);
+
+  bool Writing = !WriteBaselineFile.empty();
+  if (Writing) {
+    Expected<size_t> Written = Baseline::write(WriteBaselineFile, Results);
+    if (!Written)
+      return usageError(toString(Written.takeError()));
+    errs() << "tollgate lint: wrote " << *Written
+           << (*Written == 1 ? " finding" : " findings") << " to '"
+           << WriteBaselineFile << "'\n";
+  } else if (Base) {
+    Base->filter(Results);
+  }
 
   std::unique_ptr<raw_fd_ostream> FileOut;
   if (!OutputFile.empty()) {
@@ -119,7 +199,8 @@ int runLint() {
     }
   if (InputError)
     return ExitInputError;
-  return Failed ? ExitFindings : ExitClean;
+  // Writing a baseline accepts the findings it writes.
+  return Failed && !Writing ? ExitFindings : ExitClean;
 }
 
 } // namespace tollgate

@@ -3,11 +3,14 @@
 #ifndef TOLLGATE_LINT_LINTER_H
 #define TOLLGATE_LINT_LINTER_H
 
+#include "tollgate/Config/ConfigSet.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Support/Findings.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,15 +20,45 @@ struct LintOptions {
   LoadOptions Load;
   /// Worker threads; 0 means one per hardware thread.
   unsigned Jobs = 0;
+  /// `--config`: this file configures every policy. Otherwise each policy's
+  /// nearest `.tollgate.yaml` does (see ConfigSet.h).
+  std::string ConfigFile;
+  /// `--select` and `--ignore`, which replace the configuration's lists.
+  SelectionOverrides Overrides;
 };
 
-/// Reads and checks one policy file ("-" for standard input).
-FileFindings lintFile(llvm::StringRef Path, const LintOptions &Options);
+/// One lint run: the rules, made once, and the configuration of every file,
+/// each configuration file read once.
+class Linter {
+public:
+  /// Fails when `--select` or `--ignore` names no check or the `--config`
+  /// file cannot be read.
+  static llvm::Expected<std::unique_ptr<Linter>>
+  create(const LintOptions &Options);
+  ~Linter();
 
-/// Lints every file, in parallel, and returns the findings in the order of
-/// \p Paths whatever order the work finishes in.
-std::vector<FileFindings> lintFiles(llvm::ArrayRef<std::string> Paths,
-                                    const LintOptions &Options);
+  /// The configuration of the current directory (or `--config`), which
+  /// gives the run its defaults (`fail-on`, `format`); null when there is
+  /// no configuration file.
+  const Config *runConfig();
+
+  /// Lints every file, in parallel, and returns the findings in the order
+  /// of \p Paths whatever order the work finishes in, preceded by the
+  /// findings on the configuration files the run read (mistakes, unused
+  /// suppressions), in the order read.
+  std::vector<FileFindings> lint(llvm::ArrayRef<std::string> Paths);
+
+private:
+  struct Impl;
+  friend FileFindings lintFile(llvm::StringRef Path,
+                               const LintOptions &Options);
+  explicit Linter(std::unique_ptr<Impl> I);
+  std::unique_ptr<Impl> I;
+};
+
+/// Reads and checks one policy file ("-" for standard input) with every
+/// check at its default severity, without configuration.
+FileFindings lintFile(llvm::StringRef Path, const LintOptions &Options);
 
 /// Every check that lint can report, in code order.
 llvm::ArrayRef<const CheckInfo *> allLintChecks();

@@ -1,0 +1,148 @@
+//===- Baseline.cpp - Findings accepted when a check was adopted ----------===//
+
+#include "tollgate/Config/Baseline.h"
+#include "tollgate/Config/Config.h"
+#include "tollgate/Config/PathGlob.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <tuple>
+
+using namespace llvm;
+
+namespace tollgate {
+
+static std::string baselineDir(StringRef Path) {
+  return sys::path::parent_path(absolutePath(Path)).str();
+}
+
+/// The name of a policy file in a baseline: relative to the baseline's
+/// directory, so that the baseline moves with the repository.
+static std::string fileKey(StringRef Name, StringRef Dir) {
+  if (Name == "<stdin>")
+    return Name.str();
+  return relativePath(absolutePath(Name), Dir);
+}
+
+std::string Baseline::key(StringRef File, StringRef Code, StringRef Pointer,
+                          StringRef Message) {
+  std::string K;
+  for (StringRef Part : {File, Code, Pointer, Message}) {
+    K += Part;
+    K += '\0';
+  }
+  return K;
+}
+
+bool Baseline::canHold(const Diagnostic &D) {
+  return !D.Check->IsInputError && D.Check != &config::UnusedSuppression;
+}
+
+Expected<Baseline> Baseline::load(StringRef Path) {
+  auto Fail = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot use baseline '" + Path + "': " + Why);
+  };
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return Fail(Buffer.getError().message());
+  Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
+  if (!Doc)
+    return Fail(toString(Doc.takeError()));
+  const json::Object *Root = Doc->getAsObject();
+  if (!Root)
+    return Fail("not a JSON object");
+  Optional<int64_t> Version = Root->getInteger("version");
+  if (!Version || *Version != 1)
+    return Fail("unknown \"version\"; this tollgate reads version 1");
+  const json::Array *Findings = Root->getArray("findings");
+  if (!Findings)
+    return Fail("no \"findings\" array");
+  Baseline B;
+  B.Dir = baselineDir(Path);
+  for (size_t I = 0; I < Findings->size(); ++I) {
+    const json::Object *F = (*Findings)[I].getAsObject();
+    Optional<StringRef> File, Code, Pointer, Message;
+    if (F) {
+      File = F->getString("file");
+      Code = F->getString("code");
+      Pointer = F->getString("pointer");
+      Message = F->getString("message");
+    }
+    if (!File || !Code || !Pointer || !Message)
+      return Fail("finding " + Twine(I) +
+                  " needs the strings \"file\", \"code\", \"pointer\" and "
+                  "\"message\"");
+    ++B.Counts[key(*File, *Code, *Pointer, *Message)];
+    ++B.Size;
+  }
+  return B;
+}
+
+Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
+  std::string Dir = baselineDir(Path);
+  using Entry = std::tuple<std::string, std::string, std::string, std::string>;
+  std::vector<Entry> Entries;
+  for (const FileFindings &F : Files) {
+    std::string File = fileKey(F.Source->name(), Dir);
+    for (const Diagnostic &D : F.Diags)
+      if (canHold(D))
+        Entries.emplace_back(File, D.Check->Code, D.Pointer, D.Message);
+  }
+  std::sort(Entries.begin(), Entries.end());
+
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return createStringError(EC, "cannot write baseline '" + Path +
+                                     "': " + EC.message());
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("version", 1);
+    J.attribute("tool", "tollgate");
+    J.attributeArray("findings", [&] {
+      for (const Entry &E : Entries)
+        J.object([&] {
+          J.attribute("file", std::get<0>(E));
+          J.attribute("code", std::get<1>(E));
+          J.attribute("pointer", std::get<2>(E));
+          J.attribute("message", std::get<3>(E));
+        });
+    });
+  });
+  OS << '\n';
+  OS.close();
+  if (OS.has_error())
+    return createStringError(OS.error(), "cannot write baseline '" + Path +
+                                             "': " + OS.error().message());
+  return Entries.size();
+}
+
+size_t Baseline::filter(std::vector<FileFindings> &Files) const {
+  StringMap<unsigned> Left = Counts;
+  size_t Removed = 0;
+  for (FileFindings &F : Files) {
+    std::string File = fileKey(F.Source->name(), Dir);
+    std::vector<Diagnostic> Kept;
+    for (Diagnostic &D : F.Diags) {
+      if (canHold(D)) {
+        auto It = Left.find(key(File, D.Check->Code, D.Pointer, D.Message));
+        if (It != Left.end() && It->second > 0) {
+          --It->second;
+          ++Removed;
+          continue;
+        }
+      }
+      Kept.push_back(std::move(D));
+    }
+    F.Diags = std::move(Kept);
+  }
+  return Removed;
+}
+
+} // namespace tollgate

@@ -1,0 +1,110 @@
+#include "tollgate/Config/Baseline.h"
+#include "tollgate/Config/Config.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <catch2/catch.hpp>
+
+using namespace tollgate;
+
+namespace {
+const CheckInfo AllowAll = {
+    "IAM101", "allow-all", Severity::Security, CheckStatus::Stable, false, "a"};
+const CheckInfo JsonSyntax = {
+    "IAM002", "json-syntax-error", Severity::Error, CheckStatus::Stable, true,
+    "j"};
+
+Diagnostic diag(const CheckInfo &C, std::string Pointer, std::string Message,
+                uint32_t Offset = 0) {
+  Diagnostic D;
+  D.Check = &C;
+  D.Level = C.DefaultSeverity;
+  D.Pointer = std::move(Pointer);
+  D.Message = std::move(Message);
+  D.Range = Span(Offset, Offset + 1);
+  return D;
+}
+
+FileFindings file(std::string Name, std::vector<Diagnostic> Diags) {
+  FileFindings F;
+  F.Source = std::make_shared<SourceFile>(std::move(Name), "{}");
+  F.Diags = std::move(Diags);
+  return F;
+}
+
+/// A fresh directory for one test's files.
+std::string tempDir() {
+  llvm::SmallString<128> Dir;
+  REQUIRE_FALSE(llvm::sys::fs::createUniqueDirectory("baseline", Dir));
+  return std::string(Dir.str());
+}
+} // namespace
+
+TEST_CASE("baseline: a round trip absorbs the same findings, line or not") {
+  std::string Dir = tempDir();
+  std::string Path = Dir + "/baseline.json";
+  std::string Policy = Dir + "/p/a.json";
+  std::vector<FileFindings> Before = {
+      file(Policy, {diag(AllowAll, "/Statement/0/Action", "m", 10),
+                    diag(AllowAll, "/Statement/1/Action", "m", 20)})};
+  llvm::Expected<size_t> Written = Baseline::write(Path, Before);
+  REQUIRE(static_cast<bool>(Written));
+  CHECK(*Written == 2);
+
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  REQUIRE(Buffer);
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  CHECK(Text.contains("\"file\": \"p/a.json\""));
+  CHECK(Text.contains("\"version\": 1"));
+  CHECK_FALSE(Text.contains("line"));
+
+  llvm::Expected<Baseline> B = Baseline::load(Path);
+  REQUIRE(static_cast<bool>(B));
+  CHECK(B->size() == 2);
+  // The same findings, moved by an edit, plus a new one and a third copy.
+  std::vector<FileFindings> After = {
+      file(Policy, {diag(AllowAll, "/Statement/0/Action", "m", 50),
+                    diag(AllowAll, "/Statement/1/Action", "m", 60),
+                    diag(AllowAll, "/Statement/1/Action", "m", 70),
+                    diag(AllowAll, "/Statement/2/Action", "m", 80),
+                    diag(JsonSyntax, "", "broken", 0)})};
+  CHECK(B->filter(After) == 2);
+  REQUIRE(After[0].Diags.size() == 3);
+  CHECK(After[0].Diags[0].Pointer == "/Statement/1/Action");
+  CHECK(After[0].Diags[1].Pointer == "/Statement/2/Action");
+  CHECK(After[0].Diags[2].Check == &JsonSyntax);
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST_CASE("baseline: input errors and configuration findings stay out") {
+  Diagnostic Unused = diag(config::UnusedSuppression, "/suppress/0", "u");
+  CHECK_FALSE(Baseline::canHold(Unused));
+  CHECK_FALSE(Baseline::canHold(diag(JsonSyntax, "", "x")));
+  CHECK(Baseline::canHold(diag(AllowAll, "", "x")));
+}
+
+TEST_CASE("baseline: unreadable and malformed baselines are errors") {
+  std::string Dir = tempDir();
+  CHECK_FALSE(static_cast<bool>(Baseline::load(Dir + "/missing.json")));
+  auto Write = [&](llvm::StringRef Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Dir + "/b.json", EC);
+    OS << Text;
+  };
+  auto Error = [&]() {
+    llvm::Expected<Baseline> B = Baseline::load(Dir + "/b.json");
+    REQUIRE_FALSE(static_cast<bool>(B));
+    return llvm::toString(B.takeError());
+  };
+  Write("{");
+  CHECK(Error().find("cannot use baseline") == 0);
+  Write(R"({"version": 2, "findings": []})");
+  CHECK(Error().find("this tollgate reads version 1") != std::string::npos);
+  Write(R"({"version": 1, "findings": [{"file": "a.json"}]})");
+  CHECK(Error().find("finding 0 needs the strings") != std::string::npos);
+  llvm::sys::fs::remove_directories(Dir);
+}
