@@ -1,0 +1,86 @@
+//===- ActionFacts.h - What an Action element grants ------------*- C++ -*-===//
+///
+/// \file
+/// The questions the security rules ask of an Action or NotAction element:
+/// which tracked actions (rules/data) does it grant, and which actions that
+/// can be scoped to resources, by sensitivity category. Patterns are
+/// expanded against the catalog once per distinct pattern and thread, and
+/// the answers cached, so that `*` costs one walk of the catalog per run.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_LIB_LINT_RULES_ACTIONFACTS_H
+#define TOLLGATE_LIB_LINT_RULES_ACTIONFACTS_H
+
+#include "SensitiveActions.h"
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Policy/Policy.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <array>
+
+namespace tollgate {
+
+/// The sensitivity of an action that can be scoped to resources, most
+/// specific first: each action is in exactly one category.
+enum class ActionCategory : uint8_t {
+  CredentialsExposure,        ///< rules/data/sensitive-actions.txt
+  DataExfiltration,           ///< rules/data/sensitive-actions.txt
+  PermissionsManagement,      ///< access level "Permissions management"
+  InfrastructureModification, ///< access level "Write"
+  Other,                      ///< Read, List and Tagging
+};
+constexpr unsigned NumActionCategories = 5;
+
+/// The category of \p A, whether or not it can be scoped.
+ActionCategory actionCategory(const ActionInfo &A);
+
+/// True if \p A can be scoped by a Resource element: it has a required
+/// resource type. Actions without resource types take only `*`; actions
+/// whose types are all optional (`cloudwatch:GetMetricData`) are usually
+/// called on `*` too, since a request names such a resource only sometimes.
+bool isScopable(const ActionInfo &A);
+
+/// What one pattern, or a NotAction element, grants.
+struct GrantFacts {
+  /// The tracked actions granted.
+  TrackedMask Tracked;
+  /// Bit I set if some scopable action of category I is granted.
+  uint8_t Categories = 0;
+  /// Up to three scopable actions of each category, in catalog order.
+  std::array<llvm::SmallVector<const ActionInfo *, 3>, NumActionCategories>
+      Examples;
+
+  bool has(ActionCategory C) const { return Categories & (1u << unsigned(C)); }
+};
+
+/// The facts of one Action pattern (any case), cached per thread.
+const GrantFacts &patternFacts(llvm::StringRef Pattern, const Catalog &Cat);
+
+/// The facts of a NotAction element: everything its patterns do not match.
+/// Cached per thread by the element's patterns.
+const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat);
+
+/// True if \p P stands for every action: `*`, or `*:*`.
+bool matchesEveryAction(const ActionPattern &P);
+/// True if \p P stands for every action of one service: `s3:*`.
+bool isServiceWildcard(const ActionPattern &P);
+
+/// The tracked actions that \p E grants (for NotAction, those it does not
+/// exclude).
+TrackedMask grantedTracked(const ActionElement &E, const Catalog &Cat);
+
+/// The first pattern of Action element \p E that grants tracked action
+/// \p Index, or null (always null for NotAction).
+const ActionPattern *patternGranting(const ActionElement &E, unsigned Index,
+                                     const Catalog &Cat);
+
+/// Short text listing up to three actions: "`a`, `b` and `c`".
+std::string listActions(llvm::ArrayRef<const ActionInfo *> Actions);
+
+} // namespace tollgate
+
+#endif // TOLLGATE_LIB_LINT_RULES_ACTIONFACTS_H

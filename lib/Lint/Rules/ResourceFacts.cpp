@@ -1,0 +1,103 @@
+//===- ResourceFacts.cpp - How far a Resource element reaches -------------===//
+
+#include "ResourceFacts.h"
+#include "GlobCover.h"
+
+#include "tollgate/Support/Glob.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+bool isStarResource(const PolicyString &R) {
+  return R.Text == "*" && R.Parts.empty();
+}
+
+bool isEffectivelyStar(const PolicyString &R) {
+  if (R.Text == "*" || !R.Parts.empty() || !R.Text.contains(':'))
+    return false;
+  std::array<StringRef, 6> F = arnPatternFields(R.Text);
+  if (!(F[0].equals_insensitive("arn") || isAllWildcards(F[0])))
+    return false;
+  for (unsigned I = 2; I < 6; ++I)
+    if (!isAllWildcards(F[I]) || F[I].contains('?'))
+      return false;
+  return true;
+}
+
+const PolicyString *starResource(const Statement &S) {
+  if (!S.Resource.Present || S.Resource.Negated)
+    return nullptr;
+  for (const PolicyString &R : S.Resource.Patterns)
+    if (isStarResource(R))
+      return &R;
+  for (const PolicyString &R : S.Resource.Patterns)
+    if (isEffectivelyStar(R))
+      return &R;
+  return nullptr;
+}
+
+bool reachesEveryResource(const Statement &S) {
+  return (S.Resource.Present && S.Resource.Negated) || starResource(S);
+}
+
+/// \p Format with each `${...}` placeholder turned into `*`.
+static std::string formatAsPattern(StringRef Format) {
+  std::string Out;
+  while (!Format.empty()) {
+    size_t Open = Format.find("${");
+    if (Open == StringRef::npos) {
+      Out += Format.str();
+      break;
+    }
+    Out += Format.substr(0, Open).str();
+    size_t Close = Format.find('}', Open);
+    if (Close == StringRef::npos)
+      break;
+    Out += '*';
+    Format = Format.substr(Close + 1);
+  }
+  return Out;
+}
+
+/// True if \p Pattern covers every ARN of \p Format whatever its partition,
+/// region and account.
+static bool coversFormat(StringRef Pattern, StringRef Format) {
+  std::string F = formatAsPattern(Format);
+  std::array<StringRef, 6> FP = arnPatternFields(Pattern),
+                           FF = arnPatternFields(F);
+  static const unsigned Checked[] = {0, 2, 5};
+  for (unsigned I : Checked)
+    if (!globCovers(FP[I], FF[I],
+                    I == 5 ? CaseMode::Sensitive : CaseMode::Insensitive))
+      return false;
+  return true;
+}
+
+bool coversEveryResourceOf(const Statement &S, const ActionInfo &A) {
+  if (!S.Resource.Present)
+    return true; // resource policies: the resource the policy is on
+  if (reachesEveryResource(S))
+    return true;
+  if (A.Resources.empty())
+    return false;
+  bool AnyRequired = false;
+  for (const ActionResource &Row : A.Resources)
+    AnyRequired |= Row.Required;
+  for (const ActionResource &Row : A.Resources) {
+    if ((AnyRequired && !Row.Required) || !Row.Type)
+      continue;
+    bool Covered = false;
+    for (StringRef Format : Row.Type->ArnFormats)
+      for (const PolicyString &R : S.Resource.Patterns)
+        if (R.Parts.empty() && coversFormat(R.Text, Format)) {
+          Covered = true;
+          break;
+        }
+    if (!Covered)
+      return false;
+  }
+  return true;
+}
+
+} // namespace tollgate
