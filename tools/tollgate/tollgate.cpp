@@ -2,12 +2,14 @@
 //
 // tollgate lint     policy files -> findings (text, JSON, SARIF, GitHub)
 // tollgate eval     one request -> Allow / Deny, and why
+// tollgate check    properties of policies -> proved / refuted / unknown
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "CheckCommand.h"
 #include "EvalCommand.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -53,6 +55,8 @@ int main(int Argc, const char **Argv) {
   // Commands with their own argument parsers.
   if (Argc >= 2 && StringRef(Argv[1]) == "eval")
     return runEvalCommand(Argc - 1, Argv + 1);
+  if (Argc >= 2 && StringRef(Argv[1]) == "check")
+    return runCheckCommand(Argc - 1, Argv + 1);
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
   if (!cl::ParseCommandLineOptions(
@@ -60,6 +64,7 @@ int main(int Argc, const char **Argv) {
           "tollgate: lint and verify AWS IAM policies\n\n"
           "  tollgate lint PATH...     check policy files\n"
           "  tollgate eval ...         decide one request against policies\n"
+          "  tollgate check PROPERTY   prove or refute a property of policies\n"
           "  tollgate rules            list the checks\n"
           "  tollgate explain CHECK    describe one check\n\n"
           "Run `tollgate <command> --help` for a command's options.\n",
