@@ -241,7 +241,7 @@ bool isKmsKey(const RequestView &V) {
 }
 
 bool isRoleArn(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2] == "iam" &&
+  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("iam") &&
          V.ResourceFields[5].startswith("role/");
 }
 
