@@ -61,6 +61,11 @@ private:
   bool readString(Value &Out);
   bool readStringBody(StringRef &Decoded, Span &Range);
   bool readNumber(Value &Out);
+  /// Reads the items of an array or object up to \p Close, with the depth
+  /// limit, separators and bracket errors; \p ReadItem reads one item.
+  template <typename ItemFn>
+  bool readSequence(unsigned Depth, char Close, StringRef ItemNoun,
+                    StringRef Where, ItemFn ReadItem);
   bool readArray(Value &Out, unsigned Depth);
   bool readObject(Value &Out, unsigned Depth);
   bool readLiteral(Value &Out, StringRef Word, Kind K, bool BoolValue);
@@ -346,37 +351,48 @@ bool Reader::readStringBody(StringRef &Decoded, Span &Range) {
   return true;
 }
 
-bool Reader::readArray(Value &Out, unsigned Depth) {
-  size_t Begin = Pos;
+template <typename ItemFn>
+bool Reader::readSequence(unsigned Depth, char Close, StringRef ItemNoun,
+                          StringRef Where, ItemFn ReadItem) {
   if (Depth > Options.MaxDepth)
     return fail(ReadIssue::TooDeep, Pos, Pos + 1,
                 "nesting is deeper than " + Twine(Options.MaxDepth) +
                     " levels");
   ++Pos;
-  SmallVector<Value, 8> Items;
   skipSpace();
-  if (peek() == ']') {
+  if (peek() == Close) {
     ++Pos;
-  } else {
-    while (true) {
-      Items.emplace_back();
-      if (!readValue(Items.back(), Depth))
-        return false;
-      skipSpace();
-      if (peek() == ',') {
-        ++Pos;
-        skipSpace();
-        if (peek() == ']')
-          return failHere("a value after ',' (JSON has no trailing commas)");
-        continue;
-      }
-      if (peek() == ']') {
-        ++Pos;
-        break;
-      }
-      return failHere("',' or ']' in the array");
-    }
+    return true;
   }
+  while (true) {
+    if (!ReadItem())
+      return false;
+    skipSpace();
+    if (peek() == ',') {
+      ++Pos;
+      skipSpace();
+      if (peek() == Close)
+        return failHere("a " + ItemNoun +
+                        " after ',' (JSON has no trailing "
+                        "commas)");
+      continue;
+    }
+    if (peek() == Close) {
+      ++Pos;
+      return true;
+    }
+    return failHere("',' or '" + Twine(Close) + "' in the " + Where);
+  }
+}
+
+bool Reader::readArray(Value &Out, unsigned Depth) {
+  size_t Begin = Pos;
+  SmallVector<Value, 8> Items;
+  if (!readSequence(Depth, ']', "value", "array", [&] {
+        Items.emplace_back();
+        return readValue(Items.back(), Depth);
+      }))
+    return false;
   Out.K = Kind::Array;
   Out.Range = Span(Begin, Pos);
   Out.Elements = copyToArena<Value>(Items);
@@ -385,46 +401,23 @@ bool Reader::readArray(Value &Out, unsigned Depth) {
 
 bool Reader::readObject(Value &Out, unsigned Depth) {
   size_t Begin = Pos;
-  if (Depth > Options.MaxDepth)
-    return fail(ReadIssue::TooDeep, Pos, Pos + 1,
-                "nesting is deeper than " + Twine(Options.MaxDepth) +
-                    " levels");
-  ++Pos;
   SmallVector<Member, 8> Members;
-  skipSpace();
-  if (peek() == '}') {
-    ++Pos;
-  } else {
-    while (true) {
-      skipSpace();
-      if (peek() != '"')
-        return failHere(Members.empty() ? "'\"' to begin a key or '}'"
-                                        : "'\"' to begin a key");
-      Members.emplace_back();
-      Member &M = Members.back();
-      if (!readStringBody(M.Key, M.KeyRange))
-        return false;
-      skipSpace();
-      if (peek() != ':')
-        return failHere("':' after the key");
-      ++Pos;
-      if (!readValue(M.Val, Depth))
-        return false;
-      skipSpace();
-      if (peek() == ',') {
-        ++Pos;
+  if (!readSequence(Depth, '}', "key", "object", [&] {
         skipSpace();
-        if (peek() == '}')
-          return failHere("a key after ',' (JSON has no trailing commas)");
-        continue;
-      }
-      if (peek() == '}') {
+        if (peek() != '"')
+          return failHere(Members.empty() ? "'\"' to begin a key or '}'"
+                                          : "'\"' to begin a key");
+        Members.emplace_back();
+        Member &M = Members.back();
+        if (!readStringBody(M.Key, M.KeyRange))
+          return false;
+        skipSpace();
+        if (peek() != ':')
+          return failHere("':' after the key");
         ++Pos;
-        break;
-      }
-      return failHere("',' or '}' in the object");
-    }
-  }
+        return readValue(M.Val, Depth);
+      }))
+    return false;
   Out.K = Kind::Object;
   Out.Range = Span(Begin, Pos);
   Out.Members = copyToArena<Member>(Members);
