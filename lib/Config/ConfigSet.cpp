@@ -91,11 +91,12 @@ const ResolvedConfig &ConfigSet::load(StringRef Path, StringRef DisplayName) {
 }
 
 Error ConfigSet::useFile(StringRef Path) {
-  if (!sys::fs::is_regular_file(Path))
+  // Anything readable will do, /dev/null (no configuration) included.
+  if (!sys::fs::exists(Path) || sys::fs::is_directory(Path))
     return createStringError(inconvertibleErrorCode(),
                              "cannot read configuration file '" + Path + "': " +
                                  (sys::fs::exists(Path)
-                                      ? "not a regular file"
+                                      ? "is a directory"
                                       : "no such file or directory"));
   Explicit = &load(absolutePath(Path), Path);
   return Error::success();
