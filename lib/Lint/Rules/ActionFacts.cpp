@@ -4,6 +4,8 @@
 
 #include "tollgate/Support/Glob.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -62,8 +64,14 @@ static TrackedMask trackedMatching(StringRef Pattern) {
 namespace {
 /// Per-thread caches; bounded so that a long run cannot grow them without
 /// limit.
+struct OwnedFacts {
+  std::string Key;
+  GrantFacts Facts;
+};
 struct Caches {
-  StringMap<std::unique_ptr<GrantFacts>> Patterns;
+  // Keyed by views of OwnedFacts::Key; DenseMap's StringRef hash is much
+  // cheaper than StringMap's on this path, which runs for every pattern.
+  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> Patterns;
   StringMap<std::unique_ptr<GrantFacts>> NotActions;
 };
 Caches &caches() {
@@ -74,23 +82,25 @@ constexpr size_t MaxCached = 1 << 16;
 } // namespace
 
 const GrantFacts &patternFacts(StringRef Pattern, const Catalog &Cat) {
-  StringMap<std::unique_ptr<GrantFacts>> &Map = caches().Patterns;
+  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> &Map = caches().Patterns;
   auto It = Map.find(Pattern);
   if (It != Map.end())
-    return *It->second;
+    return It->second->Facts;
   if (Map.size() >= MaxCached)
     Map.clear();
-  auto F = std::make_unique<GrantFacts>();
-  F->Tracked = trackedMatching(Pattern);
-  Cat.forEachMatchingAction(Pattern,
-                            [&](const ActionInfo &A) { addAction(*F, A); });
-  return *Map.try_emplace(Pattern, std::move(F)).first->second;
+  auto F = std::make_unique<OwnedFacts>();
+  F->Key = Pattern.str();
+  F->Facts.Tracked = trackedMatching(Pattern);
+  Cat.forEachMatchingAction(
+      Pattern, [&](const ActionInfo &A) { addAction(F->Facts, A); });
+  StringRef Key = F->Key;
+  return Map.try_emplace(Key, std::move(F)).first->second->Facts;
 }
 
 const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat) {
   std::string Key;
   for (const ActionPattern &P : E.Patterns) {
-    Key += P.Text.lower();
+    Key += P.Text;
     Key += '\n';
   }
   StringMap<std::unique_ptr<GrantFacts>> &Map = caches().NotActions;
@@ -107,16 +117,9 @@ const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat) {
   for (unsigned I = 0; I < Data.tracked().size(); ++I)
     if (!Excluded.test(I))
       F->Tracked.set(I);
-  for (const ActionInfo &A : Cat.actions()) {
-    bool Matched = false;
-    for (const ActionPattern &P : E.Patterns)
-      if (globMatch(P.Text, A.FullName, CaseMode::Insensitive)) {
-        Matched = true;
-        break;
-      }
-    if (!Matched)
-      addAction(*F, A);
-  }
+  // The categories of a NotAction grant stay empty: the rules that read
+  // them leave NotAction to IAM102, whose message already says that every
+  // other action is allowed.
   return *Map.try_emplace(Key, std::move(F)).first->second;
 }
 
@@ -134,23 +137,89 @@ bool isServiceWildcard(const ActionPattern &P) {
          !Name.empty() && Name.find_first_not_of('*') == StringRef::npos;
 }
 
-TrackedMask grantedTracked(const ActionElement &E, const Catalog &Cat) {
-  if (E.Negated)
-    return notActionFacts(E, Cat).Tracked;
-  TrackedMask M;
-  for (const ActionPattern &P : E.Patterns)
-    M |= patternFacts(P.Text, Cat).Tracked;
-  return M;
+namespace {
+struct ElementEntry {
+  bool Negated = false;
+  size_t Count = 0;
+  /// The patterns' texts, each followed by a newline.
+  std::string Texts;
+  ElementFacts Facts;
+};
+
+bool sameTexts(const ElementEntry &Entry, const ActionElement &E) {
+  if (Entry.Negated != E.Negated || Entry.Count != E.Patterns.size())
+    return false;
+  StringRef Rest = Entry.Texts;
+  for (const ActionPattern &P : E.Patterns) {
+    if (!Rest.startswith(P.Text) || Rest.size() <= P.Text.size() ||
+        Rest[P.Text.size()] != '\n')
+      return false;
+    Rest = Rest.drop_front(P.Text.size() + 1);
+  }
+  return Rest.empty();
+}
+} // namespace
+
+static void computeElementFacts(const ActionElement &E, const Catalog &Cat,
+                                ElementFacts &F) {
+  F.First.fill(-1);
+  F.FirstTracked.fill(-1);
+  if (E.Negated) {
+    F.Tracked = notActionFacts(E, Cat).Tracked;
+    return;
+  }
+  for (size_t I = 0; I < E.Patterns.size(); ++I) {
+    const ActionPattern &P = E.Patterns[I];
+    const GrantFacts &G = patternFacts(P.Text, Cat);
+    TrackedMask New = G.Tracked & ~F.Tracked;
+    if (New.any())
+      for (unsigned T = 0; T < MaxTrackedActions; ++T)
+        if (New.test(T))
+          F.FirstTracked[T] = int16_t(I);
+    F.Tracked |= G.Tracked;
+    if (!G.Categories || matchesEveryAction(P) || isServiceWildcard(P))
+      continue;
+    for (unsigned C = 0; C < NumActionCategories; ++C) {
+      if (!(G.Categories & (1u << C)))
+        continue;
+      if (F.First[C] < 0)
+        F.First[C] = int(I);
+      for (const ActionInfo *A : G.Examples[C])
+        if (F.Examples[C].size() < 3 && !is_contained(F.Examples[C], A))
+          F.Examples[C].push_back(A);
+    }
+  }
+}
+
+const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat) {
+  static thread_local DenseMap<const ActionElement *,
+                               std::unique_ptr<ElementEntry>>
+      Memo;
+  std::unique_ptr<ElementEntry> &Slot = Memo[&E];
+  if (Slot && sameTexts(*Slot, E))
+    return Slot->Facts;
+  if (Memo.size() > 4096) {
+    Memo.clear();
+    return elementFacts(E, Cat);
+  }
+  auto Entry = std::make_unique<ElementEntry>();
+  Entry->Negated = E.Negated;
+  Entry->Count = E.Patterns.size();
+  for (const ActionPattern &P : E.Patterns) {
+    Entry->Texts += P.Text;
+    Entry->Texts += '\n';
+  }
+  computeElementFacts(E, Cat, Entry->Facts);
+  Slot = std::move(Entry);
+  return Slot->Facts;
 }
 
 const ActionPattern *patternGranting(const ActionElement &E, unsigned Index,
                                      const Catalog &Cat) {
   if (E.Negated)
     return nullptr;
-  for (const ActionPattern &P : E.Patterns)
-    if (patternFacts(P.Text, Cat).Tracked.test(Index))
-      return &P;
-  return nullptr;
+  int I = elementFacts(E, Cat).FirstTracked[Index];
+  return I < 0 ? nullptr : &E.Patterns[I];
 }
 
 std::string listActions(ArrayRef<const ActionInfo *> Actions) {

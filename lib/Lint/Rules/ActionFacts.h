@@ -60,8 +60,9 @@ struct GrantFacts {
 /// The facts of one Action pattern (any case), cached per thread.
 const GrantFacts &patternFacts(llvm::StringRef Pattern, const Catalog &Cat);
 
-/// The facts of a NotAction element: everything its patterns do not match.
-/// Cached per thread by the element's patterns.
+/// The facts of a NotAction element: the tracked actions its patterns do
+/// not match (categories are left empty). Cached per thread by the
+/// element's patterns.
 const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat);
 
 /// True if \p P stands for every action: `*`, or `*:*`.
@@ -69,9 +70,30 @@ bool matchesEveryAction(const ActionPattern &P);
 /// True if \p P stands for every action of one service: `s3:*`.
 bool isServiceWildcard(const ActionPattern &P);
 
+/// What a whole Action element grants: the union of its patterns' facts,
+/// and for each category the first pattern that is not `*` or a service
+/// wildcard (`s3:*`) and grants a scopable action of it. For NotAction only
+/// Tracked is set.
+struct ElementFacts {
+  TrackedMask Tracked;
+  std::array<int, NumActionCategories> First; ///< pattern index, or -1
+  /// For each tracked action, the first pattern granting it, or -1.
+  std::array<int16_t, MaxTrackedActions> FirstTracked;
+  std::array<llvm::SmallVector<const ActionInfo *, 3>, NumActionCategories>
+      Examples;
+};
+
+/// The facts of \p E. Every rule asks about every statement, so the answer
+/// is kept per element and thread, and reused while the element's patterns
+/// are unchanged (compared by text, so a new policy that happens to reuse
+/// the memory is never answered from the old one).
+const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat);
+
 /// The tracked actions that \p E grants (for NotAction, those it does not
 /// exclude).
-TrackedMask grantedTracked(const ActionElement &E, const Catalog &Cat);
+inline TrackedMask grantedTracked(const ActionElement &E, const Catalog &Cat) {
+  return elementFacts(E, Cat).Tracked;
+}
 
 /// The first pattern of Action element \p E that grants tracked action
 /// \p Index, or null (always null for NotAction).

@@ -6,6 +6,8 @@
 #include "tollgate/Lint/Rule.h"
 #include "tollgate/Support/Glob.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace llvm;
@@ -15,7 +17,9 @@ namespace tollgate {
 namespace CK = ConditionKinds;
 
 unsigned conditionKeyKinds(StringRef Key) {
-  std::string Lower = Key.lower();
+  SmallString<64> Lower;
+  for (char C : Key)
+    Lower.push_back(toLower(C));
   StringRef K = Lower;
   if (K.startswith("aws:")) {
     if (K.startswith("aws:principaltag/"))

@@ -1,5 +1,5 @@
 //===- CreateServiceLinkedRoleOnAnyService.cpp - IAM151
-//create-service-linked-role-on-any-service -===//
+// create-service-linked-role-on-any-service -===//
 ///
 /// \file
 /// iam:CreateServiceLinkedRole on every role, without iam:AWSServiceName, in an

@@ -1,5 +1,5 @@
 //===- PermissionsManagementWithoutConstraints.cpp - IAM202
-//permissions-management-without-constraints -===//
+// permissions-management-without-constraints -===//
 ///
 /// \file
 /// Permissions-management actions on every resource, in an identity or session

@@ -17,20 +17,10 @@ bool analyzeUnscopedGrant(const Statement &S, RuleContext &Ctx,
       statementRestricted(S, ConditionKinds::AnyScope))
     return false;
   Out.Star = starResource(S);
-  const Catalog &Cat = Ctx.catalog();
-  for (const ActionPattern &P : S.Action.Patterns) {
-    if (matchesEveryAction(P) || isServiceWildcard(P))
-      continue;
-    const GrantFacts &F = patternFacts(P.Text, Cat);
-    for (unsigned C = 0; C < NumActionCategories; ++C) {
-      if (!(F.Categories & (1u << C)))
-        continue;
-      if (!Out.First[C])
-        Out.First[C] = &P;
-      for (const ActionInfo *A : F.Examples[C])
-        if (Out.Examples[C].size() < 3 && !is_contained(Out.Examples[C], A))
-          Out.Examples[C].push_back(A);
-    }
+  const ElementFacts &F = elementFacts(S.Action, Ctx.catalog());
+  for (unsigned C = 0; C < NumActionCategories; ++C) {
+    Out.First[C] = F.First[C] < 0 ? nullptr : &S.Action.Patterns[F.First[C]];
+    Out.Examples[C] = F.Examples[C];
   }
   return true;
 }

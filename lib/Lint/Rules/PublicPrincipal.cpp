@@ -1,0 +1,48 @@
+//===- PublicPrincipal.cpp - IAM251 public-principal ----------------------===//
+///
+/// \file
+/// A resource policy that allows `"Principal": "*"` (or `{"AWS": "*"}`) with
+/// no condition that keeps strangers out (ConditionStrength.h). User docs:
+/// rules/docs/public-principal.md
+///
+//===----------------------------------------------------------------------===//
+
+#include "ConditionStrength.h"
+#include "PrincipalFacts.h"
+
+#include "tollgate/Lint/Rule.h"
+
+namespace tollgate {
+namespace {
+
+class PublicPrincipalRule final : public Rule {
+public:
+  static constexpr CheckInfo Info = {
+      "IAM251",
+      "public-principal",
+      Severity::Security,
+      CheckStatus::Stable,
+      false,
+      "A resource policy grants everyone, with no restricting condition"};
+  const CheckInfo &info() const override { return Info; }
+
+  void checkStatement(const Statement &S, RuleContext &Ctx) const override {
+    if (Ctx.policy().Type != PolicyType::Resource || S.Eff != Effect::Allow ||
+        S.Principal.Negated)
+      return;
+    const Loc *At = everyonePrincipal(S.Principal);
+    if (!At || statementRestricted(S, ConditionKinds::Stranger))
+      return;
+    Diagnostic &D = Ctx.report(
+        Info, *At,
+        "the statement allows everyone (`*`), anonymous users and every AWS "
+        "account included; name the principals, or restrict it with a "
+        "condition such as `aws:PrincipalOrgID`, `aws:SourceAccount`, "
+        "`aws:SourceVpce` or `aws:SourceIp`");
+    noteWeakConditions(D, S, ConditionKinds::Stranger, Ctx);
+  }
+};
+
+} // namespace
+TOLLGATE_REGISTER_RULE(PublicPrincipalRule);
+} // namespace tollgate

@@ -1,0 +1,211 @@
+//===- Redundancy.cpp - Entries and statements that add nothing -----------===//
+
+#include "Redundancy.h"
+#include "GlobCover.h"
+
+#include "tollgate/Support/Glob.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+using namespace llvm;
+
+namespace tollgate {
+
+namespace {
+/// Keys of a DenseMap of StringRefs compared ignoring case.
+struct CaseInsensitiveKey {
+  static StringRef getEmptyKey() {
+    return DenseMapInfo<StringRef>::getEmptyKey();
+  }
+  static StringRef getTombstoneKey() {
+    return DenseMapInfo<StringRef>::getTombstoneKey();
+  }
+  static unsigned getHashValue(StringRef S) {
+    unsigned H = 5381;
+    for (char C : S)
+      H = H * 33 + (unsigned char)toLower(C);
+    return H;
+  }
+  static bool isEqual(StringRef A, StringRef B) {
+    if (A.data() == getEmptyKey().data() || B.data() == getEmptyKey().data() ||
+        A.data() == getTombstoneKey().data() ||
+        B.data() == getTombstoneKey().data())
+      return A.data() == B.data();
+    return A.equals_insensitive(B);
+  }
+};
+
+/// Finds covered entries among \p Texts: exact duplicates by hashing,
+/// literal entries against the wildcard ones, wildcard entries against each
+/// other. \p Mode says whether entries differing in case are the same;
+/// \p Covers whether a wildcard entry covers another.
+template <typename GroupT, typename CoversT>
+SmallVector<std::pair<size_t, size_t>, 4>
+findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
+            GroupT GroupOf, CoversT Covers) {
+  SmallVector<std::pair<size_t, size_t>, 4> Out;
+  auto Same = [&](StringRef A, StringRef B) {
+    return Mode == CaseMode::Insensitive ? A.equals_insensitive(B) : A == B;
+  };
+  // An entry can only be covered by entries of its group (the service of
+  // an action or ARN) or by entries whose group has a wildcard.
+  auto Group = [&](StringRef T) { return GroupOf(T).lower(); };
+  DenseMap<StringRef, size_t, CaseInsensitiveKey> Seen;
+  Seen.reserve(Texts.size());
+  std::vector<size_t> Wild;
+  // Comparing only within groups keeps long lists (ReadOnlyAccess has over
+  // a thousand entries, hundreds of them wildcards) near linear.
+  StringMap<std::vector<size_t>> ByGroup;
+  std::vector<size_t> AnyGroup;
+  for (size_t I = 0; I < Texts.size(); ++I)
+    if (Comparable[I] && hasWildcard(Texts[I])) {
+      Wild.push_back(I);
+      std::string G = Group(Texts[I]);
+      if (hasWildcard(G))
+        AnyGroup.push_back(I);
+      else
+        ByGroup[G].push_back(I);
+    }
+  for (size_t I = 0; I < Texts.size(); ++I) {
+    auto It = Seen.find(Texts[I]);
+    if (It != Seen.end() && Same(It->first, Texts[I])) {
+      Out.push_back({I, It->second});
+      continue;
+    }
+    Seen.try_emplace(Texts[I], I);
+    if (!Comparable[I])
+      continue;
+    auto Try = [&](size_t W) {
+      if (W == I || Same(Texts[W], Texts[I]))
+        return false;
+      // Two wildcard entries that cover each other are equal in effect;
+      // the later one is the redundant one.
+      if (Covers(Texts[W], Texts[I]) &&
+          !(W > I && Covers(Texts[I], Texts[W]))) {
+        Out.push_back({I, W});
+        return true;
+      }
+      return false;
+    };
+    std::string G = Group(Texts[I]);
+    if (hasWildcard(G)) {
+      for (size_t W : Wild)
+        if (Try(W))
+          break;
+      continue;
+    }
+    bool Found = false;
+    auto It2 = ByGroup.find(G);
+    if (It2 != ByGroup.end())
+      for (size_t W : It2->second)
+        if ((Found = Try(W)))
+          break;
+    if (!Found)
+      for (size_t W : AnyGroup)
+        if (Try(W))
+          break;
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+} // namespace
+
+SmallVector<std::pair<size_t, size_t>, 4>
+redundantActions(const ActionElement &E) {
+  SmallVector<StringRef, 16> Texts;
+  SmallVector<bool, 16> Comparable;
+  for (const ActionPattern &P : E.Patterns) {
+    Texts.push_back(P.Text);
+    Comparable.push_back(true);
+  }
+  return findCovered(
+      Texts, Comparable, CaseMode::Insensitive,
+      [](StringRef T) { return T.split(':').first; },
+      [](StringRef A, StringRef B) {
+        return globCovers(A, B, CaseMode::Insensitive);
+      });
+}
+
+SmallVector<std::pair<size_t, size_t>, 4>
+redundantResources(const ResourceElement &E) {
+  SmallVector<StringRef, 16> Texts;
+  SmallVector<bool, 16> Comparable;
+  for (const PolicyString &R : E.Patterns) {
+    Texts.push_back(R.Text);
+    Comparable.push_back(R.Parts.empty());
+  }
+  return findCovered(
+      Texts, Comparable, CaseMode::Sensitive,
+      [](StringRef T) { return arnPatternFields(T)[2]; },
+      [](StringRef A, StringRef B) { return resourcePatternCovers(A, B); });
+}
+
+/// A canonical text of a statement's conditions and principals, for
+/// comparing them as sets.
+std::string statementContextKey(const Statement &S) {
+  std::vector<std::string> Parts;
+  for (const Condition &C : S.Conditions) {
+    std::vector<std::string> Values;
+    for (const ConditionValue &V : C.Values)
+      Values.push_back(V.Value.Text.str());
+    std::sort(Values.begin(), Values.end());
+    Parts.push_back("C" + C.OperatorText.str() + "\t" + C.Key.lower() + "\t" +
+                    join(Values, "\t"));
+  }
+  if (S.Principal.Present) {
+    Parts.push_back(S.Principal.Negated ? "NP" : "P");
+    if (S.Principal.Everyone)
+      Parts.push_back("P*");
+    for (const PrincipalValue &V : S.Principal.Values)
+      Parts.push_back("P" + principalKindName(V.Kind).str() + "\t" +
+                      V.Value.Text.str());
+  }
+  std::sort(Parts.begin(), Parts.end());
+  return join(Parts, "\n");
+}
+
+bool statementCovers(const Statement &T, const Statement &S,
+                     llvm::StringRef TKey, llvm::StringRef SKey) {
+  if (&T == &S || T.Eff != S.Eff || T.Action.Negated || S.Action.Negated ||
+      T.Resource.Negated || S.Resource.Negated ||
+      T.Resource.Present != S.Resource.Present ||
+      T.Conditions.size() != S.Conditions.size() ||
+      T.Principal.Present != S.Principal.Present || T.Action.Patterns.empty() ||
+      S.Action.Patterns.empty())
+    return false;
+  if (TKey != SKey)
+    return false;
+  for (const ActionPattern &A : S.Action.Patterns) {
+    bool Covered = false;
+    for (const ActionPattern &B : T.Action.Patterns)
+      if (A.Text.equals_insensitive(B.Text) ||
+          (hasWildcard(B.Text) &&
+           globCovers(B.Text, A.Text, CaseMode::Insensitive))) {
+        Covered = true;
+        break;
+      }
+    if (!Covered)
+      return false;
+  }
+  for (const PolicyString &R : S.Resource.Patterns) {
+    bool Covered = false;
+    for (const PolicyString &Q : T.Resource.Patterns)
+      if (R.Text == Q.Text || (R.Parts.empty() && Q.Parts.empty() &&
+                               resourcePatternCovers(Q.Text, R.Text))) {
+        Covered = true;
+        break;
+      }
+    if (!Covered)
+      return false;
+  }
+  return true;
+}
+
+} // namespace tollgate

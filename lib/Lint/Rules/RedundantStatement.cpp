@@ -1,0 +1,55 @@
+//===- RedundantStatement.cpp - IAM111 redundant-statement ----------------===//
+///
+/// \file
+/// A statement whose grant another statement of the policy already makes,
+/// with the same effect, principals and conditions. User docs:
+/// rules/docs/redundant-statement.md
+///
+//===----------------------------------------------------------------------===//
+
+#include "Redundancy.h"
+
+#include "tollgate/Lint/Rule.h"
+
+namespace tollgate {
+namespace {
+
+class RedundantStatementRule final : public Rule {
+public:
+  static constexpr CheckInfo Info = {
+      "IAM111",
+      "redundant-statement",
+      Severity::Suggestion,
+      CheckStatus::Stable,
+      false,
+      "A statement that another statement of the policy already covers"};
+  const CheckInfo &info() const override { return Info; }
+
+  void checkPolicy(RuleContext &Ctx) const override {
+    const std::vector<Statement> &Ss = Ctx.policy().Statements;
+    std::vector<std::string> Keys;
+    Keys.reserve(Ss.size());
+    for (const Statement &S : Ss)
+      Keys.push_back(statementContextKey(S));
+    for (size_t I = 0; I < Ss.size(); ++I)
+      for (size_t J = 0; J < Ss.size(); ++J) {
+        if (I == J || !statementCovers(Ss[J], Ss[I], Keys[J], Keys[I]))
+          continue;
+        // Of two statements that cover each other, the later one goes.
+        if (J > I && statementCovers(Ss[I], Ss[J], Keys[I], Keys[J]))
+          continue;
+        Diagnostic &D =
+            Ctx.report(Info, Ss[I].L,
+                       Ss[I].displayName(I) + " grants nothing that " +
+                           Ss[J].displayName(J) +
+                           " does not already grant with the same effect and "
+                           "conditions; remove it or merge the two");
+        Ctx.note(D, Ss[J].L, "covered by this statement");
+        break;
+      }
+  }
+};
+
+} // namespace
+TOLLGATE_REGISTER_RULE(RedundantStatementRule);
+} // namespace tollgate

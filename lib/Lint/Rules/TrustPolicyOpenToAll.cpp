@@ -1,0 +1,46 @@
+//===- TrustPolicyOpenToAll.cpp - IAM252 trust-policy-open-to-all ---------===//
+///
+/// \file
+/// A role trust policy whose principal is everyone, with no condition that
+/// keeps strangers out. User docs: rules/docs/trust-policy-open-to-all.md
+///
+//===----------------------------------------------------------------------===//
+
+#include "ConditionStrength.h"
+#include "PrincipalFacts.h"
+
+#include "tollgate/Lint/Rule.h"
+
+namespace tollgate {
+namespace {
+
+class TrustPolicyOpenToAllRule final : public Rule {
+public:
+  static constexpr CheckInfo Info = {
+      "IAM252",
+      "trust-policy-open-to-all",
+      Severity::Security,
+      CheckStatus::Stable,
+      false,
+      "A role trust policy lets any AWS principal assume the role"};
+  const CheckInfo &info() const override { return Info; }
+
+  void checkStatement(const Statement &S, RuleContext &Ctx) const override {
+    if (Ctx.policy().Type != PolicyType::Trust || S.Eff != Effect::Allow ||
+        S.Principal.Negated)
+      return;
+    const Loc *At = everyonePrincipal(S.Principal);
+    if (!At || statementRestricted(S, ConditionKinds::Stranger))
+      return;
+    Diagnostic &D = Ctx.report(
+        Info, *At,
+        "any principal of any AWS account can assume this role; name the "
+        "trusted principals, or restrict the statement with "
+        "`aws:PrincipalOrgID` or `aws:PrincipalArn`");
+    noteWeakConditions(D, S, ConditionKinds::Stranger, Ctx);
+  }
+};
+
+} // namespace
+TOLLGATE_REGISTER_RULE(TrustPolicyOpenToAllRule);
+} // namespace tollgate
