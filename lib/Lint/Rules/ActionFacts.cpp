@@ -30,6 +30,11 @@ ActionCategory actionCategory(const ActionInfo &A) {
 }
 
 bool isScopable(const ActionInfo &A) {
+  // Alternative resource types are all listed as optional (`s3:ListBucket`
+  // takes a bucket or an access point), so two or more rows scope the
+  // action as well as a required one does.
+  if (A.Resources.size() >= 2)
+    return true;
   for (const ActionResource &R : A.Resources)
     if (R.Required)
       return true;

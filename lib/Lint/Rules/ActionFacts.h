@@ -39,9 +39,10 @@ constexpr unsigned NumActionCategories = 5;
 ActionCategory actionCategory(const ActionInfo &A);
 
 /// True if \p A can be scoped by a Resource element: it has a required
-/// resource type. Actions without resource types take only `*`; actions
-/// whose types are all optional (`cloudwatch:GetMetricData`) are usually
-/// called on `*` too, since a request names such a resource only sometimes.
+/// resource type, or several alternative ones. Actions without resource
+/// types take only `*`; an action with one optional type
+/// (`cloudwatch:GetMetricData`) is usually called on `*` too, since a
+/// request names such a resource only sometimes.
 bool isScopable(const ActionInfo &A);
 
 /// What one pattern, or a NotAction element, grants.
