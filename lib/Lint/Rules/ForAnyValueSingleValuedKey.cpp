@@ -1,0 +1,60 @@
+//===- ForAnyValueSingleValuedKey.cpp - IAM419 ----------------------------===//
+///
+/// \file
+/// foranyvalue-single-valued-key: `ForAnyValue:` on a key that
+/// carries one value, where the plain operator says the same more plainly
+/// (and, for negated operators, differs when the key is absent). User docs:
+/// rules/docs/foranyvalue-single-valued-key.md
+///
+//===----------------------------------------------------------------------===//
+
+#include "Reference.h"
+
+using namespace llvm;
+
+namespace tollgate {
+namespace {
+
+class ForAnyValueSingleValuedKeyRule final : public Rule {
+public:
+  static constexpr CheckInfo Info = {
+      "IAM419",
+      "foranyvalue-single-valued-key",
+      Severity::Warning,
+      CheckStatus::Stable,
+      false,
+      "ForAnyValue on a single-valued condition key"};
+  const CheckInfo &info() const override { return Info; }
+
+  void checkStatement(const Statement &S, RuleContext &Ctx) const override {
+    const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
+    for (size_t I = 0; I < S.Conditions.size(); ++I) {
+      const Condition &C = S.Conditions[I];
+      const ConditionKeyInfo *Key = F.Keys[I];
+      if (!Key || Key->MultiValued ||
+          C.Qualifier != SetQualifier::ForAnyValue ||
+          C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
+        continue;
+      std::string Plain =
+          (conditionOpName(C.Op) + (C.IfExists ? "IfExists" : "")).str();
+      std::string Message;
+      if (isNegatedOperator(C.Op) && !C.IfExists)
+        Message = ("`ForAnyValue:` with single-valued condition key `" + C.Key +
+                   "` makes the condition false when the request has no `" +
+                   C.Key + "`, where `" + Plain + "` would be true; use `" +
+                   Plain + "`, or `" + Plain +
+                   "IfExists`, to say what a missing key "
+                   "means")
+                      .str();
+      else
+        Message = ("`ForAnyValue:` with single-valued condition key `" + C.Key +
+                   "` adds nothing; use `" + Plain + "`")
+                      .str();
+      Ctx.report(Info, C.KeyLoc, Message);
+    }
+  }
+};
+
+} // namespace
+TOLLGATE_REGISTER_RULE(ForAnyValueSingleValuedKeyRule);
+} // namespace tollgate

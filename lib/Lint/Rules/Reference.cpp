@@ -1,0 +1,666 @@
+//===- Reference.cpp - Shared helpers of the reference checks -------------===//
+
+#include "Reference.h"
+
+#include "tollgate/Catalog/ArnFormat.h"
+#include "tollgate/Support/Glob.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+#include <memory>
+
+using namespace llvm;
+
+namespace tollgate {
+namespace reference {
+
+namespace {
+/// A small per-thread memo of catalog answers that are costly to compute
+/// and asked again and again across a corpus. Dropped when it grows large.
+template <typename T> class Memo {
+public:
+  template <typename Fn> T get(StringRef Key, Fn Compute) {
+    auto It = Map.find(Key);
+    if (It != Map.end())
+      return It->second;
+    if (Map.size() > 4096)
+      Map.clear();
+    T Value = Compute();
+    Map[Key] = Value;
+    return Value;
+  }
+
+private:
+  StringMap<T> Map;
+};
+} // namespace
+
+static bool computeTagKeyWithoutTag(StringRef Key, const Catalog &Cat);
+
+//===----------------------------------------------------------------------===//
+// Per-statement facts
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Case-insensitive hash lookups of services and actions, built once. The
+/// linter asks about every action entry of every policy, and a hash probe on
+/// a lower-cased copy beats the catalog's binary search by a wide margin.
+class NameIndex {
+public:
+  explicit NameIndex(const Catalog &Cat) {
+    for (const ServiceInfo &S : Cat.services())
+      Services[S.Prefix.lower()] = &S;
+    for (const ActionInfo &A : Cat.actions())
+      Actions[A.FullName.lower()] = &A;
+  }
+
+  const ServiceInfo *service(StringRef Prefix) const {
+    SmallString<64> Lower;
+    lowerInto(Prefix, Lower);
+    auto It = Services.find(Lower);
+    return It == Services.end() ? nullptr : It->second;
+  }
+  const ActionInfo *action(StringRef FullName) const {
+    SmallString<128> Lower;
+    lowerInto(FullName, Lower);
+    auto It = Actions.find(Lower);
+    return It == Actions.end() ? nullptr : It->second;
+  }
+
+private:
+  static void lowerInto(StringRef S, SmallVectorImpl<char> &Out) {
+    Out.reserve(S.size());
+    for (char C : S)
+      Out.push_back(toLower(C));
+  }
+
+  StringMap<const ServiceInfo *> Services;
+  StringMap<const ActionInfo *> Actions;
+};
+
+const NameIndex &nameIndex(const Catalog &Cat) {
+  // Rules always run against the built-in catalog; another catalog (in
+  // tests of the catalog itself) gets no index.
+  static const NameIndex Index(Catalog::builtin());
+  assert(&Cat == &Catalog::builtin() && "index of another catalog");
+  (void)Cat;
+  return Index;
+}
+} // namespace
+
+/// True if some action of \p Service has a name that the wildcard pattern
+/// \p Name matches.
+static bool anyActionMatches(const ServiceInfo &Service, StringRef Name) {
+  if (Name == "*")
+    return !Service.Actions.empty();
+  // The names that start with the pattern's literal prefix are contiguous
+  // in the sorted table.
+  StringRef Literal = Name.take_front(Name.find_first_of("*?"));
+  const ActionInfo *It =
+      std::lower_bound(Service.Actions.begin(), Service.Actions.end(), Literal,
+                       [](const ActionInfo &A, StringRef L) {
+                         return A.Name.compare_insensitive(L) < 0;
+                       });
+  for (;
+       It != Service.Actions.end() && It->Name.startswith_insensitive(Literal);
+       ++It)
+    if (globMatch(Name, It->Name, CaseMode::Insensitive))
+      return true;
+  return false;
+}
+
+static void classifyPatterns(const Statement &S, const Catalog &Cat,
+                             StatementFacts &F) {
+  const NameIndex &Names = nameIndex(Cat);
+  F.Negated = S.Action.Negated;
+  F.Patterns.reserve(S.Action.Patterns.size());
+  for (const ActionPattern &A : S.Action.Patterns) {
+    StringRef Text = A.Text;
+    size_t Colon = Text.find(':');
+    if (Colon == StringRef::npos) {
+      PatternStatus St = hasWildcard(Text) ? PatternStatus::WildcardService
+                                           : PatternStatus::NoPrefix;
+      F.Patterns.push_back(St);
+      if (St == PatternStatus::WildcardService)
+        F.WildcardService = true;
+      else
+        F.AnyUnknown = true;
+      continue;
+    }
+    StringRef ServicePart = Text.take_front(Colon);
+    StringRef NamePart = Text.drop_front(Colon + 1);
+    if (hasWildcard(ServicePart)) {
+      F.Patterns.push_back(PatternStatus::WildcardService);
+      F.WildcardService = true;
+      continue;
+    }
+    const ServiceInfo *Service = Names.service(ServicePart);
+    if (!Service) {
+      F.Patterns.push_back(PatternStatus::UnknownService);
+      F.AnyUnknown = true;
+      continue;
+    }
+    F.Services.push_back(Service);
+    bool Wild = hasWildcard(NamePart);
+    // An action name holds no colon, so a pattern with a second colon
+    // matches nothing.
+    bool Matches =
+        !NamePart.contains(':') && (Wild ? anyActionMatches(*Service, NamePart)
+                                         : Names.action(Text) != nullptr);
+    if (Matches) {
+      F.Patterns.push_back(PatternStatus::Known);
+      continue;
+    }
+    F.Patterns.push_back(Wild ? PatternStatus::NoMatch
+                              : PatternStatus::UnknownAction);
+    F.AnyUnknown = true;
+  }
+  // The catalog keeps its services in an array, so address order is
+  // catalog order.
+  llvm::sort(F.Services);
+  F.Services.erase(std::unique(F.Services.begin(), F.Services.end()),
+                   F.Services.end());
+}
+
+ArrayRef<const ActionInfo *> StatementFacts::actions() const {
+  if (Expanded)
+    return Actions;
+  Expanded = true;
+  for (size_t I = 0; I < S->Action.Patterns.size(); ++I)
+    if (Patterns[I] == PatternStatus::Known)
+      Cat->forEachMatchingAction(
+          S->Action.Patterns[I].Text,
+          [&](const ActionInfo &Action) { Actions.push_back(&Action); });
+  llvm::sort(Actions);
+  Actions.erase(std::unique(Actions.begin(), Actions.end()), Actions.end());
+  return Actions;
+}
+
+namespace {
+struct FormatMatch {
+  bool ServiceKnown = false;
+  SmallVector<const ArnFormatInfo *, 4> Formats;
+};
+} // namespace
+
+static FormatMatch matchFormats(StringRef Marked) {
+  FormatMatch Result;
+  ArnFields Fields = splitArnFields(Marked);
+  if (!Fields.complete() || Fields.prefix() != "arn" ||
+      isOpen(Fields.service()))
+    return Result;
+  ArrayRef<ArnFormatInfo> All = arnFormatsForService(Fields.service());
+  Result.ServiceKnown = !All.empty();
+  std::string ResourceGlob = markedToGlob(Fields.resource());
+  for (const ArnFormatInfo &F : All)
+    if (resourcePartCanMatch(ResourceGlob, F))
+      Result.Formats.push_back(&F);
+  return Result;
+}
+
+void ResourceFacts::compute() const {
+  if (Computed)
+    return;
+  Computed = true;
+  // The same ARNs recur across the statements and versions of policies.
+  thread_local Memo<FormatMatch> M;
+  FormatMatch Match = M.get(Marked, [&] { return matchFormats(Marked); });
+  ServiceKnown = Match.ServiceKnown;
+  Formats = std::move(Match.Formats);
+}
+
+static const ConditionKeyInfo *cachedConditionKey(const Catalog &Cat,
+                                                  StringRef Key) {
+  thread_local Memo<const ConditionKeyInfo *> M;
+  return M.get(Key, [&] { return lookupConditionKey(Cat, Key); });
+}
+
+static std::unique_ptr<StatementFacts> computeFacts(const Statement &S,
+                                                    const Catalog &Cat) {
+  auto F = std::make_unique<StatementFacts>();
+  classifyPatterns(S, Cat, *F);
+  F->Keys.reserve(S.Conditions.size());
+  for (const Condition &C : S.Conditions)
+    F->Keys.push_back(C.Key.empty() ? nullptr : cachedConditionKey(Cat, C.Key));
+  F->Resources.resize(S.Resource.Patterns.size());
+  for (size_t I = 0; I < S.Resource.Patterns.size(); ++I)
+    F->Resources[I].Marked = markVariables(S.Resource.Patterns[I].Text);
+  return F;
+}
+
+namespace {
+/// The facts of the policy that the rules on this thread are checking.
+/// Rules run one policy at a time per thread, each rule over every
+/// statement, so the facts of a statement are asked for once per rule; they
+/// are computed on the first request. The source file identifies the policy:
+/// holding a weak reference to it keeps its control block from being reused
+/// by the next file while the cache still names it.
+struct FactsCache {
+  std::weak_ptr<const SourceFile> Source;
+  const Policy *P = nullptr;
+  std::vector<std::unique_ptr<StatementFacts>> Facts;
+
+  bool holds(const Policy &Other) const {
+    return P == &Other && Other.Source && !Source.expired() &&
+           !Source.owner_before(Other.Source) &&
+           !Other.Source.owner_before(Source) &&
+           Facts.size() == Other.Statements.size();
+  }
+};
+thread_local FactsCache Cache;
+} // namespace
+
+const StatementFacts &statementFacts(const Statement &S, RuleContext &Ctx) {
+  const Policy &P = Ctx.policy();
+  assert(&S >= P.Statements.data() &&
+         &S < P.Statements.data() + P.Statements.size() &&
+         "statement of another policy");
+  if (!Cache.holds(P)) {
+    Cache.Source = P.Source;
+    Cache.P = &P;
+    Cache.Facts.clear();
+    Cache.Facts.resize(P.Statements.size());
+  }
+  size_t Index = static_cast<size_t>(&S - P.Statements.data());
+  std::unique_ptr<StatementFacts> &F = Cache.Facts[Index];
+  // A policy built in code has no source to tell it from the next one, so
+  // its facts are computed afresh on every request.
+  if (!F || !P.Source) {
+    F = computeFacts(S, Ctx.catalog());
+    F->S = &S;
+    F->Cat = &Ctx.catalog();
+  }
+  return *F;
+}
+
+const ConditionKeyInfo *lookupConditionKey(const Catalog &Cat, StringRef Key) {
+  if (const ConditionKeyInfo *Info = Cat.conditionKey(Key))
+    return Info;
+  size_t Colon = Key.find(':');
+  size_t Slash = Key.find('/', Colon == StringRef::npos ? 0 : Colon);
+  if (Colon == StringRef::npos || Slash == StringRef::npos ||
+      Slash + 1 == Key.size())
+    return nullptr;
+  StringRef Family = Key.take_front(Slash + 1);
+  const ConditionKeyInfo *Info = Cat.conditionKey((Family + "tag-key").str());
+  if (!Info)
+    Info = Cat.conditionKey(Family);
+  return Info;
+}
+
+Optional<StringRef> suggestConditionKey(const Catalog &Cat, StringRef Key) {
+  Optional<StringRef> Fix = Cat.suggestConditionKey(Key);
+  if (!Fix)
+    return None;
+  StringRef Prefix = Key.take_until([](char C) { return C == ':'; });
+  StringRef FixPrefix = Fix->take_until([](char C) { return C == ':'; });
+  if (Prefix.equals_insensitive(FixPrefix) ||
+      (!Prefix.equals_insensitive("aws") && !Cat.service(Prefix)))
+    return Fix;
+  return None;
+}
+
+StringRef catalogDate(const Catalog &Cat) {
+  return Cat.dataDate().take_until([](char C) { return C == 'T'; });
+}
+
+//===----------------------------------------------------------------------===//
+// Strings with policy variables
+//===----------------------------------------------------------------------===//
+
+std::string markVariables(StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '$' && I + 1 < Text.size() && Text[I + 1] == '{') {
+      size_t Close = Text.find('}', I + 2);
+      if (Close != StringRef::npos) {
+        Out.push_back(VariableMark);
+        I = Close;
+        continue;
+      }
+    }
+    Out.push_back(Text[I]);
+  }
+  return Out;
+}
+
+std::string markedToGlob(StringRef Marked) {
+  std::string Out = Marked.str();
+  std::replace(Out.begin(), Out.end(), VariableMark, '*');
+  return Out;
+}
+
+bool hasLiteralWildcard(const PolicyString &S) {
+  if (S.Parts.empty())
+    return hasWildcard(S.Text);
+  return any_of(S.Parts, [](const StringPart &P) {
+    return P.K == StringPart::Text && hasWildcard(P.Value);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// ARNs
+//===----------------------------------------------------------------------===//
+
+ArnFields splitArnFields(StringRef Marked) {
+  ArnFields F;
+  StringRef Rest = Marked;
+  while (F.Count < 5) {
+    size_t Colon = Rest.find(':');
+    if (Colon == StringRef::npos)
+      break;
+    F.Field[F.Count++] = Rest.take_front(Colon);
+    Rest = Rest.drop_front(Colon + 1);
+  }
+  F.Field[F.Count++] = Rest;
+  return F;
+}
+
+namespace {
+/// The catalog's ARN formats by the service field they carry.
+class ArnFormatIndex {
+public:
+  explicit ArnFormatIndex(const Catalog &Cat) {
+    for (const ServiceInfo &S : Cat.services())
+      for (const ResourceTypeInfo &T : S.ResourceTypes)
+        for (StringRef Format : T.ArnFormats) {
+          ArnFields F = splitArnFields(Format);
+          // A placeholder service (`${Vendor}`) names no service.
+          if (!F.complete() || F.service().contains('$'))
+            continue;
+          ArnFormatInfo Info;
+          Info.Type = &T;
+          Info.Format = Format;
+          Info.Region = F.region();
+          Info.Account = F.account();
+          Info.Resource = F.resource();
+          ByService[F.service()].push_back(Info);
+        }
+  }
+
+  ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
+    auto It = ByService.find(Service);
+    if (It == ByService.end())
+      return {};
+    return It->second;
+  }
+
+private:
+  StringMap<std::vector<ArnFormatInfo>> ByService;
+};
+} // namespace
+
+ArrayRef<ArnFormatInfo> arnFormatsForService(StringRef ArnService) {
+  static const ArnFormatIndex Index(Catalog::builtin());
+  return Index.lookup(ArnService);
+}
+
+/// The leading characters of \p S before any of \p Stops.
+static StringRef literalPrefix(StringRef S, StringRef Stops) {
+  return S.take_front(S.find_first_of(Stops));
+}
+
+bool resourcePartCanMatch(StringRef ResourceGlob, const ArnFormatInfo &F) {
+  // Most formats differ from the pattern in their first literal characters
+  // (`instance/` against `volume/`); tell those apart before building atoms.
+  StringRef A = literalPrefix(ResourceGlob, "*?");
+  StringRef B = literalPrefix(F.Resource, "$*?<");
+  size_t N = std::min(A.size(), B.size());
+  if (A.take_front(N) != B.take_front(N))
+    return false;
+  // Compare whole ARNs so that the placeholder rules of ArnFormat.h apply
+  // exactly as they do elsewhere; the leading fields are wildcards here, so
+  // only the resource parts decide.
+  SmallString<128> Pattern("arn:*:*:*:*:");
+  Pattern += ResourceGlob;
+  SmallString<128> Format("arn:*:*:*:*:");
+  Format += F.Resource;
+  return arnPatternCanMatchFormat(Pattern, Format);
+}
+
+ArrayRef<StringRef> knownPartitions() {
+  static const StringRef Partitions[] = {"aws",       "aws-cn",    "aws-us-gov",
+                                         "aws-iso",   "aws-iso-b", "aws-iso-e",
+                                         "aws-iso-f", "aws-eusc"};
+  return Partitions;
+}
+
+bool isPartitionLike(StringRef Partition) {
+  if (Partition.contains(VariableMark))
+    return true;
+  return any_of(knownPartitions(),
+                [&](StringRef Known) { return globMatch(Partition, Known); });
+}
+
+bool isRegionName(StringRef Region) {
+  // ll(-word)+-digits
+  if (Region.size() < 6 || !isLowerAscii(Region[0]) ||
+      !isLowerAscii(Region[1]) || Region[2] != '-')
+    return false;
+  StringRef Rest = Region.drop_front(3);
+  size_t LastDash = Rest.rfind('-');
+  if (LastDash == StringRef::npos || LastDash == 0)
+    return false;
+  StringRef Number = Rest.drop_front(LastDash + 1);
+  if (Number.empty() || !all_of(Number, isDigit))
+    return false;
+  SmallVector<StringRef, 4> Words;
+  Rest.take_front(LastDash).split(Words, '-');
+  return all_of(Words, [](StringRef W) {
+    return !W.empty() && all_of(W, [](char C) { return isLowerAscii(C); });
+  });
+}
+
+bool isAccountId(StringRef S) { return S.size() == 12 && all_of(S, isDigit); }
+
+bool canBeAccountId(StringRef Account) {
+  size_t Fixed = 0;
+  bool Open = false;
+  for (char C : Account) {
+    if (C == '*' || C == VariableMark)
+      Open = true;
+    else if (C == '?' || isDigit(C))
+      ++Fixed;
+    else
+      return false;
+  }
+  return Open ? Fixed <= 12 : Fixed == 12;
+}
+
+//===----------------------------------------------------------------------===//
+// Condition operators, keys and values
+//===----------------------------------------------------------------------===//
+
+ArrayRef<StringRef> allOperatorNames() {
+  static const std::vector<std::string> Storage = [] {
+    std::vector<std::string> Names;
+    static const char *const Bases[] = {
+#define X(Name, Family, Negated) #Name,
+        TOLLGATE_CONDITION_OPERATORS(X)
+#undef X
+    };
+    for (const char *Qualifier : {"", "ForAllValues:", "ForAnyValue:"})
+      for (StringRef Base : Bases) {
+        Names.push_back((Qualifier + Base).str());
+        if (Base != "Null")
+          Names.push_back((Qualifier + Base + "IfExists").str());
+      }
+    return Names;
+  }();
+  static const std::vector<StringRef> Names(Storage.begin(), Storage.end());
+  return Names;
+}
+
+const char *familyName(OperatorFamily F) {
+  switch (F) {
+  case OperatorFamily::String:
+    return "String";
+  case OperatorFamily::Numeric:
+    return "Numeric";
+  case OperatorFamily::Date:
+    return "Date";
+  case OperatorFamily::Bool:
+    return "Bool";
+  case OperatorFamily::Binary:
+    return "Binary";
+  case OperatorFamily::Ip:
+    return "IP address";
+  case OperatorFamily::Arn:
+    return "ARN";
+  case OperatorFamily::Null:
+    return "Null";
+  case OperatorFamily::Unknown:
+    break;
+  }
+  return "unknown";
+}
+
+bool isFederationKey(StringRef Key) {
+  StringRef Prefix = Key.take_until([](char C) { return C == ':'; });
+  // Web identity providers are named by host (and path), SAML by `saml`.
+  return Prefix.contains('.') || Prefix.contains('/') ||
+         Prefix.equals_insensitive("saml");
+}
+
+bool isUniqueId(StringRef S) {
+  return S.size() >= 16 && all_of(S.take_front(4), isUpperAscii) &&
+         all_of(S.drop_front(4),
+                [](char C) { return isUpperAscii(C) || isDigit(C); });
+}
+
+bool hasKeyFormat(StringRef Key) {
+  size_t Colon = Key.find(':');
+  return Colon != StringRef::npos && Colon != 0 && Colon + 1 != Key.size();
+}
+
+Optional<StringRef> suggestService(const Catalog &Cat, StringRef Prefix) {
+  thread_local Memo<Optional<StringRef>> M;
+  return M.get(Prefix, [&] { return Cat.suggestService(Prefix); });
+}
+
+Optional<StringRef> suggestAction(const Catalog &Cat, StringRef FullName) {
+  thread_local Memo<Optional<StringRef>> M;
+  return M.get(FullName, [&] { return Cat.suggestAction(FullName); });
+}
+
+bool isTagKeyWithoutTag(StringRef Key, const Catalog &Cat) {
+  thread_local Memo<bool> M;
+  return M.get(Key, [&] { return computeTagKeyWithoutTag(Key, Cat); });
+}
+
+static bool computeTagKeyWithoutTag(StringRef Key, const Catalog &Cat) {
+  if (lookupConditionKey(Cat, Key))
+    return false;
+  StringRef Base = Key;
+  Base.consume_back("/");
+  if (Base.empty() || Base.back() == '/')
+    return false;
+  // A key family whose name continues with `/` and a placeholder.
+  std::string Probe = (Base + "/x").str();
+  const ConditionKeyInfo *Family = Cat.conditionKey(Probe);
+  if (!Family || !Family->Template || Family->Name.size() <= Base.size() + 1)
+    return false;
+  StringRef Rest = Family->Name.drop_front(Base.size() + 1);
+  return Family->Name.take_front(Base.size()).equals_insensitive(Base) &&
+         Family->Name[Base.size()] == '/' &&
+         (Rest.startswith("${") || Rest.startswith("<"));
+}
+
+TagKeyFamily tagKeyFamily(StringRef Key) {
+  if (Key.size() > 16 &&
+      Key.take_front(16).equals_insensitive("aws:ResourceTag/"))
+    return TagKeyFamily::ResourceTag;
+  if (Key.size() > 15 &&
+      Key.take_front(15).equals_insensitive("aws:RequestTag/"))
+    return TagKeyFamily::RequestTag;
+  if (Key.equals_insensitive("aws:TagKeys"))
+    return TagKeyFamily::TagKeys;
+  return TagKeyFamily::None;
+}
+
+StringRef tagKeyFamilyName(TagKeyFamily Family) {
+  switch (Family) {
+  case TagKeyFamily::ResourceTag:
+    return "aws:ResourceTag/${TagKey}";
+  case TagKeyFamily::RequestTag:
+    return "aws:RequestTag/${TagKey}";
+  case TagKeyFamily::TagKeys:
+    return "aws:TagKeys";
+  case TagKeyFamily::None:
+    break;
+  }
+  return "";
+}
+
+bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family) {
+  // One pass over the catalog, on first use: which services list which
+  // tag key families.
+  static const DenseMap<const ServiceInfo *, unsigned> Support = [] {
+    DenseMap<const ServiceInfo *, unsigned> Map;
+    for (const ServiceInfo &S : Catalog::builtin().services()) {
+      unsigned Bits = 0;
+      auto Note = [&](ArrayRef<StringRef> Keys) {
+        for (StringRef K : Keys)
+          if (TagKeyFamily F = tagKeyFamily(K); F != TagKeyFamily::None)
+            Bits |= 1u << unsigned(F);
+      };
+      for (const ResourceTypeInfo &T : S.ResourceTypes)
+        Note(T.ConditionKeys);
+      for (const ActionInfo &A : S.Actions) {
+        Note(A.ConditionKeys);
+        for (const ActionResource &R : A.Resources)
+          Note(R.ConditionKeys);
+      }
+      Map[&S] = Bits;
+    }
+    return Map;
+  }();
+  auto It = Support.find(&Service);
+  return It != Support.end() && (It->second & (1u << unsigned(Family)));
+}
+
+Optional<bool> trueWhenKeyAbsent(const Condition &C) {
+  if (C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
+    return None;
+  return C.IfExists || C.Qualifier == SetQualifier::ForAllValues ||
+         isNegatedOperator(C.Op);
+}
+
+bool isPrivateNetwork(const IpNetwork &Net) {
+  struct Range {
+    bool V6;
+    uint8_t Bytes[16];
+    unsigned Prefix;
+  };
+  static const Range Ranges[] = {
+      {false, {10}, 8},         // RFC 1918
+      {false, {172, 16}, 12},   // RFC 1918
+      {false, {192, 168}, 16},  // RFC 1918
+      {false, {127}, 8},        // loopback
+      {false, {169, 254}, 16},  // link-local
+      {false, {100, 64}, 10},   // shared address space (RFC 6598)
+      {true, {0xfc}, 7},        // unique local
+      {true, {0xfe, 0x80}, 10}, // link-local
+      {true, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128}, // ::1
+  };
+  for (const Range &R : Ranges) {
+    if (R.V6 != Net.V6 || Net.Prefix < R.Prefix)
+      continue;
+    IpNetwork Outer;
+    Outer.V6 = R.V6;
+    std::copy(std::begin(R.Bytes), std::end(R.Bytes), Outer.Bytes.begin());
+    Outer.Prefix = R.Prefix;
+    if (Outer.contains(Net))
+      return true;
+  }
+  return false;
+}
+
+} // namespace reference
+} // namespace tollgate

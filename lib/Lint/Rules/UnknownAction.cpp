@@ -1,0 +1,51 @@
+//===- UnknownAction.cpp - IAM402 unknown-action --------------------------===//
+///
+/// \file
+/// An Action or NotAction entry that names an action its service does not
+/// have (`s3:GetObjct`). User docs: rules/docs/unknown-action.md
+///
+//===----------------------------------------------------------------------===//
+
+#include "Reference.h"
+
+using namespace llvm;
+
+namespace tollgate {
+namespace {
+
+using reference::PatternStatus;
+
+class UnknownActionRule final : public Rule {
+public:
+  static constexpr CheckInfo Info = {
+      "IAM402",
+      "unknown-action",
+      Severity::Error,
+      CheckStatus::Stable,
+      false,
+      "An action that its service does not have in the IAM service catalog"};
+  const CheckInfo &info() const override { return Info; }
+
+  void checkStatement(const Statement &S, RuleContext &Ctx) const override {
+    const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
+    for (size_t I = 0; I < S.Action.Patterns.size(); ++I) {
+      if (F.Patterns[I] != PatternStatus::UnknownAction)
+        continue;
+      const ActionPattern &A = S.Action.Patterns[I];
+      const ServiceInfo *Service = Ctx.catalog().service(A.service());
+      std::string Message =
+          ("unknown action `" + A.Text + "`: `" + Service->Prefix +
+           "` has no action `" + A.name() + "` in the IAM service catalog of " +
+           reference::catalogDate(Ctx.catalog()))
+              .str();
+      if (Optional<StringRef> Fix =
+              reference::suggestAction(Ctx.catalog(), A.Text))
+        Message += ("; did you mean `" + *Fix + "`?").str();
+      Ctx.report(Info, A.L, Message);
+    }
+  }
+};
+
+} // namespace
+TOLLGATE_REGISTER_RULE(UnknownActionRule);
+} // namespace tollgate
