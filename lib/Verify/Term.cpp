@@ -314,12 +314,25 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
   }
   llvm::sort(Flat, [](Term X, Term Y) { return X->Id < Y->Id; });
   Flat.erase(std::unique(Flat.begin(), Flat.end()), Flat.end());
-  // x and not x (or x or not x).
-  for (Term A : Flat)
-    if (A->K == TermKind::Not &&
-        std::binary_search(Flat.begin(), Flat.end(), A->Args[0],
-                           [](Term X, Term Y) { return X->Id < Y->Id; }))
+  // x and not x (or x or not x); also a and b and not (a and b), and
+  // a and not (a or b) (duals for Or): the shape of "the new statement is
+  // also in the old policy" once junctions are flattened.
+  auto In = [&](Term T) {
+    return std::binary_search(Flat.begin(), Flat.end(), T,
+                              [](Term X, Term Y) { return X->Id < Y->Id; });
+  };
+  TermKind Dual = K == TermKind::And ? TermKind::Or : TermKind::And;
+  for (Term A : Flat) {
+    if (A->K != TermKind::Not)
+      continue;
+    Term X = A->Args[0];
+    if (In(X))
       return Zero;
+    if (X->K == K && llvm::all_of(X->Args, In))
+      return Zero;
+    if (X->K == Dual && llvm::any_of(X->Args, In))
+      return Zero;
+  }
   if (Flat.empty())
     return Unit;
   if (Flat.size() == 1)

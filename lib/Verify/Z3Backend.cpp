@@ -143,7 +143,15 @@ z3::expr Z3Backend::globMatch(z3::expr S, const Glob &G) {
     return z3::prefixof(str(P[0].Text), S) && z3::suffixof(str(P[2].Text), S) &&
            S.length() >= Z->int_val(static_cast<int>(P[0].Text.size() +
                                                      P[2].Text.size()));
-  return z3::in_re(S, globRegex(G));
+  // Z3 4.8.12 can spend its whole timeout refuting `s in (lit ...)` against
+  // `not (prefixof lit s)`; stating the literal prefix and suffix beside the
+  // regex (implied by it) lets it close such queries at once.
+  z3::expr M = z3::in_re(S, globRegex(G));
+  if (!P.empty() && isLit(0) && !P[0].Text.empty())
+    M = z3::prefixof(str(P[0].Text), S) && M;
+  if (P.size() > 1 && isLit(P.size() - 1) && !P.back().Text.empty())
+    M = z3::suffixof(str(P.back().Text), S) && M;
+  return M;
 }
 
 static std::string rationalOf(double D) {

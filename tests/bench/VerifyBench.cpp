@@ -40,13 +40,23 @@ namespace {
 struct Tally {
   std::vector<double> Ms;
   unsigned Pass = 0, Fail = 0, Unknown = 0, Internal = 0, Unexpected = 0;
-  unsigned WitnessHits = 0, SolverCalls = 0;
+  unsigned WitnessHits = 0, SolverCalls = 0, Syntactic = 0;
   std::vector<std::string> UnknownNames;
+  /// Checks slower than this (ms) are listed on stderr.
+  double SlowMs = 1e30;
 
   void add(const CheckResult &R, double T, StringRef Name) {
     Ms.push_back(T);
     WitnessHits += R.Stats.WitnessHits;
     SolverCalls += R.Stats.SolverCalls;
+    Syntactic += R.Stats.SyntacticProofs;
+    if (T > SlowMs)
+      errs() << formatv("slow {0:f0} ms {1}: {2}, groups {3}, syntactic {4}, "
+                        "witness {5}, solver {6} (unsat {7}, unknown {8})\n",
+                        T, Name, verdictName(R.V), R.Stats.ActionGroups,
+                        R.Stats.SyntacticProofs, R.Stats.WitnessHits,
+                        R.Stats.SolverCalls, R.Stats.SolverUnsat,
+                        R.Stats.SolverUnknown);
     if (R.InternalError)
       ++Internal;
     switch (R.V) {
@@ -82,9 +92,10 @@ struct Tally {
     outs() << formatv("per query ms: p50 {0:f2}  p90 {1:f2}  p99 {2:f2}  max "
                       "{3:f2}\n",
                       pct(0.5), pct(0.9), pct(0.99), S.empty() ? 0 : S.back());
-    outs() << formatv("total {0:f2} s; witness hits {1}, solver calls {2}; "
-                      "peak RSS {3} MB\n",
-                      TotalS, WitnessHits, SolverCalls, RU.ru_maxrss / 1024);
+    outs() << formatv("total {0:f2} s; groups proved from the text {1}, "
+                      "witness hits {2}, solver calls {3}; peak RSS {4} MB\n",
+                      TotalS, Syntactic, WitnessHits, SolverCalls,
+                      RU.ru_maxrss / 1024);
     for (const std::string &N : UnknownNames)
       outs() << "  unknown: " << N << '\n';
   }
@@ -163,21 +174,34 @@ bool mutate(const nlohmann::json &Doc, std::string &Out) {
 int main(int Argc, const char **Argv) {
   if (Argc < 3) {
     errs() << "usage: verify-bench pairs|rewrite CORPUS [--direct] "
-              "[--no-witness] [--no-groups] [--limit N] [--timeout S]\n";
+              "[--no-witness] [--no-groups] [--no-syntactic] [--slow MS] "
+              "[--limit N] "
+              "[--timeout S]\n";
     return 2;
   }
   std::string Mode = Argv[1], Corpus = Argv[2];
   VerifyOptions VO;
   size_t Limit = SIZE_MAX;
+  double SlowMs = 1e30;
+  std::string Only; ///< Only the pairs or files whose path contains this.
   for (int I = 3; I < Argc; ++I) {
     StringRef A = Argv[I];
     if (A == "--direct") {
       VO.GroupActions = false;
       VO.Witnesses = false;
+      VO.Syntactic = false;
     } else if (A == "--no-witness") {
       VO.Witnesses = false;
     } else if (A == "--no-groups") {
       VO.GroupActions = false;
+    } else if (A == "--no-syntactic") {
+      VO.Syntactic = false;
+    } else if (A == "--dump-smt2" && I + 1 < Argc) {
+      VO.DumpDir = Argv[++I];
+    } else if (A == "--only" && I + 1 < Argc) {
+      Only = Argv[++I];
+    } else if (A == "--slow" && I + 1 < Argc) {
+      SlowMs = std::stod(Argv[++I]);
     } else if (A == "--limit" && I + 1 < Argc) {
       Limit = std::stoul(Argv[++I]);
     } else if (A == "--timeout" && I + 1 < Argc) {
@@ -198,9 +222,12 @@ int main(int Argc, const char **Argv) {
     SmallVector<StringRef, 0> Lines;
     (*Buf)->getBuffer().split(Lines, '\n', -1, false);
     Tally T;
+    T.SlowMs = SlowMs;
     auto T0 = std::chrono::steady_clock::now();
     for (size_t I = 0; I < Lines.size() && I < Limit; ++I) {
       auto Cols = Lines[I].split('\t');
+      if (!Only.empty() && !Cols.second.contains(Only))
+        continue;
       LoadedPolicy Old = loadPolicyFile(Corpus + "/" + Cols.first.str(), LO);
       LoadedPolicy New = loadPolicyFile(Corpus + "/" + Cols.second.str(), LO);
       if (!Old.P || !New.P)
@@ -237,8 +264,11 @@ int main(int Argc, const char **Argv) {
     }
     std::mt19937 Rng(42);
     Tally Eq, Mut;
+    Eq.SlowMs = Mut.SlowMs = SlowMs;
     auto T0 = std::chrono::steady_clock::now();
     for (size_t I = 0; I < Files.size() && I < Limit; ++I) {
+      if (!Only.empty() && !StringRef(Files[I]).contains(Only))
+        continue;
       auto Text = MemoryBuffer::getFile(Corpus + "/" + Files[I]);
       if (!Text)
         continue;

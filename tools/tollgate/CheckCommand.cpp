@@ -309,11 +309,11 @@ void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
   }
 }
 
-json::Object requestJson(const Request &R, bool Future) {
-  json::Object Ctx;
+llvm::json::Object requestJson(const Request &R, bool Future) {
+  llvm::json::Object Ctx;
   for (const ContextValue *V : R.Context.sorted()) {
     if (V->MultiValued) {
-      json::Array A;
+      llvm::json::Array A;
       for (const std::string &X : V->Values)
         A.push_back(X);
       Ctx[V->Name] = std::move(A);
@@ -321,44 +321,45 @@ json::Object requestJson(const Request &R, bool Future) {
       Ctx[V->Name] = V->Values.front();
     }
   }
-  json::Object O{{"principal", R.Principal.Id},
-                 {"principalKind", callerKindName(R.Principal.Kind)},
-                 {"action", R.Action},
-                 {"futureAction", Future},
-                 {"resource", R.Resource},
-                 {"context", std::move(Ctx)}};
+  llvm::json::Object O{{"principal", R.Principal.Id},
+                       {"principalKind", callerKindName(R.Principal.Kind)},
+                       {"action", R.Action},
+                       {"futureAction", Future},
+                       {"resource", R.Resource},
+                       {"context", std::move(Ctx)}};
   if (!R.ResourceAccount.empty())
     O["resourceAccount"] = R.ResourceAccount;
   return O;
 }
 
-json::Array statementsJson(const CompiledPolicySet &Set,
-                           ArrayRef<StatementRef> Refs) {
-  json::Array A;
+llvm::json::Array statementsJson(const CompiledPolicySet &Set,
+                                 ArrayRef<StatementRef> Refs) {
+  llvm::json::Array A;
   for (StatementRef Ref : Refs)
     A.push_back(statementLocation(Set, Ref));
   return A;
 }
 
 void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  json::Array Results;
+  llvm::json::Array Results;
   for (const Outcome &O : Os) {
-    json::Object J{
+    llvm::json::Object J{
         {"property", O.Property},
         {"result", verdictName(O.R.V)},
         {"title", O.Title},
-        {"stats", json::Object{{"actionGroups", O.R.Stats.ActionGroups},
-                               {"queries", O.R.Stats.Queries},
-                               {"distinctQueries", O.R.Stats.Distinct},
-                               {"witnessHits", O.R.Stats.WitnessHits},
-                               {"solverCalls", O.R.Stats.SolverCalls}}}};
+        {"stats", llvm::json::Object{{"actionGroups", O.R.Stats.ActionGroups},
+                                     {"queries", O.R.Stats.Queries},
+                                     {"distinctQueries", O.R.Stats.Distinct},
+                                     {"witnessHits", O.R.Stats.WitnessHits},
+                                     {"solverCalls", O.R.Stats.SolverCalls}}}};
     if (O.R.V == Verdict::Unknown)
       J["reason"] = O.R.Reason;
     if (O.R.Cex) {
       const Counterexample &C = *O.R.Cex;
-      json::Object Cx{{"request", requestJson(C.R, C.FutureAction)},
-                      {"decisionA", decisionName(C.A.D)},
-                      {"allowedBy", statementsJson(*O.SetA, C.A.Deciding)}};
+      llvm::json::Object Cx{
+          {"request", requestJson(C.R, C.FutureAction)},
+          {"decisionA", decisionName(C.A.D)},
+          {"allowedBy", statementsJson(*O.SetA, C.A.Deciding)}};
       if (O.SetB) {
         Cx["decisionB"] = decisionName(C.B.D);
         Cx["deniedBy"] = statementsJson(*O.SetB, C.B.Deciding);
@@ -367,23 +368,23 @@ void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
     }
     Results.push_back(std::move(J));
   }
-  OS << formatv("{0:2}", json::Value(json::Object{
+  OS << formatv("{0:2}", llvm::json::Value(llvm::json::Object{
                              {"version", 1},
-                             {"tool", json::Object{{"name", "tollgate"}}},
+                             {"tool", llvm::json::Object{{"name", "tollgate"}}},
                              {"results", std::move(Results)}}))
      << '\n';
 }
 
 void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  json::Array Results;
+  llvm::json::Array Results;
   std::map<std::string, bool> Rules;
   for (const Outcome &O : Os) {
     Rules[O.Property] = true;
-    json::Object Res{{"ruleId", O.Property},
-                     {"level", O.R.V == Verdict::Fail      ? "error"
-                               : O.R.V == Verdict::Unknown ? "warning"
-                                                           : "none"},
-                     {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"}};
+    llvm::json::Object Res{{"ruleId", O.Property},
+                           {"level", O.R.V == Verdict::Fail      ? "error"
+                                     : O.R.V == Verdict::Unknown ? "warning"
+                                                                 : "none"},
+                           {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"}};
     std::string Msg = verdictLine(O);
     if (O.R.V == Verdict::Unknown)
       Msg += " (" + O.R.Reason + ")";
@@ -392,8 +393,8 @@ void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
       Msg += ": for example " + R.Principal.Id + " calling " + R.Action +
              " on " + R.Resource;
     }
-    Res["message"] = json::Object{{"text", Msg}};
-    json::Array Locs;
+    Res["message"] = llvm::json::Object{{"text", Msg}};
+    llvm::json::Array Locs;
     if (O.R.Cex)
       for (StatementRef Ref : O.R.Cex->A.Deciding) {
         const Policy &P = O.SetA->policy(Ref);
@@ -402,42 +403,43 @@ void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
         const Statement &S = P.Statements[Ref.StatementIndex];
         Position B = P.Source->position(S.L.Range.Begin);
         Position E = P.Source->position(S.L.Range.End);
-        Locs.push_back(json::Object{
+        Locs.push_back(llvm::json::Object{
             {"physicalLocation",
-             json::Object{
-                 {"artifactLocation", json::Object{{"uri", P.Source->name()}}},
-                 {"region", json::Object{{"startLine", B.Line},
-                                         {"startColumn", B.Column},
-                                         {"endLine", E.Line},
-                                         {"endColumn", E.Column}}}}}});
+             llvm::json::Object{
+                 {"artifactLocation",
+                  llvm::json::Object{{"uri", P.Source->name()}}},
+                 {"region", llvm::json::Object{{"startLine", B.Line},
+                                               {"startColumn", B.Column},
+                                               {"endLine", E.Line},
+                                               {"endColumn", E.Column}}}}}});
       }
     if (Locs.empty())
-      Locs.push_back(
-          json::Object{{"physicalLocation",
-                        json::Object{{"artifactLocation",
-                                      json::Object{{"uri", O.FileA}}}}}});
+      Locs.push_back(llvm::json::Object{
+          {"physicalLocation",
+           llvm::json::Object{
+               {"artifactLocation", llvm::json::Object{{"uri", O.FileA}}}}}});
     Res["locations"] = std::move(Locs);
     Results.push_back(std::move(Res));
   }
-  json::Array RuleArr;
+  llvm::json::Array RuleArr;
   for (const auto &KV : Rules)
-    RuleArr.push_back(
-        json::Object{{"id", KV.first},
-                     {"shortDescription",
-                      json::Object{{"text", "tollgate check " + KV.first}}}});
-  json::Object Log{
+    RuleArr.push_back(llvm::json::Object{
+        {"id", KV.first},
+        {"shortDescription",
+         llvm::json::Object{{"text", "tollgate check " + KV.first}}}});
+  llvm::json::Object Log{
       {"version", "2.1.0"},
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"runs",
-       json::Array{json::Object{
+       llvm::json::Array{llvm::json::Object{
            {"tool",
-            json::Object{
-                {"driver",
-                 json::Object{{"name", "tollgate"},
-                              {"informationUri", "https://github.com/tollgate"},
-                              {"rules", std::move(RuleArr)}}}}},
+            llvm::json::Object{
+                {"driver", llvm::json::Object{{"name", "tollgate"},
+                                              {"informationUri",
+                                               "https://github.com/tollgate"},
+                                              {"rules", std::move(RuleArr)}}}}},
            {"results", std::move(Results)}}}}};
-  OS << formatv("{0:2}", json::Value(std::move(Log))) << '\n';
+  OS << formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
 }
 
 /// Files of a folder, by name, for folder-to-folder comparisons.

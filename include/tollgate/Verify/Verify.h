@@ -52,6 +52,9 @@ struct VerifyOptions {
   /// symbolic action for all), try concrete witnesses before solving.
   bool GroupActions = true;
   bool Witnesses = true;
+  /// Prove an action group from the policy text when every statement that
+  /// applies is covered (Subsumption.h), before building any formula.
+  bool Syntactic = true;
 };
 
 struct Counterexample {
@@ -69,6 +72,7 @@ struct CheckStats {
   unsigned Queries = 0;  ///< Coordinates whose query did not fold to false.
   unsigned Distinct = 0; ///< Distinct queries after hash-consing.
   unsigned WitnessHits = 0;
+  unsigned SyntacticProofs = 0; ///< Action groups proved from the text.
   unsigned SolverCalls = 0;
   unsigned SolverSat = 0, SolverUnsat = 0, SolverUnknown = 0;
 };
