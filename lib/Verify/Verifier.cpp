@@ -241,11 +241,8 @@ struct Verifier::Impl {
 
   Impl(const Catalog &Cat, VerifyOptions Opt) : Cat(Cat), Opt(Opt) {}
 
-  /// Candidate contexts: none, variables set, and one per Allow statement
-  /// of \p A that tries to satisfy its conditions.
-  std::vector<RequestContext> contexts(ArrayRef<const Policy *> A,
-                                       ArrayRef<const Policy *> All) {
-    std::vector<RequestContext> Out(1);
+  /// The policy variables of \p All, each set to a plain value.
+  RequestContext varsContext(ArrayRef<const Policy *> All) {
     RequestContext Vars;
     auto noteVars = [&](const PolicyString &S) {
       for (const StringPart &P : S.Parts)
@@ -260,62 +257,76 @@ struct Verifier::Impl {
           for (const ConditionValue &V : C.Values)
             noteVars(V.Value);
       }
+    return Vars;
+  }
+
+  /// A context that tries to satisfy the conditions of \p S.
+  RequestContext contextFor(const Statement &S, const RequestContext &Vars) {
+    RequestContext Ctx = Vars;
+    for (const Condition &C : S.Conditions) {
+      if (C.Values.empty())
+        continue;
+      std::string V = flatten(C.Values.front().Value, "tollgate-user");
+      OperatorFamily F = operatorFamily(C.Op);
+      bool Neg = isNegatedOperator(C.Op);
+      if (C.Op == ConditionOp::Null) {
+        if (V == "false")
+          Ctx.set(C.Key, "tollgate");
+        else
+          Ctx.erase(C.Key);
+        continue;
+      }
+      if (Neg) {
+        Ctx.erase(C.Key);
+        continue;
+      }
+      switch (F) {
+      case OperatorFamily::Numeric: {
+        Optional<double> N = parseNumber(V);
+        double D = N ? *N : 0;
+        if (C.Op == ConditionOp::NumericLessThan)
+          D -= 1;
+        if (C.Op == ConditionOp::NumericGreaterThan)
+          D += 1;
+        Ctx.set(C.Key, std::to_string(static_cast<long long>(D)));
+        break;
+      }
+      case OperatorFamily::Date: {
+        Optional<int64_t> D = parseDate(V);
+        int64_t S = D ? *D / 1000 : 0;
+        if (C.Op == ConditionOp::DateLessThan)
+          S -= 1;
+        if (C.Op == ConditionOp::DateGreaterThan)
+          S += 1;
+        Ctx.set(C.Key, std::to_string(S));
+        break;
+      }
+      case OperatorFamily::Ip:
+        Ctx.set(C.Key, V.substr(0, V.find('/')));
+        break;
+      default:
+        if (C.Qualifier != SetQualifier::None)
+          Ctx.setMulti(C.Key, {instantiate(V, "tollgate")});
+        else
+          Ctx.set(C.Key, instantiate(V, "tollgate"));
+      }
+    }
+    return Ctx;
+  }
+
+  /// Candidate contexts: none, variables set, and one per Allow statement
+  /// of \p A that tries to satisfy its conditions.
+  std::vector<RequestContext> contexts(ArrayRef<const Policy *> A,
+                                       ArrayRef<const Policy *> All) {
+    std::vector<RequestContext> Out(1);
+    RequestContext Vars = varsContext(All);
     if (!Vars.empty())
       Out.push_back(Vars);
     for (const Policy *P : A)
       for (const Statement &S : P->Statements) {
         if (S.Eff != Effect::Allow || S.Conditions.empty())
           continue;
-        RequestContext Ctx = Vars;
-        for (const Condition &C : S.Conditions) {
-          if (C.Values.empty())
-            continue;
-          std::string V = flatten(C.Values.front().Value, "tollgate-user");
-          OperatorFamily F = operatorFamily(C.Op);
-          bool Neg = isNegatedOperator(C.Op);
-          if (C.Op == ConditionOp::Null) {
-            if (V == "false")
-              Ctx.set(C.Key, "tollgate");
-            else
-              Ctx.erase(C.Key);
-            continue;
-          }
-          if (Neg) {
-            Ctx.erase(C.Key);
-            continue;
-          }
-          switch (F) {
-          case OperatorFamily::Numeric: {
-            Optional<double> N = parseNumber(V);
-            double D = N ? *N : 0;
-            if (C.Op == ConditionOp::NumericLessThan)
-              D -= 1;
-            if (C.Op == ConditionOp::NumericGreaterThan)
-              D += 1;
-            Ctx.set(C.Key, std::to_string(static_cast<long long>(D)));
-            break;
-          }
-          case OperatorFamily::Date: {
-            Optional<int64_t> D = parseDate(V);
-            int64_t S = D ? *D / 1000 : 0;
-            if (C.Op == ConditionOp::DateLessThan)
-              S -= 1;
-            if (C.Op == ConditionOp::DateGreaterThan)
-              S += 1;
-            Ctx.set(C.Key, std::to_string(S));
-            break;
-          }
-          case OperatorFamily::Ip:
-            Ctx.set(C.Key, V.substr(0, V.find('/')));
-            break;
-          default:
-            if (C.Qualifier != SetQualifier::None)
-              Ctx.setMulti(C.Key, {instantiate(V, "tollgate")});
-            else
-              Ctx.set(C.Key, instantiate(V, "tollgate"));
-          }
-        }
-        Out.push_back(Ctx);
+        Out.push_back(contextFor(S, Vars));
         if (Out.size() > 12)
           return Out;
       }
@@ -521,11 +532,19 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   }
 
   std::vector<Counterexample> Found;
+  struct PendingQuery {
+    Coordinate C;
+    Term Q;
+    bool Future;
+    size_t G;
+  };
+  std::vector<PendingQuery> Pending;
   llvm::DenseSet<Term> Decided;
   std::string UnknownReason;
   Term Domain = nullptr;
   std::vector<std::string> Resources;
   std::vector<RequestContext> Contexts;
+  RequestContext StatementVars;
   bool CandidatesReady = false;
   std::set<std::string> CatalogFuture;
 
@@ -603,6 +622,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             std::vector<const Policy *> Src = APolicies;
             Resources = resources(Src);
             Contexts = contexts(Src, Policies);
+            StatementVars = varsContext(Policies);
             CandidatesReady = true;
           }
           std::vector<std::string> Actions;
@@ -622,32 +642,79 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
               Actions.resize(std::min<size_t>(Actions.size(), 8));
             Actions.push_back("tollgatefuture:tollgatefuture");
           }
+          auto tryRequest = [&](const std::string &Act, const std::string &Rsrc,
+                                const RequestContext &RC) {
+            Request R;
+            R.Principal = Who;
+            R.Action = Act;
+            R.Resource = Rsrc;
+            R.Context = RC;
+            if (!Same)
+              R.ResourceAccount = Who.Account == "999999999999"
+                                      ? "888888888888"
+                                      : "999999999999";
+            Counterexample Cx;
+            if (!isCex(R, Cx))
+              return false;
+            Cx.FutureAction = Future;
+            Found.push_back(std::move(Cx));
+            return true;
+          };
+          // First the statements of A that apply to this action, each with
+          // its own resources and a context made for its conditions: the
+          // cross product below is capped and may miss them in large
+          // policies.
           bool Hit = false;
-          for (const std::string &Act : Actions) {
-            for (const std::string &Rsrc : Resources) {
-              for (const RequestContext &RC : Contexts) {
-                Request R;
-                R.Principal = Who;
-                R.Action = Act;
-                R.Resource = Rsrc;
-                R.Context = RC;
-                if (!Same)
-                  R.ResourceAccount = Who.Account == "999999999999"
-                                          ? "888888888888"
-                                          : "999999999999";
-                Counterexample Cx;
-                if (isCex(R, Cx)) {
-                  Cx.FutureAction = Future;
-                  Found.push_back(std::move(Cx));
-                  Hit = true;
+          if (!Future) {
+            StringRef Folded = Groups.Reps[G];
+            for (const Policy *P : APolicies) {
+              for (const Statement &S : P->Statements) {
+                if (S.Eff != Effect::Allow || !S.Action.Present)
+                  continue;
+                bool Any =
+                    any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
+                      return globMatch(AP.Text, Folded, CaseMode::Insensitive);
+                    });
+                if (Any == S.Action.Negated)
+                  continue;
+                std::vector<std::string> Rs;
+                if (S.Resource.Present && !S.Resource.Negated)
+                  for (const PolicyString &RP : S.Resource.Patterns) {
+                    std::string T = flatten(RP, "tollgate-user");
+                    Rs.push_back(instantiate(T, "tollgate"));
+                    Rs.push_back(instantiate(T, ""));
+                    if (Rs.size() >= 16)
+                      break;
+                  }
+                Rs.push_back("arn:aws:tollgate:us-east-1:111122223333:tollgate/"
+                             "resource");
+                RequestContext RC = contextFor(S, StatementVars);
+                for (const std::string &Rsrc : Rs)
+                  if (tryRequest(Groups.Display[G], Rsrc, RC) ||
+                      (!S.Conditions.empty() &&
+                       tryRequest(Groups.Display[G], Rsrc, StatementVars))) {
+                    Hit = true;
+                    break;
+                  }
+                if (Hit)
                   break;
-                }
               }
               if (Hit)
                 break;
             }
+          }
+          for (const std::string &Act : Actions) {
             if (Hit)
               break;
+            for (const std::string &Rsrc : Resources) {
+              for (const RequestContext &RC : Contexts)
+                if (tryRequest(Act, Rsrc, RC)) {
+                  Hit = true;
+                  break;
+                }
+              if (Hit)
+                break;
+            }
           }
           if (Hit) {
             ++Res.Stats.WitnessHits;
@@ -657,59 +724,70 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           }
         }
 
-        if (!Enc.unsupported().empty())
-          continue; // a proof is out of reach; keep looking for witnesses
-        if (!Domain)
-          Domain = Enc.domain();
-        std::string Dump;
-        if (!Opt.DumpDir.empty())
-          Dump =
-              Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
-        ++Res.Stats.SolverCalls;
-        SolveResult SR =
-            Backend->solve(Ctx, Ctx.mkAnd(Domain, Q), Opt.TimeoutMs, Dump);
-        if (SR.Status == SolveStatus::Unsat) {
-          ++Res.Stats.SolverUnsat;
-          continue;
-        }
-        if (SR.Status == SolveStatus::Unknown) {
-          ++Res.Stats.SolverUnknown;
-          if (UnknownReason.empty())
-            UnknownReason = SR.Reason;
-          continue;
-        }
-        ++Res.Stats.SolverSat;
-        Request R;
-        std::string Why;
-        if (!Enc.decode(SR.Model, C, R, Why)) {
-          if (UnknownReason.empty())
-            UnknownReason = "a counterexample could not be written: " + Why;
-          continue;
-        }
-        if (Future && Groups.Display.size()) {
-          // Prefer the catalog's spelling when the model picked a known
-          // action.
-          if (const ActionInfo *AI = Cat.action(R.Action))
-            R.Action = AI->FullName.str();
-        } else if (!Future) {
-          R.Action = Groups.Display[G];
-        }
-        Counterexample Cx;
-        if (!isCex(R, Cx)) {
-          Res.V = Verdict::Unknown;
-          Res.InternalError = true;
-          Res.Reason = "internal error: the solver's counterexample does not "
-                       "replay in the evaluator (action " +
-                       R.Action + ", resource " + R.Resource + ")";
-          return Res;
-        }
-        Cx.FutureAction = Future && !Cat.action(R.Action);
-        Cx.FromSolver = true;
-        Found.push_back(std::move(Cx));
-        if (Found.size() >= MaxCex)
-          return finish();
+        Pending.push_back({C, Q, Future, G});
       }
     }
+  }
+
+  // The solver only when no witness was found: a counterexample from the
+  // witness search anywhere makes every pending query moot.
+  if (!Found.empty() && Found.size() >= MaxCex)
+    return finish();
+  for (const PendingQuery &PQ : Pending) {
+    const Coordinate &C = PQ.C;
+    Term Q = PQ.Q;
+    bool Future = PQ.Future;
+    size_t G = PQ.G;
+    if (!Enc.unsupported().empty())
+      continue; // a proof is out of reach
+    if (!Domain)
+      Domain = Enc.domain();
+    std::string Dump;
+    if (!Opt.DumpDir.empty())
+      Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
+    ++Res.Stats.SolverCalls;
+    SolveResult SR =
+        Backend->solve(Ctx, Ctx.mkAnd(Domain, Q), Opt.TimeoutMs, Dump);
+    if (SR.Status == SolveStatus::Unsat) {
+      ++Res.Stats.SolverUnsat;
+      continue;
+    }
+    if (SR.Status == SolveStatus::Unknown) {
+      ++Res.Stats.SolverUnknown;
+      if (UnknownReason.empty())
+        UnknownReason = SR.Reason;
+      continue;
+    }
+    ++Res.Stats.SolverSat;
+    Request R;
+    std::string Why;
+    if (!Enc.decode(SR.Model, C, R, Why)) {
+      if (UnknownReason.empty())
+        UnknownReason = "a counterexample could not be written: " + Why;
+      continue;
+    }
+    if (Future && Groups.Display.size()) {
+      // Prefer the catalog's spelling when the model picked a known
+      // action.
+      if (const ActionInfo *AI = Cat.action(R.Action))
+        R.Action = AI->FullName.str();
+    } else if (!Future) {
+      R.Action = Groups.Display[G];
+    }
+    Counterexample Cx;
+    if (!isCex(R, Cx)) {
+      Res.V = Verdict::Unknown;
+      Res.InternalError = true;
+      Res.Reason = "internal error: the solver's counterexample does not "
+                   "replay in the evaluator (action " +
+                   R.Action + ", resource " + R.Resource + ")";
+      return Res;
+    }
+    Cx.FutureAction = Future && !Cat.action(R.Action);
+    Cx.FromSolver = true;
+    Found.push_back(std::move(Cx));
+    if (Found.size() >= MaxCex)
+      return finish();
   }
   return finish();
 }
