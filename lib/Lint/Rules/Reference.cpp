@@ -10,6 +10,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <algorithm>
 #include <memory>
@@ -539,14 +540,77 @@ bool hasKeyFormat(StringRef Key) {
   return Colon != StringRef::npos && Colon != 0 && Colon + 1 != Key.size();
 }
 
+/// Prefixes people write for services whose IAM prefix is another word.
+/// Edit distance finds `ecr` for `emr`; this table finds what was meant.
+static Optional<StringRef> knownPrefixAlias(StringRef Prefix) {
+  return StringSwitch<Optional<StringRef>>(Prefix.lower())
+      .Case("emr", StringRef("elasticmapreduce"))
+      .Cases("elb", "elbv2", "elasticloadbalancingv2",
+             StringRef("elasticloadbalancing"))
+      .Cases("cloudwatchlogs", "cloudwatch-logs", StringRef("logs"))
+      .Case("stepfunctions", StringRef("states"))
+      .Case("eventbridge", StringRef("events"))
+      .Default(None);
+}
+
 Optional<StringRef> suggestService(const Catalog &Cat, StringRef Prefix) {
   thread_local Memo<Optional<StringRef>> M;
-  return M.get(Prefix, [&] { return Cat.suggestService(Prefix); });
+  return M.get(Prefix, [&]() -> Optional<StringRef> {
+    if (Optional<StringRef> Alias = knownPrefixAlias(Prefix))
+      if (const ServiceInfo *S = Cat.service(*Alias))
+        return S->Prefix;
+    return Cat.suggestService(Prefix);
+  });
+}
+
+/// The leading verb of an action name: `Describe` in `DescribeVpcs`, `list`
+/// in `listBuckets`.
+static StringRef verbOf(StringRef Name) {
+  size_t End = 1;
+  while (End < Name.size() && !isUpperAscii(Name[End]) && Name[End] != ' ')
+    ++End;
+  return Name.take_front(End);
+}
+
+/// Verbs that begin many action names. A misspelled verb (`Pas` for
+/// `Pass`) may be corrected; a correctly spelled one is never swapped for
+/// another (`Get` for `Set`).
+static bool isCommonVerb(StringRef Verb) {
+  static const StringRef Verbs[] = {
+      "Accept",       "Add",     "Associate",  "Attach",   "Batch",  "Cancel",
+      "Create",       "Delete",  "Deregister", "Describe", "Detach", "Disable",
+      "Disassociate", "Enable",  "Export",     "Get",      "Import", "Invoke",
+      "List",         "Modify",  "Put",        "Register", "Reject", "Remove",
+      "Reset",        "Restore", "Run",        "Search",   "Send",   "Set",
+      "Start",        "Stop",    "Tag",        "Untag",    "Update"};
+  return any_of(Verbs, [&](StringRef V) { return V.equals_insensitive(Verb); });
 }
 
 Optional<StringRef> suggestAction(const Catalog &Cat, StringRef FullName) {
   thread_local Memo<Optional<StringRef>> M;
-  return M.get(FullName, [&] { return Cat.suggestAction(FullName); });
+  return M.get(FullName, [&]() -> Optional<StringRef> {
+    Optional<StringRef> Fix = Cat.suggestAction(FullName);
+    if (!Fix)
+      return None;
+    // A suggestion with another verb changes what the policy does
+    // (`GetPermissionsPolicy` is not `PutPermissionsPolicy`), and one that
+    // changes much of a short name is a guess (`ListHapgs` is not
+    // `ListTags`); neither is offered.
+    StringRef Name = FullName.split(':').second.trim();
+    StringRef FixName = Fix->split(':').second;
+    StringRef Verb = verbOf(Name);
+    size_t NounLength = Name.size() - Verb.size();
+    unsigned Limit = std::min<size_t>(2, std::max<size_t>(1, NounLength / 3));
+    StringRef FixVerb = verbOf(FixName);
+    bool SameVerb =
+        Verb.equals_insensitive(FixVerb) ||
+        (!isCommonVerb(Verb) &&
+         StringRef(Verb.lower()).edit_distance(FixVerb.lower()) <= 1);
+    if (!SameVerb ||
+        StringRef(Name.lower()).edit_distance(FixName.lower()) > Limit)
+      return None;
+    return Fix;
+  });
 }
 
 bool isTagKeyWithoutTag(StringRef Key, const Catalog &Cat) {
