@@ -33,7 +33,10 @@ public:
       const Condition &C = S.Conditions[I];
       const ConditionKeyInfo *Key = F.Keys[I];
       // ForAllValues:Null is null-with-set-qualifier's.
-      if (!Key || Key->MultiValued ||
+      // The claims of identity providers are typed loosely in the catalog
+      // (`cognito-identity.amazonaws.com:amr` is documented as String, yet
+      // carries a list that AWS's examples test with `ForAnyValue:`).
+      if (!Key || reference::isFederationKey(C.Key) || Key->MultiValued ||
           C.Qualifier != SetQualifier::ForAllValues ||
           C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
         continue;

@@ -31,7 +31,10 @@ public:
     for (size_t I = 0; I < S.Conditions.size(); ++I) {
       const Condition &C = S.Conditions[I];
       const ConditionKeyInfo *Key = F.Keys[I];
-      if (!Key || Key->MultiValued ||
+      // The claims of identity providers are typed loosely in the catalog
+      // (`cognito-identity.amazonaws.com:amr` is documented as String, yet
+      // carries a list that AWS's examples test with `ForAnyValue:`).
+      if (!Key || reference::isFederationKey(C.Key) || Key->MultiValued ||
           C.Qualifier != SetQualifier::ForAnyValue ||
           C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
         continue;

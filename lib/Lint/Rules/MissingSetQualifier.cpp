@@ -31,8 +31,12 @@ public:
       const Condition &C = S.Conditions[I];
       const ConditionKeyInfo *Key = F.Keys[I];
       // Null tests presence, which needs no qualifier.
-      if (!Key || !Key->MultiValued || C.Qualifier != SetQualifier::None ||
-          C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
+      // The claims of identity providers are typed loosely in the catalog
+      // (`cognito-identity.amazonaws.com:amr` is documented as String, yet
+      // carries a list that AWS's examples test with `ForAnyValue:`).
+      if (!Key || reference::isFederationKey(C.Key) || !Key->MultiValued ||
+          C.Qualifier != SetQualifier::None || C.Op == ConditionOp::Null ||
+          C.Op == ConditionOp::Unknown)
         continue;
       Ctx.report(
           Info, C.KeyLoc,
