@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <functional>
 
+#include <set>
+
 using namespace llvm;
 
 namespace tollgate {
@@ -99,6 +101,157 @@ static std::vector<Tok> tokens(const Glob &G) {
     }
   }
   return T;
+}
+
+/// One step of the NFA over token positions: the positions after reading
+/// \p C from the positions in \p Cur (closed under skipping stars).
+static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
+                     char C, std::vector<char> &Next) {
+  size_t N = T.size();
+  std::fill(Next.begin(), Next.end(), 0);
+  for (size_t I = 0; I < N; ++I) {
+    if (!Cur[I])
+      continue;
+    const Tok &K = T[I];
+    switch (K.K) {
+    case Tok::Char:
+      if (K.C == C)
+        Next[I + 1] = 1;
+      break;
+    case Tok::FoldChar:
+      if (toLower(K.C) == toLower(C))
+        Next[I + 1] = 1;
+      break;
+    case Tok::Any:
+      Next[I + 1] = 1;
+      break;
+    case Tok::AnyNoColon:
+      if (C != ':')
+        Next[I + 1] = 1;
+      break;
+    case Tok::Star:
+      Next[I] = 1;
+      break;
+    case Tok::StarNoColon:
+      if (C != ':')
+        Next[I] = 1;
+      break;
+    }
+  }
+  for (size_t I = 0; I < N; ++I)
+    if (Next[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
+      Next[I + 1] = 1;
+}
+
+bool globIncluded(const Glob &A, const Glob &B) {
+  if (A == B || B.matchesAll())
+    return true;
+  std::vector<Tok> TA = tokens(A), TB = tokens(B);
+  // Characters that no literal names (and that are not `:`) behave alike
+  // in both globs: one stands for all of them.
+  std::string Alphabet = ":";
+  Alphabet += '\x01';
+  for (const std::vector<Tok> *T : {&TA, &TB})
+    for (const Tok &K : *T)
+      if (K.K == Tok::Char || K.K == Tok::FoldChar) {
+        Alphabet += K.C;
+        Alphabet += static_cast<char>(toLower(K.C));
+        Alphabet += static_cast<char>(toupper(static_cast<unsigned char>(K.C)));
+      }
+  std::sort(Alphabet.begin(), Alphabet.end());
+  Alphabet.erase(std::unique(Alphabet.begin(), Alphabet.end()), Alphabet.end());
+  auto init = [](const std::vector<Tok> &T) {
+    std::vector<char> S(T.size() + 1, 0);
+    S[0] = 1;
+    for (size_t I = 0; I < T.size(); ++I)
+      if (S[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
+        S[I + 1] = 1;
+    return S;
+  };
+  using State = std::pair<std::vector<char>, std::vector<char>>;
+  std::set<State> Seen;
+  std::vector<State> Work{{init(TA), init(TB)}};
+  Seen.insert(Work.back());
+  while (!Work.empty()) {
+    State St = std::move(Work.back());
+    Work.pop_back();
+    if (St.first.back() && !St.second.back())
+      return false; // a string A matches and B does not
+    if (!any_of(St.first, [](char X) { return X != 0; }))
+      continue; // A is dead here
+    for (char C : Alphabet) {
+      State Nx{std::vector<char>(TA.size() + 1),
+               std::vector<char>(TB.size() + 1)};
+      globStep(TA, St.first, C, Nx.first);
+      globStep(TB, St.second, C, Nx.second);
+      if (Seen.insert(Nx).second) {
+        if (Seen.size() > 4096)
+          return false; // too large to decide here: not proved
+        Work.push_back(std::move(Nx));
+      }
+    }
+  }
+  return true;
+}
+
+/// The string term \p T constrains and the glob it requires of it.
+static bool asGlob(const TermContext &Ctx, Term T, Term &S, Glob &G) {
+  auto isC = [](Term X) { return X->K == TermKind::StrConst; };
+  switch (T->K) {
+  case TermKind::InGlob:
+    S = T->Args[0];
+    G = Ctx.glob(T->Aux);
+    return true;
+  case TermKind::PrefixOf:
+    if (!isC(T->Args[0]) || isC(T->Args[1]))
+      return false;
+    S = T->Args[1];
+    G.addLit(T->Args[0]->Text);
+    G.add(GlobPiece::Star);
+    return true;
+  case TermKind::SuffixOf:
+    if (!isC(T->Args[0]) || isC(T->Args[1]))
+      return false;
+    S = T->Args[1];
+    G.add(GlobPiece::Star);
+    G.addLit(T->Args[0]->Text);
+    return true;
+  case TermKind::Contains:
+    if (!isC(T->Args[1]) || isC(T->Args[0]))
+      return false;
+    S = T->Args[0];
+    G.add(GlobPiece::Star);
+    G.addLit(T->Args[1]->Text);
+    G.add(GlobPiece::Star);
+    return true;
+  case TermKind::Eq: {
+    Term A = T->Args[0], B = T->Args[1];
+    if (A->S != Sort::String || isC(A) == isC(B))
+      return false;
+    if (isC(A))
+      std::swap(A, B);
+    S = A;
+    G.addLit(B->Text);
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+bool TermContext::implies(Term A, Term B) const {
+  if (A == B)
+    return true;
+  auto Key = std::make_pair(A, B);
+  auto It = ImpliesMemo.find(Key);
+  if (It != ImpliesMemo.end())
+    return It->second;
+  Term SA = nullptr, SB = nullptr;
+  Glob GA, GB;
+  bool R = asGlob(*this, A, SA, GA) && asGlob(*this, B, SB, GB) && SA == SB &&
+           globIncluded(GA, GB);
+  ImpliesMemo[Key] = R;
+  return R;
 }
 
 bool Glob::matches(StringRef S) const {
@@ -332,6 +485,31 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
       return Zero;
     if (X->K == Dual && llvm::any_of(X->Args, In))
       return Zero;
+  }
+  // The same with implication in place of membership, for conjunctions:
+  // `s in G1 and not (s in G2 and ...)` is false when G1 is within G2 and
+  // the rest holds (the shape of a new statement narrowing an old one).
+  if (K == TermKind::And) {
+    std::vector<Term> Atoms;
+    for (Term A : Flat)
+      if (A->K == TermKind::InGlob || A->K == TermKind::PrefixOf ||
+          A->K == TermKind::SuffixOf || A->K == TermKind::Contains ||
+          A->K == TermKind::Eq)
+        Atoms.push_back(A);
+    auto Holds = [&](Term T) {
+      return In(T) ||
+             llvm::any_of(Atoms, [&](Term A) { return Ctx.implies(A, T); });
+    };
+    if (!Atoms.empty())
+      for (Term A : Flat) {
+        if (A->K != TermKind::Not)
+          continue;
+        Term X = A->Args[0];
+        if (X->K == TermKind::And && llvm::all_of(X->Args, Holds))
+          return Zero;
+        if (X->K == TermKind::Or && llvm::any_of(X->Args, Holds))
+          return Zero;
+      }
   }
   if (Flat.empty())
     return Unit;

@@ -97,6 +97,10 @@ struct Glob {
   static Glob fromPattern(llvm::StringRef Pattern, bool NoColon = false);
 };
 
+/// Every string \p A matches, \p B matches. Conservative: false when the
+/// product automaton grows too large.
+bool globIncluded(const Glob &A, const Glob &B);
+
 struct TermNode {
   TermKind K;
   Sort S;
@@ -158,6 +162,11 @@ public:
   Term mkExtract(Term A, unsigned Low, unsigned Width);
 
   const Glob &glob(uint32_t Index) const { return Globs[Index]; }
+
+  /// \p A implies \p B, shown by glob containment when both constrain the
+  /// same string term (equality with a constant, prefix, suffix, contains
+  /// or a glob). Conservative: false when that does not show it.
+  bool implies(Term A, Term B) const;
   size_t size() const { return Nodes.size(); }
 
   /// The value of \p T under \p A. Variables missing from \p A take a
@@ -182,6 +191,7 @@ private:
   std::vector<Glob> Globs;
   std::unordered_map<std::string, uint32_t> GlobIndex;
   Term True = nullptr, False = nullptr;
+  mutable llvm::DenseMap<std::pair<Term, Term>, bool> ImpliesMemo;
 };
 
 } // namespace verify
