@@ -120,6 +120,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
   const NameIndex &Names = nameIndex(Cat);
   F.Negated = S.Action.Negated;
   F.Patterns.reserve(S.Action.Patterns.size());
+  const ServiceInfo *Previous = nullptr;
   for (const ActionPattern &A : S.Action.Patterns) {
     StringRef Text = A.Text;
     size_t Colon = Text.find(':');
@@ -140,7 +141,12 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
       F.WildcardService = true;
       continue;
     }
-    const ServiceInfo *Service = Names.service(ServicePart);
+    // Consecutive entries usually share their service.
+    const ServiceInfo *Service =
+        Previous && Previous->Prefix.equals_insensitive(ServicePart)
+            ? Previous
+            : Names.service(ServicePart);
+    Previous = Service;
     if (!Service) {
       F.Patterns.push_back(PatternStatus::UnknownService);
       F.AnyUnknown = true;
