@@ -1,9 +1,11 @@
 //===- Inputs.cpp - Finding the files to lint -----------------------------===//
 
 #include "tollgate/Lint/Inputs.h"
+#include "tollgate/Parse/Template.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -15,6 +17,23 @@ namespace tollgate {
 static bool skipDirectory(StringRef Name) {
   return (Name.startswith(".") && Name != "." && Name != "..") ||
          Name == "node_modules";
+}
+
+/// True for a `*.yaml`, `*.yml` or `*.template` file that holds a
+/// CloudFormation template: other YAML (CI workflows, Kubernetes manifests)
+/// is not for tollgate.
+static bool isTemplateFile(StringRef Path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      MemoryBuffer::getFile(Path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Buffer || (*Buffer)->getBufferSize() > (16u << 20))
+    return false;
+  StringRef Text = (*Buffer)->getBuffer();
+  if (looksLikeYamlTemplate(Text))
+    return true;
+  // A JSON template named `*.template`.
+  return Text.contains("\"AWSTemplateFormatVersion\"") ||
+         (Text.contains("\"Resources\"") && Text.contains("\"AWS::"));
 }
 
 static void collectDirectory(StringRef Dir, std::vector<std::string> &Out) {
@@ -29,7 +48,8 @@ static void collectDirectory(StringRef Dir, std::vector<std::string> &Out) {
         It.no_push();
       continue;
     }
-    if (Name.endswith_insensitive(".json"))
+    if (Name.endswith_insensitive(".json") ||
+        (isTemplateFileName(Name) && isTemplateFile(Path)))
       Found.push_back(Path.str());
   }
   if (EC)

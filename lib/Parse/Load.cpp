@@ -52,54 +52,27 @@ static LoadedPolicy inputError(StringRef Name, std::string Message) {
   return Result;
 }
 
-LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
-  if (Path != "-") {
-    sys::fs::file_status Status;
-    if (std::error_code EC = sys::fs::status(Path, Status))
-      return inputError(Path, "cannot read file: " + EC.message());
-    if (sys::fs::is_directory(Status))
-      return inputError(Path, "is a directory, not a policy file");
-    if (Status.getSize() > Options.MaxFileSize) {
-      LoadedPolicy Result = inputError(Path, "");
-      Result.Diags[0].Check = &grammar::InputLimit;
-      Result.Diags[0].Message = "file is " + std::to_string(Status.getSize()) +
-                                " bytes; tollgate reads files up to " +
-                                std::to_string(Options.MaxFileSize) + " bytes";
-      return Result;
-    }
-  }
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false,
-                                   /*RequiresNullTerminator=*/false);
-  StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
-  if (!Buffer)
-    return inputError(Name, "cannot read file: " + Buffer.getError().message());
-  if ((*Buffer)->getBufferSize() > Options.MaxFileSize)
-    return inputError(Name, "input is larger than " +
-                                std::to_string(Options.MaxFileSize) + " bytes");
-  return loadPolicyText(Name, (*Buffer)->getBuffer().str(), Options);
-}
-
-LoadedPolicy loadPolicyText(StringRef Name, std::string Text,
-                            const LoadOptions &Options) {
-  LoadedPolicy Result;
-  if (Text.size() >= (1ull << 32) - 1)
-    return inputError(Name, "input is larger than 4 GiB");
-  Result.Source = std::make_shared<SourceFile>(Name.str(), std::move(Text));
-
-  json::ReadResult Read = json::read(Result.Source->text());
-  for (json::ReadIssue &I : Read.Issues) {
+static void addReadIssues(ArrayRef<json::ReadIssue> Issues,
+                          std::vector<Diagnostic> &Diags) {
+  for (const json::ReadIssue &I : Issues) {
     Diagnostic D = makeDiagnostic(checkFor(I.K), I.Range, I.Message);
     if (I.K == json::ReadIssue::DuplicateKey) {
       D.Message += "; IAM rejects or misreads duplicate keys, and JSON tools "
                    "silently keep only one of the values";
       D.Notes.push_back({I.Previous, "first defined here"});
     }
-    Result.Diags.push_back(std::move(D));
+    Diags.push_back(std::move(D));
   }
+}
+
+/// Builds the IR of a document already read as JSON.
+static LoadedPolicy loadRead(SourceFileRef Source, json::ReadResult Read,
+                             const LoadOptions &Options) {
+  LoadedPolicy Result;
+  Result.Source = Source;
+  addReadIssues(Read.Issues, Result.Diags);
   if (!Read.Doc)
     return Result;
-
   PolicyType Type;
   if (Options.Type) {
     Type = *Options.Type;
@@ -109,6 +82,238 @@ LoadedPolicy loadPolicyText(StringRef Name, std::string Text,
   }
   Result.P = parsePolicy(Read.Doc->root(), Result.Source, Type, Result.Diags);
   return Result;
+}
+
+/// Reads the file at \p Path into memory, or says why it cannot.
+static bool readFile(StringRef Path, const LoadOptions &Options,
+                     std::string &Text, LoadedPolicy &Error) {
+  if (Path != "-") {
+    sys::fs::file_status Status;
+    if (std::error_code EC = sys::fs::status(Path, Status)) {
+      Error = inputError(Path, "cannot read file: " + EC.message());
+      return false;
+    }
+    if (sys::fs::is_directory(Status)) {
+      Error = inputError(Path, "is a directory, not a policy file");
+      return false;
+    }
+    if (Status.getSize() > Options.MaxFileSize) {
+      Error = inputError(Path, "");
+      Error.Diags[0].Check = &grammar::InputLimit;
+      Error.Diags[0].Message = "file is " + std::to_string(Status.getSize()) +
+                               " bytes; tollgate reads files up to " +
+                               std::to_string(Options.MaxFileSize) + " bytes";
+      return false;
+    }
+  }
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+      MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false,
+                                   /*RequiresNullTerminator=*/false);
+  StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
+  if (!Buffer) {
+    Error =
+        inputError(Name, "cannot read file: " + Buffer.getError().message());
+    return false;
+  }
+  if ((*Buffer)->getBufferSize() > Options.MaxFileSize) {
+    Error =
+        inputError(Name, "input is larger than " +
+                             std::to_string(Options.MaxFileSize) + " bytes");
+    return false;
+  }
+  Text = (*Buffer)->getBuffer().str();
+  return true;
+}
+
+/// Splits `FILE#NAME` when FILE exists and the whole path does not.
+static std::pair<StringRef, StringRef> splitSelector(StringRef Path) {
+  size_t Hash = Path.rfind('#');
+  if (Hash == StringRef::npos || Path == "-" || sys::fs::exists(Path))
+    return {Path, ""};
+  StringRef File = Path.take_front(Hash);
+  if (File != "-" && !sys::fs::exists(File))
+    return {Path, ""};
+  return {File, Path.drop_front(Hash + 1)};
+}
+
+/// Picks the policy \p Selector names (or the only one) from \p All.
+static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
+                                 std::vector<LoadedPolicy> All) {
+  if (All.size() == 1 && !All[0].Embedded && Selector.empty())
+    return std::move(All[0]);
+  if (All.size() == 1 && !All[0].P && All[0].Diags.empty())
+    return inputError(Path, "the file holds no policy");
+  if (All.size() == 1 && !All[0].P)
+    return std::move(All[0]);
+  std::vector<size_t> Matches;
+  std::string Names;
+  for (size_t I = 0; I < All.size(); ++I) {
+    if (!All[I].Embedded)
+      continue;
+    const EmbeddedPolicy &E = *All[I].Embedded;
+    Names += (Names.empty() ? "`" : ", `") + E.Name + "`";
+    if (Selector.empty() || E.Name == Selector || E.Resource == Selector)
+      Matches.push_back(I);
+  }
+  if (Matches.size() == 1)
+    return std::move(All[Matches[0]]);
+  LoadedPolicy R;
+  R.Source = All[0].Source;
+  std::string Message;
+  if (Selector.empty())
+    Message = "the template holds " + std::to_string(All.size()) +
+              " policies; name one as `" + Path.str() + "#NAME` (" + Names +
+              ")";
+  else if (Matches.empty())
+    Message = "the template holds no policy named `" + Selector.str() +
+              "`; its policies are " + Names;
+  else
+    Message = "`" + Selector.str() + "` names " +
+              std::to_string(Matches.size()) +
+              " policies; give the full name of one";
+  R.Diags.push_back(
+      makeDiagnostic(grammar::UnreadableFile, Span(), std::move(Message)));
+  return R;
+}
+
+LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
+  auto [File, Selector] = splitSelector(Path);
+  std::vector<LoadedPolicy> All = loadPolicies(File, Options);
+  return selectPolicy(File == "-" ? StringRef("<stdin>") : File, Selector,
+                      std::move(All));
+}
+
+std::vector<LoadedPolicy> loadPolicies(StringRef Path,
+                                       const LoadOptions &Options) {
+  std::string Text;
+  LoadedPolicy Error;
+  if (!readFile(Path, Options, Text, Error)) {
+    std::vector<LoadedPolicy> R;
+    R.push_back(std::move(Error));
+    return R;
+  }
+  StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
+  return loadPoliciesText(Name, std::move(Text), Options);
+}
+
+/// The policies of template \p T, read from \p Source.
+static std::vector<LoadedPolicy> templatePolicies(const Template &T,
+                                                  SourceFileRef Source) {
+  std::vector<LoadedPolicy> Out;
+  if (T.SyntaxError) {
+    LoadedPolicy L;
+    L.Source = Source;
+    L.Diags.push_back(
+        makeDiagnostic(grammar::JsonSyntax, T.ErrorRange,
+                       "the " + templateKindName(T.Kind).str() +
+                           " is not valid YAML: " + T.ErrorMessage));
+    Out.push_back(std::move(L));
+    return Out;
+  }
+  auto Computed = std::make_shared<std::vector<ComputedSpan>>(T.Computed);
+  for (const TemplatePolicy &TP : T.Policies) {
+    LoadedPolicy L;
+    L.Source = Source;
+    EmbeddedPolicy E;
+    E.Kind = T.Kind;
+    E.Name = TP.Name;
+    E.Resource = TP.Resource;
+    E.ResourceType = TP.ResourceType;
+    E.NameRange = TP.NameRange;
+    E.Synthesized = TP.Synthesized;
+    E.Computed = Computed;
+    L.Embedded = std::move(E);
+    std::vector<Diagnostic> Diags;
+    addReadIssues(TP.Issues, Diags);
+    if (TP.Root)
+      L.P = parsePolicy(*TP.Root, Source, TP.Type, Diags);
+    placeEmbeddedFindings(L, Diags);
+    L.Diags = std::move(Diags);
+    Out.push_back(std::move(L));
+  }
+  if (Out.empty()) {
+    LoadedPolicy L;
+    L.Source = Source;
+    Out.push_back(std::move(L));
+  }
+  return Out;
+}
+
+std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
+                                           const LoadOptions &Options) {
+  std::vector<LoadedPolicy> Out;
+  if (Text.size() >= (1ull << 32) - 1) {
+    Out.push_back(inputError(Name, "input is larger than 4 GiB"));
+    return Out;
+  }
+  auto Source = std::make_shared<SourceFile>(Name.str(), std::move(Text));
+  StringRef T = Source->text();
+  json::ReadResult Read = json::read(T);
+  if (Read.Doc) {
+    if (std::unique_ptr<Template> Tpl = readTemplate(
+            T, Name, &Read.Doc->root(), Options.LiteralPlaceholders))
+      return templatePolicies(*Tpl, Source);
+  } else {
+    // Not JSON: a YAML template, if it is one.
+    StringRef Start = T.ltrim();
+    if (isTemplateFileName(Name) ||
+        !(Start.startswith("{") || Start.startswith("[")))
+      if (std::unique_ptr<Template> Tpl =
+              readTemplate(T, Name, nullptr, Options.LiteralPlaceholders))
+        return templatePolicies(*Tpl, Source);
+  }
+  Out.push_back(loadRead(Source, std::move(Read), Options));
+  return Out;
+}
+
+LoadedPolicy loadPolicyText(StringRef Name, std::string Text,
+                            const LoadOptions &Options) {
+  LoadedPolicy Result;
+  if (Text.size() >= (1ull << 32) - 1)
+    return inputError(Name, "input is larger than 4 GiB");
+  auto Source = std::make_shared<SourceFile>(Name.str(), std::move(Text));
+  json::ReadResult Read = json::read(Source->text());
+  return loadRead(Source, std::move(Read), Options);
+}
+
+static bool within(Span Inner, Span Outer) {
+  return Outer.Begin <= Inner.Begin && Inner.End <= Outer.End &&
+         !(Inner.empty() && Inner.Begin == Outer.End && !Outer.empty());
+}
+
+static bool aboutVariableSyntax(const CheckInfo *C) {
+  return C == &grammar::VariableNotAllowed ||
+         C == &grammar::VariableInOldVersion || C == &grammar::InvalidVariable;
+}
+
+void placeEmbeddedFindings(const LoadedPolicy &L,
+                           std::vector<Diagnostic> &Diags) {
+  if (!L.Embedded)
+    return;
+  const EmbeddedPolicy &E = *L.Embedded;
+  std::vector<Diagnostic> Kept;
+  for (Diagnostic &D : Diags) {
+    bool Computed = false;
+    if (!D.Check->IsInputError && E.Computed)
+      for (const ComputedSpan &C : *E.Computed)
+        if (within(D.Range, C.Range) &&
+            (C.Whole || aboutVariableSyntax(D.Check))) {
+          Computed = true;
+          break;
+        }
+    if (Computed)
+      continue;
+    std::string Note;
+    if (E.Synthesized)
+      Note = "in the resource-policy statement that `" + E.Name + "` (" +
+             E.ResourceType + ") adds to its function";
+    else
+      Note = "in the " + (L.P ? policyTypeName(L.P->Type).str() : "") +
+             " policy `" + E.Name + "`";
+    D.Notes.push_back({E.NameRange, std::move(Note)});
+    Kept.push_back(std::move(D));
+  }
+  Diags = std::move(Kept);
 }
 
 } // namespace tollgate

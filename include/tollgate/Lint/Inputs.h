@@ -12,9 +12,10 @@
 namespace tollgate {
 
 /// Expands command-line operands into files: a directory stands for every
-/// `*.json` file below it (hidden folders and node_modules skipped), in
-/// sorted order; files and "-" stand for themselves. Missing operands are
-/// kept so that linting reports them with the other results.
+/// `*.json` file below it, and every `*.yaml`, `*.yml` and `*.template` file
+/// that holds a CloudFormation template (hidden folders and node_modules
+/// skipped), in sorted order; files and "-" stand for themselves. Missing
+/// operands are kept so that linting reports them with the other results.
 std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> Operands);
 
 } // namespace tollgate

@@ -6,11 +6,18 @@
 /// cannot be read as a policy at all yields findings of an input-error check
 /// and no IR.
 ///
+/// A file may also be a CloudFormation template or a Terraform plan, which
+/// holds any number of policies (Template.h). loadPolicies() returns each
+/// of them, with spans into the template; loadPolicyFile() accepts
+/// `FILE#NAME` to pick one of them, and a template that holds exactly one
+/// policy stands for it.
+///
 //===----------------------------------------------------------------------===//
 
 #ifndef TOLLGATE_PARSE_LOAD_H
 #define TOLLGATE_PARSE_LOAD_H
 
+#include "tollgate/Parse/Template.h"
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Diagnostic.h"
 
@@ -28,6 +35,24 @@ struct LoadOptions {
   llvm::Optional<PolicyType> Type;
   /// Larger files are refused before they are read.
   uint64_t MaxFileSize = 16u << 20;
+  /// Write the computed values of templates as literal `{{Name}}` text
+  /// rather than as policy variables (see readTemplate()): for comparing
+  /// two versions of a template.
+  bool LiteralPlaceholders = false;
+};
+
+/// Where a policy found in a template sits.
+struct EmbeddedPolicy {
+  TemplateKind Kind = TemplateKind::CloudFormation;
+  /// `Resources.MyRole.Properties.Policies[0].PolicyDocument`, or the
+  /// Terraform address and attribute.
+  std::string Name;
+  std::string Resource, ResourceType;
+  /// The key that holds the document, for the note that names the policy.
+  Span NameRange;
+  bool Synthesized = false;
+  /// The template's computed values (shared by its policies).
+  std::shared_ptr<const std::vector<ComputedSpan>> Computed;
 };
 
 struct LoadedPolicy {
@@ -39,6 +64,8 @@ struct LoadedPolicy {
   bool TypeAssumed = false;
   /// Why the detected type was chosen (for the note that says so).
   std::string TypeReason;
+  /// Set for a policy found in a template.
+  llvm::Optional<EmbeddedPolicy> Embedded;
 
   bool hasInputError() const;
 };
@@ -49,6 +76,26 @@ LoadedPolicy loadPolicyFile(llvm::StringRef Path, const LoadOptions &Options);
 /// Parses \p Text as the policy named \p Name.
 LoadedPolicy loadPolicyText(llvm::StringRef Name, std::string Text,
                             const LoadOptions &Options);
+
+/// Reads every policy of the file at \p Path: one entry for a policy file,
+/// one per policy for a template (templates ignore Options.Type: each
+/// resource says what its policies are). A template without policies, or
+/// one that cannot be read, gives one entry without a policy. Every entry
+/// shares the file's SourceFile.
+std::vector<LoadedPolicy> loadPolicies(llvm::StringRef Path,
+                                       const LoadOptions &Options);
+
+/// loadPolicies() for text already in memory.
+std::vector<LoadedPolicy> loadPoliciesText(llvm::StringRef Name,
+                                           std::string Text,
+                                           const LoadOptions &Options);
+
+/// Finishes findings on a policy found in a template: drops those about
+/// values the template computes (see Template.h) and adds a note that names
+/// the policy. Does nothing for a policy file. loadPolicies() has done this
+/// for the loader's own findings; call it on the findings of later checks.
+void placeEmbeddedFindings(const LoadedPolicy &L,
+                           std::vector<Diagnostic> &Diags);
 
 } // namespace tollgate
 
