@@ -107,8 +107,8 @@ struct Linter::Impl {
 
   const std::vector<RuleOptions> &optionsOf(const ResolvedConfig &RC);
   void lintOne(FileJob &Job) const;
-  void suppress(FileJob &Job, const Policy &P, const std::vector<bool> &Enabled,
-                StringRef RelativePath) const;
+  void suppress(FileJob &Job, ArrayRef<const Policy *> Policies,
+                const std::vector<bool> &Enabled, StringRef RelativePath) const;
   FileFindings configFindings(const ResolvedConfig &RC,
                               ArrayRef<SuppressionUse> Uses);
   bool pathExists(const ResolvedConfig &RC, const PathGlob &Glob);
@@ -138,18 +138,29 @@ Linter::Impl::optionsOf(const ResolvedConfig &RC) {
 }
 
 void Linter::Impl::lintOne(FileJob &Job) const {
-  LoadedPolicy Loaded = loadPolicyFile(Job.Path, Options.Load);
+  // A template holds any number of policies; their findings all belong to
+  // the template file.
+  std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Options.Load);
   FileFindings &F = Job.Result;
-  F.Source = Loaded.Source;
-  F.Diags = std::move(Loaded.Diags);
+  F.Source = All.front().Source;
   const ResolvedConfig &RC = *Job.Config;
   std::string RelativePath = RC.relativePathOf(Job.Path);
   std::vector<bool> Enabled = RC.enabledFor(RelativePath);
-  if (Loaded.P) {
-    F.PolicyType = policyTypeName(Loaded.P->Type).str();
-    F.PolicyTypeAssumed = Loaded.TypeAssumed;
-    F.PolicyTypeReason = std::move(Loaded.TypeReason);
-    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, F.Diags);
+  std::vector<const Policy *> Policies;
+  for (LoadedPolicy &Loaded : All) {
+    F.Diags.insert(F.Diags.end(), Loaded.Diags.begin(), Loaded.Diags.end());
+    if (!Loaded.P)
+      continue;
+    Policies.push_back(Loaded.P.get());
+    if (!Loaded.Embedded) {
+      F.PolicyType = policyTypeName(Loaded.P->Type).str();
+      F.PolicyTypeAssumed = Loaded.TypeAssumed;
+      F.PolicyTypeReason = std::move(Loaded.TypeReason);
+    }
+    std::vector<Diagnostic> Found;
+    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, Found);
+    placeEmbeddedFindings(Loaded, Found);
+    F.Diags.insert(F.Diags.end(), Found.begin(), Found.end());
   }
   // The loader reports every grammar finding; drop those of checks that are
   // off, and give the rest the configured severity.
@@ -162,12 +173,13 @@ void Linter::Impl::lintOne(FileJob &Job) const {
     Kept.push_back(std::move(D));
   }
   F.Diags = std::move(Kept);
-  if (Loaded.P && !RelativePath.empty() && !RC.config().Suppressions.empty())
-    suppress(Job, *Loaded.P, Enabled, RelativePath);
+  if (!Policies.empty() && !RelativePath.empty() &&
+      !RC.config().Suppressions.empty())
+    suppress(Job, Policies, Enabled, RelativePath);
   std::stable_sort(F.Diags.begin(), F.Diags.end(), diagnosticLess);
 }
 
-void Linter::Impl::suppress(FileJob &Job, const Policy &P,
+void Linter::Impl::suppress(FileJob &Job, ArrayRef<const Policy *> Policies,
                             const std::vector<bool> &Enabled,
                             StringRef RelativePath) const {
   ArrayRef<Suppression> All = Job.Config->config().Suppressions;
@@ -197,9 +209,10 @@ void Linter::Impl::suppress(FileJob &Job, const Policy &P,
       Scopes.push_back(Sup.TargetText);
       break;
     case Suppression::Sid:
-      for (const Statement &St : P.Statements)
-        if (St.HasSid && St.Sid == Sup.TargetText)
-          Scopes.push_back(P.pointer(St.L.Path));
+      for (const Policy *P : Policies)
+        for (const Statement &St : P->Statements)
+          if (St.HasSid && St.Sid == Sup.TargetText)
+            Scopes.push_back(P->pointer(St.L.Path));
       break;
     }
     Active.emplace_back(S, std::move(Scopes));
