@@ -1,0 +1,824 @@
+//===- GateCommand.cpp - The `tollgate gate` subcommand -------------------===//
+///
+/// \file
+/// What changed: `git diff --name-only MERGE-BASE` (the merge base of REF and
+/// HEAD against the working tree, so commits since REF, staged changes and
+/// unstaged changes all count) plus untracked files that git does not
+/// ignore. Deleted files only remove access and are not checked. The
+/// version at REF is `git show MERGE-BASE:PATH`; a policy that did not exist
+/// there is compared with no policy at all, so every access it grants is
+/// new.
+///
+/// The findings of the gate are diagnostics of two checks of their own
+/// (`new-access`, `new-access-unknown`) placed on the statement that grants
+/// the counterexample request, so the text, JSON, SARIF and GitHub
+/// reporters show them like lint findings; `--format markdown` writes a
+/// summary for a pull-request comment.
+///
+//===----------------------------------------------------------------------===//
+
+#include "GateCommand.h"
+#include "CheckCommand.h"
+#include "Commands.h"
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Config/PathGlob.h"
+#include "tollgate/Lint/Linter.h"
+#include "tollgate/Parse/Load.h"
+#include "tollgate/Report/Reporters.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
+
+using namespace llvm;
+
+namespace tollgate {
+
+using namespace verify;
+
+namespace {
+
+const CheckInfo NewAccess = {
+    "IAM950",
+    "new-access",
+    Severity::Error,
+    CheckStatus::Stable,
+    false,
+    "A changed policy grants access that its previous version did not"};
+const CheckInfo NewAccessUnknown = {
+    "IAM951",
+    "new-access-unknown",
+    Severity::Warning,
+    CheckStatus::Stable,
+    false,
+    "The verifier could not decide whether a change grants new access"};
+
+const char *Usage =
+    "usage: tollgate gate --base REF [options] [PATH...]\n"
+    "Lints the policy files and templates changed since REF (commits since\n"
+    "the merge base, staged, unstaged and untracked changes) and fails when\n"
+    "a changed policy grants access that its version at REF did not.\n"
+    "PATHs restrict the gate to those files (a pre-commit hook passes them).\n"
+    "options:\n"
+    "  --base REF           the revision to compare with (required)\n"
+    "  --format text|markdown|json|sarif|github\n"
+    "  --allow FILE         allowed new access (default: .tollgate-gate.yaml\n"
+    "                       at the repository root, if present)\n"
+    "  --config FILE        the lint configuration for every file\n"
+    "  --fail-on LEVEL      lint severity that fails the gate (default:\n"
+    "                       the configuration's, else security)\n"
+    "  --no-lint            only check for new access\n"
+    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  -o FILE              write the report to FILE\n"
+    "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
+    "3 undecided, 4 internal error\n";
+
+struct Args {
+  std::string Base, Format = "text", AllowFile, ConfigFile, Output;
+  Optional<Severity> FailOn;
+  bool Lint = true;
+  unsigned TimeoutS = 10;
+  std::vector<std::string> Paths;
+};
+
+bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    StringRef Name = Arg.split('=').first;
+    std::string V;
+    auto value = [&](std::string &Out) {
+      if (Arg.startswith("--") && Arg.contains('=')) {
+        Out = Arg.split('=').second.str();
+        return true;
+      }
+      if (I + 1 >= Argc) {
+        Err << "tollgate gate: " << Arg << " needs a value\n";
+        return false;
+      }
+      Out = Argv[++I];
+      return true;
+    };
+    if (Name == "--base") {
+      if (!value(A.Base))
+        return false;
+    } else if (Name == "--format") {
+      if (!value(A.Format))
+        return false;
+      if (A.Format != "text" && A.Format != "markdown" && A.Format != "json" &&
+          A.Format != "sarif" && A.Format != "github") {
+        Err << "tollgate gate: unknown format '" << A.Format
+            << "'; use text, markdown, json, sarif or github\n";
+        return false;
+      }
+    } else if (Name == "--allow") {
+      if (!value(A.AllowFile))
+        return false;
+    } else if (Name == "--config") {
+      if (!value(A.ConfigFile))
+        return false;
+    } else if (Name == "-o" || Name == "--output") {
+      if (!value(A.Output))
+        return false;
+    } else if (Name == "--fail-on") {
+      if (!value(V))
+        return false;
+      A.FailOn = parseSeverity(V);
+      if (!A.FailOn) {
+        Err << "tollgate gate: unknown --fail-on '" << V
+            << "'; use error, security, warning or suggestion\n";
+        return false;
+      }
+    } else if (Name == "--no-lint") {
+      A.Lint = false;
+    } else if (Name == "--timeout") {
+      if (!value(V))
+        return false;
+      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
+        Err << "tollgate gate: --timeout needs a positive number of "
+               "seconds\n";
+        return false;
+      }
+    } else if (Name == "-h" || Name == "--help") {
+      Err << Usage;
+      return false;
+    } else if (Arg.startswith("-") && Arg != "-") {
+      Err << "tollgate gate: unknown option '" << Arg << "'\n" << Usage;
+      return false;
+    } else {
+      A.Paths.push_back(Arg.str());
+    }
+  }
+  if (A.Base.empty()) {
+    Err << "tollgate gate: --base is required\n" << Usage;
+    return false;
+  }
+  return true;
+}
+
+/// Runs git with \p GitArgs; returns its exit status and standard output.
+int runGit(StringRef Git, ArrayRef<std::string> GitArgs, std::string &Out,
+           std::string *ErrText = nullptr) {
+  SmallString<128> OutFile, ErrFile;
+  sys::fs::createTemporaryFile("tollgate-git", "out", OutFile);
+  sys::fs::createTemporaryFile("tollgate-git", "err", ErrFile);
+  std::vector<StringRef> Argv = {Git};
+  for (const std::string &S : GitArgs)
+    Argv.push_back(S);
+  Optional<StringRef> Redirects[] = {StringRef(""), StringRef(OutFile),
+                                     StringRef(ErrFile)};
+  int RC = sys::ExecuteAndWait(Git, Argv, None, Redirects);
+  if (auto B = MemoryBuffer::getFile(OutFile))
+    Out = (*B)->getBuffer().str();
+  if (ErrText)
+    if (auto B = MemoryBuffer::getFile(ErrFile))
+      *ErrText = (*B)->getBuffer().trim().str();
+  sys::fs::remove(OutFile);
+  sys::fs::remove(ErrFile);
+  return RC;
+}
+
+/// One entry of the allow-list.
+struct Allowance {
+  PathGlob Path;
+  std::string Policy;
+  std::vector<std::string> Actions;
+  std::string Reason;
+};
+
+/// Reads `allow-new-access:` from \p File.
+bool readAllowList(StringRef File, std::vector<Allowance> &Out,
+                   raw_ostream &Err) {
+  auto Buffer = MemoryBuffer::getFile(File);
+  if (!Buffer) {
+    Err << "tollgate gate: cannot read '" << File
+        << "': " << Buffer.getError().message() << '\n';
+    return false;
+  }
+  SourceMgr SM;
+  std::string Problem;
+  SM.setDiagHandler(
+      [](const SMDiagnostic &D, void *Ctx) {
+        auto *P = static_cast<std::string *>(Ctx);
+        if (P->empty())
+          *P = D.getMessage().str();
+      },
+      &Problem);
+  yaml::Stream Stream((*Buffer)->getBuffer(), SM, false);
+  auto fail = [&](const Twine &Why) {
+    Err << "tollgate gate: " << File << ": " << Why << '\n';
+    return false;
+  };
+  auto scalar = [](yaml::Node *N) -> std::string {
+    SmallString<64> S;
+    if (auto *Sc = dyn_cast_or_null<yaml::ScalarNode>(N))
+      return Sc->getValue(S).str();
+    return "";
+  };
+  for (yaml::Document &Doc : Stream) {
+    auto *Root = dyn_cast_or_null<yaml::MappingNode>(Doc.getRoot());
+    if (!Root) {
+      if (!Problem.empty())
+        break;
+      return fail("expected a mapping with `allow-new-access`");
+    }
+    for (yaml::KeyValueNode &KV : *Root) {
+      std::string Key = scalar(KV.getKey());
+      auto *List = dyn_cast_or_null<yaml::SequenceNode>(KV.getValue());
+      if (Key != "allow-new-access")
+        return fail("unknown key `" + Key + "`; expected `allow-new-access`");
+      if (!List)
+        return fail("`allow-new-access` must be a list");
+      for (yaml::Node &E : *List) {
+        auto *Entry = dyn_cast<yaml::MappingNode>(&E);
+        if (!Entry)
+          return fail("each `allow-new-access` entry must be a mapping");
+        Allowance A;
+        std::string PathText;
+        for (yaml::KeyValueNode &F : *Entry) {
+          std::string FK = scalar(F.getKey());
+          if (FK == "path") {
+            PathText = scalar(F.getValue());
+          } else if (FK == "policy") {
+            A.Policy = scalar(F.getValue());
+          } else if (FK == "reason") {
+            A.Reason = scalar(F.getValue());
+          } else if (FK == "actions") {
+            if (auto *L = dyn_cast_or_null<yaml::SequenceNode>(F.getValue())) {
+              for (yaml::Node &X : *L)
+                A.Actions.push_back(scalar(&X));
+            } else {
+              A.Actions.push_back(scalar(F.getValue()));
+            }
+          } else {
+            return fail("unknown key `" + FK +
+                        "` in an `allow-new-access` entry; use path, "
+                        "policy, actions and reason");
+          }
+        }
+        if (PathText.empty() || A.Actions.empty() || A.Reason.empty())
+          return fail("an `allow-new-access` entry needs `path`, `actions` "
+                      "and `reason`");
+        for (const std::string &X : A.Actions)
+          if (X.empty() || X.find_first_of("\"\\") != std::string::npos)
+            return fail("invalid action `" + X + "`");
+        Expected<PathGlob> G = PathGlob::create(PathText);
+        if (!G)
+          return fail(toString(G.takeError()));
+        A.Path = std::move(*G);
+        Out.push_back(std::move(A));
+      }
+    }
+  }
+  if (!Problem.empty())
+    return fail("not valid YAML: " + Problem);
+  return true;
+}
+
+/// The verdict on one changed policy.
+struct PolicyOutcome {
+  std::string File;
+  /// The policy's name in a template; empty for a policy file.
+  std::string Name;
+  bool New = false;     ///< No version at the base.
+  bool Invalid = false; ///< Grammar errors: not verified.
+  CheckResult R;
+  std::vector<const Allowance *> Allowed;
+  std::string CexText;
+
+  std::string display() const {
+    return Name.empty() ? File : File + "#" + Name;
+  }
+};
+
+bool hasErrors(const LoadedPolicy &L) {
+  if (!L.P)
+    return true;
+  for (const Diagnostic &D : L.Diags)
+    if (D.Level == Severity::Error)
+      return true;
+  return false;
+}
+
+/// True for the files the gate reads: policy documents and templates.
+bool isPolicyFile(StringRef Path, StringRef Text) {
+  if (isTemplateFileName(Path))
+    return looksLikeYamlTemplate(Text) ||
+           Text.contains("\"AWSTemplateFormatVersion\"") ||
+           (Text.contains("\"Resources\"") && Text.contains("\"AWS::"));
+  if (!Path.endswith_insensitive(".json"))
+    return false;
+  json::ReadResult R = json::read(Text);
+  if (!R.Doc)
+    // Broken JSON that was meant as a policy is still the gate's business.
+    return Text.contains("\"Statement\"");
+  const json::Value &Root = R.Doc->root();
+  if (!Root.isObject())
+    return false;
+  if (Root.get("Statement"))
+    return true;
+  return readTemplate(Text, Path, &Root) != nullptr;
+}
+
+std::string readWorkingFile(StringRef Path) {
+  auto B = MemoryBuffer::getFile(Path, false, false);
+  return B ? (*B)->getBuffer().str() : std::string();
+}
+
+class Gate {
+public:
+  Gate(const Args &A, raw_ostream &Err)
+      : A(A), Err(Err), V(Catalog::builtin(), verifyOptions(A)) {
+    AllowAll = Store.fromText(
+        "<allow-all>",
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})",
+        PolicyType::Identity);
+    NoAccess = Store.fromText(
+        "<none>",
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})",
+        PolicyType::Identity);
+  }
+
+  int run();
+
+private:
+  static VerifyOptions verifyOptions(const Args &A) {
+    VerifyOptions VO;
+    VO.TimeoutMs = A.TimeoutS * 1000;
+    return VO;
+  }
+  bool findChanges(std::vector<std::string> &Files);
+  void checkFile(const std::string &File);
+  void compare(const std::string &File, const LoadedPolicy &New,
+               const LoadedPolicy *Old);
+  PolicySet setFor(const Policy *P) {
+    PolicySet S;
+    if (hasPrincipals(P->Type)) {
+      S.Resource = P;
+      S.Identity.push_back(AllowAll);
+    } else {
+      S.Identity.push_back(P);
+    }
+    return S;
+  }
+  void writeMarkdown(raw_ostream &OS);
+
+  const Args &A;
+  raw_ostream &Err;
+  Verifier V;
+  std::string Git, BaseCommit;
+  checkcmd::PolicyStore Store;
+  const Policy *AllowAll = nullptr, *NoAccess = nullptr;
+  std::vector<Allowance> Allow;
+  std::vector<PolicyOutcome> Outcomes;
+  /// Gate findings per file, merged into the lint results.
+  std::map<std::string, FileFindings> GateFindings;
+  std::vector<FileFindings> Results;
+  std::vector<std::string> Changed;
+  bool InputError = false, Internal = false;
+  /// Loaded policies, kept alive for the findings' sources.
+  std::vector<std::vector<LoadedPolicy>> Keep;
+};
+
+bool Gate::findChanges(std::vector<std::string> &Files) {
+  std::string Out, ErrText;
+  if (runGit(Git, {"merge-base", A.Base, "HEAD"}, Out, &ErrText) == 0) {
+    BaseCommit = StringRef(Out).trim().str();
+  } else if (runGit(Git,
+                    {"rev-parse", "--verify", "--quiet", A.Base + "^{commit}"},
+                    Out) == 0) {
+    BaseCommit = StringRef(Out).trim().str();
+  } else {
+    Err << "tollgate gate: unknown revision '" << A.Base << "'\n";
+    return false;
+  }
+  std::set<std::string> Names;
+  if (runGit(Git,
+             {"diff", "--name-only", "-z", "--no-renames", "--diff-filter=AM",
+              BaseCommit, "--"},
+             Out, &ErrText) != 0) {
+    Err << "tollgate gate: git diff failed: " << ErrText << '\n';
+    return false;
+  }
+  SmallVector<StringRef, 32> Parts;
+  StringRef(Out).split(Parts, '\0', -1, false);
+  for (StringRef P : Parts)
+    Names.insert(P.str());
+  if (runGit(Git, {"ls-files", "-z", "--others", "--exclude-standard"}, Out,
+             &ErrText) == 0) {
+    Parts.clear();
+    StringRef(Out).split(Parts, '\0', -1, false);
+    for (StringRef P : Parts)
+      Names.insert(P.str());
+  }
+  for (const std::string &N : Names)
+    Files.push_back(N);
+  return true;
+}
+
+void Gate::compare(const std::string &File, const LoadedPolicy &New,
+                   const LoadedPolicy *Old) {
+  PolicyOutcome O;
+  O.File = File;
+  if (New.Embedded)
+    O.Name = New.Embedded->Name;
+  O.New = !Old;
+  if (hasErrors(New)) {
+    O.Invalid = true;
+    Outcomes.push_back(std::move(O));
+    return;
+  }
+  const Policy *PNew = New.P.get();
+  const Policy *POld = Old && !hasErrors(*Old) ? Old->P.get() : NoAccess;
+  O.New = POld == NoAccess;
+  PolicySet SA = setFor(PNew), SB = setFor(POld);
+  if (POld == NoAccess && hasPrincipals(PNew->Type)) {
+    SB = PolicySet();
+    SB.Identity.push_back(NoAccess);
+  }
+  // Allowed actions are left out of the question.
+  std::vector<std::string> Actions;
+  for (const Allowance &Al : Allow)
+    if (Al.Path.match(File) && (Al.Policy.empty() || Al.Policy == O.Name)) {
+      O.Allowed.push_back(&Al);
+      Actions.insert(Actions.end(), Al.Actions.begin(), Al.Actions.end());
+    }
+  const Policy *Scope = nullptr;
+  if (!Actions.empty()) {
+    std::string Text =
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":[)";
+    for (size_t I = 0; I < Actions.size(); ++I)
+      Text += (I ? ",\"" : "\"") + Actions[I] + "\"";
+    Text += R"(],"Resource":"*"}]})";
+    Scope = Store.fromText("<allowed>", Text, PolicyType::Identity);
+  }
+  O.R = V.exceeds(SA, &SB, Scope);
+  if (O.R.InternalError)
+    Internal = true;
+
+  FileFindings &F = GateFindings[File];
+  F.Source = New.Source;
+  Diagnostic D;
+  std::string Base = A.Base;
+  if (O.R.V == Verdict::Fail && O.R.Cex) {
+    const Counterexample &C = *O.R.Cex;
+    CompiledPolicySet Set(SA);
+    Span Where = New.Embedded ? New.Embedded->NameRange : Span();
+    for (const StatementRef &Ref : C.A.Deciding) {
+      const Policy &P = Set.policy(Ref);
+      if (&P == PNew) {
+        Where = P.Statements[Ref.StatementIndex].L.Range;
+        break;
+      }
+    }
+    raw_string_ostream OS(O.CexText);
+    checkcmd::printRequest(C.R, C.FutureAction, Catalog::builtin().dataDate(),
+                           OS, "");
+    OS.flush();
+    D.Check = &NewAccess;
+    D.Range = Where;
+    D.Message = (O.New ? "new policy grants access (it does not exist at `" +
+                             Base + "`)"
+                       : "the change grants access that the version at `" +
+                             Base + "` does not") +
+                std::string(": `") + C.R.Action + "` on `" + C.R.Resource +
+                "` by `" + C.R.Principal.Id + "`";
+    if (!O.Allowed.empty())
+      D.Message += " (beyond the allowed actions)";
+    D.Message += "; narrow the policy, or allow the access in the gate's "
+                 "allow-list with a reason";
+    // The message names the action, resource and caller; the note gives
+    // the whole request.
+    SmallVector<StringRef, 8> Lines;
+    StringRef(O.CexText).rtrim().split(Lines, '\n');
+    std::string Request;
+    for (StringRef Line : Lines) {
+      auto [Key, Value] = Line.split(':');
+      Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
+                 Value.trim().str();
+    }
+    D.Notes.push_back({Where, "a request it newly allows: " + Request});
+  } else if (O.R.V == Verdict::Unknown) {
+    D.Check = &NewAccessUnknown;
+    D.Range = New.Embedded ? New.Embedded->NameRange : Span();
+    D.Message =
+        "could not decide whether the change grants new access: " + O.R.Reason;
+  } else {
+    Outcomes.push_back(std::move(O));
+    return;
+  }
+  D.Level = D.Check->DefaultSeverity;
+  if (New.Embedded)
+    D.Notes.push_back(
+        {New.Embedded->NameRange, "in the " + policyTypeName(PNew->Type).str() +
+                                      " policy `" + New.Embedded->Name + "`"});
+  F.Diags.push_back(std::move(D));
+  Outcomes.push_back(std::move(O));
+}
+
+void Gate::checkFile(const std::string &File) {
+  LoadOptions LO;
+  LO.LiteralPlaceholders = true;
+  std::vector<LoadedPolicy> New =
+      loadPoliciesText(File, readWorkingFile(File), LO);
+  std::string OldText;
+  bool Existed =
+      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + File}, OldText) == 0 &&
+      runGit(Git, {"show", BaseCommit + ":" + File}, OldText) == 0;
+  std::vector<LoadedPolicy> Old;
+  if (Existed) {
+    // A policy file keeps the type of its new version, so that both
+    // versions are compared as the same kind of policy.
+    LoadOptions OldLO;
+    OldLO.LiteralPlaceholders = true;
+    if (New.size() == 1 && New[0].P && !New[0].Embedded)
+      OldLO.Type = New[0].P->Type;
+    Old = loadPoliciesText(A.Base + ":" + File, std::move(OldText), OldLO);
+  }
+  for (const LoadedPolicy &N : New) {
+    if (!N.P && !N.Embedded) {
+      if (N.hasInputError())
+        InputError = true;
+      continue;
+    }
+    if (!N.P && N.Embedded) {
+      PolicyOutcome O;
+      O.File = File;
+      O.Name = N.Embedded->Name;
+      O.Invalid = true;
+      Outcomes.push_back(std::move(O));
+      continue;
+    }
+    const LoadedPolicy *Match = nullptr;
+    for (const LoadedPolicy &L : Old) {
+      if (!L.P)
+        continue;
+      bool Same = N.Embedded
+                      ? L.Embedded && L.Embedded->Name == N.Embedded->Name
+                      : !L.Embedded;
+      if (Same) {
+        Match = &L;
+        break;
+      }
+    }
+    compare(File, N, Match);
+  }
+  Keep.push_back(std::move(New));
+  Keep.push_back(std::move(Old));
+}
+
+int Gate::run() {
+  auto GitPath = sys::findProgramByName("git");
+  if (!GitPath) {
+    Err << "tollgate gate: git is not on the PATH\n";
+    return CheckInputError;
+  }
+  Git = *GitPath;
+  // Paths from the command line are relative to the current directory;
+  // the gate works from the repository root.
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  auto absolute = [&](StringRef P) {
+    SmallString<256> Abs(P);
+    sys::fs::make_absolute(Cwd, Abs);
+    sys::path::remove_dots(Abs, true);
+    return Abs.str().str();
+  };
+  std::string Out, ErrText;
+  if (runGit(Git, {"rev-parse", "--show-toplevel"}, Out, &ErrText) != 0) {
+    Err << "tollgate gate: not in a git repository\n";
+    return CheckInputError;
+  }
+  std::string Root = StringRef(Out).trim().str();
+  std::string ConfigFile = A.ConfigFile.empty() ? "" : absolute(A.ConfigFile);
+  std::string AllowFile = A.AllowFile.empty() ? "" : absolute(A.AllowFile);
+  std::vector<std::string> Restrict;
+  for (const std::string &P : A.Paths) {
+    std::string Abs = absolute(P);
+    StringRef Rel(Abs);
+    if (!Rel.consume_front(Root) || !(Rel.empty() || Rel.startswith("/"))) {
+      Err << "tollgate gate: '" << P << "' is outside the repository\n";
+      return CheckInputError;
+    }
+    Restrict.push_back(Rel.ltrim('/').str());
+  }
+  if (std::error_code EC = sys::fs::set_current_path(Root)) {
+    Err << "tollgate gate: cannot enter " << Root << ": " << EC.message()
+        << '\n';
+    return CheckInputError;
+  }
+  if (AllowFile.empty() && sys::fs::exists(".tollgate-gate.yaml"))
+    AllowFile = ".tollgate-gate.yaml";
+  if (!AllowFile.empty() && !readAllowList(AllowFile, Allow, Err))
+    return CheckInputError;
+
+  std::vector<std::string> Candidates;
+  if (!findChanges(Candidates))
+    return CheckInputError;
+  for (const std::string &F : Candidates) {
+    if (!Restrict.empty() &&
+        std::find(Restrict.begin(), Restrict.end(), F) == Restrict.end())
+      continue;
+    if (!sys::fs::is_regular_file(F))
+      continue;
+    if (isPolicyFile(F, readWorkingFile(F)))
+      Changed.push_back(F);
+  }
+
+  Optional<Severity> FailOn = A.FailOn;
+  if (A.Lint && !Changed.empty()) {
+    LintOptions LO;
+    LO.ConfigFile = ConfigFile;
+    Expected<std::unique_ptr<Linter>> Run = Linter::create(LO);
+    if (!Run) {
+      Err << "tollgate gate: " << toString(Run.takeError()) << '\n';
+      return CheckInputError;
+    }
+    if (const Config *C = (*Run)->runConfig())
+      if (!FailOn && C->FailOn)
+        FailOn = C->FailOn;
+    Results = (*Run)->lint(Changed);
+  }
+  if (!FailOn)
+    FailOn = Severity::Security;
+
+  for (const std::string &F : Changed)
+    checkFile(F);
+
+  // Gate findings join the lint findings of their file.
+  for (auto &[File, GF] : GateFindings) {
+    FileFindings *Target = nullptr;
+    for (FileFindings &F : Results)
+      if (F.Source && F.Source->name() == File)
+        Target = &F;
+    if (!Target) {
+      Results.push_back(FileFindings());
+      Target = &Results.back();
+      Target->Source = GF.Source;
+    }
+    for (Diagnostic &D : GF.Diags) {
+      // Positions are in the gate's own reading of the file, which has
+      // the same text as the lint's.
+      Target->Diags.push_back(std::move(D));
+    }
+    std::stable_sort(Target->Diags.begin(), Target->Diags.end(),
+                     diagnosticLess);
+  }
+
+  std::unique_ptr<raw_fd_ostream> FileOut;
+  if (!A.Output.empty()) {
+    std::error_code EC;
+    FileOut = std::make_unique<raw_fd_ostream>(absolute(A.Output), EC);
+    if (EC) {
+      Err << "tollgate gate: cannot write '" << A.Output
+          << "': " << EC.message() << '\n';
+      return CheckInputError;
+    }
+  }
+  raw_ostream &OS = FileOut ? *FileOut : outs();
+
+  bool LintFailed = false;
+  for (const FileFindings &F : Results)
+    for (const Diagnostic &D : F.Diags) {
+      InputError |= D.Check->IsInputError;
+      if (D.Check != &NewAccess && D.Check != &NewAccessUnknown)
+        LintFailed |= D.Level >= *FailOn;
+    }
+  bool Fail = LintFailed, Unknown = false;
+  for (const PolicyOutcome &O : Outcomes) {
+    Fail |= O.R.V == Verdict::Fail || O.Invalid;
+    Unknown |= !O.Invalid && O.R.V == Verdict::Unknown;
+  }
+
+  if (A.Format == "markdown") {
+    writeMarkdown(OS);
+  } else {
+    static std::vector<const CheckInfo *> Checks = [] {
+      std::vector<const CheckInfo *> V(allLintChecks().begin(),
+                                       allLintChecks().end());
+      V.push_back(&NewAccess);
+      V.push_back(&NewAccessUnknown);
+      return V;
+    }();
+    ReportOptions RO;
+    RO.ToolVersion = toolVersion();
+    RO.Checks = Checks;
+    RO.Color = A.Format == "text" && useColor("auto", OS);
+    writeReport(*parseOutputFormat(A.Format), Results, OS, RO);
+    if (A.Format == "text") {
+      OS << "gate: compared with " << A.Base << " ("
+         << StringRef(BaseCommit).take_front(12) << "): " << Changed.size()
+         << " changed policy file" << (Changed.size() == 1 ? "" : "s") << '\n';
+      for (const PolicyOutcome &O : Outcomes) {
+        OS << "  ";
+        if (O.Invalid)
+          OS << "INVALID " << O.display()
+             << ": the policy has errors; it was not verified\n";
+        else if (O.R.V == Verdict::Fail)
+          OS << "FAIL    " << O.display() << ": grants new access\n";
+        else if (O.R.V == Verdict::Unknown)
+          OS << "UNKNOWN " << O.display() << ": " << O.R.Reason << '\n';
+        else if (!O.Allowed.empty())
+          OS << "PASS    " << O.display()
+             << ": no new access beyond the allowed actions ("
+             << O.Allowed.front()->Reason << ")\n";
+        else
+          OS << "PASS    " << O.display() << ": no new access\n";
+      }
+      OS << "gate: "
+         << (Fail      ? "failed"
+             : Unknown ? "undecided"
+                       : "passed")
+         << '\n';
+    }
+  }
+  OS.flush();
+  if (Internal)
+    return CheckInternalError;
+  if (InputError)
+    return CheckInputError;
+  return Fail ? CheckFail : Unknown ? CheckUnknown : CheckPass;
+}
+
+void Gate::writeMarkdown(raw_ostream &OS) {
+  unsigned Failed = 0;
+  for (const PolicyOutcome &O : Outcomes)
+    Failed += O.R.V == Verdict::Fail || O.Invalid;
+  unsigned Findings = 0;
+  for (const FileFindings &F : Results)
+    for (const Diagnostic &D : F.Diags)
+      Findings += D.Check != &NewAccess && D.Check != &NewAccessUnknown;
+  OS << "### tollgate gate: ";
+  if (Failed)
+    OS << Failed << (Failed == 1 ? " policy grants" : " policies grant")
+       << " new access\n\n";
+  else
+    OS << "no new access\n\n";
+  OS << "Compared with `" << A.Base << "` (`"
+     << StringRef(BaseCommit).take_front(12) << "`): " << Changed.size()
+     << " changed policy file" << (Changed.size() == 1 ? "" : "s") << ", "
+     << Findings << " lint finding" << (Findings == 1 ? "" : "s") << ".\n\n";
+  if (!Outcomes.empty()) {
+    OS << "| Policy | Result |\n| --- | --- |\n";
+    for (const PolicyOutcome &O : Outcomes) {
+      OS << "| `" << O.display() << "` | ";
+      if (O.Invalid)
+        OS << ":x: has errors, not verified";
+      else if (O.R.V == Verdict::Fail)
+        OS << ":x: grants new access" << (O.New ? " (new policy)" : "");
+      else if (O.R.V == Verdict::Unknown)
+        OS << ":grey_question: undecided: " << O.R.Reason;
+      else if (!O.Allowed.empty())
+        OS << ":white_check_mark: no new access beyond the allowed ("
+           << O.Allowed.front()->Reason << ")";
+      else
+        OS << ":white_check_mark: no new access";
+      OS << " |\n";
+    }
+    OS << '\n';
+  }
+  for (const PolicyOutcome &O : Outcomes) {
+    if (O.CexText.empty())
+      continue;
+    OS << "<details><summary><code>" << O.display()
+       << "</code>: a request it newly allows</summary>\n\n```text\n"
+       << O.CexText << "```\n\n</details>\n\n";
+  }
+  if (Findings) {
+    OS << "#### Lint findings\n\n";
+    for (const FileFindings &F : Results)
+      for (const Diagnostic &D : F.Diags) {
+        if (D.Check == &NewAccess || D.Check == &NewAccessUnknown)
+          continue;
+        OS << "- `" << (F.Source ? F.Source->name() : "");
+        if (F.Source && F.Source->wasRead()) {
+          Position P = F.Source->position(D.Range.Begin);
+          OS << ":" << P.Line << ":" << P.Column;
+        }
+        OS << "` **" << severityName(D.Level) << "** " << D.Check->Code << " "
+           << D.Check->Name << ": " << D.Message << "\n";
+      }
+    OS << '\n';
+  }
+}
+
+} // namespace
+
+int runGateCommand(int Argc, const char **Argv) {
+  Args A;
+  if (!parseArgs(Argc, Argv, A, errs()))
+    return CheckInputError;
+  Gate G(A, errs());
+  return G.run();
+}
+
+} // namespace tollgate
