@@ -71,12 +71,15 @@ private:
   void parseVersion(const Member &M, uint32_t Path);
   void parseStatement(const Value &V, uint32_t Path);
   void parseSid(Statement &S, const Member &M, uint32_t Path);
-  void parseEffect(Statement &S, const Member &M, uint32_t Path);
+  /// Returns false when the Effect is not Allow or Deny.
+  bool parseEffect(Statement &S, const Member &M, uint32_t Path);
   void parseAction(Statement &S, const Member &M, uint32_t Path);
   void parseResource(Statement &S, const Member &M, uint32_t Path);
   void parsePrincipal(Statement &S, const Member &M, uint32_t Path);
   void parseCondition(Statement &S, const Member &M, uint32_t Path);
-  void checkStatementShape(const Value &V, uint32_t Path,
+  /// Reports missing and misplaced elements; returns false when a required
+  /// element is missing.
+  bool checkStatementShape(const Value &V, uint32_t Path,
                            const SeenElements &Seen);
   void checkSids();
   void checkSize(const Value &Root);
@@ -320,6 +323,7 @@ void PolicyParser::parseStatement(const Value &V, uint32_t Path) {
   Statement S;
   S.L = locOf(V.Range, Path);
   SeenElements Seen = {};
+  bool EffectValid = true;
   // Reports the second of a pair such as Action/NotAction; true if clear.
   auto Exclusive = [&](const Member &M, StatementElement Other) {
     if (!Seen[Other])
@@ -350,7 +354,7 @@ void PolicyParser::parseStatement(const Value &V, uint32_t Path) {
       parseSid(S, M, ElementPath);
       break;
     case EffectElement:
-      parseEffect(S, M, ElementPath);
+      EffectValid = parseEffect(S, M, ElementPath);
       break;
     case PrincipalElementKey:
       if (Exclusive(M, NotPrincipalElementKey))
@@ -381,20 +385,28 @@ void PolicyParser::parseStatement(const Value &V, uint32_t Path) {
       break;
     }
   }
-  checkStatementShape(V, Path, Seen);
-  P.Statements.push_back(std::move(S));
+  // IAM rejects a statement without a required element or with an invalid
+  // Effect, so it has no meaning: the rules, the evaluator and the verifier
+  // never see it.
+  if (checkStatementShape(V, Path, Seen) && EffectValid)
+    P.Statements.push_back(std::move(S));
 }
 
-void PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
+bool PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
                                        const SeenElements &Seen) {
   Span Open(V.Range.Begin, V.Range.Begin + 1);
-  if (!Seen[EffectElement])
+  bool Complete = true;
+  if (!Seen[EffectElement]) {
     report(grammar::MissingEffect, Open, Path,
            "statement has no `Effect`; add \"Effect\": \"Allow\" or "
            "\"Effect\": \"Deny\"");
-  if (!Seen[ActionElementKey] && !Seen[NotActionElementKey])
+    Complete = false;
+  }
+  if (!Seen[ActionElementKey] && !Seen[NotActionElementKey]) {
     report(grammar::MissingAction, Open, Path,
            "statement has neither `Action` nor `NotAction`");
+    Complete = false;
+  }
 
   PolicyType T = P.Type;
   const Member *ResourceAny = Seen[ResourceElementKey]
@@ -409,6 +421,7 @@ void PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
   } else if (!ResourceAny) {
     report(grammar::MissingResource, Open, Path,
            "statement has neither `Resource` nor `NotResource`");
+    Complete = false;
   }
 
   const Member *NotPrincipalM = Seen[NotPrincipalElementKey];
@@ -421,14 +434,17 @@ void PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
            "`" + PrincipalAny->Key + "` is not allowed in " +
                article(policyTypeName(T).str() + " policy") +
                "; the principal is whoever the policy is attached to");
-  else if (!PrincipalAny && NeedsPrincipal)
+  else if (!PrincipalAny && NeedsPrincipal) {
     report(grammar::MissingPrincipal, Open, Path,
            "statement in " + article(policyTypeName(T).str() + " policy") +
                " has neither `Principal` nor `NotPrincipal`");
+    Complete = false;
+  }
   if (NotPrincipalM && T == PolicyType::Trust)
     report(grammar::ElementNotAllowed, NotPrincipalM->KeyRange,
            P.addPathKey(Path, NotPrincipalM->Key),
            "a trust policy cannot have `NotPrincipal`");
+  return Complete;
 }
 
 void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
@@ -459,16 +475,16 @@ void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
     }
 }
 
-void PolicyParser::parseEffect(Statement &S, const Member &M, uint32_t Path) {
+bool PolicyParser::parseEffect(Statement &S, const Member &M, uint32_t Path) {
   if (M.Val.K != Kind::String) {
     reportWrongType(M.Val, Path, "Effect", "\"Allow\" or \"Deny\"");
-    return;
+    return false;
   }
   S.EffectLoc = locOf(M.Val.Range, Path);
   StringRef E = M.Val.Text;
   if (E == "Allow" || E == "Deny") {
     S.Eff = E == "Allow" ? Effect::Allow : Effect::Deny;
-    return;
+    return true;
   }
   std::string Message = ("invalid Effect \"" + E + "\"").str();
   if (E.equals_insensitive("allow") || E.equals_insensitive("deny"))
@@ -478,6 +494,7 @@ void PolicyParser::parseEffect(Statement &S, const Member &M, uint32_t Path) {
   else
     Message += "; use \"Allow\" or \"Deny\"";
   report(grammar::InvalidEffect, M.Val.Range, Path, Message);
+  return false;
 }
 
 void PolicyParser::parseAction(Statement &S, const Member &M, uint32_t Path) {

@@ -15,7 +15,8 @@ namespace tollgate {
 
 /// Builds the IR of the policy document \p Root, read from \p Source, and
 /// appends every grammar finding to \p Diags. Elements that are malformed
-/// are left out of the IR after they are reported.
+/// are left out of the IR after they are reported, and so is a statement
+/// that lacks a required element or has an invalid Effect: IAM rejects it.
 std::unique_ptr<Policy> parsePolicy(const json::Value &Root,
                                     SourceFileRef Source, PolicyType Type,
                                     std::vector<Diagnostic> &Diags);
