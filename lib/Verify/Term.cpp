@@ -511,6 +511,71 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
           return Zero;
       }
   }
+  // `(a1 or a2) and not (b1 or b2)`: a disjunct that implies some b is
+  // false here and drops out (a new policy's statement that an old one
+  // covers, once the old set is negated).
+  if (K == TermKind::And) {
+    std::vector<Term> Negated;
+    for (Term A : Flat)
+      if (A->K == TermKind::Not) {
+        Term X = A->Args[0];
+        if (X->K == TermKind::Or)
+          Negated.insert(Negated.end(), X->Args.begin(), X->Args.end());
+        else
+          Negated.push_back(X);
+      }
+    if (!Negated.empty()) {
+      llvm::DenseSet<Term> NegSet(Negated.begin(), Negated.end());
+      auto conj = [](const Term &T) {
+        return T->K == TermKind::And ? llvm::makeArrayRef(T->Args)
+                                     : llvm::makeArrayRef(&T, 1);
+      };
+      auto isAtom = [](Term A) {
+        return A->K == TermKind::InGlob || A->K == TermKind::PrefixOf ||
+               A->K == TermKind::SuffixOf || A->K == TermKind::Contains ||
+               A->K == TermKind::Eq;
+      };
+      // Every conjunct of B is a conjunct of A or follows from an atom of A.
+      auto stmtImplies = [&](Term A, Term B) {
+        ArrayRef<Term> CA = conj(A);
+        for (Term C : conj(B)) {
+          if (llvm::is_contained(CA, C))
+            continue;
+          if (!isAtom(C) || !llvm::any_of(CA, [&](Term X) {
+                return isAtom(X) && Ctx.implies(X, C);
+              }))
+            return false;
+        }
+        return true;
+      };
+      bool Changed = false;
+      std::vector<Term> Out;
+      for (Term A : Flat) {
+        if (A->K != TermKind::Or) {
+          Out.push_back(A);
+          continue;
+        }
+        std::vector<Term> Keep;
+        bool Cheap = A->Args.size() * Negated.size() <= 20000;
+        for (Term D : A->Args) {
+          bool Drop =
+              NegSet.count(D) || (Cheap && llvm::any_of(Negated, [&](Term B) {
+                                    return stmtImplies(D, B);
+                                  }));
+          if (!Drop)
+            Keep.push_back(D);
+        }
+        if (Keep.size() == A->Args.size()) {
+          Out.push_back(A);
+          continue;
+        }
+        Changed = true;
+        Out.push_back(Ctx.mkOr(Keep));
+      }
+      if (Changed)
+        return Ctx.mkAnd(Out);
+    }
+  }
   if (Flat.empty())
     return Unit;
   if (Flat.size() == 1)

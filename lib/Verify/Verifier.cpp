@@ -261,12 +261,16 @@ struct Verifier::Impl {
   }
 
   /// A context that tries to satisfy the conditions of \p S.
-  RequestContext contextFor(const Statement &S, const RequestContext &Vars) {
+  /// Each condition uses its value number \p Index (or its last).
+  RequestContext contextFor(const Statement &S, const RequestContext &Vars,
+                            size_t Index = 0) {
     RequestContext Ctx = Vars;
     for (const Condition &C : S.Conditions) {
       if (C.Values.empty())
         continue;
-      std::string V = flatten(C.Values.front().Value, "tollgate-user");
+      std::string V =
+          flatten(C.Values[std::min(Index, C.Values.size() - 1)].Value,
+                  "tollgate-user");
       OperatorFamily F = operatorFamily(C.Op);
       bool Neg = isNegatedOperator(C.Op);
       if (C.Op == ConditionOp::Null) {
@@ -665,17 +669,36 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           // cross product below is capped and may miss them in large
           // policies.
           bool Hit = false;
-          if (!Future) {
-            StringRef Folded = Groups.Reps[G];
+          {
+            unsigned Tries = 0;
             for (const Policy *P : APolicies) {
               for (const Statement &S : P->Statements) {
                 if (S.Eff != Effect::Allow || !S.Action.Present)
                   continue;
-                bool Any =
-                    any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
-                      return globMatch(AP.Text, Folded, CaseMode::Insensitive);
-                    });
-                if (Any == S.Action.Negated)
+                // The actions of this group S applies to: the group's own,
+                // or for future actions one per wildcard pattern of S.
+                std::vector<std::string> Acts;
+                if (!Future) {
+                  StringRef Folded = Groups.Reps[G];
+                  bool Any =
+                      any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
+                        return globMatch(AP.Text, Folded,
+                                         CaseMode::Insensitive);
+                      });
+                  if (Any != S.Action.Negated)
+                    Acts.push_back(Groups.Display[G]);
+                } else if (S.Action.Negated) {
+                  Acts.push_back("tollgatefuture:tollgatefuture");
+                } else {
+                  for (const ActionPattern &AP : S.Action.Patterns)
+                    if (hasWildcard(AP.Text)) {
+                      std::string X = instantiate(StringRef(AP.Text).lower(),
+                                                  "tollgatefuture");
+                      if (!Cat.action(X))
+                        Acts.push_back(X);
+                    }
+                }
+                if (Acts.empty())
                   continue;
                 std::vector<std::string> Rs;
                 if (S.Resource.Present && !S.Resource.Negated)
@@ -683,23 +706,38 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                     std::string T = flatten(RP, "tollgate-user");
                     Rs.push_back(instantiate(T, "tollgate"));
                     Rs.push_back(instantiate(T, ""));
-                    if (Rs.size() >= 16)
-                      break;
                   }
                 Rs.push_back("arn:aws:tollgate:us-east-1:111122223333:tollgate/"
                              "resource");
-                RequestContext RC = contextFor(S, StatementVars);
-                for (const std::string &Rsrc : Rs)
-                  if (tryRequest(Groups.Display[G], Rsrc, RC) ||
-                      (!S.Conditions.empty() &&
-                       tryRequest(Groups.Display[G], Rsrc, StatementVars))) {
-                    Hit = true;
-                    break;
+                // Contexts for the statement's conditions: one per value
+                // position (a list of values is a disjunction), and none.
+                std::vector<RequestContext> RCs;
+                size_t MaxValues = 1;
+                for (const Condition &Cd : S.Conditions)
+                  MaxValues = std::max(MaxValues, Cd.Values.size());
+                for (size_t Vi = 0; Vi < std::min<size_t>(MaxValues, 8); ++Vi)
+                  RCs.push_back(contextFor(S, StatementVars, Vi));
+                if (!S.Conditions.empty())
+                  RCs.push_back(StatementVars);
+                for (const std::string &Act : Acts) {
+                  for (const std::string &Rsrc : Rs) {
+                    for (const RequestContext &RC : RCs) {
+                      ++Tries;
+                      if (tryRequest(Act, Rsrc, RC)) {
+                        Hit = true;
+                        break;
+                      }
+                    }
+                    if (Hit)
+                      break;
                   }
-                if (Hit)
+                  if (Hit || Tries > 20000)
+                    break;
+                }
+                if (Hit || Tries > 20000)
                   break;
               }
-              if (Hit)
+              if (Hit || Tries > 20000)
                 break;
             }
           }
