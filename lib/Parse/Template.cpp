@@ -78,6 +78,11 @@ std::unique_ptr<Template> readTemplate(StringRef Text, StringRef Name,
   return T;
 }
 
+const json::Value *readYamlTree(StringRef Text, Template &Storage) {
+  tmpl::TreeBuilder B(Storage);
+  return tmpl::readYaml(Text, B);
+}
+
 namespace tmpl {
 
 std::string TreeBuilder::placeholder(StringRef Key) const {

@@ -33,8 +33,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -204,83 +202,60 @@ bool readAllowList(StringRef File, std::vector<Allowance> &Out,
         << "': " << Buffer.getError().message() << '\n';
     return false;
   }
-  SourceMgr SM;
-  std::string Problem;
-  SM.setDiagHandler(
-      [](const SMDiagnostic &D, void *Ctx) {
-        auto *P = static_cast<std::string *>(Ctx);
-        if (P->empty())
-          *P = D.getMessage().str();
-      },
-      &Problem);
-  yaml::Stream Stream((*Buffer)->getBuffer(), SM, false);
   auto fail = [&](const Twine &Why) {
     Err << "tollgate gate: " << File << ": " << Why << '\n';
     return false;
   };
-  auto scalar = [](yaml::Node *N) -> std::string {
-    SmallString<64> S;
-    if (auto *Sc = dyn_cast_or_null<yaml::ScalarNode>(N))
-      return Sc->getValue(S).str();
-    return "";
-  };
-  for (yaml::Document &Doc : Stream) {
-    auto *Root = dyn_cast_or_null<yaml::MappingNode>(Doc.getRoot());
-    if (!Root) {
-      if (!Problem.empty())
-        break;
-      return fail("expected a mapping with `allow-new-access`");
-    }
-    for (yaml::KeyValueNode &KV : *Root) {
-      std::string Key = scalar(KV.getKey());
-      auto *List = dyn_cast_or_null<yaml::SequenceNode>(KV.getValue());
-      if (Key != "allow-new-access")
-        return fail("unknown key `" + Key + "`; expected `allow-new-access`");
-      if (!List)
-        return fail("`allow-new-access` must be a list");
-      for (yaml::Node &E : *List) {
-        auto *Entry = dyn_cast<yaml::MappingNode>(&E);
-        if (!Entry)
-          return fail("each `allow-new-access` entry must be a mapping");
-        Allowance A;
-        std::string PathText;
-        for (yaml::KeyValueNode &F : *Entry) {
-          std::string FK = scalar(F.getKey());
-          if (FK == "path") {
-            PathText = scalar(F.getValue());
-          } else if (FK == "policy") {
-            A.Policy = scalar(F.getValue());
-          } else if (FK == "reason") {
-            A.Reason = scalar(F.getValue());
-          } else if (FK == "actions") {
-            if (auto *L = dyn_cast_or_null<yaml::SequenceNode>(F.getValue())) {
-              for (yaml::Node &X : *L)
-                A.Actions.push_back(scalar(&X));
-            } else {
-              A.Actions.push_back(scalar(F.getValue()));
-            }
-          } else {
-            return fail("unknown key `" + FK +
-                        "` in an `allow-new-access` entry; use path, "
-                        "policy, actions and reason");
-          }
+  Template Storage;
+  const json::Value *Root = readYamlTree((*Buffer)->getBuffer(), Storage);
+  if (!Root)
+    return fail("not valid YAML: " + Storage.ErrorMessage);
+  if (Root->K == json::Kind::Null)
+    return true;
+  if (!Root->isObject())
+    return fail("expected a mapping with `allow-new-access`");
+  for (const json::Member &M : Root->Members) {
+    if (M.Key != "allow-new-access")
+      return fail("unknown key `" + M.Key + "`; expected `allow-new-access`");
+    if (!M.Val.isArray())
+      return fail("`allow-new-access` must be a list");
+    for (const json::Value &E : M.Val.Elements) {
+      if (!E.isObject())
+        return fail("each `allow-new-access` entry must be a mapping");
+      Allowance A;
+      std::string PathText;
+      for (const json::Member &F : E.Members) {
+        if (F.Key == "path") {
+          PathText = F.Val.Text.str();
+        } else if (F.Key == "policy") {
+          A.Policy = F.Val.Text.str();
+        } else if (F.Key == "reason") {
+          A.Reason = F.Val.Text.str();
+        } else if (F.Key == "actions") {
+          if (F.Val.isArray())
+            for (const json::Value &X : F.Val.Elements)
+              A.Actions.push_back(X.Text.str());
+          else
+            A.Actions.push_back(F.Val.Text.str());
+        } else {
+          return fail("unknown key `" + F.Key +
+                      "` in an `allow-new-access` entry; use path, policy, "
+                      "actions and reason");
         }
-        if (PathText.empty() || A.Actions.empty() || A.Reason.empty())
-          return fail("an `allow-new-access` entry needs `path`, `actions` "
-                      "and `reason`");
-        for (const std::string &X : A.Actions)
-          if (X.empty() || X.find_first_of("\"\\") != std::string::npos)
-            return fail("invalid action `" + X + "`");
-        Expected<PathGlob> G = PathGlob::create(PathText);
-        if (!G)
-          return fail(toString(G.takeError()));
-        A.Path = std::move(*G);
-        Out.push_back(std::move(A));
       }
+      if (PathText.empty() || A.Actions.empty() || A.Reason.empty())
+        return fail("an `allow-new-access` entry needs `path`, `actions` "
+                    "and `reason`");
+      for (const std::string &X : A.Actions)
+        if (X.empty() || X.find_first_of("\"\\") != std::string::npos)
+          return fail("invalid action `" + X + "`");
+      Expected<PathGlob> G = PathGlob::create(PathText);
+      if (!G)
+        return fail(toString(G.takeError()));
+      A.Path = std::move(*G);
+      Out.push_back(std::move(A));
     }
   }
-  if (!Problem.empty())
-    return fail("not valid YAML: " + Problem);
   return true;
 }
 

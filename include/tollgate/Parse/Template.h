@@ -130,6 +130,11 @@ std::unique_ptr<Template> readTemplate(llvm::StringRef Text,
                                        const json::Value *Json,
                                        bool LiteralPlaceholders = false);
 
+/// Reads \p Text as YAML into a located tree that \p Storage owns (the
+/// template reader, for tollgate's other YAML files). Returns null and sets
+/// Storage's error on invalid YAML. \p Text must outlive the tree.
+const json::Value *readYamlTree(llvm::StringRef Text, Template &Storage);
+
 /// True when \p Text looks like a YAML CloudFormation template: a top-level
 /// `AWSTemplateFormatVersion:` or `Resources:` key whose entries have a
 /// `Type: AWS::` (read cheaply, for directory walks).
