@@ -186,6 +186,24 @@ bool PathGlob::match(StringRef RelativePath) const {
   return matchLevels(Levels, Text);
 }
 
+/// True when \p Level has no wildcard, class or escape.
+static bool isLiteralLevel(StringRef Level) {
+  return Level.find_first_of("*?[\\") == StringRef::npos;
+}
+
+std::string PathGlob::fixedDirectory() const {
+  std::string Out;
+  if (NameOnly)
+    return Out;
+  // The last level names files, not a directory.
+  for (size_t I = 0; I + 1 < Levels.size() && isLiteralLevel(Levels[I]); ++I) {
+    if (!Out.empty())
+      Out += '/';
+    Out += Levels[I];
+  }
+  return Out;
+}
+
 std::string absolutePath(StringRef Path) {
   SmallString<256> P(Path);
   sys::fs::make_absolute(P);

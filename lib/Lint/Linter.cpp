@@ -15,6 +15,7 @@
 #include "tollgate/Parse/GrammarChecks.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -118,9 +119,11 @@ struct Linter::Impl {
   DenseMap<const CheckInfo *, unsigned> IndexOf;
   size_t FirstRule = 0;
   DenseMap<const ResolvedConfig *, std::vector<RuleOptions>> RuleOptionsOf;
-  /// The files below a configuration's directory, read when a suppression
-  /// names none of the linted files.
-  DenseMap<const ResolvedConfig *, std::vector<std::string>> FilesBelow;
+  /// The files below a directory of a configuration, keyed by the
+  /// configuration's directory and the one below it, named relative to the
+  /// configuration's directory; read when a suppression names none of the
+  /// linted files.
+  StringMap<std::vector<std::string>> FilesBelow;
 };
 
 const std::vector<RuleOptions> &
@@ -251,12 +254,17 @@ bool Linter::Impl::pathExists(const ResolvedConfig &RC, const PathGlob &Glob) {
     sys::path::append(Path, Glob.text());
     return sys::fs::exists(Path);
   }
-  auto [It, New] = FilesBelow.try_emplace(&RC);
+  // Every match is below the glob's fixed directory: list only that.
+  std::string Fixed = Glob.fixedDirectory();
+  SmallString<256> Below(Dir);
+  if (!Fixed.empty())
+    sys::path::append(Below, Fixed);
+  auto [It, New] = FilesBelow.try_emplace((Dir + Twine('\0') + Fixed).str());
   std::vector<std::string> &Files = It->second;
   if (New) {
     std::error_code EC;
-    for (sys::fs::recursive_directory_iterator I(Dir, EC), End; I != End && !EC;
-         I.increment(EC)) {
+    for (sys::fs::recursive_directory_iterator I(Below, EC), End;
+         I != End && !EC; I.increment(EC)) {
       StringRef Name = sys::path::filename(I->path());
       if (I->type() == sys::fs::file_type::directory_file) {
         if (Name == ".git" || Name == "node_modules")

@@ -40,6 +40,11 @@ public:
   /// True when \p RelativePath (directories separated by `/`) matches.
   bool match(llvm::StringRef RelativePath) const;
 
+  /// The directory levels before the first level with a wildcard
+  /// (`legacy/x` for `legacy/x/**/*.json`): every match is below it. Empty
+  /// for a bare file name, which matches at any depth.
+  std::string fixedDirectory() const;
+
   /// The glob as written.
   llvm::StringRef text() const { return Text; }
   /// True when the glob names one path: no wildcard, and not a bare file

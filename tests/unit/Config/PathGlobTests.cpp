@@ -87,6 +87,16 @@ TEST_CASE("path glob: malformed globs are rejected with a reason") {
   CHECK(globError("a\\").find("`\\`") != std::string::npos);
 }
 
+TEST_CASE("path glob: the fixed directory every match is below") {
+  CHECK(glob("legacy/x/**/*.json").fixedDirectory() == "legacy/x");
+  CHECK(glob("legacy/*.json").fixedDirectory() == "legacy");
+  CHECK(glob("*/a.json").fixedDirectory() == "");
+  CHECK(glob("a.json").fixedDirectory() == "");
+  CHECK(glob("./a.json").fixedDirectory() == "");
+  CHECK(glob("legacy/").fixedDirectory() == "legacy");
+  CHECK(glob("l[e]gacy/a.json").fixedDirectory() == "");
+}
+
 TEST_CASE("path glob: relative paths") {
   CHECK(relativePath("/r/p/a.json", "/r") == "p/a.json");
   CHECK(relativePath("/r/a.json", "/r") == "a.json");
