@@ -303,6 +303,12 @@ void placeEmbeddedFindings(const LoadedPolicy &L,
         }
     if (Computed)
       continue;
+    // An ECR repository policy names no Resource: the repository is the
+    // resource (Amazon ECR User Guide, "Repository policy examples").
+    if (D.Check == &grammar::MissingResource &&
+        (E.ResourceType == "AWS::ECR::Repository" ||
+         E.ResourceType == "aws_ecr_repository_policy"))
+      continue;
     std::string Note;
     if (E.Synthesized)
       Note = "in the resource-policy statement that `" + E.Name + "` (" +
