@@ -36,12 +36,15 @@ static cl::opt<std::string>
            cl::init("security"),
            cl::value_desc("error|security|warning|suggestion"),
            cl::desc("Exit with 1 when a finding is at least this severe "
-                    "(default: security)"));
+                    "(default: the configuration's `fail-on`, else "
+                    "security)"));
 
 static cl::opt<std::string> Format("format", cl::sub(LintCommand),
                                    cl::cat(LintCategory), cl::init("text"),
                                    cl::value_desc("text|json|sarif|github"),
-                                   cl::desc("Output format (default: text)"));
+                                   cl::desc("Output format (default: the "
+                                            "configuration's `format`, else "
+                                            "text)"));
 
 static cl::opt<std::string>
     ColorMode("color", cl::sub(LintCommand), cl::cat(LintCategory),
