@@ -23,7 +23,7 @@ const CheckInfo UnusedSuppression = {
     "unused-suppression",
     Severity::Warning,
     CheckStatus::Stable,
-    false,
+    /*IsInputError=*/false,
     "A suppression in the configuration matched no finding"};
 const CheckInfo InvalidConfig = {"IAM901",
                                  "invalid-config",
