@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Lint every version of every AWS managed policy and fail on any error finding.
+# Lint every version of every AWS managed policy and fail on any grammar error.
 #
 # Usage: tests/corpus/check-corpus.sh TOLLGATE DEST
 #
 # DEST is a corpus written by tests/corpus/fetch-corpus.sh. AWS accepted every
-# one of these policies, so a finding of severity `error` is a false positive:
-# the script prints each one (file:line:col, code, message) and exits 1. It
+# one of these policies, so an error of a grammar check (IAM0xx) is a false
+# positive: the script prints each one (file:line:col, code, message) and exits
+# 1. Errors of the reference checks are expected here (actions AWS has retired
+# since, typos AWS's own policies carry); they are counted, not failed on. It
 # also prints the number of findings per code, and fails if the report does not
 # cover every file. Managed policies are identity policies: --type identity.
 set -euo pipefail
@@ -47,14 +49,15 @@ failed = False
 if len(doc["files"]) != expected:
     print(f"FAIL: the report covers {len(doc['files'])} files, expected {expected}")
     failed = True
-errors = [d for d in diags if d["severity"] == "error"]
+errors = [d for d in diags
+          if d["severity"] == "error" and d["code"].startswith("IAM0")]
 if errors:
-    print(f"FAIL: {len(errors)} error findings on policies that AWS accepted:")
+    print(f"FAIL: {len(errors)} grammar errors on policies that AWS accepted:")
     for d in errors:
         start = d["span"]["start"]
         print(f"{d['file']}:{start['line']}:{start['column']}: {d['code']} {d['message']}  [{d['pointer']}]")
     failed = True
 if failed:
     sys.exit(1)
-print("PASS: no error findings")
+print("PASS: no grammar error")
 PY
