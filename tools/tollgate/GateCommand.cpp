@@ -359,6 +359,8 @@ private:
   std::map<std::string, FileFindings> GateFindings;
   std::vector<FileFindings> Results;
   std::vector<std::string> Changed;
+  /// The path at the base of a renamed file.
+  std::map<std::string, std::string> BasePath;
   bool InputError = false, Internal = false;
   /// Loaded policies, kept alive for the findings' sources.
   std::vector<std::vector<LoadedPolicy>> Keep;
@@ -377,8 +379,10 @@ bool Gate::findChanges(std::vector<std::string> &Files) {
     return false;
   }
   std::set<std::string> Names;
+  // Renames are followed, so that a moved policy is compared with its
+  // previous version rather than with nothing.
   if (runGit(Git,
-             {"diff", "--name-only", "-z", "--no-renames", "--diff-filter=AM",
+             {"diff", "--name-status", "-z", "-M", "--diff-filter=AMR",
               BaseCommit, "--"},
              Out, &ErrText) != 0) {
     Err << "tollgate gate: git diff failed: " << ErrText << '\n';
@@ -386,8 +390,16 @@ bool Gate::findChanges(std::vector<std::string> &Files) {
   }
   SmallVector<StringRef, 32> Parts;
   StringRef(Out).split(Parts, '\0', -1, false);
-  for (StringRef P : Parts)
-    Names.insert(P.str());
+  for (size_t I = 0; I + 1 < Parts.size();) {
+    if (Parts[I].startswith("R") && I + 2 < Parts.size()) {
+      BasePath[Parts[I + 2].str()] = Parts[I + 1].str();
+      Names.insert(Parts[I + 2].str());
+      I += 3;
+      continue;
+    }
+    Names.insert(Parts[I + 1].str());
+    I += 2;
+  }
   if (runGit(Git, {"ls-files", "-z", "--others", "--exclude-standard"}, Out,
              &ErrText) == 0) {
     Parts.clear();
@@ -506,9 +518,12 @@ void Gate::checkFile(const std::string &File) {
   std::vector<LoadedPolicy> New =
       loadPoliciesText(File, readWorkingFile(File), LO);
   std::string OldText;
+  auto Renamed = BasePath.find(File);
+  std::string OldPath = Renamed == BasePath.end() ? File : Renamed->second;
   bool Existed =
-      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + File}, OldText) == 0 &&
-      runGit(Git, {"show", BaseCommit + ":" + File}, OldText) == 0;
+      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, OldText) ==
+          0 &&
+      runGit(Git, {"show", BaseCommit + ":" + OldPath}, OldText) == 0;
   std::vector<LoadedPolicy> Old;
   if (Existed) {
     // A policy file keeps the type of its new version, so that both
@@ -517,7 +532,7 @@ void Gate::checkFile(const std::string &File) {
     OldLO.LiteralPlaceholders = true;
     if (New.size() == 1 && New[0].P && !New[0].Embedded)
       OldLO.Type = New[0].P->Type;
-    Old = loadPoliciesText(A.Base + ":" + File, std::move(OldText), OldLO);
+    Old = loadPoliciesText(A.Base + ":" + OldPath, std::move(OldText), OldLO);
   }
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
