@@ -260,6 +260,15 @@ const PolicyProperty Properties[] = {
      PolicyType::Resource, false},
     {"AWS::ECR::Repository", "RepositoryPolicyText", PolicyType::Resource,
      false},
+    {"AWS::EFS::FileSystem", "FileSystemPolicy", PolicyType::Resource, false},
+    {"AWS::OpenSearchService::Domain", "AccessPolicies", PolicyType::Resource,
+     false},
+    {"AWS::Elasticsearch::Domain", "AccessPolicies", PolicyType::Resource,
+     false},
+    {"AWS::Logs::ResourcePolicy", "PolicyDocument", PolicyType::Resource,
+     false},
+    {"AWS::Backup::BackupVault", "AccessPolicy", PolicyType::Resource, false},
+    {"AWS::S3::AccessPoint", "Policy", PolicyType::Resource, false},
 };
 
 class CloudFormationExtractor {
@@ -271,6 +280,8 @@ public:
 
 private:
   void addDocument(const json::Member &Doc, TemplatePolicy P);
+  void addServerlessPolicies(StringRef Id, StringRef Type,
+                             const json::Value &Props);
   void addLambdaPermission(const json::Member &Resource,
                            const json::Value &Props);
 
@@ -293,6 +304,11 @@ void CloudFormationExtractor::run(const json::Value &Root) {
     std::string Base = ("Resources." + R.Key + ".Properties.").str();
     if (Type->Text == "AWS::Lambda::Permission") {
       addLambdaPermission(R, *Props);
+      continue;
+    }
+    if (Type->Text == "AWS::Serverless::Function" ||
+        Type->Text == "AWS::Serverless::StateMachine") {
+      addServerlessPolicies(R.Key, Type->Text, *Props);
       continue;
     }
     for (const PolicyProperty &PP : Properties) {
@@ -325,6 +341,39 @@ void CloudFormationExtractor::run(const json::Value &Root) {
             }
         }
       }
+    }
+  }
+}
+
+/// A SAM function's `Policies` mixes managed policy names, SAM policy
+/// templates (`S3ReadPolicy: {...}`) and inline policy documents; only the
+/// documents (objects with a `Statement`) are policies tollgate can read.
+void CloudFormationExtractor::addServerlessPolicies(StringRef Id,
+                                                    StringRef Type,
+                                                    const json::Value &Props) {
+  for (const json::Member &M : Props.Members) {
+    if (M.Key != "Policies")
+      continue;
+    std::string Base = ("Resources." + Id + ".Properties.Policies").str();
+    TemplatePolicy P;
+    P.Resource = Id.str();
+    P.ResourceType = Type.str();
+    P.Type = PolicyType::Identity;
+    if (M.Val.isObject() && M.Val.get("Statement")) {
+      P.Name = Base;
+      addDocument(M, std::move(P));
+      continue;
+    }
+    if (!M.Val.isArray())
+      continue;
+    for (size_t I = 0; I < M.Val.Elements.size(); ++I) {
+      const json::Value &E = M.Val.Elements[I];
+      if (!E.isObject() || !E.get("Statement"))
+        continue;
+      TemplatePolicy Q = P;
+      Q.Name = Base + "[" + std::to_string(I) + "]";
+      json::Member Doc{M.Key, M.KeyRange, E};
+      addDocument(Doc, std::move(Q));
     }
   }
 }

@@ -41,6 +41,15 @@ const PolicyAttribute Attributes[] = {
     {"aws_kms_key", "policy", PolicyType::Resource},
     {"aws_secretsmanager_secret_policy", "policy", PolicyType::Resource},
     {"aws_ecr_repository_policy", "policy", PolicyType::Resource},
+    {"aws_efs_file_system_policy", "policy", PolicyType::Resource},
+    {"aws_opensearch_domain_policy", "access_policies", PolicyType::Resource},
+    {"aws_elasticsearch_domain_policy", "access_policies",
+     PolicyType::Resource},
+    {"aws_cloudwatch_log_resource_policy", "policy_document",
+     PolicyType::Resource},
+    {"aws_backup_vault_policy", "policy", PolicyType::Resource},
+    {"aws_s3_access_point", "policy", PolicyType::Resource},
+    {"aws_glacier_vault", "access_policy", PolicyType::Resource},
 };
 
 class TerraformExtractor {
