@@ -9,8 +9,8 @@
 # Exits 77 (skipped) when pre-commit is not installed.
 set -euo pipefail
 
-TOLLGATE=$1
-SRC=$2
+TOLLGATE=$(realpath "$1")
+SRC=$(realpath "$2")
 if ! command -v pre-commit >/dev/null 2>&1; then
   echo "SKIPPED: pre-commit is not installed (apt-get install -y pre-commit)"
   exit 77
