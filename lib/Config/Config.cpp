@@ -59,8 +59,9 @@ std::string pointerStep(StringRef Key) {
 
 class ConfigParser {
 public:
-  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks)
-      : C(C), Checks(Checks) {}
+  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks,
+               const CheckOptionsFn &OptionsOf)
+      : C(C), Checks(Checks), OptionsOf(OptionsOf) {}
 
   void parse();
 
@@ -106,8 +107,13 @@ private:
   void parseRuleOptions(const YamlNode &N, const std::string &Ptr);
   void parseFormat(const YamlNode &N, const std::string &Ptr);
 
+  /// Reports \p Name unless \p Check takes an option of that name.
+  bool knownOption(const CheckInfo &Check, const YamlNode &Name,
+                   const std::string &Ptr);
+
   Config &C;
   ArrayRef<const CheckInfo *> Checks;
+  const CheckOptionsFn &OptionsOf;
 };
 
 StringRef kindName(YamlNode::NodeKind K) {
@@ -452,6 +458,29 @@ void ConfigParser::parseSuppressions(const YamlNode &N,
     parseSuppression(N.Items[I], Ptr + "/" + std::to_string(I));
 }
 
+bool ConfigParser::knownOption(const CheckInfo &Check, const YamlNode &Name,
+                               const std::string &Ptr) {
+  if (!OptionsOf)
+    return true;
+  Optional<std::vector<std::string>> Known = OptionsOf(Check);
+  if (!Known || is_contained(*Known, Name.Value))
+    return true;
+  std::string Which =
+      (Twine("`") + Check.Code + "` (" + Check.Name + ")").str();
+  if (Known->empty()) {
+    error(Name.Range, Ptr, Which + " takes no options");
+    return false;
+  }
+  std::vector<StringRef> Candidates(Known->begin(), Known->end());
+  std::string Hint;
+  if (Optional<StringRef> Near = closestSpelling(Name.Value, Candidates))
+    Hint = ("; did you mean `" + *Near + "`?").str();
+  else
+    Hint = "; its options are `" + join(Candidates, "`, `") + "`";
+  error(Name.Range, Ptr, Which + " has no option `" + Name.Value + "`" + Hint);
+  return false;
+}
+
 void ConfigParser::parseRuleOptions(const YamlNode &N, const std::string &Ptr) {
   forEachEntry(
       N, Ptr, "`rule-options`",
@@ -463,6 +492,8 @@ void ConfigParser::parseRuleOptions(const YamlNode &N, const std::string &Ptr) {
         forEachEntry(Value, KeyPtr, "the options of a check",
                      [&](const YamlNode &Name, const YamlNode &Option,
                          const std::string &OptionPtr) {
+                       if (Check && !knownOption(*Check, Name, OptionPtr))
+                         return;
                        std::vector<std::string> List;
                        if (Option.Kind == YamlNode::Scalar) {
                          List.push_back(Option.Value);
@@ -545,17 +576,19 @@ void ConfigParser::parse() {
 } // namespace
 
 Config parseConfig(SourceFileRef Source, StringRef Dir,
-                   ArrayRef<const CheckInfo *> Checks) {
+                   ArrayRef<const CheckInfo *> Checks,
+                   const CheckOptionsFn &OptionsOf) {
   Config C;
   C.Source = std::move(Source);
   C.Dir = Dir.str();
-  ConfigParser(C, Checks).parse();
+  ConfigParser(C, Checks, OptionsOf).parse();
   std::stable_sort(C.Diags.begin(), C.Diags.end(), diagnosticLess);
   return C;
 }
 
 Config loadConfig(StringRef Path, StringRef DisplayName,
-                  ArrayRef<const CheckInfo *> Checks) {
+                  ArrayRef<const CheckInfo *> Checks,
+                  const CheckOptionsFn &OptionsOf) {
   std::string Dir = absolutePath(Path);
   Dir = sys::path::parent_path(Dir).str();
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
@@ -575,7 +608,7 @@ Config loadConfig(StringRef Path, StringRef DisplayName,
   }
   return parseConfig(std::make_shared<SourceFile>(DisplayName.str(),
                                                   (*Buffer)->getBuffer().str()),
-                     Dir, Checks);
+                     Dir, Checks, OptionsOf);
 }
 
 } // namespace tollgate

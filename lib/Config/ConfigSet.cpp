@@ -72,8 +72,9 @@ std::vector<bool> ResolvedConfig::enabledFor(StringRef RelativePath) const {
 }
 
 ConfigSet::ConfigSet(ArrayRef<const CheckInfo *> Checks,
-                     SelectionOverrides Overrides)
-    : Checks(Checks), Overrides(std::move(Overrides)) {
+                     SelectionOverrides Overrides, CheckOptionsFn OptionsOf)
+    : Checks(Checks), Overrides(std::move(Overrides)),
+      OptionsOf(std::move(OptionsOf)) {
   Defaults =
       std::make_unique<ResolvedConfig>(Config(), this->Overrides, Checks);
 }
@@ -84,7 +85,7 @@ const ResolvedConfig &ConfigSet::load(StringRef Path, StringRef DisplayName) {
   std::unique_ptr<ResolvedConfig> &Slot = ByPath[Path];
   if (!Slot) {
     Slot = std::make_unique<ResolvedConfig>(
-        loadConfig(Path, DisplayName, Checks), Overrides, Checks);
+        loadConfig(Path, DisplayName, Checks, OptionsOf), Overrides, Checks);
     Order.push_back(Slot.get());
   }
   return *Slot;

@@ -59,8 +59,9 @@ private:
 
 class ConfigSet {
 public:
+  /// \p OptionsOf (optional) says which options each check takes.
   ConfigSet(llvm::ArrayRef<const CheckInfo *> Checks,
-            SelectionOverrides Overrides);
+            SelectionOverrides Overrides, CheckOptionsFn OptionsOf = nullptr);
   ~ConfigSet();
 
   /// Applies the file at \p Path to every policy (`--config`). Fails when
@@ -84,6 +85,7 @@ private:
 
   llvm::ArrayRef<const CheckInfo *> Checks;
   SelectionOverrides Overrides;
+  CheckOptionsFn OptionsOf;
   const ResolvedConfig *Explicit = nullptr;
   std::unique_ptr<ResolvedConfig> Defaults;
   llvm::StringMap<const ResolvedConfig *> ByDirectory;

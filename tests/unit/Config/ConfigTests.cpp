@@ -269,3 +269,39 @@ per-path-ignores: {"legacy/**": [IAM1, IAM016]}
   CHECK(Overridden.enabledFor("") ==
         std::vector<bool>{true, false, false, true, true, false, true});
 }
+
+TEST_CASE("config: rule options are checked against the options a check "
+          "takes") {
+  CheckOptionsFn OptionsOf =
+      [](const CheckInfo &C) -> llvm::Optional<std::vector<std::string>> {
+    if (&C == &AllowAll)
+      return std::vector<std::string>{"known-accounts", "mode"};
+    if (&C == &OldVersion)
+      return std::vector<std::string>();
+    return llvm::None;
+  };
+  Config C = parseConfig(std::make_shared<SourceFile>(".tollgate.yaml", R"(
+rule-options:
+  IAM101: {known-acounts: [a], mode: strict, zzz: 1}
+  IAM016: {x: 1}
+  IAM102: {anything: [1, 2], nested: {a: b}}
+)"),
+                         "/repo", Checks, OptionsOf);
+  CHECK(findings(C) ==
+        std::vector<std::string>{
+            "3:12: `IAM101` (allow-all) has no option `known-acounts`; did "
+            "you mean `known-accounts`?",
+            "3:46: `IAM101` (allow-all) has no option `zzz`; its options are "
+            "`known-accounts`, `mode`",
+            "4:12: `IAM016` (old-version) takes no options",
+            "5:38: the value of option `nested` must be a list, not a "
+            "mapping",
+        });
+  REQUIRE(C.RuleOptions.size() == 3);
+  CHECK(C.RuleOptions[0].Options.size() == 1);
+  CHECK(C.RuleOptions[0].Options[0].first == "mode");
+  CHECK(C.RuleOptions[1].Options.empty());
+  REQUIRE(C.RuleOptions[2].Options.size() == 1);
+  CHECK(C.RuleOptions[2].Options[0].second ==
+        std::vector<std::string>{"1", "2"});
+}
