@@ -13,15 +13,16 @@
 /// case (every comparison that reads them ignores case), so quantifying over
 /// folded requests quantifies over all of them.
 ///
-/// Multivalued keys. A key with n conditions that carry `ForAllValues:` or
-/// `ForAnyValue:` gets n slots. Any set S of request values can be cut down
-/// to at most n values with the same truth value for every condition: keep
-/// one witness for each ForAnyValue condition that S satisfies and one
-/// violator for each ForAllValues condition that S falsifies. ForAnyValue
-/// stays true (its witness stays) or false (a subset has no witness either);
-/// ForAllValues stays false (its violator stays) or true (a subset of values
-/// that all match); unqualified operators are false on any multivalued key
-/// and variables have no value from one. So n slots lose no counterexample.
+/// Multivalued keys. A key with n distinct conditions (operator, qualifier
+/// and values as written) that carry `ForAllValues:` or `ForAnyValue:` gets
+/// n slots; conditions written alike are true of the same sets. Any set S of
+/// request values can be cut down to at most n values with the same truth value
+/// for every condition: keep one witness for each ForAnyValue condition that S
+/// satisfies and one violator for each ForAllValues condition that S falsifies.
+/// ForAnyValue stays true (its witness stays) or false (a subset has no witness
+/// either); ForAllValues stays false (its violator stays) or true (a subset of
+/// values that all match); unqualified operators are false on any multivalued
+/// key and variables have no value from one. So n slots lose no counterexample.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -207,7 +208,9 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
   struct Info {
     bool HasKind = false;
     KeyKind Kind = KeyKind::String;
-    unsigned Qualified = 0;
+    /// The distinct qualified conditions on the key (conditions that read
+    /// alike are true of the same value sets: one slot serves them all).
+    std::set<std::string> Qualified;
   };
   std::map<std::string, Info> Infos;
   auto noteKind = [&](StringRef Key, KeyKind K, StringRef Why) {
@@ -241,8 +244,17 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
         }
         noteKind(C.Key, kindOf(F), "operator");
         Info &I = Infos[C.Key.lower()];
-        if (C.Qualifier != SetQualifier::None)
-          ++I.Qualified;
+        if (C.Qualifier != SetQualifier::None) {
+          std::vector<std::string> Vals;
+          for (const ConditionValue &V : C.Values)
+            Vals.push_back((V.Value.hasVariables() ? "v" : "t") +
+                           V.Value.Text.str());
+          std::sort(Vals.begin(), Vals.end());
+          std::string Sig = StringRef(C.OperatorText).lower();
+          for (const std::string &V : Vals)
+            Sig += '\0' + V;
+          I.Qualified.insert(Sig);
+        }
         if (variablesSubstituted(F))
           for (const ConditionValue &V : C.Values)
             noteVars(V.Value);
@@ -279,7 +291,7 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
       return V;
     };
     K.Single = makeValue(Base + ".value");
-    for (unsigned J = 0; J < KV.second.Qualified; ++J) {
+    for (unsigned J = 0; J < KV.second.Qualified.size(); ++J) {
       KeyVars::Value V = makeValue(Base + ".slot" + std::to_string(J));
       V.Used =
           Ctx.var(Base + ".slot" + std::to_string(J) + ".used", Sort::Bool);

@@ -274,10 +274,11 @@ struct Verifier::Impl {
       OperatorFamily F = operatorFamily(C.Op);
       bool Neg = isNegatedOperator(C.Op);
       if (C.Op == ConditionOp::Null) {
-        if (V == "false")
-          Ctx.set(C.Key, "tollgate");
-        else
+        // Present: keep a value another condition chose.
+        if (V != "false")
           Ctx.erase(C.Key);
+        else if (!Ctx.lookup(C.Key))
+          Ctx.set(C.Key, "tollgate");
         continue;
       }
       if (Neg) {
