@@ -102,7 +102,8 @@ private:
   Policy &P;
   std::vector<Diagnostic> &Diags;
   bool VariablesOn = false;
-  bool OldVersionNoted = false;
+  /// The Sid of every statement, including those left out of the IR.
+  std::vector<std::pair<StringRef, Loc>> Sids;
 };
 
 Diagnostic &PolicyParser::report(const CheckInfo &Check, Span Range,
@@ -455,6 +456,8 @@ void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
   S.HasSid = true;
   S.Sid = P.own(M.Val.Text);
   S.SidLoc = locOf(M.Val.Range, Path);
+  if (!S.Sid.empty())
+    Sids.emplace_back(S.Sid, S.SidLoc);
   if (S.Sid.empty()) {
     reportEmpty(M.Val, Path,
                 "`Sid` is an empty string; remove it or name "
@@ -692,18 +695,15 @@ void PolicyParser::parseCondition(Statement &S, const Member &M,
 }
 
 void PolicyParser::checkSids() {
-  StringMap<const Statement *> Seen;
-  for (const Statement &S : P.Statements) {
-    if (!S.HasSid || S.Sid.empty())
-      continue;
-    auto Inserted = Seen.try_emplace(S.Sid, &S);
+  StringMap<Loc> Seen;
+  for (const auto &[Sid, Where] : Sids) {
+    auto Inserted = Seen.try_emplace(Sid, Where);
     if (Inserted.second)
       continue;
-    Diagnostic &D = report(grammar::DuplicateSid, S.SidLoc.Range, S.SidLoc.Path,
-                           "duplicate Sid \"" + S.Sid +
+    Diagnostic &D = report(grammar::DuplicateSid, Where.Range, Where.Path,
+                           "duplicate Sid \"" + Sid +
                                "\"; Sids should name statements uniquely");
-    D.Notes.push_back(
-        {Inserted.first->second->SidLoc.Range, "first used here"});
+    D.Notes.push_back({Inserted.first->second.Range, "first used here"});
   }
 }
 

@@ -3,6 +3,7 @@
 // tollgate lint     policy files -> findings (text, JSON, SARIF, GitHub)
 // tollgate eval     one request -> Allow / Deny, and why
 // tollgate check    properties of policies -> proved / refuted / unknown
+// tollgate gate     changed policies -> lint + no new access
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
 //
@@ -11,6 +12,7 @@
 #include "Commands.h"
 #include "CheckCommand.h"
 #include "EvalCommand.h"
+#include "GateCommand.h"
 
 #include "tollgate/Catalog/Catalog.h"
 
@@ -57,6 +59,8 @@ int main(int Argc, const char **Argv) {
     return runEvalCommand(Argc - 1, Argv + 1);
   if (Argc >= 2 && StringRef(Argv[1]) == "check")
     return runCheckCommand(Argc - 1, Argv + 1);
+  if (Argc >= 2 && StringRef(Argv[1]) == "gate")
+    return runGateCommand(Argc - 1, Argv + 1);
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
   if (!cl::ParseCommandLineOptions(
@@ -65,6 +69,7 @@ int main(int Argc, const char **Argv) {
           "  tollgate lint PATH...     check policy files\n"
           "  tollgate eval ...         decide one request against policies\n"
           "  tollgate check PROPERTY   prove or refute a property of policies\n"
+          "  tollgate gate --base REF  check the policies changed since REF\n"
           "  tollgate rules            list the checks\n"
           "  tollgate explain CHECK    describe one check\n\n"
           "Run `tollgate <command> --help` for a command's options.\n",
