@@ -311,6 +311,12 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
       }
 }
 
+Term Encoder::opaque(StringRef Why) {
+  if (Opaque.empty())
+    Opaque = Why.str();
+  return Ctx.var("opaque." + std::to_string(++OpaqueCount), Sort::Bool);
+}
+
 void Encoder::unsupported(StringRef Why) {
   if (Unsupported.empty())
     Unsupported = Why.str();
@@ -435,8 +441,7 @@ struct Encoder::Impl {
           if (Seq.empty() || Seq.back())
             Seq.push_back(nullptr);
         } else {
-          E.unsupported("a `?` wildcard next to a policy variable");
-          return Ctx.falseTerm();
+          return E.opaque("a `?` wildcard next to a policy variable");
         }
       }
     }
@@ -446,9 +451,8 @@ struct Encoder::Impl {
     std::vector<Term> Mid;
     for (size_t I = B; I < End; ++I) {
       if (!Seq[I]) {
-        E.unsupported("a `*` wildcard between policy variables or text "
-                      "that follows a variable");
-        return Ctx.falseTerm();
+        return E.opaque("a `*` wildcard between policy variables or text "
+                        "that follows a variable");
       }
       Mid.push_back(Seq[I]);
     }
@@ -526,9 +530,8 @@ struct Encoder::Impl {
     for (; PartIdx < P.Parts.size() && Field < 5; ++PartIdx) {
       const StringPart &SP = P.Parts[PartIdx];
       if (SP.K == StringPart::Variable) {
-        E.unsupported("a policy variable before the resource field of an ARN "
-                      "pattern");
-        return Ctx.falseTerm();
+        return E.opaque("a policy variable before the resource field of an ARN "
+                        "pattern");
       }
       StringRef V = SP.Value;
       if (SP.K == StringPart::Escape) {
@@ -553,16 +556,14 @@ struct Encoder::Impl {
         std::vector<StringPart> Tail{RestPart};
         Tail.insert(Tail.end(), P.Parts.begin() + PartIdx + 1, P.Parts.end());
         if (!Cur.empty()) {
-          E.unsupported("an escape in an ARN prefix field");
-          return Ctx.falseTerm();
+          return E.opaque("an escape in an ARN prefix field");
         }
         return finishResolved(And, Tail);
       }
       Cur += V.substr(Start).str();
     }
-    E.unsupported("a policy variable in a resource pattern with fewer than "
-                  "six ARN fields");
-    return Ctx.falseTerm();
+    return E.opaque("a policy variable in a resource pattern with fewer than "
+                    "six ARN fields");
   }
 
   Term finishResolved(std::vector<Term> &And, ArrayRef<StringPart> Tail) {
@@ -630,8 +631,7 @@ struct Encoder::Impl {
                   C.Op == ConditionOp::StringNotEqualsIgnoreCase;
       if (Vars) {
         if (Fold) {
-          E.unsupported("a policy variable in a case-insensitive comparison");
-          return Ctx.falseTerm();
+          return E.opaque("a policy variable in a case-insensitive comparison");
         }
         Term Guard;
         std::vector<TPiece> Ps = pieces(P.Parts, Like, Guard);
@@ -647,8 +647,7 @@ struct Encoder::Impl {
       return Ctx.mkEq(V.Str, Ctx.strConst(T));
     case OperatorFamily::Bool: {
       if (Vars) {
-        E.unsupported("a policy variable in a Bool condition");
-        return Ctx.falseTerm();
+        return E.opaque("a policy variable in a Bool condition");
       }
       Optional<bool> B = parseBool(T);
       if (!B)
@@ -657,8 +656,7 @@ struct Encoder::Impl {
     }
     case OperatorFamily::Arn:
       if (Vars) {
-        E.unsupported("a policy variable in an ARN condition");
-        return Ctx.falseTerm();
+        return E.opaque("a policy variable in an ARN condition");
       }
       return arnGlob(V.Str, T);
     case OperatorFamily::Numeric: {
@@ -732,8 +730,7 @@ struct Encoder::Impl {
     KeyVars &K = E.key(C.Key.lower());
     if (C.Op == ConditionOp::Null) {
       if (C.IfExists || C.Qualifier != SetQualifier::None) {
-        E.unsupported("`Null` with `IfExists` or a set qualifier");
-        return Ctx.falseTerm();
+        return E.opaque("`Null` with `IfExists` or a set qualifier");
       }
       std::vector<Term> Or;
       for (const ConditionValue &V : C.Values) {

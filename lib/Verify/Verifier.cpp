@@ -800,6 +800,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     ++Res.Stats.SolverSat;
     Request R;
     std::string Why;
+    bool Opaque = llvm::any_of(Ctx.variables(Q), Encoder::isOpaqueVar);
     if (!Enc.decode(SR.Model, C, R, Why)) {
       if (UnknownReason.empty())
         UnknownReason = "a counterexample could not be written: " + Why;
@@ -814,6 +815,13 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       R.Action = Groups.Display[G];
     }
     Counterexample Cx;
+    if (!isCex(R, Cx) && Opaque) {
+      // The model may rest on a value of an opaque sub-formula that no
+      // request gives it: not a counterexample, and no proof either.
+      if (UnknownReason.empty())
+        UnknownReason = "not encoded yet: " + Enc.opaque();
+      continue;
+    }
     if (!isCex(R, Cx)) {
       Res.V = Verdict::Unknown;
       Res.InternalError = true;

@@ -80,8 +80,19 @@ public:
   /// differing from every literal action pattern); conjoin to queries.
   Term domain();
 
-  /// The first construct that could not be encoded, or "".
+  /// The first construct that could not be encoded at all, or "".
   const std::string &unsupported() const { return Unsupported; }
+
+  /// The first construct encoded as an opaque Boolean, or "". A sub-formula
+  /// the encoding cannot express (a policy variable in an ARN condition,
+  /// say) becomes a fresh variable `opaque.N`, free to take either value:
+  /// the query then over-approximates the policies, so an unsatisfiable
+  /// query is still a proof, while a model is only a candidate that the
+  /// evaluator must confirm.
+  const std::string &opaque() const { return Opaque; }
+  static bool isOpaqueVar(Term V) {
+    return llvm::StringRef(V->Text).startswith("opaque.");
+  }
 
   /// Decodes a model (values by variable) into a request at \p C.
   /// Returns false (with a reason in \p Why) when a value cannot be written.
@@ -113,6 +124,9 @@ private:
   std::map<std::string, KeyVars> Keys;
   std::vector<std::string> LiteralActions;
   std::string Unsupported;
+  std::string Opaque;
+  unsigned OpaqueCount = 0;
+  Term opaque(llvm::StringRef Why);
   bool DirectActions = false;
   void unsupported(llvm::StringRef Why);
   KeyVars &key(llvm::StringRef Folded);
