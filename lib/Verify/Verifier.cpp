@@ -51,6 +51,8 @@ void collect(const PolicySet &S, std::vector<const Policy *> &Out) {
 struct ActionGroups {
   std::vector<std::string> Reps; ///< Folded action names.
   std::vector<std::string> Display;
+  /// Catalog members of each group, as indexes into Catalog::actions().
+  std::vector<std::vector<uint32_t>> Members;
 };
 
 ActionGroups groupActions(const Catalog &Cat,
@@ -80,10 +82,13 @@ ActionGroups groupActions(const Catalog &Cat,
   std::map<std::vector<uint32_t>, size_t> Seen;
   ActionGroups G;
   for (size_t I = 0; I < All.size(); ++I) {
-    if (Seen.emplace(Sig[I], G.Reps.size()).second) {
+    auto It = Seen.emplace(Sig[I], G.Reps.size());
+    if (It.second) {
       G.Reps.push_back(All[I].FullName.lower());
       G.Display.push_back(All[I].FullName.str());
+      G.Members.emplace_back();
     }
+    G.Members[It.first->second].push_back(static_cast<uint32_t>(I));
   }
   // Literal actions the catalog does not know form groups of their own.
   for (const std::string &P : Patterns) {
@@ -97,6 +102,7 @@ ActionGroups groupActions(const Catalog &Cat,
     if (Seen.emplace(S, G.Reps.size()).second) {
       G.Reps.push_back(P);
       G.Display.push_back(P);
+      G.Members.emplace_back();
     }
   }
   return G;
@@ -229,6 +235,63 @@ std::string flatten(const PolicyString &S, StringRef VarValue) {
       Out += P.Value.str();
   }
   return Out;
+}
+
+/// Makes a solver's counterexample read like a request: empty ARN fields
+/// and resource names filled in, unprintable context values replaced by a
+/// word. Each change is kept only when the request still replays as a
+/// counterexample.
+template <typename IsCex> void prettify(Counterexample &Cx, IsCex &&isCex) {
+  auto attempt = [&](Request R) {
+    Counterexample Try;
+    if (!isCex(R, Try))
+      return false;
+    Try.FutureAction = Cx.FutureAction;
+    Cx = std::move(Try);
+    return true;
+  };
+  std::array<StringRef, 6> F;
+  if (splitArn(Cx.R.Resource, F)) {
+    std::string Fields[6];
+    for (unsigned I = 0; I < 6; ++I)
+      Fields[I] = F[I].str();
+    const char *Defaults[] = {"arn",       "aws",          "tollgate",
+                              "us-east-1", "111122223333", "tollgate"};
+    for (unsigned I = 0; I < 6; ++I) {
+      std::string Old = Fields[I];
+      if (I < 5 && !Old.empty())
+        continue;
+      if (I == 5 && !Old.empty() && Old.back() != '/')
+        continue;
+      Fields[I] = I == 5 ? Old + "tollgate" : Defaults[I];
+      Request R = Cx.R;
+      R.Resource = join(ArrayRef<std::string>(Fields, 6), ":");
+      if (!attempt(R))
+        Fields[I] = Old;
+    }
+  }
+  auto unprintable = [](StringRef S) {
+    return S.empty() || any_of(S, [](char C) {
+             return static_cast<unsigned char>(C) < 0x20 ||
+                    static_cast<unsigned char>(C) > 0x7e;
+           });
+  };
+  // Copies: a kept change replaces the request being read.
+  std::vector<ContextValue> Values;
+  for (const ContextValue *V : Cx.R.Context.sorted())
+    if (any_of(V->Values, unprintable))
+      Values.push_back(*V);
+  for (ContextValue &V : Values) {
+    for (std::string &X : V.Values)
+      if (unprintable(X))
+        X = "tollgate";
+    Request R = Cx.R;
+    if (V.MultiValued)
+      R.Context.setMulti(V.Name, V.Values);
+    else
+      R.Context.set(V.Name, V.Values.front());
+    attempt(R);
+  }
 }
 
 } // namespace
@@ -582,8 +645,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       Cover.reset();
   }
 
+  auto fillGroup = [&](Counterexample &Cx, size_t G) {
+    ArrayRef<ActionInfo> AllActions = Cat.actions();
+    for (uint32_t M : Groups.Members[G]) {
+      if (Cx.GroupActions.size() >= 200) {
+        ++Cx.MoreGroupActions;
+        continue;
+      }
+      Cx.GroupActions.push_back(AllActions[M].FullName.str());
+    }
+  };
+
   size_t NumCoords = Groups.Reps.size() + 1;
   for (size_t G = 0; G < NumCoords; ++G) {
+    if (Opt.Progress)
+      Opt.Progress(static_cast<unsigned>(G), static_cast<unsigned>(NumCoords));
     bool Future = G == Groups.Reps.size();
     if (Cover && (Future ? Cover->provesFuture()
                          : Cover->provesAction(Groups.Reps[G]))) {
@@ -662,6 +738,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             if (!isCex(R, Cx))
               return false;
             Cx.FutureAction = Future;
+            if (!Future)
+              fillGroup(Cx, G);
             Found.push_back(std::move(Cx));
             return true;
           };
@@ -830,8 +908,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                    R.Action + ", resource " + R.Resource + ")";
       return Res;
     }
+    prettify(Cx, isCex);
     Cx.FutureAction = Future && !Cat.action(R.Action);
     Cx.FromSolver = true;
+    if (!Future)
+      fillGroup(Cx, G);
     Found.push_back(std::move(Cx));
     if (Found.size() >= MaxCex)
       return finish();

@@ -31,6 +31,7 @@
 
 #include "llvm/ADT/Optional.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,9 @@ struct VerifyOptions {
   /// Prove an action group from the policy text when every statement that
   /// applies is covered (Subsumption.h), before building any formula.
   bool Syntactic = true;
+  /// Called after each action group with (groups done, groups in all), for
+  /// progress reports on long runs.
+  std::function<void(unsigned, unsigned)> Progress;
 };
 
 struct Counterexample {
@@ -65,6 +69,12 @@ struct Counterexample {
   bool FutureAction = false;
   /// Found by the solver rather than by the witness search.
   bool FromSolver = false;
+  /// The catalog actions that the policies cannot tell apart from the
+  /// counterexample's action (its action group; at most 200, display
+  /// spelling). Empty for actions outside the catalog.
+  std::vector<std::string> GroupActions;
+  /// Members of the group beyond GroupActions.
+  unsigned MoreGroupActions = 0;
 };
 
 struct CheckStats {
