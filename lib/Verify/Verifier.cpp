@@ -693,7 +693,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
         if (Q == Ctx.falseTerm())
           continue;
         ++Res.Stats.Queries;
-        if (!Decided.insert(Q).second)
+        // Equal queries are decided once, except when every region is
+        // wanted: each action group then needs its own example.
+        if (!Decided.insert(Q).second && MaxCex == 1)
           continue;
         ++Res.Stats.Distinct;
 
@@ -783,6 +785,12 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 if (S.Resource.Present && !S.Resource.Negated)
                   for (const PolicyString &RP : S.Resource.Patterns) {
                     std::string T = flatten(RP, "tollgate-user");
+                    if (T == "*" && !Acts.empty()) {
+                      // An ARN of the action's service reads better.
+                      StringRef Svc = StringRef(Acts.front()).split(':').first;
+                      Rs.push_back("arn:aws:" + Svc.lower() +
+                                   ":us-east-1:111122223333:tollgate");
+                    }
                     Rs.push_back(instantiate(T, "tollgate"));
                     Rs.push_back(instantiate(T, ""));
                   }
