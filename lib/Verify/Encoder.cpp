@@ -354,7 +354,39 @@ Term Encoder::domain() {
     for (const KeyVars::Value &V : KV.second.Slots)
       typed(V);
   }
+  for (const ArnSplit &Sp : ArnSplits) {
+    std::vector<Term> Cat;
+    for (unsigned I = 0; I < 5; ++I) {
+      Cat.push_back(Sp.X[I]);
+      Cat.push_back(Ctx.strConst(":"));
+      C.push_back(Ctx.mkNot(Ctx.mkContains(Sp.X[I], Ctx.strConst(":"))));
+    }
+    Cat.push_back(Sp.Rest);
+    C.push_back(Ctx.mkImplies(Sp.Valid, Ctx.mkEq(Sp.S, Ctx.mkConcat(Cat))));
+  }
   return Ctx.mkAnd(C);
+}
+
+const Encoder::ArnSplit &Encoder::arnSplit(Term S) {
+  for (const ArnSplit &Sp : ArnSplits)
+    if (Sp.S == S)
+      return Sp;
+  ArnSplit Sp;
+  Sp.S = S;
+  std::string Base = S->Text + ".arn";
+  for (unsigned I = 0; I < 5; ++I)
+    Sp.X[I] = Ctx.var(Base + std::to_string(I), Sort::String);
+  Sp.Rest = Ctx.var(Base + "5", Sort::String);
+  // At least five colons: what splitArn() accepts.
+  Glob G;
+  for (unsigned I = 0; I < 5; ++I) {
+    G.add(GlobPiece::StarNoColon);
+    G.addLit(":");
+  }
+  G.add(GlobPiece::Star);
+  Sp.Valid = Ctx.mkInGlob(S, G);
+  ArnSplits.push_back(Sp);
+  return ArnSplits.back();
 }
 
 //===----------------------------------------------------------------------===//
@@ -616,6 +648,54 @@ struct Encoder::Impl {
     return G;
   }
 
+  /// An ARN condition value with policy variables, when the variables are
+  /// all in the resource field (five literal colons come first): the
+  /// request value's fields are compared one by one, as the evaluator
+  /// does, through the value's ARN split (Encoder::arnSplit).
+  Term arnWithVariables(const PolicyString &P, Term S) {
+    std::string Prefix;
+    unsigned Colons = 0;
+    size_t PartIdx = 0, Cut = 0;
+    for (; PartIdx < P.Parts.size() && Colons < 5; ++PartIdx) {
+      const StringPart &SP = P.Parts[PartIdx];
+      if (SP.K != StringPart::Text)
+        break;
+      for (size_t K = 0; K < SP.Value.size(); ++K)
+        if (SP.Value[K] == ':' && ++Colons == 5) {
+          Cut = K;
+          break;
+        }
+      if (Colons == 5) {
+        Prefix += SP.Value.take_front(Cut).str();
+        break;
+      }
+      Prefix += SP.Value.str();
+    }
+    if (Colons < 5)
+      return E.opaque("a policy variable before the resource field of an "
+                      "ARN condition value");
+    std::vector<StringPart> Tail;
+    StringRef Rest = P.Parts[PartIdx].Value.drop_front(Cut + 1);
+    if (!Rest.empty()) {
+      StringPart T;
+      T.K = StringPart::Text;
+      T.Value = Rest;
+      Tail.push_back(T);
+    }
+    Tail.insert(Tail.end(), P.Parts.begin() + PartIdx + 1, P.Parts.end());
+    const Encoder::ArnSplit &Sp = E.arnSplit(S);
+    SmallVector<StringRef, 5> F;
+    StringRef(Prefix).split(F, ':');
+    std::vector<Term> And{Sp.Valid};
+    for (unsigned I = 0; I < 5; ++I)
+      And.push_back(Ctx.mkInGlob(Sp.X[I], Glob::fromPattern(F[I])));
+    Term Guard;
+    std::vector<TPiece> Ps = pieces(Tail, /*Wild=*/true, Guard);
+    And.push_back(Guard);
+    And.push_back(matchPieces(Sp.Rest, Ps));
+    return Ctx.mkAnd(And);
+  }
+
   /// One request value against one policy value, positive form.
   Term valueMatch(const Condition &C, const ConditionValue &PV,
                   const KeyVars::Value &V) {
@@ -655,9 +735,8 @@ struct Encoder::Impl {
       return Ctx.mkInGlob(V.Str, foldGlob(*B ? "true" : "false"));
     }
     case OperatorFamily::Arn:
-      if (Vars) {
-        return E.opaque("a policy variable in an ARN condition");
-      }
+      if (Vars)
+        return arnWithVariables(P, V.Str);
       return arnGlob(V.Str, T);
     case OperatorFamily::Numeric: {
       Optional<double> N = parseNumber(T);
@@ -1181,6 +1260,19 @@ Assignment Encoder::assignmentFor(const Request &R) const {
     } else {
       assign(K.Single, CV->Values.front());
     }
+  }
+  // The ARN splits are functions of their strings.
+  for (const ArnSplit &Sp : ArnSplits) {
+    auto It = A.find(Sp.S);
+    std::array<StringRef, 6> F;
+    if (It == A.end() || !splitArn(It->second.Str, F))
+      continue;
+    std::string Whole = It->second.Str;
+    std::array<StringRef, 6> G;
+    splitArn(Whole, G);
+    for (unsigned I = 0; I < 5; ++I)
+      setStr(Sp.X[I], G[I]);
+    setStr(Sp.Rest, G[5]);
   }
   return A;
 }

@@ -481,6 +481,8 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
     Term X = A->Args[0];
     if (In(X))
       return Zero;
+    if (!Ctx.foldImplied())
+      continue;
     if (X->K == K && llvm::all_of(X->Args, In))
       return Zero;
     if (X->K == Dual && llvm::any_of(X->Args, In))
@@ -489,7 +491,7 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
   // The same with implication in place of membership, for conjunctions:
   // `s in G1 and not (s in G2 and ...)` is false when G1 is within G2 and
   // the rest holds (the shape of a new statement narrowing an old one).
-  if (K == TermKind::And) {
+  if (K == TermKind::And && Ctx.foldImplied()) {
     std::vector<Term> Atoms;
     for (Term A : Flat)
       if (A->K == TermKind::InGlob || A->K == TermKind::PrefixOf ||
@@ -514,7 +516,7 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
   // `(a1 or a2) and not (b1 or b2)`: a disjunct that implies some b is
   // false here and drops out (a new policy's statement that an old one
   // covers, once the old set is negated).
-  if (K == TermKind::And) {
+  if (K == TermKind::And && Ctx.foldImplied()) {
     std::vector<Term> Negated;
     for (Term A : Flat)
       if (A->K == TermKind::Not) {

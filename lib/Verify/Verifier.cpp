@@ -470,6 +470,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Policies.push_back(Scope);
 
   TermContext Ctx;
+  Ctx.setFoldImplied(Opt.FoldImplied);
   Backend->reset();
   Encoder Enc(Ctx, Policies);
   Enc.setDirectActions(!Opt.GroupActions);

@@ -241,6 +241,9 @@ int main(int Argc, const char **Argv) {
       VO.GroupActions = false;
       VO.Witnesses = false;
       VO.Syntactic = false;
+      VO.FoldImplied = false;
+    } else if (A == "--no-fold") {
+      VO.FoldImplied = false;
     } else if (A == "--no-witness") {
       VO.Witnesses = false;
     } else if (A == "--no-groups") {
@@ -288,11 +291,17 @@ int main(int Argc, const char **Argv) {
       CheckResult R = V.exceeds(SN, &SO);
       T.add(R, msSince(Q0), Cols.second);
     }
-    T.print(VO.GroupActions ? (VO.Witnesses ? "no-new-access, all levers"
-                                            : "no-new-access, no witnesses")
-                            : (VO.Witnesses ? "no-new-access, no action groups"
-                                            : "no-new-access, direct encoding"),
-            msSince(T0) / 1000);
+    std::string Title = "no-new-access";
+    if (!VO.GroupActions && !VO.Witnesses && !VO.Syntactic && !VO.FoldImplied)
+      Title += ", direct encoding (no levers)";
+    else if (VO.GroupActions && VO.Witnesses && VO.Syntactic && VO.FoldImplied)
+      Title += ", all levers";
+    else
+      Title += std::string(", without:") + (VO.GroupActions ? "" : " groups") +
+               (VO.Witnesses ? "" : " witnesses") +
+               (VO.Syntactic ? "" : " text-proofs") +
+               (VO.FoldImplied ? "" : " implication-folding");
+    T.print(Title, msSince(T0) / 1000);
     return 0;
   }
 

@@ -126,6 +126,16 @@ private:
   std::string Unsupported;
   std::string Opaque;
   unsigned OpaqueCount = 0;
+  /// The fields of a string that an ARN condition with a policy variable
+  /// reads: defined by domain() (the string is x0:x1:x2:x3:x4:rest when it
+  /// is an ARN), so they are functions of the string and safe to use under
+  /// negation.
+  struct ArnSplit {
+    Term S = nullptr, Valid = nullptr, Rest = nullptr;
+    std::array<Term, 5> X{};
+  };
+  std::vector<ArnSplit> ArnSplits;
+  const ArnSplit &arnSplit(Term S);
   Term opaque(llvm::StringRef Why);
   bool DirectActions = false;
   void unsupported(llvm::StringRef Why);

@@ -167,6 +167,11 @@ public:
   /// same string term (equality with a constant, prefix, suffix, contains
   /// or a glob). Conservative: false when that does not show it.
   bool implies(Term A, Term B) const;
+
+  /// Fold `new and not old` shapes by implication (on by default; off for
+  /// measurements of what the folding buys).
+  bool foldImplied() const { return FoldImplied; }
+  void setFoldImplied(bool F) { FoldImplied = F; }
   size_t size() const { return Nodes.size(); }
 
   /// The value of \p T under \p A. Variables missing from \p A take a
@@ -192,6 +197,7 @@ private:
   std::unordered_map<std::string, uint32_t> GlobIndex;
   Term True = nullptr, False = nullptr;
   mutable llvm::DenseMap<std::pair<Term, Term>, bool> ImpliesMemo;
+  bool FoldImplied = true;
 };
 
 } // namespace verify

@@ -56,6 +56,8 @@ struct VerifyOptions {
   /// Prove an action group from the policy text when every statement that
   /// applies is covered (Subsumption.h), before building any formula.
   bool Syntactic = true;
+  /// Fold `new and not old` by implication in the term layer (Term.h).
+  bool FoldImplied = true;
   /// Called after each action group with (groups done, groups in all), for
   /// progress reports on long runs.
   std::function<void(unsigned, unsigned)> Progress;

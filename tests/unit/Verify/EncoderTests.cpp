@@ -41,6 +41,7 @@ const char *Conditions[] = {
     R"({"Null": {"aws:PrincipalTag/team": "true"}})",
     R"({"StringEqualsIfExists": {"aws:PrincipalTag/team": "red"}})",
     R"({"StringEquals": {"aws:PrincipalTag/team": "${aws:username}"}})",
+    R"({"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:${aws:username}*"}})",
 };
 
 const char *ReqActions[] = {"s3:GetObject", "s3:PutObject", "ec2:DescribeVpcs",
@@ -64,7 +65,8 @@ const KeyChoice Keys[] = {
     {"aws:SourceIp", {"10.2.3.4", "10.1.2.3", "192.0.2.1", "2001:db8::1"}},
     {"aws:SourceArn",
      {"arn:aws:sns:us-east-1:111122223333:topic",
-      "arn:aws:sns:us-east-1:999999999999:topic"}},
+      "arn:aws:sns:us-east-1:999999999999:topic",
+      "arn:aws:sns:us-east-1:111122223333:alice-t", "arn:aws:sns:x:y"}},
     {"aws:username", {"alice", "bob", ""}},
 };
 
@@ -81,7 +83,8 @@ std::string randomStatement(std::mt19937 &Rng) {
   S += pick(6) == 0 ? "NotResource" : "Resource";
   S += "\":\"" + std::string(Resources[pick(5)]) + "\"";
   if (pick(3) != 0)
-    S += ",\"Condition\":" + std::string(Conditions[pick(15)]);
+    S += ",\"Condition\":" +
+         std::string(Conditions[pick(std::size(Conditions))]);
   return S + "}";
 }
 
