@@ -28,12 +28,22 @@ const ActionInfo *Catalog::action(StringRef FullName) const {
   return S ? S->action(FullName.drop_front(Colon + 1)) : nullptr;
 }
 
+/// The index of the first `*` or `?` in \p S, or npos; find_first_of
+/// would build a character set on every call.
+static size_t findWildcard(StringRef S) {
+  for (size_t I = 0, E = S.size(); I != E; ++I)
+    if (S[I] == '*' || S[I] == '?')
+      return I;
+  return StringRef::npos;
+}
+
 /// Visits the actions of \p S whose name matches \p Pattern. Only the names
 /// that start with the pattern's literal prefix are tried; they are
 /// contiguous in the sorted table.
 static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
                                     function_ref<void(const ActionInfo &)> Fn) {
-  if (!hasWildcard(Pattern)) {
+  size_t Wild = findWildcard(Pattern);
+  if (Wild == StringRef::npos) {
     if (const ActionInfo *A = S.action(Pattern))
       Fn(*A);
     return;
@@ -43,7 +53,7 @@ static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
       Fn(A);
     return;
   }
-  StringRef Literal = Pattern.substr(0, Pattern.find_first_of("*?"));
+  StringRef Literal = Pattern.substr(0, Wild);
   auto NameOf = [](const ActionInfo &A) { return A.Name; };
   for (const ActionInfo *It = lowerBoundByName(S.Actions, Literal, NameOf);
        It != S.Actions.end() && It->Name.startswith_insensitive(Literal); ++It)
@@ -61,7 +71,7 @@ void Catalog::forEachMatchingAction(
       return;
     StringRef ServicePart = Pattern.take_front(Colon);
     StringRef ActionPart = Pattern.drop_front(Colon + 1);
-    if (!hasWildcard(ServicePart)) {
+    if (findWildcard(ServicePart) == StringRef::npos) {
       if (const ServiceInfo *S = service(ServicePart))
         forEachMatchingActionIn(*S, ActionPart, Fn);
       return;

@@ -24,8 +24,11 @@ struct Placeholder {
 } // namespace
 
 static Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
-  for (size_t I = Name.find_first_of("$<", From); I != StringRef::npos;
-       I = Name.find_first_of("$<", I + 1)) {
+  // A plain loop rather than find_first_of, which builds a character set on
+  // every call: this runs for every key of every condition.
+  for (size_t I = From; I < Name.size(); ++I) {
+    if (Name[I] != '$' && Name[I] != '<')
+      continue;
     if (Name[I] == '$' && (I + 1 >= Name.size() || Name[I + 1] != '{'))
       continue;
     size_t Close = Name.find(Name[I] == '$' ? '}' : '>', I + 1);

@@ -3,6 +3,7 @@
 #include "tollgate/Support/Source.h"
 
 #include <algorithm>
+#include <cstring>
 
 using namespace llvm;
 
@@ -18,9 +19,11 @@ uint32_t countCodePoints(StringRef Bytes) {
 void SourceFile::buildLineStarts() const {
   std::call_once(LinesOnce, [this] {
     LineStarts.push_back(0);
-    for (size_t I = 0, E = Text.size(); I != E; ++I)
-      if (Text[I] == '\n')
-        LineStarts.push_back(static_cast<uint32_t>(I + 1));
+    // memchr skips whole lines at a time.
+    const char *Begin = Text.data(), *End = Begin + Text.size();
+    for (const char *P = Begin;
+         (P = static_cast<const char *>(std::memchr(P, '\n', End - P)));)
+      LineStarts.push_back(static_cast<uint32_t>(++P - Begin));
   });
 }
 

@@ -1,6 +1,7 @@
 //===- ActionFacts.cpp - What an Action element grants --------------------===//
 
 #include "ActionFacts.h"
+#include "GlobCover.h"
 
 #include "tollgate/Support/Glob.h"
 
@@ -50,18 +51,53 @@ static void addAction(GrantFacts &F, const ActionInfo &A) {
     F.Examples[C].push_back(&A);
 }
 
+namespace {
+/// The tracked actions grouped by service prefix, split once: a pattern
+/// with a literal prefix is tried against its service's actions only.
+struct TrackedByService {
+  struct Group {
+    StringRef Service;
+    SmallVector<unsigned, 8> Indices;
+  };
+  std::vector<Group> Groups;
+
+  TrackedByService() {
+    ArrayRef<std::string> Names = SensitiveActions::get().tracked();
+    for (unsigned I = 0; I < Names.size(); ++I) {
+      StringRef Service = StringRef(Names[I]).split(':').first;
+      auto It = find_if(Groups, [&](const Group &G) {
+        return G.Service.equals_insensitive(Service);
+      });
+      if (It == Groups.end()) {
+        Groups.push_back({Service, {}});
+        It = std::prev(Groups.end());
+      }
+      It->Indices.push_back(I);
+    }
+  }
+  static const TrackedByService &get() {
+    static const TrackedByService Table;
+    return Table;
+  }
+};
+} // namespace
+
 static TrackedMask trackedMatching(StringRef Pattern) {
-  const SensitiveActions &Data = SensitiveActions::get();
+  ArrayRef<std::string> Names = SensitiveActions::get().tracked();
   TrackedMask M;
   StringRef Service = Pattern.split(':').first;
-  bool LiteralService = !hasWildcard(Service);
-  ArrayRef<std::string> Names = Data.tracked();
-  for (unsigned I = 0; I < Names.size(); ++I) {
-    StringRef Name = Names[I];
-    if (LiteralService && !Name.split(':').first.equals_insensitive(Service))
+  if (hasGlobWildcard(Service)) {
+    for (unsigned I = 0; I < Names.size(); ++I)
+      if (globMatch(Pattern, Names[I], CaseMode::Insensitive))
+        M.set(I);
+    return M;
+  }
+  for (const TrackedByService::Group &G : TrackedByService::get().Groups) {
+    if (!G.Service.equals_insensitive(Service))
       continue;
-    if (globMatch(Pattern, Name, CaseMode::Insensitive))
-      M.set(I);
+    for (unsigned I : G.Indices)
+      if (globMatch(Pattern, Names[I], CaseMode::Insensitive))
+        M.set(I);
   }
   return M;
 }
@@ -138,8 +174,9 @@ bool matchesEveryAction(const ActionPattern &P) {
 
 bool isServiceWildcard(const ActionPattern &P) {
   StringRef Service = P.service(), Name = P.name();
-  return P.Text.contains(':') && !Service.empty() && !hasWildcard(Service) &&
-         !Name.empty() && Name.find_first_not_of('*') == StringRef::npos;
+  return P.Text.contains(':') && !Service.empty() &&
+         !hasGlobWildcard(Service) && !Name.empty() &&
+         Name.find_first_not_of('*') == StringRef::npos;
 }
 
 namespace {

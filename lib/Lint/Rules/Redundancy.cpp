@@ -65,10 +65,10 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
   StringMap<std::vector<size_t>> ByGroup;
   std::vector<size_t> AnyGroup;
   for (size_t I = 0; I < Texts.size(); ++I)
-    if (Comparable[I] && hasWildcard(Texts[I])) {
+    if (Comparable[I] && hasGlobWildcard(Texts[I])) {
       Wild.push_back(I);
       std::string G = Group(Texts[I]);
-      if (hasWildcard(G))
+      if (hasGlobWildcard(G))
         AnyGroup.push_back(I);
       else
         ByGroup[G].push_back(I);
@@ -95,7 +95,7 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
       return false;
     };
     std::string G = Group(Texts[I]);
-    if (hasWildcard(G)) {
+    if (hasGlobWildcard(G)) {
       for (size_t W : Wild)
         if (Try(W))
           break;
@@ -186,7 +186,7 @@ bool statementCovers(const Statement &T, const Statement &S,
     bool Covered = false;
     for (const ActionPattern &B : T.Action.Patterns)
       if (A.Text.equals_insensitive(B.Text) ||
-          (hasWildcard(B.Text) &&
+          (hasGlobWildcard(B.Text) &&
            globCovers(B.Text, A.Text, CaseMode::Insensitive))) {
         Covered = true;
         break;

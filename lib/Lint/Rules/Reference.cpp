@@ -1,6 +1,7 @@
 //===- Reference.cpp - Shared helpers of the reference checks -------------===//
 
 #include "Reference.h"
+#include "GlobCover.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
 #include "tollgate/Support/Glob.h"
@@ -101,7 +102,7 @@ static bool anyActionMatches(const ServiceInfo &Service, StringRef Name) {
     return !Service.Actions.empty();
   // The names that start with the pattern's literal prefix are contiguous
   // in the sorted table.
-  StringRef Literal = Name.take_front(Name.find_first_of("*?"));
+  StringRef Literal = Name.take_front(findWildcard(Name));
   const ActionInfo *It =
       std::lower_bound(Service.Actions.begin(), Service.Actions.end(), Literal,
                        [](const ActionInfo &A, StringRef L) {
@@ -125,8 +126,8 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     StringRef Text = A.Text;
     size_t Colon = Text.find(':');
     if (Colon == StringRef::npos) {
-      PatternStatus St = hasWildcard(Text) ? PatternStatus::WildcardService
-                                           : PatternStatus::NoPrefix;
+      PatternStatus St = hasGlobWildcard(Text) ? PatternStatus::WildcardService
+                                               : PatternStatus::NoPrefix;
       F.Patterns.push_back(St);
       if (St == PatternStatus::WildcardService)
         F.WildcardService = true;
@@ -136,7 +137,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     }
     StringRef ServicePart = Text.take_front(Colon);
     StringRef NamePart = Text.drop_front(Colon + 1);
-    if (hasWildcard(ServicePart)) {
+    if (hasGlobWildcard(ServicePart)) {
       F.Patterns.push_back(PatternStatus::WildcardService);
       F.WildcardService = true;
       continue;
@@ -153,7 +154,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
       continue;
     }
     F.Services.push_back(Service);
-    bool Wild = hasWildcard(NamePart);
+    bool Wild = hasGlobWildcard(NamePart);
     // An action name holds no colon, so a pattern with a second colon
     // matches nothing.
     bool Matches =
@@ -345,9 +346,9 @@ std::string markedToGlob(StringRef Marked) {
 
 bool hasLiteralWildcard(const PolicyString &S) {
   if (S.Parts.empty())
-    return hasWildcard(S.Text);
+    return hasGlobWildcard(S.Text);
   return any_of(S.Parts, [](const StringPart &P) {
-    return P.K == StringPart::Text && hasWildcard(P.Value);
+    return P.K == StringPart::Text && hasGlobWildcard(P.Value);
   });
 }
 
@@ -410,7 +411,12 @@ ArrayRef<ArnFormatInfo> arnFormatsForService(StringRef ArnService) {
 
 /// The leading characters of \p S before any of \p Stops.
 static StringRef literalPrefix(StringRef S, StringRef Stops) {
-  return S.take_front(S.find_first_of(Stops));
+  // A plain loop: find_first_of builds a character set on every call.
+  for (size_t I = 0, E = S.size(); I != E; ++I)
+    for (char Stop : Stops)
+      if (S[I] == Stop)
+        return S.take_front(I);
+  return S;
 }
 
 bool resourcePartCanMatch(StringRef ResourceGlob, const ArnFormatInfo &F) {

@@ -170,7 +170,10 @@ std::string markedToGlob(llvm::StringRef Marked);
 /// True if \p Marked holds `*`, `?` or a variable: its literal characters do
 /// not tell the whole value.
 inline bool isOpen(llvm::StringRef Marked) {
-  return Marked.find_first_of("*?\x01") != llvm::StringRef::npos;
+  for (char C : Marked)
+    if (C == '*' || C == '?' || C == '\x01')
+      return true;
+  return false;
 }
 
 /// True if the text parts of \p S hold a `*` or `?` (escapes such as `${*}`

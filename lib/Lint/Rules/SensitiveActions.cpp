@@ -2,7 +2,9 @@
 
 #include "SensitiveActions.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -22,7 +24,12 @@ const SensitiveActions &SensitiveActions::get() {
 }
 
 int SensitiveActions::index(StringRef FullName) const {
-  auto It = Index.find(FullName.lower());
+  // Lower-cased on the stack: this runs for every action a pattern grants.
+  SmallString<64> Lower;
+  Lower.resize(FullName.size());
+  for (size_t I = 0; I < FullName.size(); ++I)
+    Lower[I] = toLower(FullName[I]);
+  auto It = Index.find(Lower);
   return It == Index.end() ? -1 : int(It->second);
 }
 
