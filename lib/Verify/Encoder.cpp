@@ -442,6 +442,37 @@ struct Encoder::Impl {
     return Out;
   }
 
+  /// \p S matches segments (terms) separated by stars (null entries in
+  /// \p Seq), for stars between or after variables: the first segment is
+  /// a prefix, each middle one is found by `indexof` after the end of the
+  /// previous one, and the last is a suffix that starts after them.
+  /// Leftmost matches are the best choice for stars, so this is exact and,
+  /// without new variables, safe under negation.
+  Term matchSegments(Term S, const std::vector<Term> &Seq) {
+    std::vector<std::vector<Term>> Segs(1);
+    for (Term T : Seq) {
+      if (!T)
+        Segs.emplace_back();
+      else
+        Segs.back().push_back(T);
+    }
+    std::vector<Term> And;
+    Term First = Ctx.mkConcat(Segs.front());
+    And.push_back(Ctx.mkPrefixOf(First, S));
+    Term Pos = Ctx.mkLength(First);
+    for (size_t K = 1; K + 1 < Segs.size(); ++K) {
+      Term Seg = Ctx.mkConcat(Segs[K]);
+      Term At = Ctx.mkIndexOf(S, Seg, Pos);
+      And.push_back(Ctx.mkLe(Ctx.intConst(0), At));
+      Pos = Ctx.mkAdd(At, Ctx.mkLength(Seg));
+    }
+    Term Last = Ctx.mkConcat(Segs.back());
+    And.push_back(Ctx.mkSuffixOf(Last, S));
+    And.push_back(
+        Ctx.mkLe(Ctx.mkAdd(Pos, Ctx.mkLength(Last)), Ctx.mkLength(S)));
+    return Ctx.mkAnd(And);
+  }
+
   /// \p S matches the pieces. Globs with variables are expressed with
   /// `=`, `prefixof`, `suffixof` or `contains`; other shapes are not
   /// supported.
@@ -482,10 +513,8 @@ struct Encoder::Impl {
     size_t B = Lead ? 1 : 0, End = Seq.size() - (Trail ? 1 : 0);
     std::vector<Term> Mid;
     for (size_t I = B; I < End; ++I) {
-      if (!Seq[I]) {
-        return E.opaque("a `*` wildcard between policy variables or text "
-                        "that follows a variable");
-      }
+      if (!Seq[I])
+        return matchSegments(S, Seq);
       Mid.push_back(Seq[I]);
     }
     Term M = Ctx.mkConcat(Mid);

@@ -726,6 +726,43 @@ static int compareConsts(Term A, Term B) {
   return X < Y ? -1 : X > Y ? 1 : 0;
 }
 
+/// SMT-LIB str.indexof on concrete values.
+static int64_t indexOf(StringRef S, StringRef T, int64_t Start) {
+  if (Start < 0 || Start > static_cast<int64_t>(S.size()))
+    return -1;
+  size_t P = S.find(T, static_cast<size_t>(Start));
+  return P == StringRef::npos ? -1 : static_cast<int64_t>(P);
+}
+
+Term TermContext::mkLength(Term S) {
+  if (S->K == TermKind::StrConst)
+    return intConst(static_cast<int64_t>(S->Text.size()));
+  TermNode N{TermKind::Length, Sort::Int};
+  N.Args = {S};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkIndexOf(Term S, Term T, Term Start) {
+  if (S->K == TermKind::StrConst && T->K == TermKind::StrConst &&
+      Start->K == TermKind::IntConst)
+    return intConst(indexOf(S->Text, T->Text, std::stoll(Start->Text)));
+  TermNode N{TermKind::IndexOf, Sort::Int};
+  N.Args = {S, T, Start};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkAdd(Term A, Term B) {
+  if (A->K == TermKind::IntConst && B->K == TermKind::IntConst)
+    return intConst(std::stoll(A->Text) + std::stoll(B->Text));
+  if (A->K == TermKind::IntConst && A->Text == "0")
+    return B;
+  if (B->K == TermKind::IntConst && B->Text == "0")
+    return A;
+  TermNode N{TermKind::Add, Sort::Int};
+  N.Args = {A, B};
+  return intern(std::move(N));
+}
+
 Term TermContext::mkLt(Term A, Term B) {
   if (A == B)
     return False;
@@ -876,6 +913,15 @@ TermValue TermContext::evaluate(Term T, const Assignment &A) const {
   case TermKind::Extract:
     V.Str = extractBits(S(0), T->Aux, T->Width);
     return V;
+  case TermKind::Length:
+    V.Int = static_cast<int64_t>(S(0).size());
+    return V;
+  case TermKind::IndexOf:
+    V.Int = indexOf(S(0), S(1), evaluate(T->Args[2], A).Int);
+    return V;
+  case TermKind::Add:
+    V.Int = evaluate(T->Args[0], A).Int + evaluate(T->Args[1], A).Int;
+    return V;
   }
   return V;
 }
@@ -928,6 +974,12 @@ static const char *kindName(TermKind K) {
     return "<=";
   case TermKind::Extract:
     return "extract";
+  case TermKind::Length:
+    return "len";
+  case TermKind::IndexOf:
+    return "indexof";
+  case TermKind::Add:
+    return "+";
   default:
     return "?";
   }

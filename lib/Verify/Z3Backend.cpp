@@ -293,6 +293,15 @@ z3::expr Z3Backend::translate(const TermContext &Ctx, Term T) {
   case TermKind::Le:
     E = arg(0) <= arg(1);
     break;
+  case TermKind::Length:
+    E = arg(0).length();
+    break;
+  case TermKind::IndexOf:
+    E = z3::indexof(arg(0), arg(1), arg(2));
+    break;
+  case TermKind::Add:
+    E = arg(0) + arg(1);
+    break;
   case TermKind::BvConst: {
     // Build from bytes, most significant first.
     z3::expr Acc(*Z);

@@ -347,11 +347,13 @@ void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
         {"property", O.Property},
         {"result", verdictName(O.R.V)},
         {"title", O.Title},
-        {"stats", llvm::json::Object{{"actionGroups", O.R.Stats.ActionGroups},
-                                     {"queries", O.R.Stats.Queries},
-                                     {"distinctQueries", O.R.Stats.Distinct},
-                                     {"witnessHits", O.R.Stats.WitnessHits},
-                                     {"solverCalls", O.R.Stats.SolverCalls}}}};
+        {"stats",
+         llvm::json::Object{{"actionGroups", O.R.Stats.ActionGroups},
+                            {"queries", O.R.Stats.Queries},
+                            {"distinctQueries", O.R.Stats.Distinct},
+                            {"syntacticProofs", O.R.Stats.SyntacticProofs},
+                            {"witnessHits", O.R.Stats.WitnessHits},
+                            {"solverCalls", O.R.Stats.SolverCalls}}}};
     if (O.R.V == Verdict::Unknown)
       J["reason"] = O.R.Reason;
     if (O.R.Cex) {

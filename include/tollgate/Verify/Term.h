@@ -59,6 +59,10 @@ enum class TermKind : uint8_t {
   Le,
   BvConst, ///< Text holds the bytes, big-endian; Width bits.
   Extract, ///< Bits [Aux+Width-1 .. Aux] of Args[0] (Aux counts from bit 0).
+  Length,  ///< The length of string Args[0] (Int).
+  IndexOf, ///< First position of Args[1] in Args[0] at or after Args[2], or
+           ///< -1 (SMT-LIB str.indexof).
+  Add,     ///< Args[0] + Args[1] (Int).
 };
 
 /// One element of a glob.
@@ -160,6 +164,9 @@ public:
   Term mkLt(Term A, Term B);
   Term mkLe(Term A, Term B);
   Term mkExtract(Term A, unsigned Low, unsigned Width);
+  Term mkLength(Term S);
+  Term mkIndexOf(Term S, Term T, Term Start);
+  Term mkAdd(Term A, Term B);
 
   const Glob &glob(uint32_t Index) const { return Globs[Index]; }
 

@@ -42,6 +42,8 @@ const char *Conditions[] = {
     R"({"StringEqualsIfExists": {"aws:PrincipalTag/team": "red"}})",
     R"({"StringEquals": {"aws:PrincipalTag/team": "${aws:username}"}})",
     R"({"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:${aws:username}*"}})",
+    R"({"StringLike": {"s3:prefix": "home/${aws:username}/*/x*"}})",
+    R"({"StringNotLike": {"s3:prefix": "*${aws:username}*a*"}})",
 };
 
 const char *ReqActions[] = {"s3:GetObject", "s3:PutObject", "ec2:DescribeVpcs",
@@ -56,7 +58,9 @@ struct KeyChoice {
 };
 const KeyChoice Keys[] = {
     {"aws:PrincipalTag/team", {"red", "RED", "blue", ""}},
-    {"s3:prefix", {"home/x", "pubs", "pub", "other"}},
+    {"s3:prefix",
+     {"home/x", "pubs", "pub", "other", "home/alice/a/x1", "home/alice/x",
+      "balicea", "home/bob//x"}},
     {"aws:TagKeys", {"a", "b", "ab", "c"}},
     {"aws:SecureTransport", {"true", "False", "yes"}},
     {"s3:max-keys", {"5", "10", "x"}},
