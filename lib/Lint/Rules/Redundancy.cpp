@@ -6,11 +6,13 @@
 #include "tollgate/Support/Glob.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -18,30 +20,29 @@ using namespace llvm;
 
 namespace tollgate {
 
-namespace {
-/// Keys of a DenseMap of StringRefs compared ignoring case.
-struct CaseInsensitiveKey {
-  static StringRef getEmptyKey() {
-    return DenseMapInfo<StringRef>::getEmptyKey();
+unsigned CaseInsensitiveKey::getHashValue(StringRef S) {
+  // Eight bytes at a time, each with bit 5 set: letters that differ only in
+  // case hash alike, and characters that are equal hash alike. Entries are
+  // hashed on every policy, so this is worth more than its few lines.
+  constexpr uint64_t Case = 0x2020202020202020ULL, Mul = 0x9E3779B97F4A7C15ULL;
+  uint64_t H = S.size() * Mul;
+  const char *P = S.data();
+  size_t N = S.size();
+  for (; N >= 8; P += 8, N -= 8) {
+    uint64_t W;
+    std::memcpy(&W, P, 8);
+    H = (H ^ (W | Case)) * Mul;
+    H ^= H >> 29;
   }
-  static StringRef getTombstoneKey() {
-    return DenseMapInfo<StringRef>::getTombstoneKey();
-  }
-  static unsigned getHashValue(StringRef S) {
-    unsigned H = 5381;
-    for (char C : S)
-      H = H * 33 + (unsigned char)toLower(C);
-    return H;
-  }
-  static bool isEqual(StringRef A, StringRef B) {
-    if (A.data() == getEmptyKey().data() || B.data() == getEmptyKey().data() ||
-        A.data() == getTombstoneKey().data() ||
-        B.data() == getTombstoneKey().data())
-      return A.data() == B.data();
-    return A.equals_insensitive(B);
-  }
-};
+  uint64_t W = 0;
+  for (size_t I = 0; I < N; ++I)
+    W |= uint64_t((unsigned char)P[I] | 0x20) << (8 * I);
+  H = (H ^ W) * Mul;
+  H ^= H >> 32;
+  return unsigned(H);
+}
 
+namespace {
 /// Finds covered entries among \p Texts: exact duplicates by hashing,
 /// literal entries against the wildcard ones, wildcard entries against each
 /// other. \p Mode says whether entries differing in case are the same;
@@ -171,8 +172,29 @@ std::string statementContextKey(const Statement &S) {
   return join(Parts, "\n");
 }
 
-bool statementCovers(const Statement &T, const Statement &S,
-                     llvm::StringRef TKey, llvm::StringRef SKey) {
+StatementCover::StatementCover(const Statement &S)
+    : S(&S), Key(statementContextKey(S)) {}
+
+void StatementCover::buildSets() const {
+  if (Built)
+    return;
+  Built = true;
+  Actions.reserve(S->Action.Patterns.size());
+  Resources.reserve(S->Resource.Patterns.size());
+  for (const ActionPattern &A : S->Action.Patterns) {
+    Actions.insert(A.Text);
+    if (hasGlobWildcard(A.Text))
+      WildActions.push_back(A.Text);
+  }
+  for (const PolicyString &R : S->Resource.Patterns) {
+    Resources.insert(R.Text);
+    if (R.Parts.empty())
+      PlainResources.push_back(R.Text);
+  }
+}
+
+bool statementCovers(const StatementCover &TC, const StatementCover &SC) {
+  const Statement &T = *TC.S, &S = *SC.S;
   if (&T == &S || T.Eff != S.Eff || T.Action.Negated || S.Action.Negated ||
       T.Resource.Negated || S.Resource.Negated ||
       T.Resource.Present != S.Resource.Present ||
@@ -180,31 +202,23 @@ bool statementCovers(const Statement &T, const Statement &S,
       T.Principal.Present != S.Principal.Present || T.Action.Patterns.empty() ||
       S.Action.Patterns.empty())
     return false;
-  if (TKey != SKey)
+  if (TC.Key != SC.Key)
     return false;
-  for (const ActionPattern &A : S.Action.Patterns) {
-    bool Covered = false;
-    for (const ActionPattern &B : T.Action.Patterns)
-      if (A.Text.equals_insensitive(B.Text) ||
-          (hasGlobWildcard(B.Text) &&
-           globCovers(B.Text, A.Text, CaseMode::Insensitive))) {
-        Covered = true;
-        break;
-      }
-    if (!Covered)
+  TC.buildSets();
+  // An entry of S is covered by an equal entry of T (actions ignoring case)
+  // or by a wildcard entry of T that covers it.
+  for (const ActionPattern &A : S.Action.Patterns)
+    if (!TC.Actions.contains(A.Text) &&
+        none_of(TC.WildActions, [&](StringRef B) {
+          return globCovers(B, A.Text, CaseMode::Insensitive);
+        }))
       return false;
-  }
-  for (const PolicyString &R : S.Resource.Patterns) {
-    bool Covered = false;
-    for (const PolicyString &Q : T.Resource.Patterns)
-      if (R.Text == Q.Text || (R.Parts.empty() && Q.Parts.empty() &&
-                               resourcePatternCovers(Q.Text, R.Text))) {
-        Covered = true;
-        break;
-      }
-    if (!Covered)
+  for (const PolicyString &R : S.Resource.Patterns)
+    if (!TC.Resources.contains(R.Text) &&
+        (!R.Parts.empty() || none_of(TC.PlainResources, [&](StringRef Q) {
+          return resourcePatternCovers(Q, R.Text);
+        })))
       return false;
-  }
   return true;
 }
 

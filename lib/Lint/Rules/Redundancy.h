@@ -14,6 +14,8 @@
 
 #include "tollgate/Policy/Policy.h"
 
+#include "llvm/ADT/DenseMapInfo.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -36,12 +38,55 @@ redundantResources(const ResourceElement &E);
 /// statements with equal keys apply to the same requests.
 std::string statementContextKey(const Statement &S);
 
+/// DenseMap key traits for StringRefs compared ignoring case.
+struct CaseInsensitiveKey {
+  static llvm::StringRef getEmptyKey() {
+    return llvm::DenseMapInfo<llvm::StringRef>::getEmptyKey();
+  }
+  static llvm::StringRef getTombstoneKey() {
+    return llvm::DenseMapInfo<llvm::StringRef>::getTombstoneKey();
+  }
+  static unsigned getHashValue(llvm::StringRef S);
+  static bool isEqual(llvm::StringRef A, llvm::StringRef B) {
+    // The empty and tombstone keys are told apart by their data pointers.
+    if (A.data() == getEmptyKey().data() || B.data() == getEmptyKey().data() ||
+        A.data() == getTombstoneKey().data() ||
+        B.data() == getTombstoneKey().data())
+      return A.data() == B.data();
+    return A.equals_insensitive(B);
+  }
+};
+
+/// One statement as statementCovers() compares it: its context key
+/// (statementContextKey()) and, built on first use, its Action and Resource
+/// entries as hash sets, so that comparing every pair of statements of a
+/// long policy costs a lookup per entry rather than a scan of the other
+/// statement.
+class StatementCover {
+public:
+  explicit StatementCover(const Statement &S);
+  const Statement &statement() const { return *S; }
+  llvm::StringRef key() const { return Key; }
+
+private:
+  friend bool statementCovers(const StatementCover &T, const StatementCover &S);
+  void buildSets() const;
+
+  const Statement *S;
+  std::string Key;
+  mutable bool Built = false;
+  /// Action entries, ignoring case, and those with wildcards.
+  mutable llvm::DenseSet<llvm::StringRef, CaseInsensitiveKey> Actions;
+  mutable llvm::SmallVector<llvm::StringRef, 4> WildActions;
+  /// Resource entries, and those without policy variables.
+  mutable llvm::DenseSet<llvm::StringRef> Resources;
+  mutable llvm::SmallVector<llvm::StringRef, 4> PlainResources;
+};
+
 /// True if statement \p T grants everything \p S grants, under the same
-/// effect, principals and conditions (so that \p S adds nothing); \p TKey
-/// and \p SKey are their statementContextKey(). Only Action/Resource
-/// elements (not their Not- forms) are compared.
-bool statementCovers(const Statement &T, const Statement &S,
-                     llvm::StringRef TKey, llvm::StringRef SKey);
+/// effect, principals and conditions (so that \p S adds nothing). Only
+/// Action/Resource elements (not their Not- forms) are compared.
+bool statementCovers(const StatementCover &T, const StatementCover &S);
 
 } // namespace tollgate
 

@@ -27,16 +27,16 @@ public:
 
   void checkPolicy(RuleContext &Ctx) const override {
     const std::vector<Statement> &Ss = Ctx.policy().Statements;
-    std::vector<std::string> Keys;
-    Keys.reserve(Ss.size());
+    std::vector<StatementCover> Covers;
+    Covers.reserve(Ss.size());
     for (const Statement &S : Ss)
-      Keys.push_back(statementContextKey(S));
+      Covers.emplace_back(S);
     for (size_t I = 0; I < Ss.size(); ++I)
       for (size_t J = 0; J < Ss.size(); ++J) {
-        if (I == J || !statementCovers(Ss[J], Ss[I], Keys[J], Keys[I]))
+        if (I == J || !statementCovers(Covers[J], Covers[I]))
           continue;
         // Of two statements that cover each other, the later one goes.
-        if (J > I && statementCovers(Ss[I], Ss[J], Keys[I], Keys[J]))
+        if (J > I && statementCovers(Covers[I], Covers[J]))
           continue;
         Diagnostic &D =
             Ctx.report(Info, Ss[I].L,
