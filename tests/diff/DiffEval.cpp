@@ -40,7 +40,7 @@
 
 using namespace tollgate;
 using namespace tollgate::diff;
-using nlohmann::json;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -421,7 +421,7 @@ std::map<uint64_t, std::string> runSimulator(const Args &A,
   std::ifstream F(Out);
   std::string Line;
   while (std::getline(F, Line)) {
-    json J = json::parse(Line, nullptr, false);
+    Json J = Json::parse(Line, nullptr, false);
     if (J.is_discarded() || !J.contains("id") || J["id"].is_null())
       continue;
     std::string R = J.value("result", "error");
@@ -468,7 +468,7 @@ int main(int Argc, char **Argv) {
     std::string Line;
     uint64_t Id = 1;
     while (std::getline(In, Line)) {
-      json J = json::parse(Line, nullptr, false);
+      Json J = Json::parse(Line, nullptr, false);
       Case C;
       if (J.is_discarded() || !caseFromReplay(J, Pool, C))
         continue;
