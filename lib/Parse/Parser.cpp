@@ -20,6 +20,15 @@ using namespace llvm;
 
 namespace tollgate {
 
+/// True if \p S contains `${`. A memchr for `$`, which few entries hold,
+/// rather than a substring search: this runs for every Action entry.
+static bool hasVariableOpen(StringRef S) {
+  for (size_t I = S.find('$'); I != StringRef::npos; I = S.find('$', I + 1))
+    if (I + 1 < S.size() && S[I + 1] == '{')
+      return true;
+  return false;
+}
+
 using json::Kind;
 using json::Member;
 using json::Value;
@@ -509,7 +518,7 @@ void PolicyParser::parseAction(Statement &S, const Member &M, uint32_t Path) {
       reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");
       return;
     }
-    if (V.Text.contains("${")) {
+    if (hasVariableOpen(V.Text)) {
       makeString(V, ItemPath, M.Key, /*VariablesAllowed=*/false);
       return;
     }

@@ -16,9 +16,24 @@ using namespace llvm;
 
 namespace tollgate {
 
+/// The index of \p A among the tracked actions, or -1. Remembered per
+/// action and thread: every action a new pattern grants is asked about.
+/// Only actions of the built-in catalog are remembered, whose addresses
+/// never change hands.
+static int trackedIndex(const ActionInfo &A) {
+  ArrayRef<ActionInfo> Builtin = Catalog::builtin().actions();
+  if (&A < Builtin.begin() || &A >= Builtin.end())
+    return SensitiveActions::get().index(A.FullName);
+  static thread_local DenseMap<const ActionInfo *, int> Memo;
+  auto [It, New] = Memo.try_emplace(&A, 0);
+  if (New)
+    It->second = SensitiveActions::get().index(A.FullName);
+  return It->second;
+}
+
 ActionCategory actionCategory(const ActionInfo &A) {
   const SensitiveActions &Data = SensitiveActions::get();
-  int I = Data.index(A.FullName);
+  int I = trackedIndex(A);
   if (I >= 0 && Data.credentialsExposure().test(I))
     return ActionCategory::CredentialsExposure;
   if (I >= 0 && Data.dataExfiltration().test(I))
@@ -165,17 +180,24 @@ const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat) {
 }
 
 bool matchesEveryAction(const ActionPattern &P) {
-  StringRef Service = P.service(), Name = P.name();
-  if (!P.Text.contains(':'))
-    return P.Text.find_first_not_of('*') == StringRef::npos;
+  // One search for the colon: ActionPattern::service() and name() would
+  // each split the text again.
+  StringRef Text = P.Text;
+  size_t Colon = Text.find(':');
+  if (Colon == StringRef::npos)
+    return Text.find_first_not_of('*') == StringRef::npos;
+  StringRef Service = Text.take_front(Colon), Name = Text.drop_front(Colon + 1);
   return Service.find_first_not_of('*') == StringRef::npos && !Name.empty() &&
          Name.find_first_not_of('*') == StringRef::npos;
 }
 
 bool isServiceWildcard(const ActionPattern &P) {
-  StringRef Service = P.service(), Name = P.name();
-  return P.Text.contains(':') && !Service.empty() &&
-         !hasGlobWildcard(Service) && !Name.empty() &&
+  StringRef Text = P.Text;
+  size_t Colon = Text.find(':');
+  if (Colon == StringRef::npos)
+    return false;
+  StringRef Service = Text.take_front(Colon), Name = Text.drop_front(Colon + 1);
+  return !Service.empty() && !hasGlobWildcard(Service) && !Name.empty() &&
          Name.find_first_not_of('*') == StringRef::npos;
 }
 
