@@ -32,7 +32,7 @@
 
 using namespace tollgate;
 using namespace tollgate::diff;
-using nlohmann::json;
+using Json = nlohmann::json;
 
 namespace {
 
@@ -215,7 +215,7 @@ int main(int Argc, char **Argv) {
       while (std::getline(F, Line))
         if (Line.find("\"type\":\"stats\"") != std::string::npos)
           Last = Line;
-      json J = json::parse(Last, nullptr, false);
+      Json J = Json::parse(Last, nullptr, false);
       if (J.is_discarded()) {
         std::cerr << "bench-eval: no timing from the simulator\n";
         return 2;
