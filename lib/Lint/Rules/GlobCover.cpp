@@ -67,7 +67,15 @@ bool resourcePatternCovers(StringRef A, StringRef B) {
     return true;
   if (B == "*")
     return false;
-  std::array<StringRef, 6> FA = arnPatternFields(A), FB = arnPatternFields(B);
+  return resourceFieldsCover(A, arnPatternFields(A), B, arnPatternFields(B));
+}
+
+bool resourceFieldsCover(StringRef A, const std::array<StringRef, 6> &FA,
+                         StringRef B, const std::array<StringRef, 6> &FB) {
+  if (A == "*")
+    return true;
+  if (B == "*")
+    return false;
   for (unsigned I = 0; I < 6; ++I)
     if (!globCovers(FA[I], FB[I],
                     I == 5 ? CaseMode::Sensitive : CaseMode::Insensitive))

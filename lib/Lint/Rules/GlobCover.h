@@ -53,6 +53,13 @@ std::array<llvm::StringRef, 6> arnPatternFields(llvm::StringRef Pattern);
 /// only by `*`.
 bool resourcePatternCovers(llvm::StringRef A, llvm::StringRef B);
 
+/// As resourcePatternCovers(A, B), given the fields of both patterns
+/// (arnPatternFields()), for callers that compare an entry many times.
+bool resourceFieldsCover(llvm::StringRef A,
+                         const std::array<llvm::StringRef, 6> &FA,
+                         llvm::StringRef B,
+                         const std::array<llvm::StringRef, 6> &FB);
+
 /// True if \p S is made of `*` and `?` only (and is not empty).
 bool isAllWildcards(llvm::StringRef S);
 

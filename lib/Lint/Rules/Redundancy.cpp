@@ -20,59 +20,37 @@ using namespace llvm;
 
 namespace tollgate {
 
-unsigned CaseInsensitiveKey::getHashValue(StringRef S) {
-  // Eight bytes at a time, each with bit 5 set: letters that differ only in
-  // case hash alike, and characters that are equal hash alike. Entries are
-  // hashed on every policy, so this is worth more than its few lines.
-  constexpr uint64_t Case = 0x2020202020202020ULL, Mul = 0x9E3779B97F4A7C15ULL;
-  uint64_t H = S.size() * Mul;
-  const char *P = S.data();
-  size_t N = S.size();
-  for (; N >= 8; P += 8, N -= 8) {
-    uint64_t W;
-    std::memcpy(&W, P, 8);
-    H = (H ^ (W | Case)) * Mul;
-    H ^= H >> 29;
-  }
-  uint64_t W = 0;
-  for (size_t I = 0; I < N; ++I)
-    W |= uint64_t((unsigned char)P[I] | 0x20) << (8 * I);
-  H = (H ^ W) * Mul;
-  H ^= H >> 32;
-  return unsigned(H);
-}
-
 namespace {
 /// Finds covered entries among \p Texts: exact duplicates by hashing,
 /// literal entries against the wildcard ones, wildcard entries against each
-/// other. \p Mode says whether entries differing in case are the same;
-/// \p Covers whether a wildcard entry covers another.
-template <typename GroupT, typename CoversT>
+/// other. \p Groups holds each entry's group (the service of an action or
+/// ARN, a slice of the entry); \p Mode says whether entries differing in
+/// case are the same; \p Covers(W, I) whether wildcard entry W covers
+/// entry I.
+template <typename CoversT>
 SmallVector<std::pair<size_t, size_t>, 4>
-findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
-            GroupT GroupOf, CoversT Covers) {
+findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
+            ArrayRef<StringRef> Groups, CaseMode Mode, CoversT Covers) {
   SmallVector<std::pair<size_t, size_t>, 4> Out;
   auto Same = [&](StringRef A, StringRef B) {
     return Mode == CaseMode::Insensitive ? A.equals_insensitive(B) : A == B;
   };
-  // An entry can only be covered by entries of its group (the service of
-  // an action or ARN) or by entries whose group has a wildcard.
-  auto Group = [&](StringRef T) { return GroupOf(T).lower(); };
+  // An entry can only be covered by entries of its group (compared
+  // ignoring case) or by entries whose group has a wildcard.
   DenseMap<StringRef, size_t, CaseInsensitiveKey> Seen;
   Seen.reserve(Texts.size());
-  std::vector<size_t> Wild;
+  SmallVector<size_t, 16> Wild;
   // Comparing only within groups keeps long lists (ReadOnlyAccess has over
   // a thousand entries, hundreds of them wildcards) near linear.
-  StringMap<std::vector<size_t>> ByGroup;
-  std::vector<size_t> AnyGroup;
+  DenseMap<StringRef, SmallVector<size_t, 4>, CaseInsensitiveKey> ByGroup;
+  SmallVector<size_t, 4> AnyGroup;
   for (size_t I = 0; I < Texts.size(); ++I)
     if (Comparable[I] && hasGlobWildcard(Texts[I])) {
       Wild.push_back(I);
-      std::string G = Group(Texts[I]);
-      if (hasGlobWildcard(G))
+      if (hasGlobWildcard(Groups[I]))
         AnyGroup.push_back(I);
       else
-        ByGroup[G].push_back(I);
+        ByGroup[Groups[I]].push_back(I);
     }
   for (size_t I = 0; I < Texts.size(); ++I) {
     auto It = Seen.find(Texts[I]);
@@ -88,22 +66,23 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
         return false;
       // Two wildcard entries that cover each other are equal in effect;
       // the later one is the redundant one.
-      if (Covers(Texts[W], Texts[I]) &&
-          !(W > I && Covers(Texts[I], Texts[W]))) {
+      if (Covers(W, I) && !(W > I && Covers(I, W))) {
         Out.push_back({I, W});
         return true;
       }
       return false;
     };
-    std::string G = Group(Texts[I]);
-    if (hasGlobWildcard(G)) {
+    if (hasGlobWildcard(Groups[I])) {
       for (size_t W : Wild)
         if (Try(W))
           break;
       continue;
     }
+    // Most entries are literal and their group has no wildcard entry.
+    if (Wild.empty())
+      continue;
     bool Found = false;
-    auto It2 = ByGroup.find(G);
+    auto It2 = ByGroup.find(Groups[I]);
     if (It2 != ByGroup.end())
       for (size_t W : It2->second)
         if ((Found = Try(W)))
@@ -120,32 +99,36 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable, CaseMode Mode,
 
 SmallVector<std::pair<size_t, size_t>, 4>
 redundantActions(const ActionElement &E) {
-  SmallVector<StringRef, 16> Texts;
+  SmallVector<StringRef, 16> Texts, Groups;
   SmallVector<bool, 16> Comparable;
   for (const ActionPattern &P : E.Patterns) {
     Texts.push_back(P.Text);
+    Groups.push_back(P.Text.take_until([](char C) { return C == ':'; }));
     Comparable.push_back(true);
   }
-  return findCovered(
-      Texts, Comparable, CaseMode::Insensitive,
-      [](StringRef T) { return T.split(':').first; },
-      [](StringRef A, StringRef B) {
-        return globCovers(A, B, CaseMode::Insensitive);
-      });
+  return findCovered(Texts, Comparable, Groups, CaseMode::Insensitive,
+                     [&](size_t W, size_t I) {
+                       return globCovers(Texts[W], Texts[I],
+                                         CaseMode::Insensitive);
+                     });
 }
 
 SmallVector<std::pair<size_t, size_t>, 4>
 redundantResources(const ResourceElement &E) {
-  SmallVector<StringRef, 16> Texts;
+  SmallVector<StringRef, 16> Texts, Groups;
   SmallVector<bool, 16> Comparable;
+  // Split once: each pair compared would split both entries again.
+  SmallVector<std::array<StringRef, 6>, 16> Fields;
   for (const PolicyString &R : E.Patterns) {
     Texts.push_back(R.Text);
+    Fields.push_back(arnPatternFields(R.Text));
+    Groups.push_back(Fields.back()[2]);
     Comparable.push_back(R.Parts.empty());
   }
   return findCovered(
-      Texts, Comparable, CaseMode::Sensitive,
-      [](StringRef T) { return arnPatternFields(T)[2]; },
-      [](StringRef A, StringRef B) { return resourcePatternCovers(A, B); });
+      Texts, Comparable, Groups, CaseMode::Sensitive, [&](size_t W, size_t I) {
+        return resourceFieldsCover(Texts[W], Fields[W], Texts[I], Fields[I]);
+      });
 }
 
 /// A canonical text of a statement's conditions and principals, for

@@ -12,9 +12,10 @@
 #ifndef TOLLGATE_LIB_LINT_RULES_REDUNDANCY_H
 #define TOLLGATE_LIB_LINT_RULES_REDUNDANCY_H
 
+#include "CaseInsensitiveKey.h"
+
 #include "tollgate/Policy/Policy.h"
 
-#include "llvm/ADT/DenseMapInfo.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -37,25 +38,6 @@ redundantResources(const ResourceElement &E);
 /// A canonical text of the principals and conditions of \p S: two
 /// statements with equal keys apply to the same requests.
 std::string statementContextKey(const Statement &S);
-
-/// DenseMap key traits for StringRefs compared ignoring case.
-struct CaseInsensitiveKey {
-  static llvm::StringRef getEmptyKey() {
-    return llvm::DenseMapInfo<llvm::StringRef>::getEmptyKey();
-  }
-  static llvm::StringRef getTombstoneKey() {
-    return llvm::DenseMapInfo<llvm::StringRef>::getTombstoneKey();
-  }
-  static unsigned getHashValue(llvm::StringRef S);
-  static bool isEqual(llvm::StringRef A, llvm::StringRef B) {
-    // The empty and tombstone keys are told apart by their data pointers.
-    if (A.data() == getEmptyKey().data() || B.data() == getEmptyKey().data() ||
-        A.data() == getTombstoneKey().data() ||
-        B.data() == getTombstoneKey().data())
-      return A.data() == B.data();
-    return A.equals_insensitive(B);
-  }
-};
 
 /// One statement as statementCovers() compares it: its context key
 /// (statementContextKey()) and, built on first use, its Action and Resource

@@ -1,6 +1,7 @@
 //===- Reference.cpp - Shared helpers of the reference checks -------------===//
 
 #include "Reference.h"
+#include "CaseInsensitiveKey.h"
 #include "GlobCover.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
@@ -50,39 +51,30 @@ static bool computeTagKeyWithoutTag(StringRef Key, const Catalog &Cat);
 
 namespace {
 /// Case-insensitive hash lookups of services and actions, built once. The
-/// linter asks about every action entry of every policy, and a hash probe on
-/// a lower-cased copy beats the catalog's binary search by a wide margin.
+/// linter asks about every action entry of every policy, and a hash probe
+/// beats the catalog's binary search by a wide margin. Names are hashed in
+/// place, ignoring case, without a lower-cased copy.
 class NameIndex {
 public:
   explicit NameIndex(const Catalog &Cat) {
+    Services.reserve(Cat.services().size());
     for (const ServiceInfo &S : Cat.services())
-      Services[S.Prefix.lower()] = &S;
+      Services[S.Prefix] = &S;
+    Actions.reserve(Cat.actions().size());
     for (const ActionInfo &A : Cat.actions())
-      Actions[A.FullName.lower()] = &A;
+      Actions[A.FullName] = &A;
   }
 
   const ServiceInfo *service(StringRef Prefix) const {
-    SmallString<64> Lower;
-    lowerInto(Prefix, Lower);
-    auto It = Services.find(Lower);
-    return It == Services.end() ? nullptr : It->second;
+    return Services.lookup(Prefix);
   }
   const ActionInfo *action(StringRef FullName) const {
-    SmallString<128> Lower;
-    lowerInto(FullName, Lower);
-    auto It = Actions.find(Lower);
-    return It == Actions.end() ? nullptr : It->second;
+    return Actions.lookup(FullName);
   }
 
 private:
-  static void lowerInto(StringRef S, SmallVectorImpl<char> &Out) {
-    Out.reserve(S.size());
-    for (char C : S)
-      Out.push_back(toLower(C));
-  }
-
-  StringMap<const ServiceInfo *> Services;
-  StringMap<const ActionInfo *> Actions;
+  DenseMap<StringRef, const ServiceInfo *, CaseInsensitiveKey> Services;
+  DenseMap<StringRef, const ActionInfo *, CaseInsensitiveKey> Actions;
 };
 
 const NameIndex &nameIndex(const Catalog &Cat) {
