@@ -431,7 +431,10 @@ bool PolicyParser::checkStatementShape(const Value &V, uint32_t Path,
   } else if (!ResourceAny) {
     report(grammar::MissingResource, Open, Path,
            "statement has neither `Resource` nor `NotResource`");
-    Complete = false;
+    // Some services' resource policies (ECR repositories, Lambda functions)
+    // name no Resource: the statement then means the resource the policy is
+    // attached to, so it keeps its meaning there.
+    Complete &= T == PolicyType::Resource;
   }
 
   const Member *NotPrincipalM = Seen[NotPrincipalElementKey];
