@@ -3,6 +3,7 @@
 // tollgate lint     policy files -> findings (text, JSON, SARIF, GitHub)
 // tollgate eval     one request -> Allow / Deny, and why
 // tollgate check    properties of policies -> proved / refuted / unknown
+// tollgate diff     two versions -> access gained and lost
 // tollgate gate     changed policies -> lint + no new access
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
@@ -11,6 +12,7 @@
 
 #include "Commands.h"
 #include "CheckCommand.h"
+#include "DiffCommand.h"
 #include "EvalCommand.h"
 #include "GateCommand.h"
 
@@ -59,6 +61,8 @@ int main(int Argc, const char **Argv) {
     return runEvalCommand(Argc - 1, Argv + 1);
   if (Argc >= 2 && StringRef(Argv[1]) == "check")
     return runCheckCommand(Argc - 1, Argv + 1);
+  if (Argc >= 2 && StringRef(Argv[1]) == "diff")
+    return runDiffCommand(Argc - 1, Argv + 1);
   if (Argc >= 2 && StringRef(Argv[1]) == "gate")
     return runGateCommand(Argc - 1, Argv + 1);
   cl::SetVersionPrinter(printVersion);
@@ -69,6 +73,7 @@ int main(int Argc, const char **Argv) {
           "  tollgate lint PATH...     check policy files\n"
           "  tollgate eval ...         decide one request against policies\n"
           "  tollgate check PROPERTY   prove or refute a property of policies\n"
+          "  tollgate diff OLD NEW     access gained and lost between versions\n"
           "  tollgate gate --base REF  check the policies changed since REF\n"
           "  tollgate rules            list the checks\n"
           "  tollgate explain CHECK    describe one check\n\n"
