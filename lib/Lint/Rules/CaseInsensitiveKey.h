@@ -52,7 +52,14 @@ struct CaseInsensitiveKey {
         A.data() == getTombstoneKey().data() ||
         B.data() == getTombstoneKey().data())
       return A.data() == B.data();
-    return A.equals_insensitive(B);
+    return equalsIgnoringCase(A, B);
+  }
+  /// As StringRef::equals_insensitive, trying an exact comparison first:
+  /// policies mostly spell names as the catalog does.
+  static bool equalsIgnoringCase(llvm::StringRef A, llvm::StringRef B) {
+    return A.size() == B.size() &&
+           (A.empty() || std::memcmp(A.data(), B.data(), A.size()) == 0 ||
+            A.equals_insensitive(B));
   }
 };
 

@@ -20,6 +20,8 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace tollgate {
 
@@ -33,9 +35,26 @@ inline size_t findWildcard(llvm::StringRef S) {
   return llvm::StringRef::npos;
 }
 
-/// As hasWildcard() (tollgate/Support/Glob.h), by findWildcard().
+/// As hasWildcard() (tollgate/Support/Glob.h), eight bytes at a time: this
+/// runs over every Action entry of every policy.
 inline bool hasGlobWildcard(llvm::StringRef S) {
-  return findWildcard(S) != llvm::StringRef::npos;
+  constexpr uint64_t Ones = 0x0101010101010101ULL;
+  constexpr uint64_t Highs = 0x8080808080808080ULL;
+  const char *P = S.data();
+  size_t N = S.size();
+  for (; N >= 8; P += 8, N -= 8) {
+    uint64_t W;
+    std::memcpy(&W, P, 8);
+    // A byte of Star or Query is zero where W holds `*` or `?`; the test
+    // is nonzero exactly when some byte is zero.
+    uint64_t Star = W ^ (Ones * '*'), Query = W ^ (Ones * '?');
+    if (((Star - Ones) & ~Star & Highs) | ((Query - Ones) & ~Query & Highs))
+      return true;
+  }
+  for (; N; ++P, --N)
+    if (*P == '*' || *P == '?')
+      return true;
+  return false;
 }
 
 /// True if every string matching \p B matches \p A.

@@ -136,7 +136,8 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     }
     // Consecutive entries usually share their service.
     const ServiceInfo *Service =
-        Previous && Previous->Prefix.equals_insensitive(ServicePart)
+        Previous && CaseInsensitiveKey::equalsIgnoringCase(Previous->Prefix,
+                                                           ServicePart)
             ? Previous
             : Names.service(ServicePart);
     Previous = Service;
