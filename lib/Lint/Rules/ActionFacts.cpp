@@ -278,12 +278,53 @@ const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat) {
   return Slot->Facts;
 }
 
-const ActionPattern *patternGranting(const ActionElement &E, unsigned Index,
-                                     const Catalog &Cat) {
-  if (E.Negated)
+namespace {
+/// The element facts of the statements of the policy that the rules on this
+/// thread are checking; see reference::statementFacts() for how the policy
+/// is told from the next one.
+struct StatementCache {
+  std::weak_ptr<const SourceFile> Source;
+  const Policy *P = nullptr;
+  std::vector<std::unique_ptr<ElementFacts>> Facts;
+
+  bool holds(const Policy &Other) const {
+    return P == &Other && Other.Source && !Source.expired() &&
+           !Source.owner_before(Other.Source) &&
+           !Other.Source.owner_before(Source) &&
+           Facts.size() == Other.Statements.size();
+  }
+};
+} // namespace
+
+const ElementFacts &elementFacts(const Statement &S, RuleContext &Ctx) {
+  const Policy &P = Ctx.policy();
+  // A policy built in code has no source to tell it from the next one;
+  // its statements are remembered by text.
+  if (!P.Source || &S < P.Statements.data() ||
+      &S >= P.Statements.data() + P.Statements.size())
+    return elementFacts(S.Action, Ctx.catalog());
+  static thread_local StatementCache Cache;
+  if (!Cache.holds(P)) {
+    Cache.Source = P.Source;
+    Cache.P = &P;
+    Cache.Facts.clear();
+    Cache.Facts.resize(P.Statements.size());
+  }
+  std::unique_ptr<ElementFacts> &F =
+      Cache.Facts[static_cast<size_t>(&S - P.Statements.data())];
+  if (!F) {
+    F = std::make_unique<ElementFacts>();
+    computeElementFacts(S.Action, Ctx.catalog(), *F);
+  }
+  return *F;
+}
+
+const ActionPattern *patternGranting(const Statement &S, unsigned Index,
+                                     RuleContext &Ctx) {
+  if (S.Action.Negated)
     return nullptr;
-  int I = elementFacts(E, Cat).FirstTracked[Index];
-  return I < 0 ? nullptr : &E.Patterns[I];
+  int I = elementFacts(S, Ctx).FirstTracked[Index];
+  return I < 0 ? nullptr : &S.Action.Patterns[I];
 }
 
 std::string listActions(ArrayRef<const ActionInfo *> Actions) {

@@ -15,6 +15,7 @@
 #include "SensitiveActions.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Lint/Rule.h"
 #include "tollgate/Policy/Policy.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -90,16 +91,22 @@ struct ElementFacts {
 /// the memory is never answered from the old one).
 const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat);
 
-/// The tracked actions that \p E grants (for NotAction, those it does not
-/// exclude).
-inline TrackedMask grantedTracked(const ActionElement &E, const Catalog &Cat) {
-  return elementFacts(E, Cat).Tracked;
+/// The facts of the Action element of \p S, a statement of the policy that
+/// \p Ctx checks. Kept per statement while the rules check that policy (the
+/// policy is told from the next one as reference::statementFacts() tells
+/// it), so that the many rules asking about one statement compare no text.
+const ElementFacts &elementFacts(const Statement &S, RuleContext &Ctx);
+
+/// The tracked actions that the Action element of \p S grants (for
+/// NotAction, those it does not exclude).
+inline TrackedMask grantedTracked(const Statement &S, RuleContext &Ctx) {
+  return elementFacts(S, Ctx).Tracked;
 }
 
-/// The first pattern of Action element \p E that grants tracked action
-/// \p Index, or null (always null for NotAction).
-const ActionPattern *patternGranting(const ActionElement &E, unsigned Index,
-                                     const Catalog &Cat);
+/// The first pattern of the Action element of \p S that grants tracked
+/// action \p Index, or null (always null for NotAction).
+const ActionPattern *patternGranting(const Statement &S, unsigned Index,
+                                     RuleContext &Ctx);
 
 /// Short text listing up to three actions: "`a`, `b` and `c`".
 std::string listActions(llvm::ArrayRef<const ActionInfo *> Actions);

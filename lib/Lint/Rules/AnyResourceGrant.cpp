@@ -20,7 +20,7 @@ void reportGrantOnEveryResource(const CheckInfo &Info, unsigned Index,
       isAllowAllStatement(S))
     return;
   const Catalog &Cat = Ctx.catalog();
-  if (!grantedTracked(S.Action, Cat).test(Index))
+  if (!grantedTracked(S, Ctx).test(Index))
     return;
   StringRef Name = SensitiveActions::get().tracked()[Index];
   const ActionInfo *A = Cat.action(Name);
@@ -57,7 +57,7 @@ void reportGrantOnEveryResource(const CheckInfo &Info, unsigned Index,
     How = "`NotAction` does not exclude `" + Name.str() +
           "`, so the statement allows it on " + Where;
   } else {
-    const ActionPattern *P = patternGranting(S.Action, Index, Cat);
+    const ActionPattern *P = patternGranting(S, Index, Ctx);
     At = &P->L;
     if (P->Text.equals_insensitive(Name))
       How = "`" + Name.str() + "` is allowed on " + Where;

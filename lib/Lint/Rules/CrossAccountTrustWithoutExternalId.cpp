@@ -37,8 +37,7 @@ public:
     if (Ctx.policy().Type != PolicyType::Trust || S.Eff != Effect::Allow ||
         S.Principal.Negated)
       return;
-    if (!grantedTracked(S.Action, Ctx.catalog())
-             .test(SensitiveActions::get().assumeRole()))
+    if (!grantedTracked(S, Ctx).test(SensitiveActions::get().assumeRole()))
       return;
     using namespace ConditionKinds;
     if (statementRestricted(S, ExternalId | Mfa | Principal))

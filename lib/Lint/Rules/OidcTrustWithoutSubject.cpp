@@ -33,8 +33,7 @@ public:
       return;
     int WebIdentity =
         SensitiveActions::get().index("sts:AssumeRoleWithWebIdentity");
-    if (WebIdentity < 0 ||
-        !grantedTracked(S.Action, Ctx.catalog()).test(WebIdentity))
+    if (WebIdentity < 0 || !grantedTracked(S, Ctx).test(WebIdentity))
       return;
     for (const PrincipalValue &V : S.Principal.Values) {
       if (V.Kind != PrincipalKind::Federated)

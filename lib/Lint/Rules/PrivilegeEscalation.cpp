@@ -96,7 +96,7 @@ public:
         PassRoleToServices;
     TrackedMask Granted, Denied;
     for (const Statement &S : P.Statements) {
-      TrackedMask M = grantedTracked(S.Action, Cat);
+      TrackedMask M = grantedTracked(S, Ctx);
       if (M.none())
         continue;
       if (S.Eff == Effect::Deny) {
@@ -130,7 +130,7 @@ public:
           continue;
         }
         Granted.set(I);
-        const ActionPattern *Pat = patternGranting(S.Action, I, Cat);
+        const ActionPattern *Pat = patternGranting(S, I, Ctx);
         Sites[I] = {&S, Pat ? &Pat->L : &S.Action.L};
       }
     }
@@ -150,8 +150,7 @@ public:
           !Path.PassedTo.empty() && !Denied.test(PassRole)) {
         for (auto &[S, C] : PassRoleToServices)
           if (admitsService(*C, Path.PassedTo)) {
-            const ActionPattern *Pat =
-                patternGranting(S->Action, PassRole, Cat);
+            const ActionPattern *Pat = patternGranting(*S, PassRole, Ctx);
             PassSite = {S, Pat ? &Pat->L : &S->Action.L};
             break;
           }

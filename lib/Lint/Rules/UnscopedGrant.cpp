@@ -17,7 +17,7 @@ bool analyzeUnscopedGrant(const Statement &S, RuleContext &Ctx,
       statementRestricted(S, ConditionKinds::AnyScope))
     return false;
   Out.Star = starResource(S);
-  const ElementFacts &F = elementFacts(S.Action, Ctx.catalog());
+  const ElementFacts &F = elementFacts(S, Ctx);
   for (unsigned C = 0; C < NumActionCategories; ++C) {
     Out.First[C] = F.First[C] < 0 ? nullptr : &S.Action.Patterns[F.First[C]];
     Out.Examples[C] = F.Examples[C];
