@@ -14,7 +14,15 @@ bool isStarResource(const PolicyString &R) {
 }
 
 bool isEffectivelyStar(const PolicyString &R) {
-  if (R.Text == "*" || !R.Parts.empty() || !R.Text.contains(':'))
+  if (R.Text == "*" || !R.Parts.empty())
+    return false;
+  size_t Colon = R.Text.find(':');
+  if (Colon == StringRef::npos)
+    return false;
+  // With two colons or more, the text ends with a field that must be all
+  // `*`: most ARNs are told apart by their last character, without being
+  // split (every rule that asks about unscoped grants asks this).
+  if (R.Text.back() != '*' && R.Text.find(':', Colon + 1) != StringRef::npos)
     return false;
   std::array<StringRef, 6> F = arnPatternFields(R.Text);
   if (!(F[0].equals_insensitive("arn") || isAllWildcards(F[0])))
