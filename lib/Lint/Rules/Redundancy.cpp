@@ -53,12 +53,13 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
         ByGroup[Groups[I]].push_back(I);
     }
   for (size_t I = 0; I < Texts.size(); ++I) {
-    auto It = Seen.find(Texts[I]);
-    if (It != Seen.end() && Same(It->first, Texts[I])) {
+    // One probe: an entry equal (ignoring case) to an earlier one is not
+    // inserted, and is a duplicate if it is the same under Mode.
+    auto [It, New] = Seen.try_emplace(Texts[I], I);
+    if (!New && Same(It->first, Texts[I])) {
       Out.push_back({I, It->second});
       continue;
     }
-    Seen.try_emplace(Texts[I], I);
     if (!Comparable[I])
       continue;
     auto Try = [&](size_t W) {
