@@ -53,10 +53,9 @@ public:
       std::string What = T == PolicyType::Trust ? "can assume this role"
                                                 : "is granted the statement";
       // An account computed at deployment (`${ProdAccount}`) has no id.
-      std::string Account =
-          P.Account.empty() ? std::string("it names") : P.Account.str();
+      std::string Account = P.Account.empty() ? "" : " " + P.Account.str();
       Ctx.report(Info, V.Value.L,
-                 "`" + V.Value.Text + "` names the whole account " + Account +
+                 "`" + V.Value.Text + "` names the whole account" + Account +
                      ": every user and role in it that its "
                      "own policies allow " +
                      What +
