@@ -32,7 +32,7 @@ public:
     const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
     for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
       const reference::ResourceFacts &RF = F.Resources[I];
-      reference::ArnFields Fields = reference::splitArnFields(RF.Marked);
+      reference::ArnFields Fields = RF.fields();
       StringRef Account = Fields.account();
       // A wildcard may stand for the empty account.
       if (!Fields.complete() || Account.empty() || reference::isOpen(Account))

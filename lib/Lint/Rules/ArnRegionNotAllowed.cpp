@@ -32,7 +32,7 @@ public:
     const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
     for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
       const reference::ResourceFacts &RF = F.Resources[I];
-      reference::ArnFields Fields = reference::splitArnFields(RF.Marked);
+      reference::ArnFields Fields = RF.fields();
       StringRef Region = Fields.region();
       if (!Fields.complete() || Region.empty() || reference::isOpen(Region))
         continue;

@@ -29,8 +29,7 @@ public:
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
     const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
     for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
-      reference::ArnFields Fields =
-          reference::splitArnFields(F.Resources[I].Marked);
+      reference::ArnFields Fields = F.Resources[I].fields();
       if (Fields.Count < 6 || Fields.prefix() != "arn")
         continue;
       StringRef Account = Fields.account();

@@ -31,7 +31,7 @@ public:
     const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
     for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
       const reference::ResourceFacts &RF = F.Resources[I];
-      reference::ArnFields Fields = reference::splitArnFields(RF.Marked);
+      reference::ArnFields Fields = RF.fields();
       if (!Fields.complete() || !Fields.region().empty())
         continue;
       ArrayRef<const reference::ArnFormatInfo *> Formats = RF.formats();

@@ -349,6 +349,23 @@ bool hasLiteralWildcard(const PolicyString &S) {
 // ARNs
 //===----------------------------------------------------------------------===//
 
+ArnFields ResourceFacts::fields() const {
+  if (!Split) {
+    ArnFields F = splitArnFields(Marked);
+    FieldCount = static_cast<uint8_t>(F.Count);
+    for (unsigned I = 0; I < F.Count; ++I)
+      FieldSpans[I] = {static_cast<uint32_t>(F.Field[I].data() - Marked.data()),
+                       static_cast<uint32_t>(F.Field[I].size())};
+    Split = true;
+  }
+  ArnFields F;
+  F.Count = FieldCount;
+  for (unsigned I = 0; I < FieldCount; ++I)
+    F.Field[I] =
+        StringRef(Marked).substr(FieldSpans[I].first, FieldSpans[I].second);
+  return F;
+}
+
 ArnFields splitArnFields(StringRef Marked) {
   ArnFields F;
   StringRef Rest = Marked;

@@ -30,6 +30,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,25 @@ inline bool isUpperAscii(char C) { return C >= 'A' && C <= 'Z'; }
 //===----------------------------------------------------------------------===//
 
 struct ArnFormatInfo;
+
+/// The fields of an ARN pattern whose variables have been marked: `arn`,
+/// partition, service, region, account and resource. Count is the number of
+/// fields found (at most 6; the resource keeps any further colons).
+struct ArnFields {
+  llvm::StringRef Field[6];
+  unsigned Count = 0;
+
+  llvm::StringRef prefix() const { return Field[0]; }
+  llvm::StringRef partition() const { return Field[1]; }
+  llvm::StringRef service() const { return Field[2]; }
+  llvm::StringRef region() const { return Field[3]; }
+  llvm::StringRef account() const { return Field[4]; }
+  llvm::StringRef resource() const { return Field[5]; }
+  bool complete() const { return Count == 6; }
+};
+
+/// Splits \p Marked at its first five colons.
+ArnFields splitArnFields(llvm::StringRef Marked);
 
 /// One Resource or NotResource entry, taken apart once for the ARN checks.
 class ResourceFacts {
@@ -66,9 +87,16 @@ public:
     return Formats;
   }
 
+  /// Marked split at its first five colons (splitArnFields()), remembered
+  /// as offsets: every ARN rule asks, and a copy stays valid.
+  ArnFields fields() const;
+
 private:
   void compute() const;
 
+  mutable bool Split = false;
+  mutable uint8_t FieldCount = 0;
+  mutable std::array<std::pair<uint32_t, uint32_t>, 6> FieldSpans;
   mutable bool Computed = false;
   mutable bool ServiceKnown = false;
   mutable llvm::SmallVector<const ArnFormatInfo *, 4> Formats;
@@ -183,25 +211,6 @@ bool hasLiteralWildcard(const PolicyString &S);
 //===----------------------------------------------------------------------===//
 // ARNs
 //===----------------------------------------------------------------------===//
-
-/// The fields of an ARN pattern whose variables have been marked: `arn`,
-/// partition, service, region, account and resource. Count is the number of
-/// fields found (at most 6; the resource keeps any further colons).
-struct ArnFields {
-  llvm::StringRef Field[6];
-  unsigned Count = 0;
-
-  llvm::StringRef prefix() const { return Field[0]; }
-  llvm::StringRef partition() const { return Field[1]; }
-  llvm::StringRef service() const { return Field[2]; }
-  llvm::StringRef region() const { return Field[3]; }
-  llvm::StringRef account() const { return Field[4]; }
-  llvm::StringRef resource() const { return Field[5]; }
-  bool complete() const { return Count == 6; }
-};
-
-/// Splits \p Marked at its first five colons.
-ArnFields splitArnFields(llvm::StringRef Marked);
 
 /// One ARN format of the catalog, taken apart.
 struct ArnFormatInfo {
