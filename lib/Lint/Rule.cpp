@@ -29,7 +29,8 @@ void RuleContext::note(Diagnostic &D, const Loc &Where, const Twine &Message) {
 }
 
 std::vector<std::string>
-RuleOptions::list(StringRef Name, const std::vector<std::string> &Default) const {
+RuleOptions::list(StringRef Name,
+                  const std::vector<std::string> &Default) const {
   auto It = Values.find(Name);
   return It == Values.end() ? Default : It->second;
 }

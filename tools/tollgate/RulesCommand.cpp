@@ -15,8 +15,7 @@ namespace tollgate {
 
 cl::SubCommand RulesCommand("rules", "List every check with its code, name, "
                                      "default severity and summary");
-cl::SubCommand ExplainCommand("explain",
-                              "Print the documentation of a check");
+cl::SubCommand ExplainCommand("explain", "Print the documentation of a check");
 
 static cl::opt<std::string> ExplainWhat(cl::Positional, cl::Required,
                                         cl::sub(ExplainCommand),
@@ -40,8 +39,8 @@ int runExplain() {
       outs() << Doc->Text;
       return ExitClean;
     }
-    outs() << "# " << C->Name << " (" << C->Code << ")\n\nSeverity: "
-           << severityName(C->DefaultSeverity) << ".\n\n"
+    outs() << "# " << C->Name << " (" << C->Code
+           << ")\n\nSeverity: " << severityName(C->DefaultSeverity) << ".\n\n"
            << C->Summary << ".\n";
     return ExitClean;
   }

@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Commands.h"
 #include "CheckCommand.h"
+#include "Commands.h"
 #include "DiffCommand.h"
 #include "EvalCommand.h"
 #include "GateCommand.h"
@@ -73,7 +73,8 @@ int main(int Argc, const char **Argv) {
           "  tollgate lint PATH...     check policy files\n"
           "  tollgate eval ...         decide one request against policies\n"
           "  tollgate check PROPERTY   prove or refute a property of policies\n"
-          "  tollgate diff OLD NEW     access gained and lost between versions\n"
+          "  tollgate diff OLD NEW     access gained and lost between "
+          "versions\n"
           "  tollgate gate --base REF  check the policies changed since REF\n"
           "  tollgate rules            list the checks\n"
           "  tollgate explain CHECK    describe one check\n\n"

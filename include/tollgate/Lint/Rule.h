@@ -9,7 +9,8 @@
 /// \code
 ///   class PassRoleWildcardRule final : public Rule {
 ///   public:
-///     static constexpr CheckInfo Info = {"IAM205", "pass-role-on-any-resource",
+///     static constexpr CheckInfo Info = {"IAM205",
+///     "pass-role-on-any-resource",
 ///                                        Severity::Security,
 ///                                        CheckStatus::Stable, false,
 ///                                        "iam:PassRole on every role"};
@@ -89,9 +90,8 @@ namespace detail {
 void registerRule(RuleFactory Factory);
 template <typename RuleT> struct RuleRegistration {
   RuleRegistration() {
-    registerRule([]() -> std::unique_ptr<Rule> {
-      return std::make_unique<RuleT>();
-    });
+    registerRule(
+        []() -> std::unique_ptr<Rule> { return std::make_unique<RuleT>(); });
   }
 };
 } // namespace detail

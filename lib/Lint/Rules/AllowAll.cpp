@@ -16,7 +16,11 @@ bool isStar(llvm::StringRef S) { return S == "*"; }
 class AllowAllRule final : public Rule {
 public:
   static constexpr CheckInfo Info = {
-      "IAM101", "allow-all", Severity::Security, CheckStatus::Stable, false,
+      "IAM101",
+      "allow-all",
+      Severity::Security,
+      CheckStatus::Stable,
+      false,
       "An Allow of every action on every resource"};
   const CheckInfo &info() const override { return Info; }
 

@@ -14,8 +14,11 @@ namespace {
 class AllowWithNotActionRule final : public Rule {
 public:
   static constexpr CheckInfo Info = {
-      "IAM102", "allow-with-not-action", Severity::Security,
-      CheckStatus::Stable, false,
+      "IAM102",
+      "allow-with-not-action",
+      Severity::Security,
+      CheckStatus::Stable,
+      false,
       "Allow with NotAction grants every action that is not listed"};
   const CheckInfo &info() const override { return Info; }
 
