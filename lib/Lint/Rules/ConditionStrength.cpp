@@ -132,7 +132,7 @@ weakValue(const Condition &C, const ConditionValue &V, unsigned KeyKinds) {
   // its kind.
   size_t Wild = Text.find_first_of("*?");
   if (Wild != StringRef::npos && isAllWildcards(Text.substr(Wild))) {
-    StringRef Prefix = Text.substr(0, Wild).lower();
+    std::string Prefix = Text.substr(0, Wild).lower();
     static const char *const Generic[] = {"o-",
                                           "ou-",
                                           "r-",
