@@ -222,6 +222,29 @@ std::string instantiate(StringRef Pattern, StringRef Fill) {
   return Out;
 }
 
+/// A resource that matches the ARN pattern \p Pattern and reads like a real
+/// one: a region or account field that is only `*` becomes `us-east-1` or
+/// the caller's account, so that the request stays in the caller's account.
+/// Other wildcards are filled as by instantiate().
+std::string instantiateArn(StringRef Pattern, StringRef Fill) {
+  SmallVector<StringRef, 6> Fields;
+  Pattern.split(Fields, ':', 5);
+  if (Fields.size() != 6 || Fields[0] != "arn")
+    return instantiate(Pattern, Fill);
+  std::string Out;
+  for (unsigned I = 0; I < 6; ++I) {
+    if (I)
+      Out += ':';
+    if (I == 3 && Fields[I] == "*")
+      Out += "us-east-1";
+    else if (I == 4 && Fields[I] == "*")
+      Out += HomeAccount;
+    else
+      Out += instantiate(Fields[I], Fill);
+  }
+  return Out;
+}
+
 /// Text of a policy string with variables replaced by \p VarValue and
 /// escapes by their character.
 std::string flatten(const PolicyString &S, StringRef VarValue) {
@@ -416,6 +439,7 @@ struct Verifier::Impl {
           std::string T = flatten(R, "tollgate-user");
           if (T == "*")
             continue;
+          add(instantiateArn(T, "tollgate"));
           add(instantiate(T, "tollgate"));
           add(instantiate(T, ""));
         }
@@ -792,6 +816,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                       Rs.push_back("arn:aws:" + Svc.lower() +
                                    ":us-east-1:111122223333:tollgate");
                     }
+                    Rs.push_back(instantiateArn(T, "tollgate"));
                     Rs.push_back(instantiate(T, "tollgate"));
                     Rs.push_back(instantiate(T, ""));
                   }
