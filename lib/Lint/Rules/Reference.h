@@ -321,6 +321,13 @@ bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family);
 /// depends on its value.
 llvm::Optional<bool> trueWhenKeyAbsent(const Condition &C);
 
+/// Reports, as \p Check, each condition of \p S on a global tag key that
+/// some of the statement's services do not support, so that the statement
+/// never applies to their actions; \p Verb says what it then never does
+/// ("allows", "denies").
+void reportUnsupportedTagKeys(const Statement &S, RuleContext &Ctx,
+                              const CheckInfo &Check, llvm::StringRef Verb);
+
 /// True if \p Net lies wholly inside an address range that never appears as
 /// the source address of a request to a public AWS endpoint: RFC 1918
 /// private IPv4, loopback, link-local, shared address space (100.64/10),
