@@ -28,15 +28,6 @@ const ActionInfo *Catalog::action(StringRef FullName) const {
   return S ? S->action(FullName.drop_front(Colon + 1)) : nullptr;
 }
 
-/// The index of the first `*` or `?` in \p S, or npos; find_first_of
-/// would build a character set on every call.
-static size_t findWildcard(StringRef S) {
-  for (size_t I = 0, E = S.size(); I != E; ++I)
-    if (S[I] == '*' || S[I] == '?')
-      return I;
-  return StringRef::npos;
-}
-
 /// Visits the actions of \p S whose name matches \p Pattern. Only the names
 /// that start with the pattern's literal prefix are tried; they are
 /// contiguous in the sorted table.

@@ -101,7 +101,7 @@ static TrackedMask trackedMatching(StringRef Pattern) {
   ArrayRef<std::string> Names = SensitiveActions::get().tracked();
   TrackedMask M;
   StringRef Service = Pattern.split(':').first;
-  if (hasGlobWildcard(Service)) {
+  if (hasWildcard(Service)) {
     for (unsigned I = 0; I < Names.size(); ++I)
       if (globMatch(Pattern, Names[I], CaseMode::Insensitive))
         M.set(I);
@@ -197,7 +197,7 @@ bool isServiceWildcard(const ActionPattern &P) {
   if (Colon == StringRef::npos)
     return false;
   StringRef Service = Text.take_front(Colon), Name = Text.drop_front(Colon + 1);
-  return !Service.empty() && !hasGlobWildcard(Service) && !Name.empty() &&
+  return !Service.empty() && !hasWildcard(Service) && !Name.empty() &&
          Name.find_first_not_of('*') == StringRef::npos;
 }
 

@@ -25,38 +25,6 @@
 
 namespace tollgate {
 
-/// The index of the first `*` or `?` in \p S, or npos. As
-/// `S.find_first_of("*?")`, which builds a character set on every call:
-/// this runs for every entry on the rules' hottest paths.
-inline size_t findWildcard(llvm::StringRef S) {
-  for (size_t I = 0, E = S.size(); I != E; ++I)
-    if (S[I] == '*' || S[I] == '?')
-      return I;
-  return llvm::StringRef::npos;
-}
-
-/// As hasWildcard() (tollgate/Support/Glob.h), eight bytes at a time: this
-/// runs over every Action entry of every policy.
-inline bool hasGlobWildcard(llvm::StringRef S) {
-  constexpr uint64_t Ones = 0x0101010101010101ULL;
-  constexpr uint64_t Highs = 0x8080808080808080ULL;
-  const char *P = S.data();
-  size_t N = S.size();
-  for (; N >= 8; P += 8, N -= 8) {
-    uint64_t W;
-    std::memcpy(&W, P, 8);
-    // A byte of Star or Query is zero where W holds `*` or `?`; the test
-    // is nonzero exactly when some byte is zero.
-    uint64_t Star = W ^ (Ones * '*'), Query = W ^ (Ones * '?');
-    if (((Star - Ones) & ~Star & Highs) | ((Query - Ones) & ~Query & Highs))
-      return true;
-  }
-  for (; N; ++P, --N)
-    if (*P == '*' || *P == '?')
-      return true;
-  return false;
-}
-
 /// True if every string matching \p B matches \p A.
 bool globCovers(llvm::StringRef A, llvm::StringRef B,
                 CaseMode Mode = CaseMode::Sensitive);

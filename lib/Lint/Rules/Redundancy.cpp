@@ -45,9 +45,9 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
   DenseMap<StringRef, SmallVector<size_t, 4>, CaseInsensitiveKey> ByGroup;
   SmallVector<size_t, 4> AnyGroup;
   for (size_t I = 0; I < Texts.size(); ++I)
-    if (Comparable[I] && hasGlobWildcard(Texts[I])) {
+    if (Comparable[I] && hasWildcard(Texts[I])) {
       Wild.push_back(I);
-      if (hasGlobWildcard(Groups[I]))
+      if (hasWildcard(Groups[I]))
         AnyGroup.push_back(I);
       else
         ByGroup[Groups[I]].push_back(I);
@@ -73,7 +73,7 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
       }
       return false;
     };
-    if (hasGlobWildcard(Groups[I])) {
+    if (hasWildcard(Groups[I])) {
       for (size_t W : Wild)
         if (Try(W))
           break;
@@ -167,7 +167,7 @@ void StatementCover::buildSets() const {
   Resources.reserve(S->Resource.Patterns.size());
   for (const ActionPattern &A : S->Action.Patterns) {
     Actions.insert(A.Text);
-    if (hasGlobWildcard(A.Text))
+    if (hasWildcard(A.Text))
       WildActions.push_back(A.Text);
   }
   for (const PolicyString &R : S->Resource.Patterns) {

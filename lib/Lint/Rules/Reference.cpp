@@ -118,7 +118,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     StringRef Text = A.Text;
     size_t Colon = Text.find(':');
     if (Colon == StringRef::npos) {
-      PatternStatus St = hasGlobWildcard(Text) ? PatternStatus::WildcardService
+      PatternStatus St = hasWildcard(Text) ? PatternStatus::WildcardService
                                                : PatternStatus::NoPrefix;
       F.Patterns.push_back(St);
       if (St == PatternStatus::WildcardService)
@@ -129,7 +129,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     }
     StringRef ServicePart = Text.take_front(Colon);
     StringRef NamePart = Text.drop_front(Colon + 1);
-    if (hasGlobWildcard(ServicePart)) {
+    if (hasWildcard(ServicePart)) {
       F.Patterns.push_back(PatternStatus::WildcardService);
       F.WildcardService = true;
       continue;
@@ -147,7 +147,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
       continue;
     }
     F.Services.push_back(Service);
-    bool Wild = hasGlobWildcard(NamePart);
+    bool Wild = hasWildcard(NamePart);
     // An action name holds no colon, so a pattern with a second colon
     // matches nothing.
     bool Matches =
@@ -339,9 +339,9 @@ std::string markedToGlob(StringRef Marked) {
 
 bool hasLiteralWildcard(const PolicyString &S) {
   if (S.Parts.empty())
-    return hasGlobWildcard(S.Text);
+    return hasWildcard(S.Text);
   return any_of(S.Parts, [](const StringPart &P) {
-    return P.K == StringPart::Text && hasGlobWildcard(P.Value);
+    return P.K == StringPart::Text && hasWildcard(P.Value);
   });
 }
 
