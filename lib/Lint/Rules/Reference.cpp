@@ -119,7 +119,7 @@ static void classifyPatterns(const Statement &S, const Catalog &Cat,
     size_t Colon = Text.find(':');
     if (Colon == StringRef::npos) {
       PatternStatus St = hasWildcard(Text) ? PatternStatus::WildcardService
-                                               : PatternStatus::NoPrefix;
+                                           : PatternStatus::NoPrefix;
       F.Patterns.push_back(St);
       if (St == PatternStatus::WildcardService)
         F.WildcardService = true;
