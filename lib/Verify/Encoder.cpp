@@ -213,7 +213,9 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
     std::set<std::string> Qualified;
   };
   std::map<std::string, Info> Infos;
+  std::map<std::string, std::string> Spelled;
   auto noteKind = [&](StringRef Key, KeyKind K, StringRef Why) {
+    Spelled.emplace(Key.lower(), Key.str());
     Info &I = Infos[Key.lower()];
     if (I.HasKind && I.Kind != K)
       unsupported(("condition key `" + Key + "` is used as " +
@@ -240,6 +242,7 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
         OperatorFamily F = operatorFamily(C.Op);
         if (F == OperatorFamily::Null || F == OperatorFamily::Unknown) {
           Infos[C.Key.lower()];
+          Spelled.emplace(C.Key.lower(), C.Key.str());
           continue;
         }
         noteKind(C.Key, kindOf(F), "operator");
@@ -262,9 +265,15 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
     }
   }
   LiteralActions.assign(Literal.begin(), Literal.end());
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements)
+      for (const PrincipalValue &V : S.Principal.Values)
+        if (V.Kind == PrincipalKind::AWS && V.Value.Text != "*")
+          NamedPrincipals.push_back(V.Value.Text.str());
   for (auto &KV : Infos) {
     KeyVars K;
     K.Name = KV.first;
+    K.Spelling = Spelled.count(KV.first) ? Spelled[KV.first] : KV.first;
     K.Kind = KV.second.Kind;
     std::string Base = "key." + KV.first;
     K.Present = Ctx.var(Base + ".present", Sort::Bool);
@@ -1128,6 +1137,31 @@ std::string formatReal(double D) {
 
 } // namespace
 
+/// The caller that a generic caller's key values name: a user called as
+/// `aws:PrincipalArn` or `aws:username` say, a session of the role that
+/// `aws:PrincipalArn` names. \p Value gives a key's value, "" when absent.
+template <typename ValueOf>
+static Caller namedCaller(const Caller &C, ValueOf Value) {
+  std::string Arn = Value("aws:principalarn");
+  std::string Id;
+  if (C.Kind == CallerKind::User) {
+    std::string User = Value("aws:username");
+    if (!Arn.empty())
+      Id = Arn;
+    else if (!User.empty())
+      Id = "arn:aws:iam::" + C.Account + ":user/" + User;
+  } else if (C.Kind == CallerKind::RoleSession && !Arn.empty()) {
+    Id = "arn:aws:sts::" + C.Account + ":assumed-role/" +
+         StringRef(Arn).rsplit('/').second.str() + "/" +
+         StringRef(C.Id).rsplit('/').second.str();
+  }
+  if (Id.empty())
+    return C;
+  Caller Named = Caller::fromId(Id);
+  Named.CanonicalId = C.CanonicalId;
+  return Named;
+}
+
 bool Encoder::decode(const Assignment &Model, const Coordinate &C, Request &Out,
                      std::string &Why) const {
   auto val = [&](Term T) {
@@ -1143,9 +1177,21 @@ bool Encoder::decode(const Assignment &Model, const Coordinate &C, Request &Out,
   Out = Request();
   Out.Principal = C.Principal;
   Out.Action = C.Action.empty() ? val(ActionVar).Str : C.Action;
-  if (!C.SameAccount)
+  if (this->Model) {
+    if (!C.SameAccount || C.Principal.Account.empty())
+      Out.ResourceAccount = val(ResourceAccount).Str;
+    if (C.GenericCaller)
+      Out.Principal = namedCaller(C.Principal, [&](StringRef Key) {
+        auto It = Keys.find(Key.str());
+        if (It == Keys.end() || It->second.Kind != KeyKind::String ||
+            !val(It->second.Present).B)
+          return std::string();
+        return val(It->second.Single.Str).Str;
+      });
+  } else if (!C.SameAccount) {
     Out.ResourceAccount =
         C.Principal.Account == "999999999999" ? "888888888888" : "999999999999";
+  }
   if (val(IsArn).B) {
     std::string R;
     for (unsigned I = 0; I < 6; ++I) {
@@ -1161,6 +1207,8 @@ bool Encoder::decode(const Assignment &Model, const Coordinate &C, Request &Out,
     const KeyVars &K = KV.second;
     if (!val(K.Present).B)
       continue;
+    std::string Name =
+        this->Model ? this->Model->facts(K.Spelling).Spelling : K.Spelling;
     auto text = [&](const KeyVars::Value &V, std::string &S) {
       if (K.Kind == KeyKind::String) {
         S = val(V.Str).Str;
@@ -1197,13 +1245,13 @@ bool Encoder::decode(const Assignment &Model, const Coordinate &C, Request &Out,
           return false;
         Vs.push_back(S);
       }
-      Out.Context.setMulti(K.Name, Vs);
+      Out.Context.setMulti(Name, Vs);
       continue;
     }
     std::string S;
     if (!text(K.Single, S))
       return false;
-    Out.Context.set(K.Name, S);
+    Out.Context.set(Name, S);
   }
   return true;
 }

@@ -116,8 +116,104 @@ Caller makeCaller(CallerKind K, std::string Id, std::string Account) {
   return C;
 }
 
-/// The callers that resource policies can tell apart.
-std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets) {
+/// Names of the callers that stand for every caller of their kind and
+/// account that no policy names.
+const char *GenericUser = "tollgate-user";
+const char *GenericRole = "tollgate-role";
+const char *GenericSession = "tollgate-session";
+
+bool isGenericCaller(const Caller &C) {
+  StringRef Name = StringRef(C.Id).rsplit('/').second;
+  return Name == GenericUser || Name == GenericRole || Name == GenericSession;
+}
+
+/// \p Pattern's account when it is, or can be made, twelve digits: `?` and
+/// `*` are filled with zeros.
+std::string accountOf(StringRef Pattern) {
+  std::string Out;
+  size_t Stars = count(Pattern, '*');
+  size_t Fixed = Pattern.size() - Stars;
+  for (char C : Pattern) {
+    if (C == '*') {
+      if (Fixed < 12)
+        Out.append(12 - Fixed, '0');
+      Fixed = 12;
+    } else {
+      Out += C == '?' ? '0' : C;
+    }
+  }
+  if (Out.size() != 12 || !all_of(Out, isDigit))
+    return "";
+  return Out;
+}
+
+/// The accounts the policies name where the request model ties them to the
+/// caller or the resource: resource ARNs, principal ARNs and the values of
+/// the account keys.
+std::set<std::string> namedAccounts(ArrayRef<const Policy *> Policies) {
+  std::set<std::string> Out;
+  auto arnAccount = [&](StringRef Arn) {
+    std::array<StringRef, 6> F;
+    if (splitArn(Arn, F)) {
+      std::string A = accountOf(F[4]);
+      if (!A.empty())
+        Out.insert(A);
+    }
+  };
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements) {
+      for (const PolicyString &R : S.Resource.Patterns)
+        arnAccount(R.Text);
+      for (const PrincipalValue &V : S.Principal.Values) {
+        Caller C = Caller::fromId(V.Value.Text);
+        if (!C.Account.empty())
+          Out.insert(C.Account);
+      }
+      for (const Condition &C : S.Conditions) {
+        StringRef K = C.Key;
+        bool Account = K.equals_insensitive("aws:PrincipalAccount") ||
+                       K.equals_insensitive("aws:ResourceAccount") ||
+                       K.equals_insensitive("aws:userid");
+        bool Arn = K.equals_insensitive("aws:PrincipalArn");
+        for (const ConditionValue &V : C.Values) {
+          if (Arn)
+            arnAccount(V.Value.Text);
+          if (Account) {
+            std::string A = accountOf(V.Value.Text);
+            if (!A.empty())
+              Out.insert(A);
+          }
+        }
+      }
+    }
+  return Out;
+}
+
+/// True when a policy reads a key that the request model ties to the
+/// caller's kind.
+bool readsCallerKeys(ArrayRef<const Policy *> Policies,
+                     const request::RequestModel &RM) {
+  Caller Probe = Caller::fromId("arn:aws:iam::111122223333:user/probe");
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements) {
+      for (const Condition &C : S.Conditions)
+        if (RM.callerValue(C.Key, Probe))
+          return true;
+      for (const PolicyString &R : S.Resource.Patterns)
+        for (const StringPart &Part : R.Parts)
+          if (Part.K == StringPart::Variable &&
+              RM.callerValue(Part.Value.trim(), Probe))
+            return true;
+    }
+  return false;
+}
+
+/// The callers that resource policies can tell apart. \p Extra: more
+/// accounts whose callers the request model must consider; \p Kinds: also
+/// role sessions when only identity policies apply (their keys differ).
+std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
+                                     const std::set<std::string> &Extra,
+                                     bool Kinds) {
   bool AnyResource = false;
   std::vector<const Policy *> Res;
   for (const PolicySet *S : Sets)
@@ -128,14 +224,24 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets) {
   std::vector<Caller> Out;
   auto user = [](StringRef Acct) {
     return makeCaller(CallerKind::User,
-                      ("arn:aws:iam::" + Acct + ":user/tollgate-user").str(),
+                      ("arn:aws:iam::" + Acct + ":user/" + GenericUser).str(),
                       Acct.str());
   };
+  auto session = [](StringRef Acct) {
+    return Caller::fromId(("arn:aws:sts::" + Acct + ":assumed-role/" +
+                           GenericRole + "/" + GenericSession)
+                              .str());
+  };
+  std::set<std::string> Accounts = Extra;
+  Accounts.insert(HomeAccount);
   if (!AnyResource) {
-    Out.push_back(user(HomeAccount));
+    for (const std::string &A : Accounts) {
+      Out.push_back(user(A));
+      if (Kinds)
+        Out.push_back(session(A));
+    }
     return Out;
   }
-  std::set<std::string> Accounts{HomeAccount};
   std::vector<Caller> Listed;
   std::vector<std::string> Canonical;
   for (const Policy *P : Res)
@@ -189,9 +295,8 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets) {
   for (const std::string &A : Accounts) {
     Out.push_back(user(A));
     Out.push_back(Caller::fromId("arn:aws:iam::" + A + ":root"));
-    Out.push_back(Caller::fromId("arn:aws:iam::" + A + ":role/tollgate-role"));
-    Out.push_back(Caller::fromId(
-        "arn:aws:sts::" + A + ":assumed-role/tollgate-role/tollgate-session"));
+    Out.push_back(Caller::fromId("arn:aws:iam::" + A + ":role/" + GenericRole));
+    Out.push_back(session(A));
     Out.push_back(
         Caller::fromId("arn:aws:sts::" + A + ":federated-user/tollgate-user"));
   }
@@ -226,7 +331,8 @@ std::string instantiate(StringRef Pattern, StringRef Fill) {
 /// one: a region or account field that is only `*` becomes `us-east-1` or
 /// the caller's account, so that the request stays in the caller's account.
 /// Other wildcards are filled as by instantiate().
-std::string instantiateArn(StringRef Pattern, StringRef Fill) {
+std::string instantiateArn(StringRef Pattern, StringRef Fill,
+                           StringRef Account = HomeAccount) {
   SmallVector<StringRef, 6> Fields;
   Pattern.split(Fields, ':', 5);
   if (Fields.size() != 6 || Fields[0] != "arn")
@@ -238,7 +344,7 @@ std::string instantiateArn(StringRef Pattern, StringRef Fill) {
     if (I == 3 && Fields[I] == "*")
       Out += "us-east-1";
     else if (I == 4 && Fields[I] == "*")
-      Out += HomeAccount;
+      Out += Account.str();
     else
       Out += instantiate(Fields[I], Fill);
   }
@@ -282,15 +388,30 @@ template <typename IsCex> void prettify(Counterexample &Cx, IsCex &&isCex) {
                               "us-east-1", "111122223333", "tollgate"};
     for (unsigned I = 0; I < 6; ++I) {
       std::string Old = Fields[I];
-      if (I < 5 && !Old.empty())
+      // A partition or region the solver made up reads better as the
+      // usual one, where that keeps the counterexample.
+      bool MadeUp = (I == 1 || I == 3) && !Old.empty() && Old != Defaults[I];
+      if (I < 5 && !Old.empty() && !MadeUp)
         continue;
       if (I == 5 && !Old.empty() && Old.back() != '/')
         continue;
-      Fields[I] = I == 5 ? Old + "tollgate" : Defaults[I];
+      Fields[I] = I == 5 && !MadeUp ? Old + "tollgate" : Defaults[I];
       Request R = Cx.R;
       R.Resource = join(ArrayRef<std::string>(Fields, 6), ":");
       if (!attempt(R))
         Fields[I] = Old;
+    }
+    // Odd characters the solver put in the resource part: plain letters.
+    std::string Plain;
+    for (char C : Fields[5])
+      Plain += isAlnum(C) || StringRef("/._-:").contains(C)
+                   ? static_cast<char>(toLower(C))
+                   : 'x';
+    if (Plain != Fields[5]) {
+      Request R = Cx.R;
+      Fields[5] = Plain;
+      R.Resource = join(ArrayRef<std::string>(Fields, 6), ":");
+      attempt(R);
     }
   }
   auto unprintable = [](StringRef S) {
@@ -485,6 +606,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                                 const Policy *Scope, unsigned MaxCex,
                                 std::vector<Counterexample> *AllCex) {
   CheckResult Res;
+  request::RequestModel RM(Cat);
+  bool Real = Opt.Requests == request::ModelKind::Realistic;
+  Res.Assumptions = request::RequestModel::assumptions(Opt.Requests);
   std::vector<const Policy *> Policies, APolicies;
   collect(A, APolicies);
   Policies = APolicies;
@@ -583,7 +707,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Groups = groupActions(Cat, Policies);
   Res.Stats.ActionGroups = static_cast<unsigned>(Groups.Reps.size()) + 1;
   std::vector<PolicySet const *> Sets{&A, B};
-  std::vector<Caller> Callers = enumerateCallers(Sets);
+  std::set<std::string> Named;
+  if (Real)
+    Named = namedAccounts(Policies);
+  std::vector<Caller> Callers =
+      enumerateCallers(Sets, Named, Real && readsCallerKeys(Policies, RM));
   if (Outsiders) {
     // Anonymous callers and principals of an account no policy names.
     std::set<std::string> Named;
@@ -604,6 +732,37 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           "arn:aws:sts::" + Fresh + ":federated-user/tollgate-user"})
       Callers.push_back(Caller::fromId(Id));
   }
+  // Every account a request can name: those of the callers and the
+  // policies, and one more that nothing names.
+  std::set<std::string> AccountSet = Named;
+  AccountSet.insert(HomeAccount);
+  for (const Caller &C : Callers)
+    if (!C.Account.empty())
+      AccountSet.insert(C.Account);
+  std::string Other = "999999999999";
+  while (AccountSet.count(Other))
+    Other[0] = static_cast<char>(Other[0] - 1);
+  AccountSet.insert(Other);
+  Enc.setModel(Real ? &RM : nullptr,
+               std::vector<std::string>(AccountSet.begin(), AccountSet.end()));
+  auto realistic = [&](const Request &R) {
+    return !Real || RM.violations(R).empty();
+  };
+  // The resource account of a witness: the ARN's when it names one that
+  // fits, the caller's in the same account, another one across accounts.
+  auto witnessAccount = [&](const Caller &Who, StringRef Rsrc, bool Same) {
+    std::array<StringRef, 6> F;
+    std::string Named;
+    if (splitArn(Rsrc, F) && F[4].size() == 12 && all_of(F[4], isDigit))
+      Named = F[4].str();
+    if (Same)
+      return Who.Account.empty() ? (Named.empty() ? HomeAccount : Named)
+                                 : std::string();
+    if (!Named.empty() && Named != Who.Account)
+      return Named;
+    return Other != Who.Account ? Other : std::string(HomeAccount);
+  };
+
   Term OutsiderTerm = Ctx.trueTerm();
   if (Outsiders) {
     std::vector<Term> And;
@@ -642,6 +801,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   std::set<std::string> CatalogFuture;
 
   auto finish = [&]() {
+    for (Counterexample &Cx : Found)
+      for (const auto &KV : Enc.keys())
+        Cx.ReadKeys.push_back(KV.first);
     if (!Found.empty()) {
       Res.V = Verdict::Fail;
       Res.Cex = Found.front();
@@ -707,6 +869,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
         C.Action = Future ? "" : Groups.Reps[G];
         C.Principal = Who;
         C.SameAccount = Same;
+        C.GenericCaller = Real && isGenericCaller(Who);
         Term TA = Enc.allowed(A, C);
         if (TA == Ctx.falseTerm())
           continue;
@@ -715,6 +878,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           Q = Ctx.mkAnd(Q, Enc.scope(*Scope, C));
         if (B)
           Q = Ctx.mkAnd(Q, Ctx.mkNot(Enc.allowed(*B, C)));
+        if (Q == Ctx.falseTerm())
+          continue;
+        Q = Ctx.mkAnd(Q, Enc.realistic(C));
         if (Q == Ctx.falseTerm())
           continue;
         ++Res.Stats.Queries;
@@ -757,12 +923,16 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             R.Action = Act;
             R.Resource = Rsrc;
             R.Context = RC;
-            if (!Same)
+            if (Real) {
+              R.ResourceAccount = witnessAccount(Who, Rsrc, Same);
+              RM.complete(R);
+            } else if (!Same) {
               R.ResourceAccount = Who.Account == "999999999999"
                                       ? "888888888888"
                                       : "999999999999";
+            }
             Counterexample Cx;
-            if (!isCex(R, Cx))
+            if (!isCex(R, Cx) || !realistic(R))
               return false;
             Cx.FutureAction = Future;
             if (!Future)
@@ -811,11 +981,18 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                   for (const PolicyString &RP : S.Resource.Patterns) {
                     std::string T = flatten(RP, "tollgate-user");
                     if (T == "*" && !Acts.empty()) {
-                      // An ARN of the action's service reads better.
+                      // An ARN of the action's resource type reads better.
+                      const ActionInfo *AI = Cat.action(Acts.front());
+                      std::string Acct =
+                          Who.Account.empty() ? HomeAccount : Who.Account;
+                      if (AI && !RM.sampleResource(*AI, Acct).empty())
+                        Rs.push_back(RM.sampleResource(*AI, Acct));
                       StringRef Svc = StringRef(Acts.front()).split(':').first;
                       Rs.push_back("arn:aws:" + Svc.lower() +
-                                   ":us-east-1:111122223333:tollgate");
+                                   ":us-east-1:" + Acct + ":tollgate");
                     }
+                    if (!Who.Account.empty())
+                      Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
                     Rs.push_back(instantiateArn(T, "tollgate"));
                     Rs.push_back(instantiate(T, "tollgate"));
                     Rs.push_back(instantiate(T, ""));
@@ -857,7 +1034,14 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           for (const std::string &Act : Actions) {
             if (Hit)
               break;
-            for (const std::string &Rsrc : Resources) {
+            std::vector<std::string> Rsrcs = Resources;
+            if (const ActionInfo *AI = Cat.action(Act))
+              if (Real)
+                Rsrcs.insert(Rsrcs.begin(),
+                             RM.sampleResource(*AI, Who.Account.empty()
+                                                        ? HomeAccount
+                                                        : Who.Account));
+            for (const std::string &Rsrc : Rsrcs) {
               for (const RequestContext &RC : Contexts)
                 if (tryRequest(Act, Rsrc, RC)) {
                   Hit = true;
@@ -926,6 +1110,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     } else if (!Future) {
       R.Action = Groups.Display[G];
     }
+    // Keys no policy reads take the values every request has.
+    if (Real)
+      RM.complete(R);
     Counterexample Cx;
     if (!isCex(R, Cx) && Opaque) {
       // The model may rest on a value of an opaque sub-formula that no
@@ -942,7 +1129,25 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                    R.Action + ", resource " + R.Resource + ")";
       return Res;
     }
-    prettify(Cx, isCex);
+    if (!realistic(R)) {
+      // The encoding of the request model is not exact for this key (an
+      // IP-typed key compared as a string, say): complete the request and
+      // keep it only if it still separates the policies.
+      Request Fixed = R;
+      RM.complete(Fixed);
+      Counterexample Cx2;
+      if (!isCex(Fixed, Cx2) || !realistic(Fixed)) {
+        if (UnknownReason.empty())
+          UnknownReason = "the solver's counterexample is not a request AWS "
+                          "sends (" +
+                          RM.violations(R).front() + ")";
+        continue;
+      }
+      Cx = std::move(Cx2);
+    }
+    prettify(Cx, [&](const Request &Q, Counterexample &Out) {
+      return isCex(Q, Out) && realistic(Q);
+    });
     Cx.FutureAction = Future && !Cat.action(R.Action);
     Cx.FromSolver = true;
     if (!Future)

@@ -80,7 +80,8 @@ std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
 }
 
 void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
-                  raw_ostream &OS, StringRef Indent) {
+                  raw_ostream &OS, StringRef Indent,
+                  ArrayRef<std::string> ReadKeys) {
   OS << Indent << "principal: " << R.Principal.Id << " ("
      << callerKindName(R.Principal.Kind) << ")\n";
   OS << Indent << "action:    " << R.Action;
@@ -88,10 +89,19 @@ void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
     OS << "  (an action not in the catalog of " << CatalogDate << ")";
   OS << '\n';
   OS << Indent << "resource:  " << R.Resource << '\n';
-  if (!R.ResourceAccount.empty() && !R.sameAccount())
+  if (!R.sameAccount())
     OS << Indent << "resource account: " << R.ResourceAccount
        << " (another account than the caller's)\n";
+  else if (!R.Principal.Account.empty())
+    OS << Indent << "resource account: " << R.Principal.Account
+       << " (the caller's)\n";
+  std::vector<StringRef> Others;
   for (const ContextValue *V : R.Context.sorted()) {
+    if (!ReadKeys.empty() &&
+        !is_contained(ReadKeys, StringRef(V->Name).lower())) {
+      Others.push_back(V->Name);
+      continue;
+    }
     OS << Indent << "context:   " << V->Name << " = ";
     if (V->MultiValued) {
       OS << "[";
@@ -103,6 +113,13 @@ void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
       OS << '"' << V->Values.front() << '"';
     }
     OS << '\n';
+  }
+  if (!Others.empty()) {
+    OS << Indent << "also:      ";
+    ListSeparator Sep(", ");
+    for (StringRef K : Others)
+      OS << Sep << K;
+    OS << " (no policy reads them)\n";
   }
 }
 
@@ -123,6 +140,7 @@ struct Args {
   Optional<PolicyType> Type;
   unsigned TimeoutS = 10;
   std::string DumpDir, Format = "text";
+  request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
 const char *Usage =
@@ -141,6 +159,9 @@ const char *Usage =
     "  --scp FILE           a service control policy level (repeatable)\n"
     "  --timeout SECONDS    per solver query (default 10)\n"
     "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
+    "  --request-model realistic|textual\n"
+    "                       the requests AWS can send (default), or any\n"
+    "                       strings for the resource and every key\n"
     "  --format text|json|sarif\n"
     "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 internal "
     "error\n";
@@ -217,6 +238,18 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
       if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
         Err << "tollgate check: --timeout needs a positive number of "
                "seconds\n";
+        return false;
+      }
+    } else if (Name == "--request-model") {
+      if (!value(V))
+        return false;
+      if (V == "realistic") {
+        A.Requests = request::ModelKind::Realistic;
+      } else if (V == "textual") {
+        A.Requests = request::ModelKind::Textual;
+      } else {
+        Err << "tollgate check: unknown request model '" << V
+            << "' (realistic or textual)\n";
         return false;
       }
     } else if (Name == "--dump-smt2") {
@@ -296,7 +329,7 @@ void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
       continue;
     const Counterexample &C = *O.R.Cex;
     OS << "  counterexample request:\n";
-    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ");
+    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", C.ReadKeys);
     OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
     for (StatementRef Ref : C.A.Deciding)
       OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';
@@ -306,6 +339,12 @@ void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
       for (StatementRef Ref : C.B.Deciding)
         OS << "    denied by " << statementLocation(*O.SetB, Ref) << '\n';
     }
+  }
+  // Every outcome of a run rests on the same request model.
+  if (!Os.empty() && !Os.front().R.Assumptions.empty()) {
+    OS << "assuming:\n";
+    for (const std::string &S : Os.front().R.Assumptions)
+      OS << "  - " << S << '\n';
   }
 }
 
@@ -327,8 +366,8 @@ llvm::json::Object requestJson(const Request &R, bool Future) {
                        {"futureAction", Future},
                        {"resource", R.Resource},
                        {"context", std::move(Ctx)}};
-  if (!R.ResourceAccount.empty())
-    O["resourceAccount"] = R.ResourceAccount;
+  O["resourceAccount"] =
+      R.ResourceAccount.empty() ? R.Principal.Account : R.ResourceAccount;
   return O;
 }
 
@@ -356,6 +395,10 @@ void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
                             {"solverCalls", O.R.Stats.SolverCalls}}}};
     if (O.R.V == Verdict::Unknown)
       J["reason"] = O.R.Reason;
+    llvm::json::Array Assumed;
+    for (const std::string &S : O.R.Assumptions)
+      Assumed.push_back(S);
+    J["assumptions"] = std::move(Assumed);
     if (O.R.Cex) {
       const Counterexample &C = *O.R.Cex;
       llvm::json::Object Cx{
@@ -468,6 +511,7 @@ int runCheckCommand(int Argc, const char **Argv) {
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
   VO.DumpDir = A.DumpDir;
+  VO.Requests = A.Requests;
   if (!VO.DumpDir.empty())
     sys::fs::create_directories(VO.DumpDir);
   Verifier V(Cat, VO);

@@ -52,10 +52,12 @@ struct PolicyStore {
 /// `file:line:col` of statement \p Ref of a set.
 std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref);
 
-/// Prints a counterexample request (text form).
+/// Prints a counterexample request (text form). Context keys outside
+/// \p ReadKeys (folded; all when empty) are named on one line.
 void printRequest(const Request &R, bool FutureAction,
                   llvm::StringRef CatalogDate, llvm::raw_ostream &OS,
-                  llvm::StringRef Indent = "  ");
+                  llvm::StringRef Indent = "  ",
+                  llvm::ArrayRef<std::string> ReadKeys = {});
 
 } // namespace checkcmd
 } // namespace tollgate

@@ -19,6 +19,7 @@
 
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Eval/Request.h"
+#include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Term.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -36,6 +37,10 @@ struct Coordinate {
   std::string Action;
   Caller Principal;
   bool SameAccount = true;
+  /// The caller stands for every caller of its kind in its account that no
+  /// policy names: under the request model its name is free (within its
+  /// kind's ARN form), and decode() writes the name the model chose.
+  bool GenericCaller = false;
 };
 
 /// How the values of one condition key are modelled.
@@ -43,7 +48,8 @@ enum class KeyKind : uint8_t { String, Numeric, Date, Ip };
 
 /// The variables of one condition key.
 struct KeyVars {
-  std::string Name; ///< Folded.
+  std::string Name;     ///< Folded.
+  std::string Spelling; ///< As a request writes it.
   KeyKind Kind = KeyKind::String;
   Term Present = nullptr, Multi = nullptr;
   /// One value: the single value, or a slot of the multivalued set.
@@ -79,6 +85,17 @@ public:
   /// fields, no `:` in them, typed-value sanity, the symbolic action
   /// differing from every literal action pattern); conjoin to queries.
   Term domain();
+
+  /// Confines requests to those AWS can send (RequestModel.h): realistic()
+  /// then ties keys to the caller, types and cardinality to the catalog, and
+  /// the resource to the action's ARN formats, in one of \p Accounts (the
+  /// accounts the policies name and one they do not). Without a model every
+  /// string is a possible value (the textual model).
+  void setModel(const request::RequestModel *M,
+                std::vector<std::string> Accounts);
+
+  /// The request model's constraints at \p C (true without a model).
+  Term realistic(const Coordinate &C);
 
   /// The first construct that could not be encoded at all, or "".
   const std::string &unsupported() const { return Unsupported; }
@@ -120,6 +137,12 @@ private:
   friend struct Impl;
   TermContext &Ctx;
   Term ActionVar = nullptr, IsArn = nullptr;
+  /// The account that owns the resource (the request model only).
+  Term ResourceAccount = nullptr;
+  const request::RequestModel *Model = nullptr;
+  std::vector<std::string> Accounts;
+  /// ARNs of the principals the policies name (for generic callers).
+  std::vector<std::string> NamedPrincipals;
   std::array<Term, 6> Fields{};
   std::map<std::string, KeyVars> Keys;
   std::vector<std::string> LiteralActions;

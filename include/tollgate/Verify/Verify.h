@@ -28,6 +28,7 @@
 
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Eval/Request.h"
+#include "tollgate/Request/RequestModel.h"
 
 #include "llvm/ADT/Optional.h"
 
@@ -58,6 +59,9 @@ struct VerifyOptions {
   bool Syntactic = true;
   /// Fold `new and not old` by implication in the term layer (Term.h).
   bool FoldImplied = true;
+  /// The requests a verdict speaks of: those AWS can send (RequestModel.h),
+  /// or any strings (IAM Access Analyzer's textual reading).
+  request::ModelKind Requests = request::ModelKind::Realistic;
   /// Called after each action group with (groups done, groups in all), for
   /// progress reports on long runs.
   std::function<void(unsigned, unsigned)> Progress;
@@ -77,6 +81,9 @@ struct Counterexample {
   std::vector<std::string> GroupActions;
   /// Members of the group beyond GroupActions.
   unsigned MoreGroupActions = 0;
+  /// The condition keys the policies read, folded: the keys that decide.
+  /// The request carries others too (keys every request has).
+  std::vector<std::string> ReadKeys;
 };
 
 struct CheckStats {
@@ -96,6 +103,8 @@ struct CheckResult {
   bool InternalError = false;
   llvm::Optional<Counterexample> Cex;
   CheckStats Stats;
+  /// What the verdict assumes of requests (RequestModel::assumptions()).
+  std::vector<std::string> Assumptions;
 };
 
 /// Decides containment questions over a catalog's action universe.

@@ -1,0 +1,222 @@
+//===- EncoderModel.cpp - The request model as constraints ----------------===//
+///
+/// \file
+/// The rules of RequestModel.h written as terms over the encoder's
+/// variables, so that the solver only considers requests AWS can send. The
+/// witness search and every counterexample check the same rules on concrete
+/// requests (RequestModel::violations); the two must agree, and the verifier
+/// turns a solver model that breaks a rule into UNKNOWN, never a FAIL.
+///
+//===----------------------------------------------------------------------===//
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Eval/Values.h"
+#include "tollgate/Verify/Encoder.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+
+namespace tollgate {
+namespace verify {
+
+void Encoder::setModel(const request::RequestModel *M,
+                       std::vector<std::string> Accts) {
+  Model = M;
+  Accounts = std::move(Accts);
+  if (Model && !ResourceAccount)
+    ResourceAccount = Ctx.var("resource.account", Sort::String);
+}
+
+namespace {
+
+/// Strings of the form `arn:p:s:r:a:rest`.
+Glob arnShape() {
+  Glob G;
+  G.addLit("arn:");
+  for (unsigned I = 0; I < 4; ++I) {
+    G.add(GlobPiece::StarNoColon);
+    G.addLit(":");
+  }
+  G.add(GlobPiece::Star);
+  return G;
+}
+
+/// The role names that named principals of account \p Account use:
+/// `role/path/R` and `assumed-role/R/S` both give R.
+std::vector<std::string> namedRoles(ArrayRef<std::string> Named,
+                                    StringRef Account) {
+  std::vector<std::string> Out;
+  for (const std::string &N : Named) {
+    std::array<StringRef, 6> F;
+    if (!splitArn(N, F) || F[4] != Account)
+      continue;
+    if (F[5].startswith("role/"))
+      Out.push_back(F[5].rsplit('/').second.str());
+    else if (F[5].startswith("assumed-role/"))
+      Out.push_back(F[5].drop_front(13).split('/').first.str());
+  }
+  return Out;
+}
+
+} // namespace
+
+Term Encoder::realistic(const Coordinate &C) {
+  if (!Model)
+    return Ctx.trueTerm();
+  std::vector<Term> And;
+  const Caller &Who = C.Principal;
+  const ActionInfo *Action =
+      C.Action.empty() ? nullptr : Model->catalog().action(C.Action);
+
+  // The resource account: the caller's in the same account, one of the
+  // accounts the policies name (or one they do not) otherwise.
+  if (C.SameAccount && !Who.Account.empty()) {
+    And.push_back(Ctx.mkEq(ResourceAccount, Ctx.strConst(Who.Account)));
+  } else {
+    std::vector<Term> Or;
+    for (const std::string &A : Accounts)
+      if (A != Who.Account)
+        Or.push_back(Ctx.mkEq(ResourceAccount, Ctx.strConst(A)));
+    And.push_back(Ctx.mkOr(Or));
+  }
+  // An ARN that names an account names the resource account.
+  And.push_back(
+      Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
+                                    Ctx.mkEq(Fields[4], ResourceAccount))));
+  // The resource has one of the action's ARN formats.
+  if (Action) {
+    std::vector<Term> Or;
+    for (const std::string &Shape : Model->resourceShapes(*Action)) {
+      if (Shape == "*") {
+        Or.push_back(Ctx.mkNot(IsArn));
+        continue;
+      }
+      std::array<StringRef, 6> F;
+      if (!splitArn(Shape, F))
+        continue;
+      std::vector<Term> Fits{IsArn};
+      for (unsigned I = 0; I < 6; ++I)
+        Fits.push_back(Ctx.mkInGlob(
+            Fields[I], Glob::fromPattern(I < 5 ? F[I].lower() : F[I].str())));
+      Or.push_back(Ctx.mkAnd(Fits));
+    }
+    And.push_back(Ctx.mkOr(Or));
+  }
+
+  const KeyVars *ArnKey = nullptr;
+  auto KI = Keys.find("aws:principalarn");
+  if (KI != Keys.end() && KI->second.Kind == KeyKind::String)
+    ArnKey = &KI->second;
+  bool NamedFree = C.GenericCaller && (Who.Kind == CallerKind::User ||
+                                       Who.Kind == CallerKind::RoleSession);
+
+  for (auto &KV : Keys) {
+    const KeyVars &K = KV.second;
+    request::KeyFacts F = Model->facts(K.Spelling);
+    bool Str = K.Kind == KeyKind::String;
+    if (F.Known)
+      And.push_back(F.MultiValued ? K.Multi : Ctx.mkNot(K.Multi));
+    // Values of the key's type.
+    auto typed = [&](const KeyVars::Value &V) -> Term {
+      if (Str && F.Type == request::ValueType::Bool)
+        return Ctx.mkOr(Ctx.mkEq(V.Str, Ctx.strConst("true")),
+                        Ctx.mkEq(V.Str, Ctx.strConst("false")));
+      if (Str && F.Type == request::ValueType::Arn)
+        return Ctx.mkInGlob(V.Str, arnShape());
+      bool Number = F.Type == request::ValueType::Numeric ||
+                    F.Type == request::ValueType::Date;
+      if ((K.Kind == KeyKind::Ip && F.Type == request::ValueType::Ip) ||
+          ((K.Kind == KeyKind::Numeric || K.Kind == KeyKind::Date) && Number))
+        return Ctx.mkAnd(V.Valid, Ctx.mkNot(V.Empty));
+      return Ctx.trueTerm();
+    };
+    if (F.Known) {
+      std::vector<Term> Typed{
+          Ctx.mkImplies(Ctx.mkNot(K.Multi), typed(K.Single))};
+      for (const KeyVars::Value &V : K.Slots)
+        Typed.push_back(Ctx.mkImplies(V.Used, typed(V)));
+      And.push_back(Ctx.mkImplies(K.Present, Ctx.mkAnd(Typed)));
+    }
+    if (F.AlwaysPresent)
+      And.push_back(K.Present);
+    if (Action && !Model->keyReaches(Action, K.Spelling))
+      And.push_back(Ctx.mkNot(K.Present));
+    Term One = Ctx.mkAnd(K.Present, Ctx.mkNot(K.Multi));
+
+    if (KV.first == "aws:resourceaccount" && Str)
+      And.push_back(Ctx.mkImplies(
+          K.Present, Ctx.mkAnd(Ctx.mkNot(K.Multi),
+                               Ctx.mkEq(K.Single.Str, ResourceAccount))));
+
+    // A caller that stands for unnamed callers has a free name of its form.
+    if (NamedFree && Str && KV.first == "aws:principalarn") {
+      bool User = Who.Kind == CallerKind::User;
+      std::string Form =
+          "arn:aws:iam::" + Who.Account + (User ? ":user/?*" : ":role/?*");
+      // The name is not empty. (An empty path segment, `user//x`, is left
+      // to the repair of solver models: `not contains` costs Z3 dearly.)
+      std::vector<Term> Name{
+          One, Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(Form)),
+          Ctx.mkNot(Ctx.mkSuffixOf(Ctx.strConst("/"), K.Single.Str))};
+      for (const std::string &N : NamedPrincipals)
+        Name.push_back(Ctx.mkNot(Ctx.mkEq(K.Single.Str, Ctx.strConst(N))));
+      if (!User)
+        for (const std::string &R : namedRoles(NamedPrincipals, Who.Account))
+          Name.push_back(
+              Ctx.mkNot(Ctx.mkSuffixOf(Ctx.strConst("/" + R), K.Single.Str)));
+      And.push_back(Ctx.mkAnd(Name));
+      continue;
+    }
+    if (NamedFree && Str && KV.first == "aws:username" &&
+        Who.Kind == CallerKind::User) {
+      std::vector<Term> Name{
+          One, Ctx.mkNot(Ctx.mkEq(K.Single.Str, Ctx.strConst(""))),
+          Ctx.mkNot(Ctx.mkContains(K.Single.Str, Ctx.strConst("/")))};
+      if (ArnKey) {
+        // The ARN is the user's path and name: stated as a concatenation,
+        // which Z3 decides far faster than a suffix with `not contains`.
+        Term Path = Ctx.var("caller.path", Sort::String);
+        Name.push_back(Ctx.mkEq(
+            ArnKey->Single.Str,
+            Ctx.mkConcat(
+                {Ctx.strConst("arn:aws:iam::" + Who.Account + ":user/"), Path,
+                 K.Single.Str})));
+        Name.push_back(Ctx.mkOr(Ctx.mkEq(Path, Ctx.strConst("")),
+                                Ctx.mkSuffixOf(Ctx.strConst("/"), Path)));
+      } else
+        for (const std::string &N : NamedPrincipals)
+          if (StringRef(N).startswith("arn:aws:iam::" + Who.Account + ":user/"))
+            Name.push_back(Ctx.mkNot(Ctx.mkEq(
+                K.Single.Str, Ctx.strConst(StringRef(N).rsplit('/').second))));
+      And.push_back(Ctx.mkAnd(Name));
+      continue;
+    }
+
+    std::optional<request::CallerValue> CV =
+        Model->callerValue(K.Spelling, Who);
+    if (!CV)
+      continue;
+    switch (CV->K) {
+    case request::CallerValue::Absent:
+      And.push_back(Ctx.mkNot(K.Present));
+      break;
+    case request::CallerValue::Fixed:
+      And.push_back(One);
+      if (Str)
+        And.push_back(Ctx.mkEq(K.Single.Str, Ctx.strConst(CV->Value)));
+      break;
+    case request::CallerValue::Shaped:
+      And.push_back(One);
+      if (Str)
+        And.push_back(Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(CV->Value)));
+      break;
+    case request::CallerValue::Free:
+      break;
+    }
+  }
+  return Ctx.mkAnd(And);
+}
+
+} // namespace verify
+} // namespace tollgate
