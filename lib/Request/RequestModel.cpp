@@ -346,7 +346,8 @@ static bool isAccountId(StringRef S) {
   return S.size() == 12 && all_of(S, isDigit);
 }
 
-std::vector<std::string> RequestModel::violations(const Request &R) const {
+std::vector<std::string> RequestModel::violations(const Request &R,
+                                                  bool Resource) const {
   std::vector<std::string> Out;
   const Caller &C = R.Principal;
   std::string Who = callerKindName(C.Kind).str();
@@ -422,13 +423,14 @@ std::vector<std::string> RequestModel::violations(const Request &R) const {
     if (R.Action != Action->FullName)
       Out.push_back("the action is spelled " + Action->FullName.str());
     std::vector<std::string> Shapes = resourceShapes(*Action);
-    if (!any_of(Shapes,
+    if (Resource && !any_of(Shapes,
                 [&](const std::string &S) { return hasShape(R.Resource, S); }))
       Out.push_back("`" + R.Resource + "` is not a resource of " +
                     Action->FullName.str());
   }
   std::array<StringRef, 6> F;
-  if (splitArn(R.Resource, F) && !F[4].empty() && F[4] != resourceAccount(R))
+  if (Resource && splitArn(R.Resource, F) && !F[4].empty() &&
+      F[4] != resourceAccount(R))
     Out.push_back("the resource's ARN names account " + F[4].str() +
                   ", the request's resource account is " + resourceAccount(R));
   if (StringRef(C.Id).contains("//"))

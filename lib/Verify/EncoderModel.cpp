@@ -21,9 +21,10 @@ namespace tollgate {
 namespace verify {
 
 void Encoder::setModel(const request::RequestModel *M,
-                       std::vector<std::string> Accts) {
+                       std::vector<std::string> Accts, bool Free) {
   Model = M;
   Accounts = std::move(Accts);
+  FreeResources = Free;
   if (Model && !ResourceAccount)
     ResourceAccount = Ctx.var("resource.account", Sort::String);
 }
@@ -81,11 +82,12 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(Ctx.mkOr(Or));
   }
   // An ARN that names an account names the resource account.
-  And.push_back(
-      Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
-                                    Ctx.mkEq(Fields[4], ResourceAccount))));
+  if (!FreeResources)
+    And.push_back(
+        Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
+                                      Ctx.mkEq(Fields[4], ResourceAccount))));
   // The resource has one of the action's ARN formats.
-  if (Action) {
+  if (Action && !FreeResources) {
     std::vector<Term> Or;
     for (const std::string &Shape : Model->resourceShapes(*Action)) {
       if (Shape == "*") {

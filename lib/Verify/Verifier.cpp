@@ -189,6 +189,43 @@ std::set<std::string> namedAccounts(ArrayRef<const Policy *> Policies) {
   return Out;
 }
 
+/// True when \p Text holds a value computed when a template is deployed:
+/// the placeholders of Parse/Template.h (`${Bucket.Arn}`, `${AWS::Region}`,
+/// `${ImportValue:N}`, or `{{...}}` as literal text), as opposed to IAM
+/// policy variables (`${aws:username}`, `${*}`).
+bool hasTemplateValue(StringRef Text) {
+  if (Text.contains("{{"))
+    return true;
+  for (size_t At = Text.find("${"); At != StringRef::npos;
+       At = Text.find("${", At + 2)) {
+    StringRef Name = Text.drop_front(At + 2).split('}').first;
+    Name = Name.split(',').first.trim();
+    if (Name == "*" || Name == "?" || Name == "$")
+      continue;
+    StringRef Prefix = Name.split(':').first;
+    if (!Name.contains(':') || Name.contains("::") || Prefix == "ImportValue" ||
+        Prefix == "FindInMap" || Prefix == "If")
+      return true;
+  }
+  return false;
+}
+
+/// True when a resource or principal of the policies is computed at
+/// deployment: the request model cannot tie such text to a resource type
+/// or an account, so resources stay free strings.
+bool namesTemplateValues(ArrayRef<const Policy *> Policies) {
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements) {
+      for (const PolicyString &R : S.Resource.Patterns)
+        if (hasTemplateValue(R.Text))
+          return true;
+      for (const PrincipalValue &V : S.Principal.Values)
+        if (hasTemplateValue(V.Value.Text))
+          return true;
+    }
+  return false;
+}
+
 /// True when a policy reads a key that the request model ties to the
 /// caller's kind.
 bool readsCallerKeys(ArrayRef<const Policy *> Policies,
@@ -743,10 +780,16 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   while (AccountSet.count(Other))
     Other[0] = static_cast<char>(Other[0] - 1);
   AccountSet.insert(Other);
+  bool FreeResources = Real && namesTemplateValues(Policies);
+  if (FreeResources)
+    Res.Assumptions.back() =
+        "resources are any strings: a resource or principal is computed when "
+        "the template is deployed";
   Enc.setModel(Real ? &RM : nullptr,
-               std::vector<std::string>(AccountSet.begin(), AccountSet.end()));
+               std::vector<std::string>(AccountSet.begin(), AccountSet.end()),
+               FreeResources);
   auto realistic = [&](const Request &R) {
-    return !Real || RM.violations(R).empty();
+    return !Real || RM.violations(R, !FreeResources).empty();
   };
   // The resource account of a witness: the ARN's when it names one that
   // fits, the caller's in the same account, another one across accounts.
@@ -1140,7 +1183,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
         if (UnknownReason.empty())
           UnknownReason = "the solver's counterexample is not a request AWS "
                           "sends (" +
-                          RM.violations(R).front() + ")";
+                          RM.violations(R, !FreeResources).front() + ")";
         continue;
       }
       Cx = std::move(Cx2);

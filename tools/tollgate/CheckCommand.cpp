@@ -81,7 +81,7 @@ std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
 
 void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
                   raw_ostream &OS, StringRef Indent,
-                  ArrayRef<std::string> ReadKeys) {
+                  const std::vector<std::string> *ReadKeys) {
   OS << Indent << "principal: " << R.Principal.Id << " ("
      << callerKindName(R.Principal.Kind) << ")\n";
   OS << Indent << "action:    " << R.Action;
@@ -97,8 +97,7 @@ void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
        << " (the caller's)\n";
   std::vector<StringRef> Others;
   for (const ContextValue *V : R.Context.sorted()) {
-    if (!ReadKeys.empty() &&
-        !is_contained(ReadKeys, StringRef(V->Name).lower())) {
+    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
       Others.push_back(V->Name);
       continue;
     }
@@ -329,7 +328,7 @@ void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
       continue;
     const Counterexample &C = *O.R.Cex;
     OS << "  counterexample request:\n";
-    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", C.ReadKeys);
+    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", &C.ReadKeys);
     OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
     for (StatementRef Ref : C.A.Deciding)
       OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';

@@ -53,11 +53,11 @@ struct PolicyStore {
 std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref);
 
 /// Prints a counterexample request (text form). Context keys outside
-/// \p ReadKeys (folded; all when empty) are named on one line.
+/// \p ReadKeys (folded), when given, are named on one line.
 void printRequest(const Request &R, bool FutureAction,
                   llvm::StringRef CatalogDate, llvm::raw_ostream &OS,
                   llvm::StringRef Indent = "  ",
-                  llvm::ArrayRef<std::string> ReadKeys = {});
+                  const std::vector<std::string> *ReadKeys = nullptr);
 
 } // namespace checkcmd
 } // namespace tollgate

@@ -225,7 +225,7 @@ void printDirectionText(const Direction &D, StringRef CatalogDate,
     OS << "    for example (" << D.FileB << ": " << decisionName(R.Example.B.D)
        << "):\n";
     printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS,
-                 "      ", R.Example.ReadKeys);
+                 "      ", &R.Example.ReadKeys);
   }
   if (D.Summary.V == Verdict::Unknown && !D.Summary.Reason.empty())
     OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";

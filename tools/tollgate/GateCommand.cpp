@@ -469,7 +469,7 @@ void Gate::compare(const std::string &File, const LoadedPolicy &New,
     }
     raw_string_ostream OS(O.CexText);
     checkcmd::printRequest(C.R, C.FutureAction, Catalog::builtin().dataDate(),
-                           OS, "", C.ReadKeys);
+                           OS, "", &C.ReadKeys);
     OS.flush();
     D.Check = &NewAccess;
     D.Range = Where;

@@ -119,8 +119,10 @@ public:
   static std::string resourceAccount(const Request &R);
 
   /// Every rule that \p R breaks, one sentence each; empty when AWS can
-  /// send \p R.
-  std::vector<std::string> violations(const Request &R) const;
+  /// send \p R. Without \p Resource, the resource and its account are not
+  /// checked (policies whose resources are computed at deployment).
+  std::vector<std::string> violations(const Request &R,
+                                      bool Resource = true) const;
 
   /// Makes \p R a request AWS can send, changing as little as it can: keys
   /// of the caller set from the caller, keys that are always present given

@@ -91,8 +91,10 @@ public:
   /// the resource to the action's ARN formats, in one of \p Accounts (the
   /// accounts the policies name and one they do not). Without a model every
   /// string is a possible value (the textual model).
+  /// With \p FreeResources the resource stays any string (policies whose
+  /// resources are computed at deployment).
   void setModel(const request::RequestModel *M,
-                std::vector<std::string> Accounts);
+                std::vector<std::string> Accounts, bool FreeResources = false);
 
   /// The request model's constraints at \p C (true without a model).
   Term realistic(const Coordinate &C);
@@ -141,6 +143,7 @@ private:
   Term ResourceAccount = nullptr;
   const request::RequestModel *Model = nullptr;
   std::vector<std::string> Accounts;
+  bool FreeResources = false;
   /// ARNs of the principals the policies name (for generic callers).
   std::vector<std::string> NamedPrincipals;
   std::array<Term, 6> Fields{};
