@@ -423,8 +423,9 @@ std::vector<std::string> RequestModel::violations(const Request &R,
     if (R.Action != Action->FullName)
       Out.push_back("the action is spelled " + Action->FullName.str());
     std::vector<std::string> Shapes = resourceShapes(*Action);
-    if (Resource && !any_of(Shapes,
-                [&](const std::string &S) { return hasShape(R.Resource, S); }))
+    if (Resource && !any_of(Shapes, [&](const std::string &S) {
+          return hasShape(R.Resource, S);
+        }))
       Out.push_back("`" + R.Resource + "` is not a resource of " +
                     Action->FullName.str());
   }

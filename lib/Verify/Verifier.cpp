@@ -130,6 +130,9 @@ bool isGenericCaller(const Caller &C) {
 /// \p Pattern's account when it is, or can be made, twelve digits: `?` and
 /// `*` are filled with zeros.
 std::string accountOf(StringRef Pattern) {
+  // A field of wildcards alone names no account.
+  if (none_of(Pattern, isDigit))
+    return "";
   std::string Out;
   size_t Stars = count(Pattern, '*');
   size_t Fixed = Pattern.size() - Stars;
