@@ -231,32 +231,36 @@ RequestModel::resourceShapes(const ActionInfo &Action) const {
   return Out;
 }
 
-std::string RequestModel::sampleResource(const ActionInfo &Action,
-                                         StringRef Account) const {
+std::vector<std::string>
+RequestModel::sampleResources(const ActionInfo &Action,
+                              StringRef Account) const {
+  std::vector<std::string> Out;
   for (const ActionResource &R : Action.Resources) {
-    if (!R.Type || R.Type->ArnFormats.empty())
+    if (!R.Type)
       continue;
-    StringRef Format = R.Type->ArnFormats.front();
-    std::string Out;
-    while (!Format.empty()) {
-      size_t Open = Format.find("${");
-      size_t Close = Format.find('}', Open);
-      if (Open == StringRef::npos || Close == StringRef::npos) {
-        Out += Format.str();
-        break;
+    for (StringRef Format : R.Type->ArnFormats) {
+      std::string Sample;
+      while (!Format.empty()) {
+        size_t Open = Format.find("${");
+        size_t Close = Format.find('}', Open);
+        if (Open == StringRef::npos || Close == StringRef::npos) {
+          Sample += Format.str();
+          break;
+        }
+        Sample += Format.take_front(Open).str();
+        StringRef Name = Format.slice(Open + 2, Close);
+        Sample += StringSwitch<std::string>(Name)
+                      .Case("Partition", "aws")
+                      .Case("Region", "us-east-1")
+                      .Case("Account", Account.str())
+                      .Default("example-" + Name.lower());
+        Format = Format.drop_front(Close + 1);
       }
-      Out += Format.take_front(Open).str();
-      StringRef Name = Format.slice(Open + 2, Close);
-      Out += StringSwitch<std::string>(Name)
-                 .Case("Partition", "aws")
-                 .Case("Region", "us-east-1")
-                 .Case("Account", Account.str())
-                 .Default("example-" + Name.lower());
-      Format = Format.drop_front(Close + 1);
+      if (!is_contained(Out, Sample))
+        Out.push_back(std::move(Sample));
     }
-    return Out;
   }
-  return "";
+  return Out;
 }
 
 std::string RequestModel::resourceAccount(const Request &R) {

@@ -391,6 +391,28 @@ std::string instantiateArn(StringRef Pattern, StringRef Fill,
   return Out;
 }
 
+/// The ARN pattern \p Pattern with each wildcard field taken from
+/// \p Sample where the sample's field matches it; None when a field of the
+/// sample fits neither.
+Optional<std::string> fitPattern(StringRef Pattern, StringRef Sample) {
+  std::array<StringRef, 6> P, S;
+  if (!splitArn(Pattern, P) || !splitArn(Sample, S))
+    return None;
+  std::string Out;
+  for (unsigned I = 0; I < 6; ++I) {
+    if (I)
+      Out += ':';
+    if (!hasWildcard(P[I]))
+      Out += P[I].str();
+    else if (globMatch(P[I], S[I],
+                       I < 5 ? CaseMode::Insensitive : CaseMode::Sensitive))
+      Out += S[I].str();
+    else
+      return None;
+  }
+  return Out;
+}
+
 /// Text of a policy string with variables replaced by \p VarValue and
 /// escapes by their character.
 std::string flatten(const PolicyString &S, StringRef VarValue) {
@@ -809,6 +831,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     return Other != Who.Account ? Other : std::string(HomeAccount);
   };
 
+  // Resources of the action's own types, for witnesses: `*` for an action
+  // that takes none, an ARN of its first type otherwise.
+  auto actionResources = [&](StringRef Act, const Caller &Who) {
+    std::vector<std::string> Out;
+    const ActionInfo *AI = Real ? Cat.action(Act) : nullptr;
+    if (!AI)
+      return Out;
+    if (AI->Resources.empty()) {
+      Out.push_back("*");
+      return Out;
+    }
+    return RM.sampleResources(*AI, Who.Account.empty() ? StringRef(HomeAccount)
+                                                       : Who.Account);
+  };
+
   Term OutsiderTerm = Ctx.trueTerm();
   if (Outsiders) {
     std::vector<Term> And;
@@ -1028,15 +1065,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                     std::string T = flatten(RP, "tollgate-user");
                     if (T == "*" && !Acts.empty()) {
                       // An ARN of the action's resource type reads better.
-                      const ActionInfo *AI = Cat.action(Acts.front());
-                      std::string Acct =
-                          Who.Account.empty() ? HomeAccount : Who.Account;
-                      if (AI && !RM.sampleResource(*AI, Acct).empty())
-                        Rs.push_back(RM.sampleResource(*AI, Acct));
+                      std::vector<std::string> Own =
+                          actionResources(Acts.front(), Who);
+                      Rs.insert(Rs.end(), Own.begin(), Own.end());
                       StringRef Svc = StringRef(Acts.front()).split(':').first;
-                      Rs.push_back("arn:aws:" + Svc.lower() +
-                                   ":us-east-1:" + Acct + ":tollgate");
+                      Rs.push_back(
+                          "arn:aws:" + Svc.lower() + ":us-east-1:" +
+                          (Who.Account.empty() ? HomeAccount : Who.Account) +
+                          ":tollgate");
                     }
+                    // The pattern filled in from the samples of the
+                    // action's resource types, where they fit it.
+                    for (const std::string &Sample :
+                         actionResources(Acts.front(), Who))
+                      if (Optional<std::string> F = fitPattern(T, Sample))
+                        Rs.push_back(*F);
                     if (!Who.Account.empty())
                       Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
                     Rs.push_back(instantiateArn(T, "tollgate"));
@@ -1080,13 +1123,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           for (const std::string &Act : Actions) {
             if (Hit)
               break;
-            std::vector<std::string> Rsrcs = Resources;
-            if (const ActionInfo *AI = Cat.action(Act))
-              if (Real)
-                Rsrcs.insert(Rsrcs.begin(),
-                             RM.sampleResource(*AI, Who.Account.empty()
-                                                        ? HomeAccount
-                                                        : Who.Account));
+            std::vector<std::string> Rsrcs = actionResources(Act, Who);
+            Rsrcs.insert(Rsrcs.end(), Resources.begin(), Resources.end());
             for (const std::string &Rsrc : Rsrcs) {
               for (const RequestContext &RC : Contexts)
                 if (tryRequest(Act, Rsrc, RC)) {

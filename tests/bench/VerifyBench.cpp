@@ -225,7 +225,8 @@ bool mutate(const nlohmann::json &Doc, bool Resource, std::string &Out) {
 int main(int Argc, const char **Argv) {
   if (Argc < 3) {
     errs() << "usage: verify-bench pairs|rewrite CORPUS [--direct] "
-              "[--no-witness] [--no-groups] [--no-syntactic] [--slow MS] "
+              "[--no-witness] [--no-groups] [--no-syntactic] [--textual] "
+              "[--slow MS] "
               "[--limit N] "
               "[--timeout S]\n";
     return 2;
@@ -242,6 +243,8 @@ int main(int Argc, const char **Argv) {
       VO.Witnesses = false;
       VO.Syntactic = false;
       VO.FoldImplied = false;
+    } else if (A == "--textual") {
+      VO.Requests = request::ModelKind::Textual;
     } else if (A == "--no-fold") {
       VO.FoldImplied = false;
     } else if (A == "--no-witness") {

@@ -134,11 +134,10 @@ public:
   /// The documented spelling of the action, if the catalog knows it.
   std::string actionSpelling(llvm::StringRef Action) const;
 
-  /// A resource of \p Action's first resource type, in account \p Account:
-  /// placeholders filled with readable values. Empty when the action has
-  /// no ARN format.
-  std::string sampleResource(const ActionInfo &Action,
-                             llvm::StringRef Account) const;
+  /// A resource of each of \p Action's ARN formats, in account
+  /// \p Account: placeholders filled with readable values.
+  std::vector<std::string> sampleResources(const ActionInfo &Action,
+                                           llvm::StringRef Account) const;
 
   /// The assumptions a verdict of \p K rests on, one sentence each.
   static std::vector<std::string> assumptions(ModelKind K);
