@@ -303,6 +303,26 @@ static bool valueHasType(StringRef V, ValueType T) {
   return true;
 }
 
+/// A plain value of type \p T.
+static std::string exampleOf(ValueType T, StringRef Account) {
+  switch (T) {
+  case ValueType::String:
+  case ValueType::Binary:
+    return "example";
+  case ValueType::Arn:
+    return ("arn:aws:iam::" + Account + ":role/example").str();
+  case ValueType::Bool:
+    return "true";
+  case ValueType::Date:
+    return "2026-01-01T00:00:00Z";
+  case ValueType::Numeric:
+    return "1";
+  case ValueType::Ip:
+    return "192.0.2.1";
+  }
+  return "example";
+}
+
 static const char *typeName(ValueType T) {
   switch (T) {
   case ValueType::String:
@@ -352,6 +372,15 @@ static bool isAccountId(StringRef S) {
 
 std::vector<std::string> RequestModel::violations(const Request &R,
                                                   bool Resource) const {
+  return check(R, Resource, /*Missing=*/true);
+}
+
+std::vector<std::string> RequestModel::contradictions(const Request &R) const {
+  return check(R, /*Resource=*/true, /*Missing=*/false);
+}
+
+std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
+                                             bool Missing) const {
   std::vector<std::string> Out;
   const Caller &C = R.Principal;
   std::string Who = callerKindName(C.Kind).str();
@@ -409,13 +438,13 @@ std::vector<std::string> RequestModel::violations(const Request &R,
   }
 
   for (const DefaultKey &D : alwaysPresentKeys())
-    if (!R.Context.lookup(D.Name))
+    if (Missing && !R.Context.lookup(D.Name))
       Out.push_back(std::string(D.Name) + " is in every request");
   for (const char *K :
        {"aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType",
         "aws:username", "aws:userid", "aws:PrincipalIsAWSService",
         "aws:PrincipalServiceName"}) {
-    if (R.Context.lookup(K))
+    if (!Missing || R.Context.lookup(K))
       continue;
     std::optional<CallerValue> CV = callerValue(K, C);
     if (CV && (CV->K == CallerValue::Fixed || CV->K == CallerValue::Shaped))
@@ -480,9 +509,12 @@ void RequestModel::complete(Request &R) const {
     Keys.push_back(*V);
   for (ContextValue &V : Keys) {
     R.Context.erase(V.Name);
-    for (std::string &X : V.Values)
-      X = wellFormed(X);
     KeyFacts F = facts(V.Name);
+    for (std::string &X : V.Values) {
+      X = wellFormed(X);
+      if (F.Known && !valueHasType(X, F.Type))
+        X = exampleOf(F.Type, resourceAccount(R));
+    }
     if (!keyReaches(Action, V.Name))
       continue;
     if (F.Known && !F.MultiValued && V.MultiValued) {

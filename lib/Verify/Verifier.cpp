@@ -391,24 +391,73 @@ std::string instantiateArn(StringRef Pattern, StringRef Fill,
   return Out;
 }
 
-/// The ARN pattern \p Pattern with each wildcard field taken from
-/// \p Sample where the sample's field matches it; None when a field of the
-/// sample fits neither.
-Optional<std::string> fitPattern(StringRef Pattern, StringRef Sample) {
+/// A string that both wildcard patterns match, built in \p Out (a `?`
+/// against a `?` or `*` becomes `x`); false when they share none. Failed
+/// positions are remembered, so the search is quadratic at worst.
+bool commonInstance(StringRef A, StringRef B, std::string &Out,
+                    std::set<std::pair<size_t, size_t>> &Failed) {
+  if (A.empty() && B.empty())
+    return true;
+  if (Failed.count({A.size(), B.size()}))
+    return false;
+  size_t Mark = Out.size();
+  auto step = [&](StringRef NA, StringRef NB, Optional<char> C) {
+    if (C)
+      Out += *C;
+    if (commonInstance(NA, NB, Out, Failed))
+      return true;
+    Out.resize(Mark);
+    return false;
+  };
+  auto single = [](char P) { return P == '?' ? Optional<char>() : P; };
+  bool Found = false;
+  if (!A.empty() && A[0] == '*' && !B.empty() && B[0] == '*') {
+    Found = step(A.drop_front(), B, None) || step(A, B.drop_front(), None);
+  } else if (!A.empty() && A[0] == '*') {
+    Found =
+        step(A.drop_front(), B, None) ||
+        (!B.empty() && step(A, B.drop_front(), single(B[0]).getValueOr('x')));
+  } else if (!B.empty() && B[0] == '*') {
+    Found =
+        step(A, B.drop_front(), None) ||
+        (!A.empty() && step(A.drop_front(), B, single(A[0]).getValueOr('x')));
+  } else if (!A.empty() && !B.empty()) {
+    Optional<char> CA = single(A[0]), CB = single(B[0]);
+    if (!CA || !CB || *CA == *CB)
+      Found = step(A.drop_front(), B.drop_front(), CA ? *CA : CB ? *CB : 'x');
+  }
+  if (!Found)
+    Failed.insert({A.size(), B.size()});
+  return Found;
+}
+
+/// A resource that the policy's ARN pattern \p Pattern matches and that has
+/// the ARN shape \p Shape of the action (RequestModel::resourceShapes), in
+/// account \p Account; None when there is none to be found field by field.
+Optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
+                                 StringRef Account) {
   std::array<StringRef, 6> P, S;
-  if (!splitArn(Pattern, P) || !splitArn(Sample, S))
+  if (!splitArn(Pattern, P) || !splitArn(Shape, S))
     return None;
   std::string Out;
   for (unsigned I = 0; I < 6; ++I) {
     if (I)
       Out += ':';
-    if (!hasWildcard(P[I]))
-      Out += P[I].str();
-    else if (globMatch(P[I], S[I],
-                       I < 5 ? CaseMode::Insensitive : CaseMode::Sensitive))
-      Out += S[I].str();
-    else
+    const char *Usual[] = {"arn", "aws", "", "us-east-1", "", ""};
+    std::string Want = I == 4 ? Account.str() : Usual[I];
+    if (I > 0 && I < 5 && !S[I].empty() && !Want.empty() &&
+        globMatch(P[I], Want, CaseMode::Insensitive) &&
+        globMatch(S[I], Want, CaseMode::Insensitive)) {
+      Out += Want;
+      continue;
+    }
+    std::string Field;
+    std::set<std::pair<size_t, size_t>> Failed;
+    std::string A = I < 5 ? P[I].lower() : P[I].str();
+    std::string B = I < 5 ? S[I].lower() : S[I].str();
+    if (!commonInstance(A, B, Field, Failed))
       return None;
+    Out += Field;
   }
   return Out;
 }
@@ -1076,10 +1125,14 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                     }
                     // The pattern filled in from the samples of the
                     // action's resource types, where they fit it.
-                    for (const std::string &Sample :
-                         actionResources(Acts.front(), Who))
-                      if (Optional<std::string> F = fitPattern(T, Sample))
-                        Rs.push_back(*F);
+                    if (const ActionInfo *AI =
+                            Real ? Cat.action(Acts.front()) : nullptr)
+                      for (const std::string &Shape : RM.resourceShapes(*AI))
+                        if (Optional<std::string> F = fitPattern(
+                                T, Shape,
+                                Who.Account.empty() ? StringRef(HomeAccount)
+                                                    : Who.Account))
+                          Rs.push_back(*F);
                     if (!Who.Account.empty())
                       Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
                     Rs.push_back(instantiateArn(T, "tollgate"));

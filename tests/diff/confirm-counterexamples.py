@@ -44,6 +44,21 @@ def product_wildcard(path):
     return False
 
 
+def eval_replay(tollgate, work, policy, req):
+    """The decision `tollgate eval --request` gives the printed request: the
+    JSON form of a counterexample must be the request that was replayed."""
+    path = os.path.join(work, "request.json")
+    with open(path, "w") as f:
+        json.dump(req, f)
+    out = subprocess.run(
+        [tollgate, "eval", "--identity", policy, "--request", path,
+         "--format", "json"], capture_output=True, text=True)
+    try:
+        return json.loads(out.stdout)["decision"]
+    except (json.JSONDecodeError, KeyError):
+        return "error"
+
+
 def counterexample(tollgate, old, new):
     out = subprocess.run(
         [tollgate, "check", "no-new-access", "--type", "identity",
@@ -114,10 +129,17 @@ def main():
                                          "doc": json.load(open(path))}))
             return policies[path]
 
+        replay_failures = 0
         for old, new in pairs:
             req = counterexample(tollgate, old, new)
             if req is None:
                 continue
+            got_new = eval_replay(tollgate, work, new, req)
+            got_old = eval_replay(tollgate, work, old, req)
+            if got_new != "Allow" or got_old not in ("ImplicitDeny", "ExplicitDeny"):
+                replay_failures += 1
+                print(f"NOT REPLAYED by tollgate eval --request: new {got_new}, "
+                      f"old {got_old} for {json.dumps(req)} (old {old}, new {new})")
             principal = req.get("principal")
             account = principal.split(":")[4] if principal and principal.startswith("arn:") else ""
             request = {"principal": principal, "action": req["action"],
@@ -161,7 +183,9 @@ def main():
     print(f"{len(cases) // 2} counterexamples from {len(pairs)} policy pairs; "
           f"{len(cases) - failures - allowed} of {len(cases)} decisions confirmed by "
           f"iam-simulate, {allowed} allow-listed, {failures} not confirmed")
-    return 1 if failures else 0
+    print(f"{len(cases) // 2 - replay_failures} of {len(cases) // 2} counterexamples "
+          f"reproduced by tollgate eval --request")
+    return 1 if failures or replay_failures else 0
 
 
 if __name__ == "__main__":

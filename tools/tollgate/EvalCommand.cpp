@@ -12,13 +12,16 @@
 
 #include "EvalCommand.h"
 
+#include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Parse/Load.h"
+#include "tollgate/Request/RequestModel.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nlohmann/json.hpp>
@@ -617,6 +620,11 @@ int runEvalCommand(int Argc, const char **Argv) {
   }
   CompiledPolicySet Compiled(Set);
   Explanation E = Compiled.explain(R);
+  // The decision stands as asked, but say where AWS would never send it.
+  for (const std::string &V :
+       request::RequestModel(Catalog::builtin()).contradictions(R))
+    WithColor::warning(errs(), "tollgate eval")
+        << "AWS does not send this request: " << V << '\n';
   if (O.Format == "json")
     printJson(All, R, E, outs());
   else

@@ -124,6 +124,10 @@ public:
   std::vector<std::string> violations(const Request &R,
                                       bool Resource = true) const;
 
+  /// The rules \p R breaks by what it holds, leaving out keys it lacks
+  /// (a partial request, as a user writes one for `tollgate eval`).
+  std::vector<std::string> contradictions(const Request &R) const;
+
   /// Makes \p R a request AWS can send, changing as little as it can: keys
   /// of the caller set from the caller, keys that are always present given
   /// a plain value, keys the action never carries dropped, a list on a
@@ -143,6 +147,8 @@ public:
   static std::vector<std::string> assumptions(ModelKind K);
 
 private:
+  std::vector<std::string> check(const Request &R, bool Resource,
+                                 bool Missing) const;
   const Catalog &Cat;
 };
 
