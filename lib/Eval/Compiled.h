@@ -64,10 +64,6 @@ struct ResolvedString {
   bool HasWildcard = false;
 };
 
-/// Glob matching where only the characters flagged in \p Wild are wildcards.
-bool maskedGlobMatch(llvm::StringRef Pattern, llvm::ArrayRef<bool> Wild,
-                     llvm::StringRef Text, CaseMode Mode);
-
 /// Substitutes the variables of \p Parts from \p Ctx into \p Out. Returns
 /// false when a variable has no value and no default: then the string
 /// matches nothing.

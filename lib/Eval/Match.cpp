@@ -21,37 +21,6 @@ using namespace llvm;
 namespace tollgate {
 namespace eval {
 
-static bool sameChar(char A, char B, CaseMode Mode) {
-  return A == B || (Mode == CaseMode::Insensitive && toLower(A) == toLower(B));
-}
-
-bool maskedGlobMatch(StringRef Pattern, ArrayRef<bool> Wild, StringRef Text,
-                     CaseMode Mode) {
-  // The algorithm of globMatch, with the wildcard test taken from the mask.
-  size_t P = 0, T = 0;
-  size_t StarP = StringRef::npos, StarT = 0;
-  while (T < Text.size()) {
-    if (P < Pattern.size() && Wild[P] && Pattern[P] == '*') {
-      StarP = P++;
-      StarT = T;
-      continue;
-    }
-    if (P < Pattern.size() && ((Wild[P] && Pattern[P] == '?') ||
-                               sameChar(Pattern[P], Text[T], Mode))) {
-      ++P;
-      ++T;
-      continue;
-    }
-    if (StarP == StringRef::npos)
-      return false;
-    P = StarP + 1;
-    T = ++StarT;
-  }
-  while (P < Pattern.size() && Wild[P] && Pattern[P] == '*')
-    ++P;
-  return P == Pattern.size();
-}
-
 bool resolveParts(const std::vector<StringPart> &Parts,
                   const RequestContext &Ctx, ResolvedString &Out) {
   Out.Text.clear();
@@ -175,7 +144,7 @@ static bool matchResolvedResource(const CompiledResource &R,
         StringRef Field = Text.substr(Begin);
         ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin);
         CaseMode Mode = PrefixMode;
-        if (!maskedGlobMatch(Field, Mask, V.ResourceFields[I], Mode))
+        if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
           return false;
         return true;
       }
@@ -183,7 +152,7 @@ static bool matchResolvedResource(const CompiledResource &R,
     StringRef Field = Text.slice(Begin, End);
     ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin, End - Begin);
     CaseMode Mode = I == 5 ? CaseMode::Sensitive : PrefixMode;
-    if (!maskedGlobMatch(Field, Mask, V.ResourceFields[I], Mode))
+    if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
       return false;
     Begin = End + 1;
   }

@@ -364,6 +364,11 @@ Term Encoder::domain() {
     Cat.push_back(Sp.Rest);
     C.push_back(Ctx.mkImplies(Sp.Valid, Ctx.mkEq(Sp.S, Ctx.mkConcat(Cat))));
   }
+  // Requests are JSON, hence well-formed UTF-8. Where a `?` reads a string
+  // it must be: there a byte that is no character would tell the policies
+  // apart where no request can.
+  for (Term S : Ctx.charReaders())
+    C.push_back(Ctx.mkValidUtf8(S));
   return Ctx.mkAnd(C);
 }
 

@@ -642,6 +642,13 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   std::set<std::string> CatalogFuture;
 
   auto finish = [&]() {
+    if (!Ctx.typeError().empty()) {
+      // A bug of the encoding, never a verdict.
+      Res.V = Verdict::Unknown;
+      Res.InternalError = true;
+      Res.Reason = "internal error: " + Ctx.typeError();
+      return Res;
+    }
     if (!Found.empty()) {
       Res.V = Verdict::Fail;
       Res.Cex = Found.front();
@@ -893,6 +900,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       continue; // a proof is out of reach
     if (!Domain)
       Domain = Enc.domain();
+    if (!Ctx.typeError().empty())
+      return finish();
     std::string Dump;
     if (!Opt.DumpDir.empty())
       Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
