@@ -14,6 +14,7 @@
 #define TOLLGATE_LIB_EVAL_COMPILED_H
 
 #include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Glob.h"
@@ -89,28 +90,7 @@ struct CompiledResource {
   const PolicyString *Source = nullptr;
 };
 
-enum class PrincipalMatch : uint8_t {
-  None,
-  Account,      ///< The caller's account (`123456789012`, `...:root`).
-  SessionRole,  ///< The role of the calling role session.
-  SessionUser,  ///< The IAM user behind the calling federated user session.
-  Exact,        ///< The caller's own ARN (or service / provider / canonical).
-  NotPrincipal, ///< A NotPrincipal that does not exclude the caller.
-  Wildcard,     ///< `*`: everyone.
-};
-
-struct CompiledPrincipal {
-  enum KindT : uint8_t {
-    Everyone,
-    Account,
-    Arn,
-    Service,
-    Federated,
-    Canonical
-  };
-  KindT Kind = Arn;
-  llvm::StringRef Value;
-};
+using CompiledPrincipal = PrincipalEntry;
 
 struct CompiledValue {
   CompiledString Str;
