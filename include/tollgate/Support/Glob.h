@@ -7,9 +7,10 @@
 /// `*Like` condition operators, in the evaluator, the rules and the
 /// verifier alike.
 ///
-/// Characters are Unicode code points in UTF-8. The IAM User Guide says a
-/// question mark "matches any single character"; `?` therefore spans the 1
-/// to 4 bytes of one well-formed UTF-8 sequence and never part of one. A
+/// Characters are Unicode code points in UTF-8. The IAM User Guide ("IAM
+/// JSON policy elements: Resource") lists the wildcards as "Any combination
+/// of characters (*) Any single character (?)"; `?` therefore spans the 1 to
+/// 4 bytes of one well-formed UTF-8 sequence and never part of one. A
 /// byte that does not begin a well-formed sequence (text that is not UTF-8,
 /// which a policy or request read from JSON never is) is no character: `?`
 /// does not match it and `*` does. The verifier's encoding of `?` is the
