@@ -80,22 +80,6 @@ struct Tok {
 };
 } // namespace
 
-/// The code point at \p S[\p I] and its length; a byte that starts no
-/// well-formed UTF-8 sequence stands for itself, as a value no code point
-/// takes.
-static std::pair<uint32_t, unsigned> charAt(StringRef S, size_t I) {
-  unsigned L = utf8CharLength(S, I);
-  uint8_t B0 = static_cast<uint8_t>(S[I]);
-  if (L == 0)
-    return {0x110000u + B0, 1};
-  if (L == 1)
-    return {B0, 1};
-  uint32_t CP = B0 & (0x7F >> L);
-  for (unsigned K = 1; K < L; ++K)
-    CP = (CP << 6) | (static_cast<uint8_t>(S[I + K]) & 0x3F);
-  return {CP, L};
-}
-
 static uint32_t foldAscii(uint32_t C) {
   return C >= 'A' && C <= 'Z' ? C + 32 : C;
 }

@@ -31,6 +31,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace tollgate {
 
@@ -61,6 +62,22 @@ inline unsigned utf8CharLength(llvm::StringRef S, size_t I) {
     return Cont(I + 1, Lo, Hi) && Cont(I + 2) && Cont(I + 3) ? 4 : 0;
   }
   return 0;
+}
+
+/// The character at \p S[\p I] and its length in bytes: a code point, or,
+/// for a byte that starts no well-formed sequence, a value above U+10FFFF
+/// that stands for that byte alone.
+inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
+  unsigned L = utf8CharLength(S, I);
+  uint8_t B0 = static_cast<uint8_t>(S[I]);
+  if (L == 0)
+    return {0x110000u + B0, 1};
+  if (L == 1)
+    return {B0, 1};
+  uint32_t CP = B0 & (0x7F >> L);
+  for (unsigned K = 1; K < L; ++K)
+    CP = (CP << 6) | (static_cast<uint8_t>(S[I + K]) & 0x3F);
+  return {CP, L};
 }
 
 /// True if \p S is well-formed UTF-8.
