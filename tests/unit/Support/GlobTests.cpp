@@ -121,3 +121,14 @@ TEST_CASE("glob: case folding is ASCII only") {
   // É (U+00C9) and é (U+00E9) are different characters here.
   CHECK_FALSE(globMatch("d\xC3\x89v", "d\xC3\xA9v", CaseMode::Insensitive));
 }
+
+TEST_CASE("glob: charAt decodes one character") {
+  llvm::StringRef S = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xFF";
+  CHECK(charAt(S, 0) == std::make_pair(uint32_t('a'), 1u));
+  CHECK(charAt(S, 1) == std::make_pair(uint32_t(0xE9), 2u));
+  CHECK(charAt(S, 3) == std::make_pair(uint32_t(0x20AC), 3u));
+  CHECK(charAt(S, 6) == std::make_pair(uint32_t(0x1F600), 4u));
+  // A byte that starts no character stands for itself, above U+10FFFF.
+  CHECK(charAt(S, 10) == std::make_pair(uint32_t(0x110000 + 0xFF), 1u));
+  CHECK(charAt(S, 2).first != charAt(S, 10).first);
+}
