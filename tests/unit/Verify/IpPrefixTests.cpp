@@ -150,6 +150,12 @@ TEST_CASE("IPv4 prefixes of every length split into halves", "[verify][ip]") {
 
 TEST_CASE("IPv6 prefixes of every length split into halves", "[verify][ip]") {
   checkPrefixes(/*V6=*/true);
+  // A /128 is one address.
+  Verifier V(Catalog::builtin());
+  auto One = load(ipPolicy({"2001:db8::7/128"}));
+  auto Bare = load(ipPolicy({"2001:db8::7"}));
+  CHECK(V.exceeds(One->Set, &Bare->Set).V == Verdict::Pass);
+  CHECK(V.exceeds(Bare->Set, &One->Set).V == Verdict::Pass);
 }
 
 TEST_CASE("the IP encoding agrees with the evaluator on random addresses",
