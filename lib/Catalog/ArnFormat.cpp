@@ -2,6 +2,8 @@
 
 #include "tollgate/Catalog/ArnFormat.h"
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace tollgate {
@@ -55,13 +57,9 @@ static void appendFormatSlice(StringRef Format, size_t From, size_t To,
         continue;
       }
     }
-    char C = Format[I++];
-    if (C == '*')
-      Out.push_back(GlobAtom::anyRun());
-    else if (C == '?')
-      Out.push_back(GlobAtom::anyOne());
-    else
-      Out.push_back(GlobAtom::literal(C));
+    size_t Next = Format.find('$', I + 1);
+    appendGlobAtoms(Format.slice(I, std::min(Next, To)), Out);
+    I = std::min(Next, To);
   }
 }
 

@@ -44,14 +44,12 @@ static void appendKeyTemplateAtoms(StringRef Template,
   size_t I = 0;
   for (Placeholder P = findPlaceholder(Template); P.found();
        P = findPlaceholder(Template, I)) {
-    for (char C : Template.slice(I, P.Begin))
-      Out.push_back(GlobAtom::literal(C));
+    appendLiteralAtoms(Template.slice(I, P.Begin), Out);
     Out.push_back(GlobAtom::anyOne());
     Out.push_back(GlobAtom::anyRun());
     I = P.End;
   }
-  for (char C : Template.substr(I))
-    Out.push_back(GlobAtom::literal(C));
+  appendLiteralAtoms(Template.substr(I), Out);
 }
 
 /// How many characters of \p Template are not placeholders: the more, the
@@ -87,8 +85,7 @@ bool conditionKeyMatches(StringRef Documented, StringRef Key) {
   SmallVector<GlobAtom, 48> TemplateAtoms, KeyAtoms;
   appendKeyTemplateAtoms(Documented, TemplateAtoms);
   // The key is a name, not a pattern: `*` in it is just a character.
-  for (char C : Key)
-    KeyAtoms.push_back(GlobAtom::literal(C));
+  appendLiteralAtoms(Key, KeyAtoms);
   return atomsIntersect(TemplateAtoms, KeyAtoms, CaseMode::Insensitive);
 }
 

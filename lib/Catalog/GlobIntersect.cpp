@@ -19,25 +19,38 @@ using namespace llvm;
 
 namespace tollgate {
 
-void appendGlobAtoms(StringRef Pattern, SmallVectorImpl<GlobAtom> &Out) {
-  for (char C : Pattern) {
-    if (C == '*')
-      Out.push_back(GlobAtom::anyRun());
-    else if (C == '?')
-      Out.push_back(GlobAtom::anyOne());
-    else
-      Out.push_back(GlobAtom::literal(C));
+void appendLiteralAtoms(StringRef Text, SmallVectorImpl<GlobAtom> &Out) {
+  for (size_t I = 0; I < Text.size();) {
+    auto [CP, L] = charAt(Text, I);
+    Out.push_back(GlobAtom::literal(CP));
+    I += L;
   }
 }
 
-static char fold(char C, CaseMode Mode) {
-  return Mode == CaseMode::Insensitive ? toLower(C) : C;
+void appendGlobAtoms(StringRef Pattern, SmallVectorImpl<GlobAtom> &Out) {
+  for (size_t I = 0; I < Pattern.size();) {
+    char C = Pattern[I];
+    if (C == '*' || C == '?') {
+      Out.push_back(C == '*' ? GlobAtom::anyRun() : GlobAtom::anyOne());
+      ++I;
+      continue;
+    }
+    auto [CP, L] = charAt(Pattern, I);
+    Out.push_back(GlobAtom::literal(CP));
+    I += L;
+  }
 }
 
-static bool wildcardAdmits(const GlobAtom &W, char C, CaseMode Mode) {
+/// ASCII letters fold (Support/Glob.h); other characters stand for
+/// themselves.
+static uint32_t fold(uint32_t C, CaseMode Mode) {
+  return Mode == CaseMode::Insensitive && C >= 'A' && C <= 'Z' ? C + 32 : C;
+}
+
+static bool wildcardAdmits(const GlobAtom &W, uint32_t C, CaseMode Mode) {
   C = fold(C, Mode);
   for (char E : W.Excluded)
-    if (E != 0 && fold(E, Mode) == C)
+    if (E != 0 && fold(static_cast<uint8_t>(E), Mode) == C)
       return false;
   return true;
 }

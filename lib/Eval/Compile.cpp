@@ -180,42 +180,6 @@ static CompiledResource compileResource(const PolicyString &S,
   return C;
 }
 
-static CompiledPrincipal compilePrincipal(const PrincipalValue &V) {
-  CompiledPrincipal C;
-  StringRef T = V.Value.Text;
-  C.Value = T;
-  switch (V.Kind) {
-  case PrincipalKind::AWS: {
-    if (T == "*") {
-      C.Kind = CompiledPrincipal::Everyone;
-      break;
-    }
-    if (T.size() == 12 && all_of(T, isDigit)) {
-      C.Kind = CompiledPrincipal::Account;
-      break;
-    }
-    std::array<StringRef, 6> F;
-    if (splitArn(T, F) && F[0] == "arn" && F[2] == "iam" && F[5] == "root") {
-      C.Kind = CompiledPrincipal::Account;
-      C.Value = F[4];
-      break;
-    }
-    C.Kind = CompiledPrincipal::Arn;
-    break;
-  }
-  case PrincipalKind::Service:
-    C.Kind = CompiledPrincipal::Service;
-    break;
-  case PrincipalKind::Federated:
-    C.Kind = CompiledPrincipal::Federated;
-    break;
-  case PrincipalKind::CanonicalUser:
-    C.Kind = CompiledPrincipal::Canonical;
-    break;
-  }
-  return C;
-}
-
 CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
                              BumpPtrAllocator &Arena) {
   CompiledPolicy CP;
@@ -249,7 +213,7 @@ CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
       CS.Principals.push_back(Everyone);
     }
     for (const PrincipalValue &V : S.Principal.Values)
-      CS.Principals.push_back(compilePrincipal(V));
+      CS.Principals.push_back(classifyPrincipal(V));
     for (size_t K = 0; K < S.Conditions.size(); ++K)
       CS.Conditions.push_back(
           compileCondition(S.Conditions[K], static_cast<unsigned>(K), Arena));

@@ -14,6 +14,7 @@
 #define TOLLGATE_LIB_EVAL_COMPILED_H
 
 #include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Glob.h"
@@ -64,10 +65,6 @@ struct ResolvedString {
   bool HasWildcard = false;
 };
 
-/// Glob matching where only the characters flagged in \p Wild are wildcards.
-bool maskedGlobMatch(llvm::StringRef Pattern, llvm::ArrayRef<bool> Wild,
-                     llvm::StringRef Text, CaseMode Mode);
-
 /// Substitutes the variables of \p Parts from \p Ctx into \p Out. Returns
 /// false when a variable has no value and no default: then the string
 /// matches nothing.
@@ -93,28 +90,7 @@ struct CompiledResource {
   const PolicyString *Source = nullptr;
 };
 
-enum class PrincipalMatch : uint8_t {
-  None,
-  Account,      ///< The caller's account (`123456789012`, `...:root`).
-  SessionRole,  ///< The role of the calling role session.
-  SessionUser,  ///< The IAM user behind the calling federated user session.
-  Exact,        ///< The caller's own ARN (or service / provider / canonical).
-  NotPrincipal, ///< A NotPrincipal that does not exclude the caller.
-  Wildcard,     ///< `*`: everyone.
-};
-
-struct CompiledPrincipal {
-  enum KindT : uint8_t {
-    Everyone,
-    Account,
-    Arn,
-    Service,
-    Federated,
-    Canonical
-  };
-  KindT Kind = Arn;
-  llvm::StringRef Value;
-};
+using CompiledPrincipal = PrincipalEntry;
 
 struct CompiledValue {
   CompiledString Str;

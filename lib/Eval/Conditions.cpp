@@ -85,7 +85,7 @@ private:
       StringRef T = Buf.Text;
       if (Like)
         return Buf.HasWildcard
-                   ? maskedGlobMatch(T, Buf.Wild, Value, CaseMode::Sensitive)
+                   ? globMatch(T, Value, CaseMode::Sensitive, Buf.Wild)
                    : T == Value;
       return IgnoreCase ? T.equals_insensitive(Value) : T == Value;
     }
@@ -205,9 +205,8 @@ private:
         if (End == StringRef::npos)
           return false;
       }
-      if (!maskedGlobMatch(T.slice(Begin, End),
-                           makeArrayRef(Buf.Wild).slice(Begin, End - Begin),
-                           ArnFields[I], CaseMode::Sensitive))
+      if (!globMatch(T.slice(Begin, End), ArnFields[I], CaseMode::Sensitive,
+                     makeArrayRef(Buf.Wild).slice(Begin, End - Begin)))
         return false;
       Begin = End + 1;
     }

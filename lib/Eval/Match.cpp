@@ -21,37 +21,6 @@ using namespace llvm;
 namespace tollgate {
 namespace eval {
 
-static bool sameChar(char A, char B, CaseMode Mode) {
-  return A == B || (Mode == CaseMode::Insensitive && toLower(A) == toLower(B));
-}
-
-bool maskedGlobMatch(StringRef Pattern, ArrayRef<bool> Wild, StringRef Text,
-                     CaseMode Mode) {
-  // The algorithm of globMatch, with the wildcard test taken from the mask.
-  size_t P = 0, T = 0;
-  size_t StarP = StringRef::npos, StarT = 0;
-  while (T < Text.size()) {
-    if (P < Pattern.size() && Wild[P] && Pattern[P] == '*') {
-      StarP = P++;
-      StarT = T;
-      continue;
-    }
-    if (P < Pattern.size() && ((Wild[P] && Pattern[P] == '?') ||
-                               sameChar(Pattern[P], Text[T], Mode))) {
-      ++P;
-      ++T;
-      continue;
-    }
-    if (StarP == StringRef::npos)
-      return false;
-    P = StarP + 1;
-    T = ++StarT;
-  }
-  while (P < Pattern.size() && Wild[P] && Pattern[P] == '*')
-    ++P;
-  return P == Pattern.size();
-}
-
 bool resolveParts(const std::vector<StringPart> &Parts,
                   const RequestContext &Ctx, ResolvedString &Out) {
   Out.Text.clear();
@@ -175,7 +144,7 @@ static bool matchResolvedResource(const CompiledResource &R,
         StringRef Field = Text.substr(Begin);
         ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin);
         CaseMode Mode = PrefixMode;
-        if (!maskedGlobMatch(Field, Mask, V.ResourceFields[I], Mode))
+        if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
           return false;
         return true;
       }
@@ -183,7 +152,7 @@ static bool matchResolvedResource(const CompiledResource &R,
     StringRef Field = Text.slice(Begin, End);
     ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin, End - Begin);
     CaseMode Mode = I == 5 ? CaseMode::Sensitive : PrefixMode;
-    if (!maskedGlobMatch(Field, Mask, V.ResourceFields[I], Mode))
+    if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
       return false;
     Begin = End + 1;
   }
@@ -216,93 +185,12 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
   return S.ResourceNegated ? !Any : Any;
 }
 
-static bool isAuthenticatedIam(CallerKind K) {
-  return K == CallerKind::Root || K == CallerKind::User ||
-         K == CallerKind::Role || K == CallerKind::RoleSession ||
-         K == CallerKind::FederatedUser;
-}
-
-/// True when \p RoleArn names the role of the session \p Caller. A role ARN
-/// may carry a path (`role/team/R`); the session ARN never does. Role names
-/// are unique regardless of case in IAM, so they compare without case.
-static bool roleMatchesSession(StringRef RoleArn, const Caller &C) {
-  std::array<StringRef, 6> P, S;
-  if (!splitArn(RoleArn, P) || !splitArn(C.Id, S))
-    return false;
-  if (P[2] != "iam" || !P[5].startswith("role/") || P[1] != S[1] ||
-      P[4] != S[4])
-    return false;
-  StringRef RoleName = P[5].rsplit('/').second;
-  StringRef SessionRole =
-      S[5].drop_front(strlen("assumed-role/")).split('/').first;
-  return !RoleName.empty() && RoleName.equals_insensitive(SessionRole);
-}
-
-static PrincipalMatch matchOne(const CompiledPrincipal &P,
-                               const RequestView &V) {
-  const Caller &C = V.R->Principal;
-  switch (P.Kind) {
-  case CompiledPrincipal::Everyone:
-    return PrincipalMatch::Wildcard;
-  case CompiledPrincipal::Account:
-    return isAuthenticatedIam(C.Kind) && C.Account == P.Value
-               ? PrincipalMatch::Account
-               : PrincipalMatch::None;
-  case CompiledPrincipal::Arn:
-    if (C.Kind == CallerKind::Anonymous || C.Kind == CallerKind::Service)
-      return PrincipalMatch::None;
-    // "You cannot use a wildcard to match part of a principal name or ARN":
-    // the comparison is exact.
-    if (P.Value == C.Id)
-      return PrincipalMatch::Exact;
-    if (C.Kind == CallerKind::RoleSession && roleMatchesSession(P.Value, C))
-      return PrincipalMatch::SessionRole;
-    if (C.Kind == CallerKind::FederatedUser && P.Value == V.ParentArn)
-      return PrincipalMatch::SessionUser;
-    return PrincipalMatch::None;
-  case CompiledPrincipal::Service:
-    return C.Kind == CallerKind::Service && P.Value == C.Id
-               ? PrincipalMatch::Exact
-               : PrincipalMatch::None;
-  case CompiledPrincipal::Federated:
-    return C.Kind == CallerKind::FederatedProvider && P.Value == C.Id
-               ? PrincipalMatch::Exact
-               : PrincipalMatch::None;
-  case CompiledPrincipal::Canonical:
-    return C.Kind != CallerKind::Anonymous && !C.CanonicalId.empty() &&
-                   P.Value == C.CanonicalId
-               ? PrincipalMatch::Exact
-               : PrincipalMatch::None;
-  }
-  return PrincipalMatch::None;
-}
-
 PrincipalMatch matchPrincipal(const CompiledStatement &S,
                               const RequestView &V) {
   if (!S.PrincipalPresent)
     return PrincipalMatch::None;
-  if (S.PrincipalNegated) {
-    // "The NotPrincipal element with a Deny effect will always deny any IAM
-    // principal that has a permissions boundary policy attached, regardless
-    // of the values specified in the NotPrincipal element."
-    CallerKind K = V.R->Principal.Kind;
-    if (S.Eff == Effect::Deny && V.HasBoundary && isAuthenticatedIam(K) &&
-        K != CallerKind::Root)
-      return PrincipalMatch::NotPrincipal;
-    // The caller is excluded when any listed principal covers it, including
-    // its account and, for sessions, its role or user.
-    for (const CompiledPrincipal &P : S.Principals)
-      if (matchOne(P, V) != PrincipalMatch::None)
-        return PrincipalMatch::None;
-    return PrincipalMatch::NotPrincipal;
-  }
-  PrincipalMatch Best = PrincipalMatch::None;
-  for (const CompiledPrincipal &P : S.Principals) {
-    PrincipalMatch M = matchOne(P, V);
-    if (static_cast<uint8_t>(M) > static_cast<uint8_t>(Best))
-      Best = M;
-  }
-  return Best;
+  return matchPrincipalElement(S.Principals, S.PrincipalNegated, S.Eff,
+                               V.R->Principal, V.ParentArn, V.HasBoundary);
 }
 
 } // namespace eval

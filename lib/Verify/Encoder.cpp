@@ -28,6 +28,7 @@
 
 #include "tollgate/Verify/Encoder.h"
 
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Support/Glob.h"
 
@@ -85,102 +86,24 @@ const char *kindName(KeyKind K) {
 
 /// How a resource-policy statement's principal matched the caller, in the
 /// order the evaluator ranks them.
-enum class PM : uint8_t {
-  None,
-  Account,
-  SessionRole,
-  SessionUser,
-  Exact,
-  NotPrincipal,
-  Wildcard
-};
+using PM = PrincipalMatch;
 
-bool isAuthenticatedIam(CallerKind K) {
-  return K == CallerKind::Root || K == CallerKind::User ||
-         K == CallerKind::Role || K == CallerKind::RoleSession ||
-         K == CallerKind::FederatedUser;
-}
-
-bool roleMatchesSession(StringRef RoleArn, const Caller &C) {
-  std::array<StringRef, 6> P, S;
-  if (!splitArn(RoleArn, P) || !splitArn(C.Id, S))
-    return false;
-  if (P[2] != "iam" || !P[5].startswith("role/") || P[1] != S[1] ||
-      P[4] != S[4])
-    return false;
-  StringRef RoleName = P[5].rsplit('/').second;
-  StringRef SessionRole =
-      S[5].drop_front(strlen("assumed-role/")).split('/').first;
-  return !RoleName.empty() && RoleName.equals_insensitive(SessionRole);
-}
-
-PM matchOne(const PrincipalValue *V, bool Everyone, const Caller &C,
-            StringRef ParentArn) {
-  if (Everyone)
-    return PM::Wildcard;
-  StringRef T = V->Value.Text;
-  switch (V->Kind) {
-  case PrincipalKind::AWS: {
-    if (T == "*")
-      return PM::Wildcard;
-    StringRef Account;
-    std::array<StringRef, 6> F;
-    if (T.size() == 12 && all_of(T, isDigit))
-      Account = T;
-    else if (splitArn(T, F) && F[0] == "arn" && F[2] == "iam" && F[5] == "root")
-      Account = F[4];
-    if (!Account.empty() || (T.size() == 12 && all_of(T, isDigit)))
-      return isAuthenticatedIam(C.Kind) && C.Account == Account ? PM::Account
-                                                                : PM::None;
-    if (C.Kind == CallerKind::Anonymous || C.Kind == CallerKind::Service)
-      return PM::None;
-    if (T == C.Id)
-      return PM::Exact;
-    if (C.Kind == CallerKind::RoleSession && roleMatchesSession(T, C))
-      return PM::SessionRole;
-    if (C.Kind == CallerKind::FederatedUser && T == ParentArn)
-      return PM::SessionUser;
-    return PM::None;
-  }
-  case PrincipalKind::Service:
-    return C.Kind == CallerKind::Service && T == C.Id ? PM::Exact : PM::None;
-  case PrincipalKind::Federated:
-    return C.Kind == CallerKind::FederatedProvider && T == C.Id ? PM::Exact
-                                                                : PM::None;
-  case PrincipalKind::CanonicalUser:
-    return C.Kind != CallerKind::Anonymous && !C.CanonicalId.empty() &&
-                   T == C.CanonicalId
-               ? PM::Exact
-               : PM::None;
-  }
-  return PM::None;
-}
-
+/// The evaluator's principal matching (Eval/Principal.h), for a concrete
+/// caller.
 PM matchPrincipal(const Statement &S, const Caller &C, bool HasBoundary) {
   const PrincipalElement &P = S.Principal;
   if (!P.Present)
     return PM::None;
+  std::vector<PrincipalEntry> Entries;
+  if (P.Everyone)
+    Entries.push_back({PrincipalEntry::Everyone, "*"});
+  for (const PrincipalValue &V : P.Values)
+    Entries.push_back(classifyPrincipal(V));
   std::string Parent;
   if (C.Kind == CallerKind::RoleSession || C.Kind == CallerKind::FederatedUser)
     Parent = C.parentArn();
-  if (P.Negated) {
-    if (S.Eff == Effect::Deny && HasBoundary && isAuthenticatedIam(C.Kind) &&
-        C.Kind != CallerKind::Root)
-      return PM::NotPrincipal;
-    if (P.Everyone)
-      return PM::None;
-    for (const PrincipalValue &V : P.Values)
-      if (matchOne(&V, false, C, Parent) != PM::None)
-        return PM::None;
-    return PM::NotPrincipal;
-  }
-  PM Best = P.Everyone ? PM::Wildcard : PM::None;
-  for (const PrincipalValue &V : P.Values) {
-    PM M = matchOne(&V, false, C, Parent);
-    if (static_cast<uint8_t>(M) > static_cast<uint8_t>(Best))
-      Best = M;
-  }
-  return Best;
+  return matchPrincipalElement(Entries, P.Negated, S.Eff, C, Parent,
+                               HasBoundary);
 }
 
 /// A pattern whose pieces are glob fragments or string terms (the values of
@@ -373,6 +296,11 @@ Term Encoder::domain() {
     Cat.push_back(Sp.Rest);
     C.push_back(Ctx.mkImplies(Sp.Valid, Ctx.mkEq(Sp.S, Ctx.mkConcat(Cat))));
   }
+  // Requests are JSON, hence well-formed UTF-8. Where a `?` reads a string
+  // it must be: there a byte that is no character would tell the policies
+  // apart where no request can.
+  for (Term S : Ctx.charReaders())
+    C.push_back(Ctx.mkValidUtf8(S));
   return Ctx.mkAnd(C);
 }
 

@@ -2,6 +2,8 @@
 
 #include "tollgate/Verify/Term.h"
 
+#include "tollgate/Support/Glob.h"
+
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -70,22 +72,37 @@ Glob Glob::fromPattern(StringRef Pattern, bool NoColon) {
 }
 
 namespace {
-/// One position of a glob, character by character.
+/// One position of a glob: a literal (a byte, or a code point for
+/// globIncluded), a one-character wildcard or a run.
 struct Tok {
   enum { Char, FoldChar, Any, AnyNoColon, Star, StarNoColon } K;
-  char C = 0;
+  uint32_t C = 0;
 };
 } // namespace
 
-static std::vector<Tok> tokens(const Glob &G) {
+static uint32_t foldAscii(uint32_t C) {
+  return C >= 'A' && C <= 'Z' ? C + 32 : C;
+}
+
+/// The tokens of \p G; literals byte by byte, or with \p ByChar one token
+/// per code point.
+static std::vector<Tok> tokens(const Glob &G, bool ByChar) {
   std::vector<Tok> T;
   for (const GlobPiece &P : G.Pieces) {
     switch (P.K) {
     case GlobPiece::Lit:
-    case GlobPiece::FoldLit:
-      for (char C : P.Text)
-        T.push_back({P.K == GlobPiece::Lit ? Tok::Char : Tok::FoldChar, C});
+    case GlobPiece::FoldLit: {
+      auto K = P.K == GlobPiece::Lit ? Tok::Char : Tok::FoldChar;
+      for (size_t I = 0; I < P.Text.size();) {
+        auto CL = ByChar ? charAt(P.Text, I)
+                         : std::make_pair(static_cast<uint32_t>(
+                                              static_cast<uint8_t>(P.Text[I])),
+                                          1u);
+        T.push_back({K, CL.first});
+        I += CL.second;
+      }
       break;
+    }
     case GlobPiece::Star:
       T.push_back({Tok::Star});
       break;
@@ -103,10 +120,11 @@ static std::vector<Tok> tokens(const Glob &G) {
   return T;
 }
 
-/// One step of the NFA over token positions: the positions after reading
-/// \p C from the positions in \p Cur (closed under skipping stars).
+/// One step of the NFA over token positions, code point by code point: the
+/// positions after reading \p C from the positions in \p Cur (closed under
+/// skipping stars).
 static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
-                     char C, std::vector<char> &Next) {
+                     uint32_t C, std::vector<char> &Next) {
   size_t N = T.size();
   std::fill(Next.begin(), Next.end(), 0);
   for (size_t I = 0; I < N; ++I) {
@@ -119,7 +137,7 @@ static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
         Next[I + 1] = 1;
       break;
     case Tok::FoldChar:
-      if (toLower(K.C) == toLower(C))
+      if (foldAscii(K.C) == foldAscii(C))
         Next[I + 1] = 1;
       break;
     case Tok::Any:
@@ -146,19 +164,21 @@ static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
 bool globIncluded(const Glob &A, const Glob &B) {
   if (A == B || B.matchesAll())
     return true;
-  std::vector<Tok> TA = tokens(A), TB = tokens(B);
+  // Over well-formed UTF-8 strings, code point by code point: the domain
+  // (Encoder::domain) keeps every string a `?` reads well formed.
+  std::vector<Tok> TA = tokens(A, true), TB = tokens(B, true);
   // Characters that no literal names (and that are not `:`) behave alike
   // in both globs: one stands for all of them.
-  std::string Alphabet = ":";
-  Alphabet += '\x01';
+  std::vector<uint32_t> Alphabet{':', 1};
   for (const std::vector<Tok> *T : {&TA, &TB})
     for (const Tok &K : *T)
       if (K.K == Tok::Char || K.K == Tok::FoldChar) {
-        Alphabet += K.C;
-        Alphabet += static_cast<char>(toLower(K.C));
-        Alphabet += static_cast<char>(toupper(static_cast<unsigned char>(K.C)));
+        Alphabet.push_back(K.C);
+        Alphabet.push_back(foldAscii(K.C));
+        if (K.C >= 'a' && K.C <= 'z')
+          Alphabet.push_back(K.C - 32);
       }
-  std::sort(Alphabet.begin(), Alphabet.end());
+  llvm::sort(Alphabet);
   Alphabet.erase(std::unique(Alphabet.begin(), Alphabet.end()), Alphabet.end());
   auto init = [](const std::vector<Tok> &T) {
     std::vector<char> S(T.size() + 1, 0);
@@ -179,7 +199,7 @@ bool globIncluded(const Glob &A, const Glob &B) {
       return false; // a string A matches and B does not
     if (!any_of(St.first, [](char X) { return X != 0; }))
       continue; // A is dead here
-    for (char C : Alphabet) {
+    for (uint32_t C : Alphabet) {
       State Nx{std::vector<char>(TA.size() + 1),
                std::vector<char>(TB.size() + 1)};
       globStep(TA, St.first, C, Nx.first);
@@ -255,19 +275,28 @@ bool TermContext::implies(Term A, Term B) const {
 }
 
 bool Glob::matches(StringRef S) const {
-  // NFA simulation over token positions: linear in |S| * |glob|.
-  std::vector<Tok> T = tokens(*this);
+  // NFA simulation over token positions, byte by byte as the solver reads
+  // strings: literals and stars take one byte, `?` the whole well-formed
+  // UTF-8 sequence that starts here (Support/Glob.h). Row K holds the
+  // positions reached after K bytes; a `?` reaches up to four bytes ahead,
+  // so five rows are live at a time.
+  std::vector<Tok> T = tokens(*this, false);
   size_t N = T.size();
-  std::vector<char> Cur(N + 1, 0), Next(N + 1, 0);
+  std::array<std::vector<char>, 5> Rows;
+  for (std::vector<char> &R : Rows)
+    R.assign(N + 1, 0);
+  auto row = [&](size_t K) -> std::vector<char> & { return Rows[K % 5]; };
   auto closure = [&](std::vector<char> &Set) {
     for (size_t I = 0; I < N; ++I)
       if (Set[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
         Set[I + 1] = 1;
   };
-  Cur[0] = 1;
-  closure(Cur);
-  for (char C : S) {
-    std::fill(Next.begin(), Next.end(), 0);
+  row(0)[0] = 1;
+  for (size_t At = 0; At < S.size(); ++At) {
+    std::vector<char> &Cur = row(At);
+    closure(Cur);
+    uint8_t C = static_cast<uint8_t>(S[At]);
+    unsigned L = utf8CharLength(S, At);
     for (size_t I = 0; I < N; ++I) {
       if (!Cur[I])
         continue;
@@ -275,32 +304,34 @@ bool Glob::matches(StringRef S) const {
       switch (K.K) {
       case Tok::Char:
         if (K.C == C)
-          Next[I + 1] = 1;
+          row(At + 1)[I + 1] = 1;
         break;
       case Tok::FoldChar:
-        if (toLower(K.C) == toLower(C))
-          Next[I + 1] = 1;
+        if (foldAscii(K.C) == foldAscii(C))
+          row(At + 1)[I + 1] = 1;
         break;
       case Tok::Any:
-        Next[I + 1] = 1;
+        if (L)
+          row(At + L)[I + 1] = 1;
         break;
       case Tok::AnyNoColon:
-        if (C != ':')
-          Next[I + 1] = 1;
+        if (L && C != ':')
+          row(At + L)[I + 1] = 1;
         break;
       case Tok::Star:
-        Next[I] = 1;
+        row(At + 1)[I] = 1;
         break;
       case Tok::StarNoColon:
         if (C != ':')
-          Next[I] = 1;
+          row(At + 1)[I] = 1;
         break;
       }
     }
-    closure(Next);
-    std::swap(Cur, Next);
+    std::fill(Cur.begin(), Cur.end(), 0);
   }
-  return Cur[N];
+  std::vector<char> &Last = row(S.size());
+  closure(Last);
+  return Last[N];
 }
 
 std::string Glob::str() const {
@@ -381,7 +412,45 @@ uint32_t TermContext::internGlob(const Glob &G) {
   return I;
 }
 
+static std::string sortName(Sort S, unsigned Width) {
+  switch (S) {
+  case Sort::Bool:
+    return "Bool";
+  case Sort::String:
+    return "String";
+  case Sort::Real:
+    return "Real";
+  case Sort::Int:
+    return "Int";
+  case Sort::BitVec:
+    return "(_ BitVec " + std::to_string(Width) + ")";
+  }
+  return "?";
+}
+
+bool TermContext::typed(bool Ok, const char *Ctor, ArrayRef<Term> Args) {
+  if (Ok)
+    return true;
+  if (TypeError.empty()) {
+    TypeError = std::string("ill-typed term: ") + Ctor;
+    for (size_t I = 0; I < Args.size(); ++I)
+      TypeError += (I ? ", " : " of ") + sortName(Args[I]->S, Args[I]->Width);
+  }
+  return false;
+}
+
+static bool isSort(Term T, Sort S) { return T->S == S; }
+static bool sameSort(Term A, Term B) {
+  return A->S == B->S && A->Width == B->Width;
+}
+static bool allSort(ArrayRef<Term> Args, Sort S) {
+  return all_of(Args, [&](Term T) { return T->S == S; });
+}
+
 Term TermContext::var(StringRef Name, Sort S, unsigned Width) {
+  bool Ok = S == Sort::BitVec ? Width >= 1 && Width <= UINT16_MAX : Width == 0;
+  if (!typed(Ok, "var", {}))
+    return False;
   TermNode N{TermKind::Var, S, static_cast<uint16_t>(Width)};
   N.Text = Name.str();
   return intern(std::move(N));
@@ -409,6 +478,11 @@ Term TermContext::intConst(int64_t V) {
 }
 
 Term TermContext::bvConst(ArrayRef<uint8_t> Bytes, unsigned Width) {
+  bool Ok = Width >= 1 && Width <= UINT16_MAX &&
+            Bytes.size() == (Width + 7) / 8 &&
+            (Width % 8 == 0 || (Bytes[0] >> (Width % 8)) == 0);
+  if (!typed(Ok, "bvConst", {}))
+    return False;
   TermNode N{TermKind::BvConst, Sort::BitVec, static_cast<uint16_t>(Width)};
   N.Text.assign(Bytes.begin(), Bytes.end());
   return intern(std::move(N));
@@ -437,6 +511,8 @@ static double realValue(Term T) {
 //===----------------------------------------------------------------------===//
 
 Term TermContext::mkNot(Term A) {
+  if (!typed(isSort(A, Sort::Bool), "not", {A}))
+    return False;
   if (A == True)
     return False;
   if (A == False)
@@ -588,16 +664,22 @@ static Term mkJunction(TermContext &Ctx, TermKind K, ArrayRef<Term> Args,
 }
 
 Term TermContext::mkAnd(ArrayRef<Term> Args) {
+  if (!typed(allSort(Args, Sort::Bool), "and", Args))
+    return False;
   return mkJunction(*this, TermKind::And, Args, True, False,
                     [this](TermNode N) { return intern(std::move(N)); });
 }
 
 Term TermContext::mkOr(ArrayRef<Term> Args) {
+  if (!typed(allSort(Args, Sort::Bool), "or", Args))
+    return False;
   return mkJunction(*this, TermKind::Or, Args, False, True,
                     [this](TermNode N) { return intern(std::move(N)); });
 }
 
 Term TermContext::mkIte(Term C, Term A, Term B) {
+  if (!typed(isSort(C, Sort::Bool) && sameSort(A, B), "ite", {C, A, B}))
+    return False;
   if (C == True || A == B)
     return A;
   if (C == False)
@@ -610,6 +692,8 @@ Term TermContext::mkIte(Term C, Term A, Term B) {
 }
 
 Term TermContext::mkEq(Term A, Term B) {
+  if (!typed(sameSort(A, B), "=", {A, B}))
+    return False;
   if (A == B)
     return True;
   if (isConst(A) && isConst(B)) {
@@ -635,6 +719,8 @@ Term TermContext::mkEq(Term A, Term B) {
 }
 
 Term TermContext::mkConcat(ArrayRef<Term> Args) {
+  if (!typed(allSort(Args, Sort::String), "++", Args))
+    return False;
   std::vector<Term> Out;
   for (Term A : Args) {
     std::vector<Term> Parts;
@@ -663,10 +749,18 @@ Term TermContext::mkConcat(ArrayRef<Term> Args) {
 }
 
 Term TermContext::mkInGlob(Term S, const Glob &G) {
+  if (!typed(isSort(S, Sort::String), "glob", {S}))
+    return False;
   if (G.matchesAll())
     return True;
   if (S->K == TermKind::StrConst)
     return boolConst(G.matches(S->Text));
+  if (any_of(G.Pieces,
+             [](const GlobPiece &P) {
+               return P.K == GlobPiece::Any || P.K == GlobPiece::AnyNoColon;
+             }) &&
+      CharReaderSet.insert(S).second)
+    CharReaders.push_back(S);
   if (G.isLiteral())
     return mkEq(S, strConst(G.Pieces.empty() ? "" : G.Pieces[0].Text));
   TermNode N{TermKind::InGlob, Sort::Bool};
@@ -676,6 +770,8 @@ Term TermContext::mkInGlob(Term S, const Glob &G) {
 }
 
 Term TermContext::mkPrefixOf(Term P, Term S) {
+  if (!typed(allSort({P, S}, Sort::String), "prefixof", {P, S}))
+    return False;
   if (P->K == TermKind::StrConst && P->Text.empty())
     return True;
   if (P->K == TermKind::StrConst && S->K == TermKind::StrConst)
@@ -686,6 +782,8 @@ Term TermContext::mkPrefixOf(Term P, Term S) {
 }
 
 Term TermContext::mkSuffixOf(Term P, Term S) {
+  if (!typed(allSort({P, S}, Sort::String), "suffixof", {P, S}))
+    return False;
   if (P->K == TermKind::StrConst && P->Text.empty())
     return True;
   if (P->K == TermKind::StrConst && S->K == TermKind::StrConst)
@@ -696,6 +794,8 @@ Term TermContext::mkSuffixOf(Term P, Term S) {
 }
 
 Term TermContext::mkContains(Term S, Term Part) {
+  if (!typed(allSort({S, Part}, Sort::String), "contains", {S, Part}))
+    return False;
   if (Part->K == TermKind::StrConst && Part->Text.empty())
     return True;
   if (Part->K == TermKind::StrConst && S->K == TermKind::StrConst)
@@ -710,6 +810,8 @@ static bool hasUpper(StringRef S) {
 }
 
 Term TermContext::mkNoUpper(Term S) {
+  if (!typed(isSort(S, Sort::String), "noupper", {S}))
+    return False;
   if (S->K == TermKind::StrConst)
     return boolConst(!hasUpper(S->Text));
   TermNode N{TermKind::NoUpper, Sort::Bool};
@@ -735,6 +837,8 @@ static int64_t indexOf(StringRef S, StringRef T, int64_t Start) {
 }
 
 Term TermContext::mkLength(Term S) {
+  if (!typed(isSort(S, Sort::String), "len", {S}))
+    return False;
   if (S->K == TermKind::StrConst)
     return intConst(static_cast<int64_t>(S->Text.size()));
   TermNode N{TermKind::Length, Sort::Int};
@@ -743,6 +847,9 @@ Term TermContext::mkLength(Term S) {
 }
 
 Term TermContext::mkIndexOf(Term S, Term T, Term Start) {
+  if (!typed(allSort({S, T}, Sort::String) && isSort(Start, Sort::Int),
+             "indexof", {S, T, Start}))
+    return False;
   if (S->K == TermKind::StrConst && T->K == TermKind::StrConst &&
       Start->K == TermKind::IntConst)
     return intConst(indexOf(S->Text, T->Text, std::stoll(Start->Text)));
@@ -752,6 +859,8 @@ Term TermContext::mkIndexOf(Term S, Term T, Term Start) {
 }
 
 Term TermContext::mkAdd(Term A, Term B) {
+  if (!typed(allSort({A, B}, Sort::Int), "+", {A, B}))
+    return False;
   if (A->K == TermKind::IntConst && B->K == TermKind::IntConst)
     return intConst(std::stoll(A->Text) + std::stoll(B->Text));
   if (A->K == TermKind::IntConst && A->Text == "0")
@@ -763,7 +872,14 @@ Term TermContext::mkAdd(Term A, Term B) {
   return intern(std::move(N));
 }
 
+/// Comparisons are of two reals or two integers.
+static bool ordered(Term A, Term B) {
+  return sameSort(A, B) && (A->S == Sort::Real || A->S == Sort::Int);
+}
+
 Term TermContext::mkLt(Term A, Term B) {
+  if (!typed(ordered(A, B), "<", {A, B}))
+    return False;
   if (A == B)
     return False;
   if (isConst(A) && isConst(B))
@@ -774,6 +890,8 @@ Term TermContext::mkLt(Term A, Term B) {
 }
 
 Term TermContext::mkLe(Term A, Term B) {
+  if (!typed(ordered(A, B), "<=", {A, B}))
+    return False;
   if (A == B)
     return True;
   if (isConst(A) && isConst(B))
@@ -789,8 +907,9 @@ static bool bitOf(StringRef Bytes, unsigned I) {
   return (static_cast<uint8_t>(Bytes[FromLeft / 8]) >> (7 - FromLeft % 8)) & 1;
 }
 
+/// Bits [Low + Width - 1 .. Low] of \p Bytes, as BvConst holds a value of
+/// Width bits.
 static std::string extractBits(StringRef Bytes, unsigned Low, unsigned Width) {
-  // Width is a multiple of 8 where the encoder uses it; build bit by bit.
   std::string Out((Width + 7) / 8, '\0');
   for (unsigned I = 0; I < Width; ++I)
     if (bitOf(Bytes, Low + I)) {
@@ -802,11 +921,12 @@ static std::string extractBits(StringRef Bytes, unsigned Low, unsigned Width) {
 }
 
 Term TermContext::mkExtract(Term A, unsigned Low, unsigned Width) {
+  if (!typed(isSort(A, Sort::BitVec) && Width >= 1 && Low + Width <= A->Width,
+             "extract", {A}))
+    return False;
   if (Low == 0 && Width == A->Width)
     return A;
   if (A->K == TermKind::BvConst) {
-    // Only whole bytes are ever extracted from constants here, but a
-    // general extraction is cheap enough.
     TermNode N{TermKind::BvConst, Sort::BitVec, static_cast<uint16_t>(Width)};
     N.Text = extractBits(A->Text, Low, Width);
     return intern(std::move(N));
@@ -814,6 +934,16 @@ Term TermContext::mkExtract(Term A, unsigned Low, unsigned Width) {
   TermNode N{TermKind::Extract, Sort::BitVec, static_cast<uint16_t>(Width)};
   N.Aux = Low;
   N.Args = {A};
+  return intern(std::move(N));
+}
+
+Term TermContext::mkValidUtf8(Term S) {
+  if (!typed(isSort(S, Sort::String), "validutf8", {S}))
+    return False;
+  if (S->K == TermKind::StrConst)
+    return boolConst(isWellFormedUtf8(S->Text));
+  TermNode N{TermKind::ValidUtf8, Sort::Bool};
+  N.Args = {S};
   return intern(std::move(N));
 }
 
@@ -837,7 +967,7 @@ TermValue TermContext::evaluate(Term T, const Assignment &A) const {
     if (It != A.end())
       return It->second;
     if (T->S == Sort::BitVec)
-      V.Str.assign(T->Width / 8, '\0');
+      V.Str.assign((T->Width + 7) / 8, '\0');
     return V;
   }
   case TermKind::Not:
@@ -922,6 +1052,9 @@ TermValue TermContext::evaluate(Term T, const Assignment &A) const {
   case TermKind::Add:
     V.Int = evaluate(T->Args[0], A).Int + evaluate(T->Args[1], A).Int;
     return V;
+  case TermKind::ValidUtf8:
+    V.B = isWellFormedUtf8(S(0));
+    return V;
   }
   return V;
 }
@@ -980,6 +1113,8 @@ static const char *kindName(TermKind K) {
     return "indexof";
   case TermKind::Add:
     return "+";
+  case TermKind::ValidUtf8:
+    return "validutf8";
   default:
     return "?";
   }

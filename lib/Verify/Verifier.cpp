@@ -933,6 +933,13 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   std::set<std::string> CatalogFuture;
 
   auto finish = [&]() {
+    if (!Ctx.typeError().empty()) {
+      // A bug of the encoding, never a verdict.
+      Res.V = Verdict::Unknown;
+      Res.InternalError = true;
+      Res.Reason = "internal error: " + Ctx.typeError();
+      return Res;
+    }
     for (Counterexample &Cx : Found)
       for (const auto &KV : Enc.keys())
         Cx.ReadKeys.push_back(KV.first);
@@ -1123,8 +1130,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                           (Who.Account.empty() ? HomeAccount : Who.Account) +
                           ":tollgate");
                     }
-                    // The pattern filled in from the samples of the
-                    // action's resource types, where they fit it.
+                    if (!Who.Account.empty())
+                      Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
+                    // The pattern fitted to the shapes of the action's
+                    // resource types, where the plain filling does not fit.
                     if (const ActionInfo *AI =
                             Real ? Cat.action(Acts.front()) : nullptr)
                       for (const std::string &Shape : RM.resourceShapes(*AI))
@@ -1133,8 +1142,6 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                                 Who.Account.empty() ? StringRef(HomeAccount)
                                                     : Who.Account))
                           Rs.push_back(*F);
-                    if (!Who.Account.empty())
-                      Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
                     Rs.push_back(instantiateArn(T, "tollgate"));
                     Rs.push_back(instantiate(T, "tollgate"));
                     Rs.push_back(instantiate(T, ""));
@@ -1214,6 +1221,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       continue; // a proof is out of reach
     if (!Domain)
       Domain = Enc.domain();
+    if (!Ctx.typeError().empty())
+      return finish();
     std::string Dump;
     if (!Opt.DumpDir.empty())
       Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";

@@ -7,7 +7,9 @@
 /// (characters 0-255), the bytes the concrete evaluator compares. String
 /// constants are made with an explicit length (Z3_mk_lstring) so that a NUL
 /// byte never cuts them short, and the wildcard `*` is `re.all`, never a
-/// range written from a C string.
+/// range written from a C string. The wildcard `?` is one character: the
+/// regular expression of one well-formed UTF-8 sequence (Unicode 15, table
+/// 3-7), exactly what utf8CharLength() in Support/Glob.h accepts.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -64,12 +66,16 @@ private:
     z3::sort S = Z->string_sort();
     return Z->re_sort(S);
   }
-  z3::expr anyChar() { return z3::range(chr(0), chr(255)); }
+  z3::expr byteRange(unsigned Lo, unsigned Hi) {
+    return z3::range(chr(static_cast<unsigned char>(Lo)),
+                     chr(static_cast<unsigned char>(Hi)));
+  }
+  z3::expr utf8Char(bool NoColon);
   z3::expr reUnion(z3::expr A, z3::expr B) {
     Z3_ast Args[2] = {A, B};
     return z3::expr(*Z, Z3_mk_re_union(*Z, 2, Args));
   }
-  z3::expr noColonChar() {
+  z3::expr noColonByte() {
     return reUnion(z3::range(chr(0), chr(':' - 1)),
                    z3::range(chr(':' + 1), chr(255)));
   }
@@ -90,8 +96,41 @@ private:
   std::unique_ptr<z3::context> Z;
   const TermContext *Last = nullptr;
   llvm::DenseMap<Term, Z3_ast> Memo;
-  std::vector<z3::expr> Keep; ///< Keeps memoised expressions alive.
+  std::vector<z3::expr> Keep;     ///< Keeps memoised expressions alive.
+  std::vector<z3::expr> Utf8Char; ///< utf8Char(false), utf8Char(true).
 };
+
+z3::expr Z3Backend::utf8Char(bool NoColon) {
+  if (Utf8Char.size() == 2)
+    return Utf8Char[NoColon];
+  // One sequence per row of the table of well-formed byte sequences.
+  static const uint8_t Rows[][4][2] = {
+      {{0xC2, 0xDF}, {0x80, 0xBF}},
+      {{0xE0, 0xE0}, {0xA0, 0xBF}, {0x80, 0xBF}},
+      {{0xE1, 0xEC}, {0x80, 0xBF}, {0x80, 0xBF}},
+      {{0xED, 0xED}, {0x80, 0x9F}, {0x80, 0xBF}},
+      {{0xEE, 0xEF}, {0x80, 0xBF}, {0x80, 0xBF}},
+      {{0xF0, 0xF0}, {0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+      {{0xF1, 0xF3}, {0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}},
+      {{0xF4, 0xF4}, {0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}},
+  };
+  z3::expr Multi(*Z);
+  bool First = true;
+  for (const auto &Row : Rows) {
+    std::vector<z3::expr> Seq;
+    for (const auto &R : Row)
+      if (R[1])
+        Seq.push_back(byteRange(R[0], R[1]));
+    z3::expr E = reConcat(Seq);
+    Multi = First ? E : reUnion(Multi, E);
+    First = false;
+  }
+  z3::expr Ascii = byteRange(0, 0x7F);
+  z3::expr AsciiNoColon =
+      reUnion(byteRange(0, ':' - 1), byteRange(':' + 1, 0x7F));
+  Utf8Char = {reUnion(Ascii, Multi), reUnion(AsciiNoColon, Multi)};
+  return Utf8Char[NoColon];
+}
 
 z3::expr Z3Backend::globRegex(const Glob &G) {
   std::vector<z3::expr> Parts;
@@ -115,13 +154,13 @@ z3::expr Z3Backend::globRegex(const Glob &G) {
       Parts.push_back(z3::re_full(reSort()));
       break;
     case GlobPiece::Any:
-      Parts.push_back(anyChar());
+      Parts.push_back(utf8Char(false));
       break;
     case GlobPiece::StarNoColon:
-      Parts.push_back(z3::star(noColonChar()));
+      Parts.push_back(z3::star(noColonByte()));
       break;
     case GlobPiece::AnyNoColon:
-      Parts.push_back(noColonChar());
+      Parts.push_back(utf8Char(true));
       break;
     }
   }
@@ -303,7 +342,8 @@ z3::expr Z3Backend::translate(const TermContext &Ctx, Term T) {
     E = arg(0) + arg(1);
     break;
   case TermKind::BvConst: {
-    // Build from bytes, most significant first.
+    // Build from bytes, most significant first, then keep the Width bits
+    // (the bits above are zero).
     z3::expr Acc(*Z);
     bool First = true;
     for (char C : T->Text) {
@@ -311,9 +351,14 @@ z3::expr Z3Backend::translate(const TermContext &Ctx, Term T) {
       Acc = First ? B : z3::concat(Acc, B);
       First = false;
     }
+    if (T->Width % 8)
+      Acc = Acc.extract(T->Width - 1, 0);
     E = Acc;
     break;
   }
+  case TermKind::ValidUtf8:
+    E = z3::in_re(arg(0), z3::star(utf8Char(false)));
+    break;
   case TermKind::Extract:
     E = arg(0).extract(T->Aux + T->Width - 1, T->Aux);
     break;
@@ -374,7 +419,7 @@ bool Z3Backend::readValue(const z3::model &M, Term Var, z3::expr E,
     if (!V.is_numeral())
       return false;
     std::string Dec = Z3_get_numeral_string(*Z, V);
-    Out.Str.assign(Var->Width / 8, '\0');
+    Out.Str.assign((Var->Width + 7) / 8, '\0');
     for (int I = static_cast<int>(Out.Str.size()) - 1; I >= 0; --I)
       Out.Str[I] = static_cast<char>(divmod256(Dec));
     return true;

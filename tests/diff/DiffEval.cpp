@@ -21,6 +21,7 @@
 #include "Generate.h"
 
 #include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Parse/Load.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -343,6 +344,20 @@ DoneNotResource:
         }
       }
 DoneProduct:
+  // An account in NotPrincipal: the simulator exempts every identity of the
+  // account, tollgate the account principal only.
+  if (K != CallerKind::Root)
+    for (const Policy *P : allPolicies(S))
+      for (const Statement &St : P->Statements)
+        if (St.Principal.Negated)
+          for (const PrincipalValue &V : St.Principal.Values) {
+            PrincipalEntry PE = classifyPrincipal(V);
+            if (PE.Kind == PrincipalEntry::Account &&
+                PE.Value == R.Principal.Account) {
+              Ids.push_back("notprincipal-account");
+              return Ids;
+            }
+          }
   return Ids;
 }
 

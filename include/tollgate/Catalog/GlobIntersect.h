@@ -7,8 +7,10 @@
 /// resource of type T", where T's ARN format is itself a pattern.
 ///
 /// Patterns are sequences of atoms: a literal character, one character, or
-/// a run of characters (possibly empty). The two wildcard atoms may exclude
-/// up to two characters, which is how an ARN placeholder such as
+/// a run of characters (possibly empty). A character is a Unicode code point
+/// (Support/Glob.h): `?` against `é` is one atom against one atom. The two
+/// wildcard atoms may exclude up to two characters, which is how an ARN
+/// placeholder such as
 /// `${BucketName}` is kept from spanning a `/`.
 ///
 //===----------------------------------------------------------------------===//
@@ -27,17 +29,17 @@ namespace tollgate {
 /// One position of a wildcard pattern.
 struct GlobAtom {
   enum AtomKind : char {
-    Literal, ///< exactly the character Ch
+    Literal, ///< exactly the code point Ch
     AnyOne,  ///< one character, not in Excluded
     AnyRun,  ///< zero or more characters, none in Excluded
   };
 
   AtomKind Kind = Literal;
-  char Ch = 0;
-  /// Characters a wildcard atom never matches; 0 marks an unused slot.
+  uint32_t Ch = 0;
+  /// ASCII characters a wildcard atom never matches; 0 marks an unused slot.
   char Excluded[2] = {0, 0};
 
-  static GlobAtom literal(char C) { return {Literal, C, {0, 0}}; }
+  static GlobAtom literal(uint32_t C) { return {Literal, C, {0, 0}}; }
   static GlobAtom anyOne(char Ex1 = 0, char Ex2 = 0) {
     return {AnyOne, 0, {Ex1, Ex2}};
   }
@@ -45,10 +47,16 @@ struct GlobAtom {
     return {AnyRun, 0, {Ex1, Ex2}};
   }
 
-  bool excludes(char C) const {
-    return C != 0 && (Excluded[0] == C || Excluded[1] == C);
+  bool excludes(uint32_t C) const {
+    return C != 0 && C < 0x80 &&
+           (Excluded[0] == static_cast<char>(C) ||
+            Excluded[1] == static_cast<char>(C));
   }
 };
+
+/// Appends one literal atom per character of \p Text (no wildcards).
+void appendLiteralAtoms(llvm::StringRef Text,
+                        llvm::SmallVectorImpl<GlobAtom> &Out);
 
 /// Appends the atoms of the IAM wildcard pattern \p Pattern (`*` and `?`,
 /// everything else literal) to \p Out.

@@ -4,26 +4,93 @@
 /// Matching of IAM wildcard patterns, where `*` stands for any run of
 /// characters (including none, and including `/` and `:`) and `?` for exactly
 /// one character. This is the matching used by Action, Resource and the
-/// `*Like` condition operators.
+/// `*Like` condition operators, in the evaluator, the rules and the
+/// verifier alike.
+///
+/// Characters are Unicode code points in UTF-8. The IAM User Guide ("IAM
+/// JSON policy elements: Resource") lists the wildcards as "Any combination
+/// of characters (*) Any single character (?)"; `?` therefore spans the 1 to
+/// 4 bytes of one well-formed UTF-8 sequence and never part of one. A
+/// byte that does not begin a well-formed sequence (text that is not UTF-8,
+/// which a policy or request read from JSON never is) is no character: `?`
+/// does not match it and `*` does. The verifier's encoding of `?` is the
+/// same set of byte sequences, so evaluator and solver agree on every string.
+///
+/// Case-insensitive matching folds the ASCII letters only. The User Guide
+/// defines IgnoreCase and action matching as "case-insensitive" without
+/// naming a Unicode folding, and every name AWS compares that way (actions,
+/// ARN prefixes, Bool values) is ASCII; the encoder folds the same letters.
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef TOLLGATE_SUPPORT_GLOB_H
 #define TOLLGATE_SUPPORT_GLOB_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace tollgate {
 
 enum class CaseMode { Sensitive, Insensitive };
 
+/// The length in bytes (1 to 4) of the well-formed UTF-8 sequence that
+/// starts at \p S[\p I], or 0 when none does (a stray continuation byte, an
+/// overlong form, a surrogate, a value above U+10FFFF or a cut sequence).
+inline unsigned utf8CharLength(llvm::StringRef S, size_t I) {
+  auto At = [&](size_t K) { return static_cast<uint8_t>(S[K]); };
+  size_t N = S.size();
+  if (I >= N)
+    return 0;
+  uint8_t B0 = At(I);
+  if (B0 < 0x80)
+    return 1;
+  auto Cont = [&](size_t K, uint8_t Lo = 0x80, uint8_t Hi = 0xBF) {
+    return K < N && At(K) >= Lo && At(K) <= Hi;
+  };
+  if (B0 >= 0xC2 && B0 <= 0xDF)
+    return Cont(I + 1) ? 2 : 0;
+  if (B0 >= 0xE0 && B0 <= 0xEF) {
+    uint8_t Lo = B0 == 0xE0 ? 0xA0 : 0x80, Hi = B0 == 0xED ? 0x9F : 0xBF;
+    return Cont(I + 1, Lo, Hi) && Cont(I + 2) ? 3 : 0;
+  }
+  if (B0 >= 0xF0 && B0 <= 0xF4) {
+    uint8_t Lo = B0 == 0xF0 ? 0x90 : 0x80, Hi = B0 == 0xF4 ? 0x8F : 0xBF;
+    return Cont(I + 1, Lo, Hi) && Cont(I + 2) && Cont(I + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/// The character at \p S[\p I] and its length in bytes: a code point, or,
+/// for a byte that starts no well-formed sequence, a value above U+10FFFF
+/// that stands for that byte alone.
+inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
+  unsigned L = utf8CharLength(S, I);
+  uint8_t B0 = static_cast<uint8_t>(S[I]);
+  if (L == 0)
+    return {0x110000u + B0, 1};
+  if (L == 1)
+    return {B0, 1};
+  uint32_t CP = B0 & (0x7F >> L);
+  for (unsigned K = 1; K < L; ++K)
+    CP = (CP << 6) | (static_cast<uint8_t>(S[I + K]) & 0x3F);
+  return {CP, L};
+}
+
+/// True if \p S is well-formed UTF-8.
+bool isWellFormedUtf8(llvm::StringRef S);
+
 /// Returns true if \p Text matches the wildcard pattern \p Pattern.
 /// Runs in O(|Pattern| * |Text|) at worst and linear time in practice.
+/// With \p Wild (one flag per byte of \p Pattern), only the `*` and `?`
+/// bytes flagged are wildcards: the others came from escapes or policy
+/// variables and are literal.
 bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text,
-               CaseMode Mode = CaseMode::Sensitive);
+               CaseMode Mode = CaseMode::Sensitive,
+               llvm::ArrayRef<bool> Wild = {});
 
 /// The index of the first `*` or `?` in \p S, or npos. As
 /// `S.find_first_of("*?")`, which builds a character set on every call:

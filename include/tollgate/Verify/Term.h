@@ -15,6 +15,20 @@
 /// Terms can be evaluated under an assignment of their variables: that is how
 /// tests compare the encoding with the concrete evaluator.
 ///
+/// Terms are typed. Every constructor checks the sorts (and bit-vector
+/// widths) of its arguments; an ill-typed construction records its first
+/// error in the context (typeError()) and yields `false`, so that a caller
+/// that checks typeError() before solving never hands the solver an
+/// ill-sorted formula, and never reads a verdict into one.
+///
+/// Strings are byte strings, as the solver reads them (unicode off):
+/// lengths, `indexof` positions, prefixes and equality count bytes, which
+/// on well-formed UTF-8 agrees with counting characters wherever a formula
+/// compares them (every position is at a character boundary). Only the
+/// glob wildcard `?` reads a character: one well-formed UTF-8 sequence of 1
+/// to 4 bytes (Support/Glob.h). Case folding (FoldLit, NoUpper) concerns
+/// the ASCII letters only.
+///
 //===----------------------------------------------------------------------===//
 
 #ifndef TOLLGATE_VERIFY_TERM_H
@@ -22,6 +36,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <array>
@@ -57,12 +72,14 @@ enum class TermKind : uint8_t {
   IntConst,
   Lt,
   Le,
-  BvConst, ///< Text holds the bytes, big-endian; Width bits.
-  Extract, ///< Bits [Aux+Width-1 .. Aux] of Args[0] (Aux counts from bit 0).
-  Length,  ///< The length of string Args[0] (Int).
-  IndexOf, ///< First position of Args[1] in Args[0] at or after Args[2], or
-           ///< -1 (SMT-LIB str.indexof).
-  Add,     ///< Args[0] + Args[1] (Int).
+  BvConst,   ///< Text holds the value in (Width + 7) / 8 bytes, big-endian,
+             ///< the bits above Width zero.
+  Extract,   ///< Bits [Aux+Width-1 .. Aux] of Args[0] (Aux counts from bit 0).
+  Length,    ///< The length of string Args[0] (Int).
+  IndexOf,   ///< First position of Args[1] in Args[0] at or after Args[2], or
+             ///< -1 (SMT-LIB str.indexof).
+  Add,       ///< Args[0] + Args[1] (Int).
+  ValidUtf8, ///< Args[0] is well-formed UTF-8.
 };
 
 /// One element of a glob.
@@ -70,7 +87,7 @@ struct GlobPiece {
   enum PieceKind : uint8_t {
     Lit,         ///< Literal text.
     Star,        ///< Any run of characters.
-    Any,         ///< Exactly one character.
+    Any,         ///< Exactly one character (a UTF-8 sequence).
     StarNoColon, ///< Any run of characters other than `:`.
     AnyNoColon,  ///< One character other than `:`.
     FoldLit,     ///< Literal text, each ASCII letter in either case.
@@ -121,7 +138,7 @@ using Term = const TermNode *;
 struct TermValue {
   Sort S = Sort::Bool;
   bool B = false;
-  std::string Str; ///< Strings; bit-vectors as big-endian bytes.
+  std::string Str; ///< Strings; bit-vectors as BvConst holds them.
   double Real = 0;
   int64_t Int = 0;
 };
@@ -144,7 +161,8 @@ public:
   Term strConst(llvm::StringRef S);
   Term realConst(double D);
   Term intConst(int64_t V);
-  /// \p Bytes big-endian, \p Width a multiple of 8.
+  /// \p Bytes big-endian, (\p Width + 7) / 8 of them, the bits above
+  /// \p Width zero.
   Term bvConst(llvm::ArrayRef<uint8_t> Bytes, unsigned Width);
 
   Term mkNot(Term A);
@@ -167,6 +185,15 @@ public:
   Term mkLength(Term S);
   Term mkIndexOf(Term S, Term T, Term Start);
   Term mkAdd(Term A, Term B);
+  Term mkValidUtf8(Term S);
+
+  /// The first ill-typed construction, or "" when every term is well
+  /// typed.
+  const std::string &typeError() const { return TypeError; }
+
+  /// The string terms that some glob with `?` reads: the domain keeps them
+  /// well-formed UTF-8, where bytes and characters part ways.
+  llvm::ArrayRef<Term> charReaders() const { return CharReaders; }
 
   const Glob &glob(uint32_t Index) const { return Globs[Index]; }
 
@@ -196,6 +223,8 @@ public:
 
 private:
   Term intern(TermNode N);
+  /// Records \p What as the type error unless \p Ok; returns \p Ok.
+  bool typed(bool Ok, const char *Ctor, llvm::ArrayRef<Term> Args);
   uint32_t internGlob(const Glob &G);
 
   std::deque<TermNode> Nodes;
@@ -205,6 +234,9 @@ private:
   Term True = nullptr, False = nullptr;
   mutable llvm::DenseMap<std::pair<Term, Term>, bool> ImpliesMemo;
   bool FoldImplied = true;
+  std::string TypeError;
+  std::vector<Term> CharReaders;
+  llvm::DenseSet<Term> CharReaderSet;
 };
 
 } // namespace verify

@@ -26,12 +26,15 @@ bool globCovers(StringRef A, StringRef B, CaseMode Mode) {
     }
     if (P < A.size()) {
       char BC = B[T];
-      bool Ok = A[P] == '?'
-                    ? BC != '*'
-                    : BC != '*' && BC != '?' && sameChar(A[P], BC, Mode);
-      if (Ok) {
+      // A's `?` absorbs B's `?` or one whole character of B's literal text.
+      size_t Step = 0;
+      if (A[P] == '?')
+        Step = BC == '*' ? 0 : BC == '?' ? 1 : utf8CharLength(B, T);
+      else if (BC != '*' && BC != '?' && sameChar(A[P], BC, Mode))
+        Step = 1;
+      if (Step) {
         ++P;
-        ++T;
+        T += Step;
         continue;
       }
     }

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <string>
+
 using namespace tollgate;
 
 TEST_CASE("glob intersection: literals intersect only when equal") {
@@ -52,4 +55,20 @@ TEST_CASE("glob intersection: excluded characters") {
   Text.clear();
   appendGlobAtoms("/", Text);
   CHECK_FALSE(atomsIntersect(NoSlash, Text));
+}
+
+TEST_CASE("glob intersection: question mark is one character of any length") {
+  // é (2 bytes), € (3 bytes), 😀 (4 bytes).
+  for (const char *C : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+    std::string Lit = std::string("b/") + C;
+    INFO("character of " << strlen(C) << " bytes");
+    CHECK(globsIntersect("b/?", Lit));
+    CHECK(globsIntersect(Lit, "b/?"));
+    CHECK_FALSE(globsIntersect("b/??", Lit));
+    CHECK(globsIntersect("b/?x", Lit + "x"));
+    CHECK_FALSE(globsIntersect(Lit, "b/a"));
+  }
+  // Different characters that share a leading byte (é, è) stay different.
+  CHECK_FALSE(globsIntersect("\xC3\xA9", "\xC3\xA8"));
+  CHECK_FALSE(globsIntersect("\xC3\xA9", "\xC3\x89", CaseMode::Insensitive));
 }

@@ -441,11 +441,28 @@ TEST_CASE("NotPrincipal", "[eval][combine][principal]") {
   CHECK(run(S, User) == Decision::Allow);
   CHECK(run(S, BobArn) == Decision::ImplicitDeny);
   CHECK(run(S, "") == Decision::Allow);
-  // Listing the account excludes every principal in it.
-  auto Acc = resourceAllow(PrincipalKind::AWS, {Acct}, Effect::Allow, true);
-  PolicySet A;
-  A.Resource = Acc.get();
-  CHECK(run(A, User) == Decision::ImplicitDeny);
+  // Listing the account excludes the account principal, not every
+  // identity in it (the NotPrincipal page's example: `user/Bob` and the
+  // account root deny everyone except Bob).
+  for (const char *Account : {Acct, "arn:aws:iam::111122223333:root"}) {
+    auto Acc =
+        resourceAllow(PrincipalKind::AWS, {Account}, Effect::Allow, true);
+    PolicySet A;
+    A.Resource = Acc.get();
+    CHECK(run(A, User) == Decision::Allow);
+  }
+  auto BobAndAccount = resourceAllow(PrincipalKind::AWS,
+                                     {BobArn, "arn:aws:iam::111122223333:root"},
+                                     Effect::Deny, true);
+  auto Everything = allowAll();
+  PolicySet B;
+  B.Identity = {Everything.get()};
+  B.Resource = BobAndAccount.get();
+  CHECK(run(B, BobArn) == Decision::Allow);
+  CHECK(run(B, "arn:aws:iam::111122223333:root") == Decision::Allow);
+  CHECK(run(B, User) == Decision::ExplicitDeny);
+  CHECK(run(B, Session) == Decision::ExplicitDeny);
+  CHECK(run(B, OtherUser) == Decision::ExplicitDeny);
   // Listing the role excludes its sessions.
   auto Role = resourceAllow(PrincipalKind::AWS, {RoleArn}, Effect::Allow, true);
   PolicySet R;

@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <random>
 
 using namespace tollgate;
@@ -22,9 +23,13 @@ namespace {
 
 const char *Actions[] = {"s3:GetObject",  "s3:Get*", "s3:*",
                          "ec2:Describe*", "*",       "iam:PassRole"};
-const char *Resources[] = {"*", "arn:aws:s3:::b/*", "arn:aws:s3:::b/k",
+const char *Resources[] = {"*",
+                           "arn:aws:s3:::b/*",
+                           "arn:aws:s3:::b/k",
                            "arn:aws:s3:::b/${aws:username}/*",
-                           "arn:aws:ec2:*:111122223333:instance/*"};
+                           "arn:aws:ec2:*:111122223333:instance/*",
+                           "arn:aws:s3:::b/?",
+                           "arn:aws:s3:::b/\xC3\xA9*"};
 const char *Conditions[] = {
     R"({"StringEquals": {"aws:PrincipalTag/team": "red"}})",
     R"({"StringNotEquals": {"aws:PrincipalTag/team": ["red", "blue"]}})",
@@ -44,20 +49,31 @@ const char *Conditions[] = {
     R"({"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:${aws:username}*"}})",
     R"({"StringLike": {"s3:prefix": "home/${aws:username}/*/x*"}})",
     R"({"StringNotLike": {"s3:prefix": "*${aws:username}*a*"}})",
+    R"({"StringLike": {"aws:PrincipalTag/team": ["d?v", "?\u00e9*"]}})",
+    R"({"StringNotLike": {"aws:PrincipalTag/team": "??"}})",
+    R"({"StringEqualsIgnoreCase": {"aws:PrincipalTag/team": "D\u00c9V"}})",
 };
 
 const char *ReqActions[] = {"s3:GetObject", "s3:PutObject", "ec2:DescribeVpcs",
                             "iam:PassRole", "S3:getobject"};
-const char *ReqResources[] = {"arn:aws:s3:::b/k", "arn:aws:s3:::b/alice/x",
-                              "arn:aws:s3:::c", "*",
-                              "arn:aws:ec2:us-east-1:111122223333:instance/i"};
+const char *ReqResources[] = {"arn:aws:s3:::b/k",
+                              "arn:aws:s3:::b/alice/x",
+                              "arn:aws:s3:::c",
+                              "*",
+                              "arn:aws:ec2:us-east-1:111122223333:instance/i",
+                              "arn:aws:s3:::b/\xC3\xA9",
+                              "arn:aws:s3:::b/\xF0\x9F\x98\x80",
+                              "arn:aws:s3:::b/\xC3\xA9\xE2\x82\xAC"};
 
 struct KeyChoice {
   const char *Key;
   std::vector<const char *> Values;
 };
 const KeyChoice Keys[] = {
-    {"aws:PrincipalTag/team", {"red", "RED", "blue", ""}},
+    {"aws:PrincipalTag/team",
+     {"red", "RED", "blue", "", "d\xC3\xA9v", "D\xC3\x89V", "d\xC3\x89v",
+      "d\xE2\x82\xACv", "d\xF0\x9F\x98\x80v", "dv", "\xC3\xA9\xC3\xA9",
+      "x\xC3\xA9"}},
     {"s3:prefix",
      {"home/x", "pubs", "pub", "other", "home/alice/a/x1", "home/alice/x",
       "balicea", "home/bob//x"}},
@@ -82,10 +98,10 @@ std::string randomStatement(std::mt19937 &Rng) {
   S += pick(4) == 0 ? "Deny" : "Allow";
   S += "\",\"";
   S += pick(5) == 0 ? "NotAction" : "Action";
-  S += "\":[\"" + std::string(Actions[pick(6)]) + "\",\"" + Actions[pick(6)] +
-       "\"],\"";
+  S += "\":[\"" + std::string(Actions[pick(std::size(Actions))]) + "\",\"" +
+       Actions[pick(std::size(Actions))] + "\"],\"";
   S += pick(6) == 0 ? "NotResource" : "Resource";
-  S += "\":\"" + std::string(Resources[pick(5)]) + "\"";
+  S += "\":\"" + std::string(Resources[pick(std::size(Resources))]) + "\"";
   if (pick(3) != 0)
     S += ",\"Condition\":" +
          std::string(Conditions[pick(std::size(Conditions))]);
@@ -113,8 +129,8 @@ Request randomRequest(std::mt19937 &Rng) {
   };
   Request R;
   R.Principal = Caller::fromId("arn:aws:iam::111122223333:user/alice");
-  R.Action = ReqActions[pick(5)];
-  R.Resource = ReqResources[pick(5)];
+  R.Action = ReqActions[pick(std::size(ReqActions))];
+  R.Resource = ReqResources[pick(std::size(ReqResources))];
   for (const KeyChoice &K : Keys) {
     switch (pick(3)) {
     case 0:

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <random>
 
 using namespace tollgate;
@@ -19,7 +20,16 @@ using namespace tollgate::verify;
 namespace {
 
 Glob randomGlob(std::mt19937 &Rng) {
-  static const char *Lits[] = {"a", "b", ":", "ab", "a:b", "A"};
+  // é (2 bytes), € (3 bytes), 😀 (4 bytes) beside ASCII.
+  static const char *Lits[] = {"a",
+                               "b",
+                               ":",
+                               "ab",
+                               "a:b",
+                               "A",
+                               "\xC3\xA9",
+                               "\xE2\x82\xAC",
+                               "a\xF0\x9F\x98\x80"};
   Glob G;
   unsigned N = Rng() % 5;
   for (unsigned I = 0; I < N; ++I) {
@@ -40,18 +50,21 @@ Glob randomGlob(std::mt19937 &Rng) {
       G.Pieces.push_back({GlobPiece::FoldLit, "a"});
       break;
     default:
-      G.addLit(Lits[Rng() % 6]);
+      G.addLit(Lits[Rng() % std::size(Lits)]);
     }
   }
   return G;
 }
 
+/// Well-formed UTF-8 text, as requests are (the domain keeps every string
+/// that a `?` reads well formed).
 std::string randomText(std::mt19937 &Rng) {
-  static const char Chars[] = {'a', 'b', ':', 'A', 'c'};
+  static const char *Chars[] = {
+      "a", "b", ":", "A", "c", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
   std::string S;
   unsigned N = Rng() % 7;
   for (unsigned I = 0; I < N; ++I)
-    S += Chars[Rng() % 5];
+    S += Chars[Rng() % std::size(Chars)];
   return S;
 }
 
