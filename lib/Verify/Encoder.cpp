@@ -243,6 +243,18 @@ Encoder::Encoder(TermContext &Ctx, ArrayRef<const Policy *> Policies)
       }
 }
 
+Term Encoder::inNetwork(const KeyVars::Value &V, const IpNetwork &Net) {
+  std::vector<Term> And{V.Valid, Net.V6 ? V.V6 : Ctx.mkNot(V.V6)};
+  // An IPv4 address lives in the top 32 bits, so a prefix counts from the
+  // top in both families.
+  if (Net.Prefix > 0) {
+    Term Const = Ctx.bvConst(Net.Bytes, 128);
+    And.push_back(Ctx.mkEq(Ctx.mkExtract(V.Addr, 128 - Net.Prefix, Net.Prefix),
+                           Ctx.mkExtract(Const, 128 - Net.Prefix, Net.Prefix)));
+  }
+  return Ctx.mkAnd(And);
+}
+
 Term Encoder::opaque(StringRef Why) {
   if (Opaque.empty())
     Opaque = Why.str();
@@ -721,14 +733,7 @@ struct Encoder::Impl {
       Optional<IpNetwork> Net = parseIpNetwork(T);
       if (!Net)
         return Ctx.falseTerm();
-      std::vector<Term> And{V.Valid, Net->V6 ? V.V6 : Ctx.mkNot(V.V6)};
-      unsigned Prefix = Net->Prefix + (Net->V6 ? 0 : 0);
-      if (Prefix > 0) {
-        Term Const = Ctx.bvConst(Net->Bytes, 128);
-        And.push_back(Ctx.mkEq(Ctx.mkExtract(V.Addr, 128 - Prefix, Prefix),
-                               Ctx.mkExtract(Const, 128 - Prefix, Prefix)));
-      }
-      return Ctx.mkAnd(And);
+      return E.inNetwork(V, *Net);
     }
     case OperatorFamily::Null:
     case OperatorFamily::Unknown:

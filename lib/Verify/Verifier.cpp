@@ -229,6 +229,53 @@ bool namesTemplateValues(ArrayRef<const Policy *> Policies) {
   return false;
 }
 
+/// The networks of the aws:SourceIp conditions of \p Policies, leaving out
+/// each address family whose networks together cover all of it.
+std::vector<IpNetwork> sourceIpLimits(ArrayRef<const Policy *> Policies) {
+  using U128 = unsigned __int128;
+  std::vector<IpNetwork> Nets;
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements)
+      for (const Condition &C : S.Conditions)
+        if (StringRef(C.Key).equals_insensitive("aws:SourceIp") &&
+            operatorFamily(C.Op) == OperatorFamily::Ip)
+          for (const ConditionValue &V : C.Values)
+            if (Optional<IpNetwork> N = parseIpNetwork(V.Value.Text))
+              Nets.push_back(*N);
+  auto covers = [&](bool V6) {
+    unsigned Bits = V6 ? 128 : 32;
+    std::vector<std::pair<U128, U128>> Ranges;
+    for (const IpNetwork &N : Nets) {
+      if (N.V6 != V6)
+        continue;
+      U128 Lo = 0;
+      for (unsigned I = 0; I < Bits / 8; ++I)
+        Lo = (Lo << 8) | N.Bytes[I];
+      unsigned Free = Bits - N.Prefix;
+      U128 Span = Free == 128 ? ~U128(0) : (U128(1) << Free) - 1;
+      Lo &= ~Span;
+      Ranges.push_back({Lo, Lo + Span});
+    }
+    std::sort(Ranges.begin(), Ranges.end());
+    U128 Max = Bits == 128 ? ~U128(0) : (U128(1) << Bits) - 1;
+    U128 Next = 0;
+    for (const auto &R : Ranges) {
+      if (R.first > Next)
+        return false;
+      if (R.second >= Max)
+        return true;
+      Next = std::max(Next, R.second + 1);
+    }
+    return false;
+  };
+  bool All4 = covers(false), All6 = covers(true);
+  std::vector<IpNetwork> Out;
+  for (const IpNetwork &N : Nets)
+    if (!(N.V6 ? All6 : All4))
+      Out.push_back(N);
+  return Out;
+}
+
 /// True when a policy reads a key that the request model ties to the
 /// caller's kind.
 bool readsCallerKeys(ArrayRef<const Policy *> Policies,
@@ -772,7 +819,20 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
               for (const ConditionValue &V : C.Values)
                 TrustLiterals[K].insert(V.Value.Text.str());
   }
+  // Amazon S3's definition: a policy that limits aws:SourceIp to a set of
+  // CIDRs is not public, unless the set covers a whole address family
+  // (Zelkova counts addresses). An outsider's address lies outside every
+  // network the policies name in a family they do not cover.
+  std::vector<IpNetwork> Limits;
+  if (Outsiders)
+    Limits = sourceIpLimits(Policies);
   auto outsiderContext = [&](const RequestContext &RC) {
+    if (const ContextValue *V = RC.lookup("aws:SourceIp"))
+      for (const std::string &X : V->Values)
+        if (Optional<IpNetwork> A = parseIpAddress(X))
+          if (any_of(Limits,
+                     [&](const IpNetwork &N) { return N.contains(*A); }))
+            return false;
     for (const auto &KV : TrustLiterals)
       if (const ContextValue *V = RC.lookup(KV.first))
         for (const std::string &X : V->Values)
@@ -911,6 +971,15 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       for (Term V : Vals)
         for (const std::string &L : KV.second)
           And.push_back(Ctx.mkNot(Ctx.mkEq(V, Ctx.strConst(L))));
+    }
+    auto SI = Enc.keys().find("aws:sourceip");
+    if (SI != Enc.keys().end() && SI->second.Kind == KeyKind::Ip) {
+      std::vector<const KeyVars::Value *> Vals{&SI->second.Single};
+      for (const KeyVars::Value &V : SI->second.Slots)
+        Vals.push_back(&V);
+      for (const KeyVars::Value *V : Vals)
+        for (const IpNetwork &N : Limits)
+          And.push_back(Ctx.mkNot(Enc.inNetwork(*V, N)));
     }
     OutsiderTerm = Ctx.mkAnd(And);
   }

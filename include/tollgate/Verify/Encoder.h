@@ -19,6 +19,7 @@
 
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Eval/Request.h"
+#include "tollgate/Eval/Values.h"
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Term.h"
 
@@ -98,6 +99,9 @@ public:
 
   /// The request model's constraints at \p C (true without a model).
   Term realistic(const Coordinate &C);
+
+  /// The value \p V of an IP key lies in \p Net.
+  Term inNetwork(const KeyVars::Value &V, const IpNetwork &Net);
 
   /// The first construct that could not be encoded at all, or "".
   const std::string &unsupported() const { return Unsupported; }
