@@ -509,15 +509,16 @@ Optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
   return Out;
 }
 
-/// Text of a policy string with variables replaced by \p VarValue and
-/// escapes by their character.
-std::string flatten(const PolicyString &S, StringRef VarValue) {
+/// Text of a policy string with each variable replaced by \p VarValue of
+/// its name and escapes by their character.
+std::string flatten(const PolicyString &S,
+                    function_ref<std::string(StringRef)> VarValue) {
   if (S.Parts.empty())
     return S.Text.str();
   std::string Out;
   for (const StringPart &P : S.Parts) {
     if (P.K == StringPart::Variable)
-      Out += VarValue.str();
+      Out += VarValue(P.Value.trim());
     else
       Out += P.Value.str();
   }
@@ -606,13 +607,29 @@ struct Verifier::Impl {
 
   Impl(const Catalog &Cat, VerifyOptions Opt) : Cat(Cat), Opt(Opt) {}
 
+  /// The values the caller of the witnesses being built gives keys (its
+  /// principal keys, under the request model).
+  RequestContext CallerKeys;
+
+  /// The value witnesses give policy variable \p Name: the caller's where
+  /// the caller fixes it, a plain word otherwise.
+  std::string varValue(StringRef Name) const {
+    const ContextValue *V = CallerKeys.lookup(Name);
+    if (V && !V->MultiValued && V->Values.size() == 1)
+      return V->Values.front();
+    return "tollgate-user";
+  }
+  std::string flatten(const PolicyString &S) const {
+    return verify::flatten(S, [&](StringRef N) { return varValue(N); });
+  }
+
   /// The policy variables of \p All, each set to a plain value.
   RequestContext varsContext(ArrayRef<const Policy *> All) {
     RequestContext Vars;
     auto noteVars = [&](const PolicyString &S) {
       for (const StringPart &P : S.Parts)
         if (P.K == StringPart::Variable)
-          Vars.set(P.Value.trim(), "tollgate-user");
+          Vars.set(P.Value.trim(), varValue(P.Value.trim()));
     };
     for (const Policy *P : All)
       for (const Statement &S : P->Statements) {
@@ -634,8 +651,7 @@ struct Verifier::Impl {
       if (C.Values.empty())
         continue;
       std::string V =
-          flatten(C.Values[std::min(Index, C.Values.size() - 1)].Value,
-                  "tollgate-user");
+          flatten(C.Values[std::min(Index, C.Values.size() - 1)].Value);
       OperatorFamily F = operatorFamily(C.Op);
       bool Neg = isNegatedOperator(C.Op);
       if (C.Op == ConditionOp::Null) {
@@ -715,7 +731,7 @@ struct Verifier::Impl {
         if (S.Eff != Effect::Allow)
           continue;
         for (const PolicyString &R : S.Resource.Patterns) {
-          std::string T = flatten(R, "tollgate-user");
+          std::string T = flatten(R);
           if (T == "*")
             continue;
           add(instantiateArn(T, "tollgate"));
@@ -998,7 +1014,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   std::vector<std::string> Resources;
   std::vector<RequestContext> Contexts;
   RequestContext StatementVars;
-  bool CandidatesReady = false;
+  std::string CandidatesFor; ///< The caller the candidates were built for.
   std::set<std::string> CatalogFuture;
 
   auto finish = [&]() {
@@ -1100,12 +1116,20 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
 
         // Concrete witnesses first.
         if (Opt.Witnesses) {
-          if (!CandidatesReady) {
+          if (CandidatesFor != Who.Id + "|" + Who.Account) {
+            // Variables take the values this caller gives its keys.
+            CallerKeys = RequestContext();
+            if (Real) {
+              Request Probe;
+              Probe.Principal = Who;
+              RM.complete(Probe);
+              CallerKeys = Probe.Context;
+            }
             std::vector<const Policy *> Src = APolicies;
             Resources = resources(Src);
             Contexts = contexts(Src, Policies);
             StatementVars = varsContext(Policies);
-            CandidatesReady = true;
+            CandidatesFor = Who.Id + "|" + Who.Account;
           }
           std::vector<std::string> Actions;
           if (!Future) {
@@ -1187,7 +1211,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 std::vector<std::string> Rs;
                 if (S.Resource.Present && !S.Resource.Negated)
                   for (const PolicyString &RP : S.Resource.Patterns) {
-                    std::string T = flatten(RP, "tollgate-user");
+                    std::string T = flatten(RP);
                     if (T == "*" && !Acts.empty()) {
                       // An ARN of the action's resource type reads better.
                       std::vector<std::string> Own =
