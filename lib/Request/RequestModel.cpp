@@ -15,6 +15,14 @@ using namespace llvm;
 namespace tollgate {
 namespace request {
 
+std::optional<ModelKind> parseModelKind(StringRef Name) {
+  if (Name == "realistic")
+    return ModelKind::Realistic;
+  if (Name == "textual")
+    return ModelKind::Textual;
+  return std::nullopt;
+}
+
 ArrayRef<DefaultKey> alwaysPresentKeys() {
   // Availability: "This key is always included in the request context."
   static const DefaultKey Keys[] = {

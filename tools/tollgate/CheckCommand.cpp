@@ -242,15 +242,13 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--request-model") {
       if (!value(V))
         return false;
-      if (V == "realistic") {
-        A.Requests = request::ModelKind::Realistic;
-      } else if (V == "textual") {
-        A.Requests = request::ModelKind::Textual;
-      } else {
+      std::optional<request::ModelKind> K = request::parseModelKind(V);
+      if (!K) {
         Err << "tollgate check: unknown request model '" << V
             << "' (realistic or textual)\n";
         return false;
       }
+      A.Requests = *K;
     } else if (Name == "--dump-smt2") {
       if (!value(A.DumpDir))
         return false;

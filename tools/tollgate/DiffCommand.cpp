@@ -44,6 +44,9 @@ const char *DiffUsage =
     "                       with resource policies)\n"
     "  --timeout SECONDS    per solver query (default 10)\n"
     "  --max N              at most N groups per direction (default 1000)\n"
+    "  --request-model realistic|textual\n"
+    "                       the requests AWS can send (default), or any\n"
+    "                       strings for the resource and every key\n"
     "  --format text|json\n"
     "exit status: 0 no change in access, 1 access gained or lost, 2 input\n"
     "error, 3 some action groups undecided, 4 internal error\n";
@@ -57,6 +60,7 @@ struct DiffArgs {
   Optional<PolicyType> Type;
   unsigned TimeoutS = 10, Max = 1000;
   std::string Format = "text";
+  request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
 bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
@@ -97,6 +101,15 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
         return false;
       }
       (S == "--timeout" ? A.TimeoutS : A.Max) = N;
+    } else if (S == "--request-model") {
+      if (!value(V))
+        return false;
+      std::optional<request::ModelKind> K = request::parseModelKind(V);
+      if (!K) {
+        Err << "tollgate diff: unknown request model `" << V << "`\n";
+        return false;
+      }
+      A.Requests = *K;
     } else if (S == "--format") {
       if (!value(V))
         return false;
@@ -224,8 +237,8 @@ void printDirectionText(const Direction &D, StringRef CatalogDate,
     }
     OS << "    for example (" << D.FileB << ": " << decisionName(R.Example.B.D)
        << "):\n";
-    printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS,
-                 "      ", &R.Example.ReadKeys);
+    printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS, "      ",
+                 &R.Example.ReadKeys);
   }
   if (D.Summary.V == Verdict::Unknown && !D.Summary.Reason.empty())
     OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";
@@ -287,6 +300,7 @@ int runDiffCommand(int Argc, const char **Argv) {
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
+  VO.Requests = A.Requests;
   bool Terminal = sys::Process::StandardErrIsDisplayed();
   std::string Phase;
   if (Terminal)

@@ -90,6 +90,9 @@ enum class ModelKind : uint8_t {
   Textual,
 };
 
+/// `realistic` or `textual`.
+std::optional<ModelKind> parseModelKind(llvm::StringRef Name);
+
 class RequestModel {
 public:
   explicit RequestModel(const Catalog &Cat) : Cat(Cat) {}
