@@ -101,4 +101,21 @@ bool arnPatternCanMatchFormat(StringRef ArnPattern, StringRef Format) {
   return true;
 }
 
+std::string fillArnFormat(StringRef Format,
+                          function_ref<std::string(StringRef)> Fill) {
+  std::string Out;
+  while (!Format.empty()) {
+    size_t Open = Format.find("${");
+    size_t Close = Format.find('}', Open);
+    if (Open == StringRef::npos || Close == StringRef::npos) {
+      Out += Format.str();
+      break;
+    }
+    Out += Format.take_front(Open).str();
+    Out += Fill(Format.slice(Open + 2, Close));
+    Format = Format.drop_front(Close + 1);
+  }
+  return Out;
+}
+
 } // namespace tollgate

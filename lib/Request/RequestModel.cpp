@@ -1,6 +1,7 @@
 //===- RequestModel.cpp - The requests AWS can send -----------------------===//
 
 #include "tollgate/Request/RequestModel.h"
+#include "tollgate/Catalog/ArnFormat.h"
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Support/Glob.h"
@@ -197,27 +198,11 @@ bool RequestModel::keyReaches(const ActionInfo *Action, StringRef Key) const {
 /// account as twelve `?`, since an account is twelve digits; a partition
 /// starts with `aws`).
 static std::string shapeOf(StringRef Format) {
-  std::string Out;
-  while (!Format.empty()) {
-    size_t Open = Format.find("${");
-    if (Open == StringRef::npos) {
-      Out += Format.str();
-      break;
-    }
-    Out += Format.take_front(Open).str();
-    size_t Close = Format.find('}', Open);
-    if (Close == StringRef::npos) {
-      Out += Format.drop_front(Open).str();
-      break;
-    }
-    StringRef Name = Format.slice(Open + 2, Close);
-    // A placeholder stands for one or more characters.
-    Out += Name == "Account"     ? "????????????"
+  return fillArnFormat(Format, [](StringRef Name) -> std::string {
+    return Name == "Account"     ? "????????????"
            : Name == "Partition" ? "aws*"
                                  : "?*";
-    Format = Format.drop_front(Close + 1);
-  }
-  return Out;
+  });
 }
 
 std::vector<std::string>
@@ -247,23 +232,13 @@ RequestModel::sampleResources(const ActionInfo &Action,
     if (!R.Type)
       continue;
     for (StringRef Format : R.Type->ArnFormats) {
-      std::string Sample;
-      while (!Format.empty()) {
-        size_t Open = Format.find("${");
-        size_t Close = Format.find('}', Open);
-        if (Open == StringRef::npos || Close == StringRef::npos) {
-          Sample += Format.str();
-          break;
-        }
-        Sample += Format.take_front(Open).str();
-        StringRef Name = Format.slice(Open + 2, Close);
-        Sample += StringSwitch<std::string>(Name)
-                      .Case("Partition", "aws")
-                      .Case("Region", "us-east-1")
-                      .Case("Account", Account.str())
-                      .Default("example-" + Name.lower());
-        Format = Format.drop_front(Close + 1);
-      }
+      std::string Sample = fillArnFormat(Format, [&](StringRef Name) {
+        return StringSwitch<std::string>(Name)
+            .Case("Partition", "aws")
+            .Case("Region", "us-east-1")
+            .Case("Account", Account.str())
+            .Default("example-" + Name.lower());
+      });
       if (!is_contained(Out, Sample))
         Out.push_back(std::move(Sample));
     }

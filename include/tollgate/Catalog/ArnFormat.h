@@ -37,8 +37,11 @@
 
 #include "tollgate/Catalog/GlobIntersect.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace tollgate {
 
@@ -46,6 +49,12 @@ namespace tollgate {
 /// placeholder rules above.
 void appendArnFormatAtoms(llvm::StringRef Format,
                           llvm::SmallVectorImpl<GlobAtom> &Out);
+
+/// \p Format with each placeholder `${Name}` replaced by \p Fill(Name); an
+/// unterminated `${` is kept as text.
+std::string
+fillArnFormat(llvm::StringRef Format,
+              llvm::function_ref<std::string(llvm::StringRef)> Fill);
 
 /// True if some ARN matches both the policy ARN pattern \p ArnPattern (IAM
 /// wildcards) and the ARN format \p Format, field by field as described

@@ -2,6 +2,7 @@
 
 #include "ResourceFacts.h"
 #include "GlobCover.h"
+#include "tollgate/Catalog/ArnFormat.h"
 
 #include "tollgate/Support/Glob.h"
 
@@ -49,29 +50,11 @@ bool reachesEveryResource(const Statement &S) {
   return (S.Resource.Present && S.Resource.Negated) || starResource(S);
 }
 
-/// \p Format with each `${...}` placeholder turned into `*`.
-static std::string formatAsPattern(StringRef Format) {
-  std::string Out;
-  while (!Format.empty()) {
-    size_t Open = Format.find("${");
-    if (Open == StringRef::npos) {
-      Out += Format.str();
-      break;
-    }
-    Out += Format.substr(0, Open).str();
-    size_t Close = Format.find('}', Open);
-    if (Close == StringRef::npos)
-      break;
-    Out += '*';
-    Format = Format.substr(Close + 1);
-  }
-  return Out;
-}
-
 /// True if \p Pattern covers every ARN of \p Format whatever its partition,
 /// region and account.
 static bool coversFormat(StringRef Pattern, StringRef Format) {
-  std::string F = formatAsPattern(Format);
+  std::string F =
+      fillArnFormat(Format, [](StringRef) { return std::string("*"); });
   std::array<StringRef, 6> FP = arnPatternFields(Pattern),
                            FF = arnPatternFields(F);
   static const unsigned Checked[] = {0, 2, 5};
