@@ -3,7 +3,6 @@
 #include "ResourceFacts.h"
 #include "GlobCover.h"
 #include "tollgate/Catalog/ArnFormat.h"
-
 #include "tollgate/Support/Glob.h"
 
 using namespace llvm;
