@@ -79,6 +79,20 @@ std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
   return Out + " (" + S.displayName(Ref.StatementIndex) + ")";
 }
 
+/// \p S for a terminal: control characters escaped as `\xNN` (the JSON
+/// form keeps the exact text).
+static std::string printable(StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (U < 0x20 || U == 0x7f)
+      Out += formatv("\\x{0:x-2}", U).str();
+    else
+      Out += C;
+  }
+  return Out;
+}
+
 void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
                   raw_ostream &OS, StringRef Indent,
                   const std::vector<std::string> *ReadKeys) {
@@ -88,7 +102,7 @@ void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
   if (FutureAction)
     OS << "  (an action not in the catalog of " << CatalogDate << ")";
   OS << '\n';
-  OS << Indent << "resource:  " << R.Resource << '\n';
+  OS << Indent << "resource:  " << printable(R.Resource) << '\n';
   if (!R.sameAccount())
     OS << Indent << "resource account: " << R.ResourceAccount
        << " (another account than the caller's)\n";
@@ -106,10 +120,10 @@ void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
       OS << "[";
       ListSeparator Sep(", ");
       for (const std::string &X : V->Values)
-        OS << Sep << '"' << X << '"';
+        OS << Sep << '"' << printable(X) << '"';
       OS << "]";
     } else {
-      OS << '"' << V->Values.front() << '"';
+      OS << '"' << printable(V->Values.front()) << '"';
     }
     OS << '\n';
   }
