@@ -654,9 +654,13 @@ bool PairGenerator::mutate(json &P, bool ResourcePolicy, std::string &Name) {
     if (Name == "widen-resource") {
       if (chance(0.3) || R.back() == '}')
         R += "*";
-      else if (R.back() != '*' && R.back() != '?')
-        R.back() = '?';
-      else
+      else if (R.back() != '*' && R.back() != '?') {
+        // The last character (all its bytes) becomes `?`.
+        size_t Cut = R.size() - 1;
+        while (Cut > 0 && (static_cast<unsigned char>(R[Cut]) & 0xC0) == 0x80)
+          --Cut;
+        R = R.substr(0, Cut) + "?";
+      } else
         R = R.substr(0, R.rfind('/') == std::string::npos ? R.size()
                                                           : R.rfind('/') + 1) +
             "*";

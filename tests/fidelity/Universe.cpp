@@ -88,13 +88,23 @@ std::vector<std::string> resolveVariables(const std::string &S) {
 }
 
 /// Fills the wildcards of \p S, variant \p K of four: `*` by "", "x",
-/// "é/日", "a/b"; `?` by "a", "é", "😀", "Z".
+/// "é/日", "a/b"; `?` by "a", "é", "😀", "Z". Variables and escapes
+/// (`${...}`) are kept for resolveVariables().
 std::string fill(const std::string &S, unsigned K, bool SlashOk) {
   static const char *Star[] = {"", "x", "é/日", "a/b"};
   static const char *StarNoSlash[] = {"", "x", "é日", "ab"};
   static const char *Q[] = {"a", "é", "😀", "Z"};
   std::string Out;
-  for (char C : S) {
+  for (size_t I = 0; I < S.size(); ++I) {
+    char C = S[I];
+    if (C == '$' && I + 1 < S.size() && S[I + 1] == '{') {
+      size_t End = S.find('}', I);
+      if (End != std::string::npos) {
+        Out += S.substr(I, End - I + 1);
+        I = End;
+        continue;
+      }
+    }
     if (C == '*')
       Out += SlashOk ? Star[K] : StarNoSlash[K];
     else if (C == '?')
@@ -106,25 +116,28 @@ std::string fill(const std::string &S, unsigned K, bool SlashOk) {
 }
 
 /// Instances of a string pattern: fills and near misses (one character
-/// more, one less, case changed).
+/// more, one less, case changed), each with every value of its variables.
 std::vector<std::string> instances(const std::string &Pattern, bool SlashOk) {
   std::vector<std::string> Out;
-  for (const std::string &R : resolveVariables(Pattern)) {
-    for (unsigned K = 0; K < 4; ++K)
-      addUnique(Out, fill(R, K, SlashOk));
-    std::string Base = fill(R, 1, SlashOk);
+  std::vector<std::string> Filled;
+  for (unsigned K = 0; K < 4; ++K)
+    addUnique(Filled, fill(Pattern, K, SlashOk));
+  for (const std::string &F : Filled)
+    for (const std::string &R : resolveVariables(F))
+      addUnique(Out, R);
+  for (const std::string &Base : resolveVariables(fill(Pattern, 1, SlashOk))) {
     addUnique(Out, Base + "1");
-    if (!Base.empty()) {
-      // Drop the last character (all its bytes).
-      size_t Cut = Base.size() - 1;
-      while (Cut > 0 && (Base[Cut] & 0xC0) == 0x80)
-        --Cut;
-      addUnique(Out, Base.substr(0, Cut));
-      std::string Up = Base;
-      Up[0] = std::isupper(static_cast<unsigned char>(Up[0])) ? toLower(Up[0])
-                                                              : toUpper(Up[0]);
-      addUnique(Out, Up);
-    }
+    if (Base.empty())
+      continue;
+    // Drop the last character (all its bytes).
+    size_t Cut = Base.size() - 1;
+    while (Cut > 0 && (static_cast<unsigned char>(Base[Cut]) & 0xC0) == 0x80)
+      --Cut;
+    addUnique(Out, Base.substr(0, Cut));
+    std::string Up = Base;
+    Up[0] = std::isupper(static_cast<unsigned char>(Up[0])) ? toLower(Up[0])
+                                                            : toUpper(Up[0]);
+    addUnique(Out, Up);
   }
   return Out;
 }
@@ -308,20 +321,54 @@ Universe::Universe(const std::vector<json> &Policies, bool IdentityPolicies,
       Callers.push_back(C);
   }
 
-  // Actions.
-  std::vector<std::string> Actions(std::begin(CoreActions),
-                                   std::end(CoreActions));
-  for (const std::string &P : L.ActionPatterns) {
-    std::vector<const ActionInfo *> M = Cat.expandActionPattern(P);
-    if (!M.empty()) {
-      addUnique(Actions, M.front()->FullName.str());
-      addUnique(Actions, M.back()->FullName.str());
-    }
-  }
+  // Actions: the core ones, then one action of each class that the
+  // policies cannot tell apart (the same action patterns match it, it has
+  // the same resource types and supports the same service keys of the
+  // universe), among the services the resource patterns name, those with
+  // a resource the patterns can name first.
   std::vector<std::string> Instances;
   for (const std::string &P : L.ResourcePatterns)
     for (const std::string &I : arnInstances(P))
       addUnique(Instances, I);
+  std::vector<std::string> Actions(std::begin(CoreActions),
+                                   std::end(CoreActions));
+  std::map<const ActionInfo *, uint64_t> Mask;
+  for (size_t I = 0; I < L.ActionPatterns.size() && I < 64; ++I)
+    for (const ActionInfo *AI : Cat.expandActionPattern(L.ActionPatterns[I]))
+      if (AI->Service->Prefix == "s3" || AI->Service->Prefix == "iam" ||
+          AI->Service->Prefix == "sqs")
+        Mask[AI] |= uint64_t(1) << I;
+  std::map<std::string, const ActionInfo *> Classes;
+  for (const auto &KV : Mask) {
+    const ActionInfo *AI = KV.first;
+    std::string Sig =
+        std::to_string(KV.second) + "|" + AI->Service->Prefix.str() + "|";
+    for (const ActionResource &R : AI->Resources)
+      Sig += R.Name.str() + ",";
+    for (const KeySpec &K : universeKeys())
+      if (K.When == Presence::ServiceKey)
+        Sig += actionSupportsKey(*AI, K.Name) ? "1" : "0";
+    Classes.emplace(Sig, AI);
+  }
+  std::vector<std::pair<size_t, std::string>> Ranked;
+  for (const auto &KV : Classes) {
+    size_t Fit = 0;
+    for (const std::string &I : Instances)
+      Fit += resourceFitsAction(I, *KV.second);
+    if (Fit || KV.second->Resources.empty())
+      Ranked.push_back({Fit, KV.second->FullName.str()});
+  }
+  std::stable_sort(
+      Ranked.begin(), Ranked.end(),
+      [](const auto &A, const auto &B) { return A.first > B.first; });
+  for (size_t I = 0; I < Ranked.size() && I < 16; ++I)
+    addUnique(Actions, Ranked[I].second);
+  // Beyond the three services: the first action each pattern matches.
+  for (const std::string &P : L.ActionPatterns) {
+    std::vector<const ActionInfo *> M = Cat.expandActionPattern(P);
+    if (!M.empty())
+      addUnique(Actions, M.front()->FullName.str());
+  }
   for (const std::string &A : Actions) {
     Target T;
     T.Action = A;
