@@ -299,7 +299,12 @@ int main(int Argc, char **Argv) {
       C.Identity.push_back(P);
     }
     C.Request = toCaseRequest(R);
-    Replay << diff::caseReplay(C, Pool).dump() << '\n';
+    // A request with invalid UTF-8 (already counted as unrealistic) cannot
+    // be written as JSON.
+    try {
+      Replay << diff::caseReplay(C, Pool).dump() << '\n';
+    } catch (const nlohmann::json::exception &) {
+    }
   };
 
   unsigned Rewrites = 0, Mutations = 0, ResourcePairs = 0, LoadErrors = 0;
@@ -356,8 +361,10 @@ int main(int Argc, char **Argv) {
     uint64_t Size = U.size();
     MaxUniverse = std::max(MaxUniverse, Size);
     llvm::Optional<Request> SepFwd, SepBack;
-    std::vector<Request> ReplaySample;
-    uint64_t Seen = 0;
+    // Two reservoir samples for the simulator: of every request, and of
+    // those with a non-ASCII character (where `?` and case rules bite).
+    std::vector<Request> ReplaySample, ReplayWide;
+    uint64_t Seen = 0, SeenWide = 0;
     bool SelfCheck = PairNo < A.SelfCheck;
     bool Full = U.forEach(A.Cap, Sample, [&](const Request &R) {
       ++Seen;
@@ -380,11 +387,23 @@ int main(int Argc, char **Argv) {
       if (DO == Decision::Allow && DD != Decision::Allow && !SepBack)
         SepBack = R;
       if (Replay) {
-        // Reservoir sample of the universe for the simulator.
-        if (ReplaySample.size() < A.ReplayPerPair)
-          ReplaySample.push_back(R);
-        else if (Sample() % Seen < A.ReplayPerPair)
-          ReplaySample[Sample() % A.ReplayPerPair] = R;
+        auto Keep = [&](std::vector<Request> &V, uint64_t N) {
+          if (V.size() < A.ReplayPerPair)
+            V.push_back(R);
+          else if (Sample() % N < A.ReplayPerPair)
+            V[Sample() % A.ReplayPerPair] = R;
+        };
+        Keep(ReplaySample, Seen);
+        auto NonAscii = [](const std::string &X) {
+          return std::any_of(X.begin(), X.end(),
+                             [](char C) { return C & 0x80; });
+        };
+        bool Wide = NonAscii(R.Resource);
+        for (const ContextValue *V : R.Context.sorted())
+          for (const std::string &X : V->Values)
+            Wide |= NonAscii(X);
+        if (Wide)
+          Keep(ReplayWide, ++SeenWide);
       }
       return true;
     });
@@ -393,14 +412,9 @@ int main(int Argc, char **Argv) {
     EnumSeconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
             .count();
-    for (const Request &R : ReplaySample) {
-      emit(TextO, Pair.ResourcePolicy, R, "universe");
-      emit(TextD, Pair.ResourcePolicy, R, "universe");
-    }
 
-    // One direction's FAIL: its counterexample replays and is realistic.
-    // Returns false when it is wrong.
-    // Returns true when the counterexample replays and is realistic.
+    // One direction's FAIL: its counterexample must replay and be
+    // realistic. Returns true when the counterexample replays and is realistic.
     auto checkCex = [&](const std::string &Check, CheckTally &T,
                         const CheckResult &R, const CompiledPolicySet &Allows,
                         const CompiledPolicySet &DoesNot,
@@ -412,8 +426,6 @@ int main(int Argc, char **Argv) {
         return false;
       }
       const Request &Q = R.Cex->R;
-      emit(AllowsText, Pair.ResourcePolicy, Q, "counterexample");
-      emit(DoesNotText, Pair.ResourcePolicy, Q, "counterexample");
       Decision DA = Allows.decide(Q).D, DB = DoesNot.decide(Q).D;
       bool Replays = DA == Decision::Allow && DB != Decision::Allow &&
                      DB != Decision::Unsupported;
@@ -426,6 +438,11 @@ int main(int Argc, char **Argv) {
       }
       std::vector<Violation> Vs =
           checkRealism(Q, R.Cex->FutureAction, !Pair.ResourcePolicy, Cat);
+      std::string Origin =
+          std::string(Vs.empty() ? "realistic" : "unrealistic") +
+          " counterexample of " + Check + ", pair " + std::to_string(PairNo);
+      emit(AllowsText, Pair.ResourcePolicy, Q, Origin);
+      emit(DoesNotText, Pair.ResourcePolicy, Q, Origin);
       if (!Vs.empty()) {
         ++T.Unrealistic;
         std::set<std::string> Rules;
@@ -512,6 +529,14 @@ int main(int Argc, char **Argv) {
     };
     record("no-new-access", false);
     record("equivalent", true);
+    if (Fwd.V == Verdict::Pass || Back.V == Verdict::Pass) {
+      std::string Origin = "PASS universe, pair " + std::to_string(PairNo);
+      for (const auto *Set : {&ReplaySample, &ReplayWide})
+        for (const Request &R : *Set) {
+          emit(TextO, Pair.ResourcePolicy, R, Origin);
+          emit(TextD, Pair.ResourcePolicy, R, Origin);
+        }
+    }
   }
 
   double Total =
