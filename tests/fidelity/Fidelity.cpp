@@ -62,6 +62,7 @@
 #include "Known.h"
 #include "PairGen.h"
 #include "Realism.h"
+#include "SelfTest.h"
 #include "Universe.h"
 
 #include "../diff/Generate.h"
@@ -267,6 +268,12 @@ int main(int Argc, char **Argv) {
       return 1;
     }
   }
+
+  std::vector<std::string> SelfTestFailures = selfTestRealism(Cat);
+  for (const std::string &W : SelfTestFailures)
+    std::cerr << "fidelity: the realism checker is wrong on " << W << "\n";
+  if (!SelfTestFailures.empty())
+    return 1;
 
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutMs;
