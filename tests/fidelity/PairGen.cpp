@@ -227,6 +227,8 @@ std::string PairGenerator::ipLiteral() {
   } else {
     Len = pick(33);
   }
+  if (chance(0.1))
+    Len = Max;
   if (Len < Max) {
     unsigned __int128 Mask =
         Len == 0 ? 0 : ~(unsigned __int128)0 << (Max - Len);
@@ -341,7 +343,8 @@ bool PairGenerator::rewrite(json &P, bool ResourcePolicy, std::string &Name) {
                                                  "numeric-form",
                                                  "deny-notaction-guard",
                                                  "deny-notresource-guard"};
-  Name = oneOf(Kinds);
+  if (Name.empty())
+    Name = oneOf(Kinds);
   size_t SI = pick(unsigned(Ss.size()));
   json &S = Ss[SI];
   if (Name == "reorder") {
@@ -630,7 +633,8 @@ bool PairGenerator::mutate(json &P, bool ResourcePolicy, std::string &Name) {
       "split-notaction", "username-as-principalarn",
       "narrow-action",   "notprincipal-drop-account",
       "change-value"};
-  Name = oneOf(Kinds);
+  if (Name.empty())
+    Name = oneOf(Kinds);
   size_t SI = pick(unsigned(Ss.size()));
   json &S = Ss[SI];
   if (Name == "drop-deny" || Name == "drop-statement") {
@@ -822,11 +826,26 @@ bool PairGenerator::mutate(json &P, bool ResourcePolicy, std::string &Name) {
 PolicyPair PairGenerator::next() {
   PolicyPair Pair;
   Pair.ResourcePolicy = chance(0.3);
-  for (int Try = 0; Try < 50; ++Try) {
+  bool Rewrite = chance(0.5);
+  // The kind first, then policies until one admits it, so that every kind
+  // is as frequent as the others.
+  std::string Kind;
+  {
+    json P = policy(Pair.ResourcePolicy);
+    Rewrite ? rewrite(P, Pair.ResourcePolicy, Kind)
+            : mutate(P, Pair.ResourcePolicy, Kind);
+  }
+  // Kinds that need one type of policy.
+  if (Kind == "add-principal" || Kind == "notprincipal-drop-account" ||
+      Kind == "split-principals" || Kind == "account-principal-form")
+    Pair.ResourcePolicy = true;
+  if (Kind == "deny-negation" || Kind == "deny-notaction-guard" ||
+      Kind == "deny-notresource-guard")
+    Pair.ResourcePolicy = false;
+  for (int Try = 0; Try < 200; ++Try) {
     json P = policy(Pair.ResourcePolicy);
     json D = P;
-    std::string Name;
-    bool Rewrite = chance(0.6);
+    std::string Name = Kind;
     bool Ok = Rewrite ? rewrite(D, Pair.ResourcePolicy, Name)
                       : mutate(D, Pair.ResourcePolicy, Name);
     if (!Ok || D["Statement"].empty())
@@ -841,10 +860,13 @@ PolicyPair PairGenerator::next() {
     Pair.Derived = D;
     return Pair;
   }
-  // Unreachable in practice: a policy compared with itself.
+  // A kind that no policy of this type admits (NotPrincipal or Principal
+  // edits in identity policies, for instance): reorder instead.
   Pair.Original = policy(Pair.ResourcePolicy);
   Pair.Derived = Pair.Original;
-  Pair.Kind = "rewrite:identical";
+  std::string Name = "reorder";
+  rewrite(Pair.Derived, Pair.ResourcePolicy, Name);
+  Pair.Kind = "rewrite:reorder";
   Pair.Rewrite = true;
   return Pair;
 }
