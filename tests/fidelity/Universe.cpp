@@ -526,7 +526,30 @@ bool Universe::forEach(uint64_t Cap, std::mt19937_64 &Rng,
   Request R;
   std::vector<size_t> Choice(Dims.size(), 0);
   if (size() > Cap) {
-    for (uint64_t K = 0; K < Cap;) {
+    // Every caller, action and resource once with a random context when
+    // they fit in the budget, then random requests.
+    uint64_t K = 0;
+    uint64_t Combos = 0;
+    for (const Caller &C : Callers)
+      for (const Target &T : Targets)
+        for (size_t Res = 0; Res < T.Resources.size(); ++Res)
+          Combos += usable(C, T, Res);
+    if (Combos <= Cap)
+      for (const Caller &C : Callers)
+        for (const Target &T : Targets)
+          for (size_t Res = 0; Res < T.Resources.size(); ++Res) {
+            if (!usable(C, T, Res))
+              continue;
+            ++K;
+            for (size_t I = 0; I < Dims.size(); ++I)
+              Choice[I] = Rng() % Dims[I].Options.size();
+            start(C, T, Res, R);
+            vary(C, T, Rng() % Instants.size(), Rng() % SecureTransport.size(),
+                 Choice, R);
+            if (!Fn(R))
+              return false;
+          }
+    while (K < Cap) {
       const Caller &C = Callers[Rng() % Callers.size()];
       const Target &T = Targets[Rng() % Targets.size()];
       size_t Res = Rng() % T.Resources.size();

@@ -46,7 +46,8 @@ public:
   /// The number of requests.
   uint64_t size() const;
   /// Calls \p Fn on every request when there are at most \p Cap, else on
-  /// \p Cap requests drawn with \p Rng. Stops when \p Fn returns false.
+  /// \p Cap requests drawn with \p Rng (every caller, action and resource
+  /// at least once when they fit). Stops when \p Fn returns false.
   /// Returns true when every request was visited.
   bool forEach(uint64_t Cap, std::mt19937_64 &Rng,
                llvm::function_ref<bool(const Request &)> Fn) const;
