@@ -3,6 +3,7 @@
 
 Usage: tests/fidelity/confirm-with-simulator.py BUILD_DIR
            [--pairs N] [--seed S] [--replay-per-pair K] [--show N]
+           [--keep DIR]
 
 Not part of the test suite. Runs BUILD_DIR/bin/fidelity on N pairs (default
 2000), which writes, in the replay format of tests/diff/DiffEval.cpp:
@@ -27,8 +28,10 @@ for example, which such requests break).
 """
 import argparse
 import collections
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +41,25 @@ DIFF = os.path.join(HERE, "..", "diff")
 
 CASE = re.compile(
     r"^(DISAGREEMENT|allow-listed \((?P<id>[^)]*)\)) case \d+ \[(?P<origin>[^\]]*)\]")
+
+
+def construct(replay_line):
+    """A guess at the construct behind a disagreement, for grouping only."""
+    try:
+        case = json.loads(replay_line.split("replay: ", 1)[1])
+    except (IndexError, ValueError):
+        return "unreadable case"
+    req = case.get("request", {})
+    docs = case.get("identity", []) + [case.get("resource") or {}]
+    text = json.dumps(docs, ensure_ascii=False)
+    wide = any(ord(c) > 127 for c in json.dumps(req, ensure_ascii=False))
+    if wide and "?" in text:
+        return "`?` in a policy, a non-ASCII character in the request"
+    if "${*}" in text or "${?}" in text:
+        return "an escape (${*}, ${?}) in a policy"
+    if req.get("resource") == "*":
+        return "an action without resource types (resource *)"
+    return "other"
 
 
 def origin_class(origin):
@@ -57,6 +79,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--replay-per-pair", type=int, default=2)
     ap.add_argument("--show", type=int, default=3)
+    ap.add_argument("--keep", help="a folder to keep the cases and the "
+                    "simulator's report in")
     a = ap.parse_args()
     fidelity = os.path.join(a.build, "bin", "fidelity")
     diff_eval = os.path.join(a.build, "bin", "diff-eval")
@@ -82,14 +106,21 @@ def main():
              "--allowlist", os.path.join(DIFF, "allowlist.txt"),
              "--work", work, "--show", "1000000"],
             capture_output=True, text=True)
+        if a.keep:
+            os.makedirs(a.keep, exist_ok=True)
+            shutil.copy(replay, os.path.join(a.keep, "cases.jsonl"))
+            with open(os.path.join(a.keep, "diff-eval.txt"), "w") as out:
+                out.write(d.stdout)
     if "cases compared" not in d.stdout:
         sys.stderr.write(d.stdout[-4000:] + d.stderr[-4000:])
         return 2
     unexplained = collections.Counter()
+    constructs = collections.defaultdict(collections.Counter)
     explained = collections.defaultdict(collections.Counter)
     examples = collections.defaultdict(list)
     block = None
-    for line in d.stdout.splitlines():
+    out = d.stdout.splitlines()
+    for n, line in enumerate(out):
         m = CASE.match(line)
         if m:
             cls = origin_class(m.group("origin"))
@@ -98,6 +129,8 @@ def main():
                 block = None
             else:
                 unexplained[cls] += 1
+                if n + 1 < len(out):
+                    constructs[cls][construct(out[n + 1])] += 1
                 block = examples[cls]
                 if len(block) < a.show:
                     block.append([line])
@@ -120,6 +153,8 @@ def main():
         print("%s: %d disagreements beyond the allow-list, %d allow-listed%s" %
               (cls, unexplained[cls], ex,
                "".join(" (%s %d)" % kv for kv in sorted(explained[cls].items()))))
+        for what, n in constructs[cls].most_common():
+            print("  %5d %s" % (n, what))
         for e in examples[cls]:
             print("\n".join("  " + x for x in e))
     bad = unexplained["PASS universe"] + unexplained["realistic counterexample"]
