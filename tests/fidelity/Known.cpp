@@ -53,6 +53,8 @@ const std::vector<std::string> &universeCallers() {
       "arn:aws:iam::444455556666:root",
       "arn:aws:iam::444455556666:user/alice",
       "arn:aws:sts::444455556666:assumed-role/ext/s2",
+      // An account no policy names.
+      "arn:aws:iam::555566667777:user/carol",
       "s3.amazonaws.com",
   };
   return C;

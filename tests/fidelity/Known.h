@@ -54,7 +54,8 @@ const std::vector<KeySpec> &universeKeys();
 const KeySpec *findKey(llvm::StringRef Key);
 
 /// The callers of the universe: anonymous, the root users, IAM users and
-/// role sessions of both accounts, and a service principal.
+/// role sessions of both accounts, a user of an account no policy names,
+/// and a service principal.
 const std::vector<std::string> &universeCallers();
 
 /// The principal keys a caller's requests carry, as (key, value); empty
