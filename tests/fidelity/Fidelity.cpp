@@ -230,7 +230,8 @@ std::string unknownCategory(const CheckResult &R) {
   if (R.InternalError)
     return "internal error";
   if (Why.startswith("solver error"))
-    return "solver error";
+    return Why.contains("BitVec") ? "solver error: bit-vector sorts differ"
+                                  : "solver error";
   if (Why.startswith("not encoded yet: "))
     return ("not encoded yet: " + Why.drop_front(17).take_front(60)).str();
   if (Why.startswith("a counterexample could not be written"))
@@ -543,7 +544,7 @@ int main(int Argc, char **Argv) {
             continue;
           std::string Cat = unknownCategory(*R);
           ++T.ByUnknown[Cat];
-          if (Cat == "solver error")
+          if (llvm::StringRef(Cat).startswith("solver error"))
             ++T.SolverErrors;
           if (Cat == "internal error")
             ++T.Internal;
