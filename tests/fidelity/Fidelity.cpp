@@ -1,0 +1,644 @@
+//===- Fidelity.cpp - Are the verifier's verdicts right? ------------------===//
+///
+/// \file
+/// The fidelity harness: seeded policy pairs, each decided by the verifier
+/// for `equivalent` and `no-new-access`, and each verdict checked against
+/// the concrete evaluator on realistic requests.
+///
+/// The pairs (PairGen.h). A policy over a few real actions (s3:GetObject,
+/// s3:PutObject, s3:ListBucket, iam:PassRole, iam:GetRole,
+/// sqs:SendMessage and the catalog actions their patterns match), resources
+/// with `*`, `?`, non-ASCII characters (é, 日, 😀), policy variables with
+/// and without defaults and escapes (`${*}`), Allow and Deny, NotAction,
+/// NotResource, resource policies with Principal and Deny with NotPrincipal,
+/// and conditions over real keys (aws:SourceIp with prefixes of every
+/// length, IPv4 and IPv6; Bool and ...IfExists on aws:SecureTransport and
+/// aws:MultiFactorAuthPresent; Null; dates on aws:CurrentTime and
+/// aws:EpochTime; numbers on s3:max-keys; ForAllValues/ForAnyValue on
+/// aws:TagKeys; the principal keys aws:PrincipalArn, aws:PrincipalAccount,
+/// aws:username, aws:PrincipalType, aws:PrincipalTag/team; s3:prefix). The
+/// second policy of a pair is a rewrite that keeps the meaning on realistic
+/// requests (statements and lists split or reordered, a condition moved
+/// into a Deny with the negated operator, Null as StringLike "*", a
+/// variable default as a Null split, a CIDR as its two halves, ...) or a
+/// mutation (a Deny dropped, a pattern widened, a prefix length changed, a
+/// Bool flipped, a condition removed, a principal added, ...).
+///
+/// The checks. no-new-access is "the derived policy allows nothing the
+/// original does not"; equivalent is that and its converse. For each:
+///  - PASS is checked by enumerating the request universe (Universe.h)
+///    through CompiledPolicySet::decide: a request the one side allows and
+///    the other does not makes it a wrong PASS. Universes larger than
+///    --cap are sampled (reported apart).
+///  - FAIL: the counterexample must replay (the one side allows, the other
+///    does not) and be a request AWS can send by the rules of Realism.h,
+///    which this harness writes down on its own: single-valued keys hold one
+///    value of their type, the principal keys follow from the caller and
+///    are absent for anonymous and service callers, aws:CurrentTime,
+///    aws:EpochTime and aws:SecureTransport are always present, service
+///    keys only on the actions that support them, the resource has one of
+///    the action's ARN formats, the action is spelt as in the catalog and
+///    every string is valid UTF-8.
+///  - UNKNOWN is counted by reason; a solver error or an internal error is
+///    a failure.
+/// The universe's own requests are checked against Realism.h for the first
+/// --self-check pairs, so the two definitions cannot drift apart unseen, and
+/// Realism.h is run on a real request and on one breach of each rule
+/// (SelfTest.h) before anything else.
+///
+/// What the enumeration cannot see: the universe holds catalog actions
+/// only, so a FAIL whose only separating requests name an action AWS has
+/// not released yet is reported as "no universe request separates" (not a
+/// failure); and the evaluator is the oracle, so where the evaluator and the
+/// verifier share a mistake (a wildcard rule, say) no PASS here is wrong:
+/// confirm-with-simulator.py checks the evaluator on the same requests with
+/// an independent simulator.
+///
+/// Exit status: 0 when there is no wrong PASS, no unrealistic or
+/// non-replaying counterexample, no FAIL without a counterexample, no
+/// solver-error or internal-error UNKNOWN and no generated policy that does
+/// not load; 1 otherwise; 2 on bad arguments.
+///
+///   fidelity [--pairs N] [--seed S] [--cap REQUESTS] [--timeout-ms MS]
+///            [--show N] [--self-check N]
+///            [--emit-replay FILE [--replay-per-pair N]]
+///
+/// --emit-replay writes every counterexample (once with each side's
+/// policies) and a sample of each universe as the replay lines of
+/// tests/diff/DiffEval.cpp, for confirm-with-simulator.sh.
+///
+//===----------------------------------------------------------------------===//
+
+#include "Known.h"
+#include "PairGen.h"
+#include "Realism.h"
+#include "SelfTest.h"
+#include "Universe.h"
+
+#include "../diff/Generate.h"
+
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/Load.h"
+#include "tollgate/Support/Diagnostic.h"
+#include "tollgate/Verify/Verify.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace tollgate;
+using namespace tollgate::fidelity;
+using namespace tollgate::verify;
+using nlohmann::json;
+
+namespace {
+
+struct Args {
+  unsigned Pairs = 5000;
+  uint64_t Seed = 1;
+  uint64_t Cap = 10000;
+  unsigned TimeoutMs = 5000;
+  unsigned Show = 3;
+  unsigned SelfCheck = 30;
+  std::string EmitReplay;
+  unsigned ReplayPerPair = 2;
+};
+
+bool parseArgs(int Argc, char **Argv, Args &A) {
+  for (int I = 1; I < Argc; ++I) {
+    std::string K = Argv[I];
+    auto Next = [&]() -> std::string {
+      if (I + 1 >= Argc) {
+        std::cerr << "fidelity: " << K << " needs a value\n";
+        exit(2);
+      }
+      return Argv[++I];
+    };
+    if (K == "--pairs")
+      A.Pairs = std::stoul(Next());
+    else if (K == "--seed")
+      A.Seed = std::stoull(Next());
+    else if (K == "--cap")
+      A.Cap = std::stoull(Next());
+    else if (K == "--timeout-ms")
+      A.TimeoutMs = std::stoul(Next());
+    else if (K == "--show")
+      A.Show = std::stoul(Next());
+    else if (K == "--self-check")
+      A.SelfCheck = std::stoul(Next());
+    else if (K == "--emit-replay")
+      A.EmitReplay = Next();
+    else if (K == "--replay-per-pair")
+      A.ReplayPerPair = std::stoul(Next());
+    else {
+      std::cerr << "fidelity: unknown argument " << K << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+const char *AllowAllText =
+    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
+
+/// \p S, with the bytes of invalid UTF-8 as \xNN.
+std::string printable(const std::string &S) {
+  if (isValidUtf8(S))
+    return S;
+  std::string Out;
+  for (unsigned char C : S) {
+    if (C < 0x80) {
+      Out += char(C);
+    } else {
+      char Buf[8];
+      snprintf(Buf, sizeof(Buf), "\\x%02X", C);
+      Out += Buf;
+    }
+  }
+  return Out;
+}
+
+std::string describeRaw(const Request &R);
+
+std::string describe(const Request &R) { return printable(describeRaw(R)); }
+
+std::string describeRaw(const Request &R) {
+  std::string S =
+      "caller=" +
+      (R.Principal.Id.empty() ? std::string("(anonymous)") : R.Principal.Id) +
+      " action=" + R.Action + " resource=" + R.Resource +
+      " resourceAccount=" + R.ResourceAccount;
+  for (const ContextValue *V : R.Context.sorted()) {
+    S += " " + V->Name + "=";
+    if (V->MultiValued) {
+      S += "[";
+      for (size_t I = 0; I < V->Values.size(); ++I)
+        S += (I ? ",\"" : "\"") + V->Values[I] + "\"";
+      S += "]";
+    } else {
+      S += "\"" + V->Values.front() + "\"";
+    }
+  }
+  return S;
+}
+
+/// One check's tallies.
+struct CheckTally {
+  unsigned Pass = 0, Fail = 0, Unknown = 0;
+  unsigned WrongPass = 0, PassSampled = 0;
+  unsigned Unrealistic = 0, ReplayFailures = 0, NoCex = 0;
+  /// Unrealistic only because aws:CurrentTime and the like are absent.
+  unsigned OnlyAlwaysPresent = 0;
+  unsigned NotSeparated = 0;       ///< FAIL, but no universe request separates.
+  unsigned NotSeparatedFuture = 0; ///< ... and the counterexample's action
+                                   ///< is a future one.
+  unsigned SolverErrors = 0, Internal = 0;
+  unsigned FailOnRewrite = 0, PassOnMutation = 0;
+  /// FAIL on a rewrite with a realistic counterexample that replays: the
+  /// rewrite is not exact, or the evaluator disagrees with the harness.
+  unsigned SoundFailOnRewrite = 0;
+  /// A realistic replaying counterexample that the universe lacks.
+  unsigned UniverseGaps = 0;
+  std::map<std::string, unsigned> ByRule, ByUnknown;
+};
+
+struct Example {
+  std::string Title, Text;
+};
+
+struct Report {
+  std::map<std::string, CheckTally> Checks;
+  std::map<std::string, std::vector<Example>> Examples;
+  unsigned Show = 3;
+  void example(const std::string &Group, std::string Title, std::string Text) {
+    auto &V = Examples[Group];
+    if (V.size() < Show)
+      V.push_back({std::move(Title), std::move(Text)});
+  }
+};
+
+std::string unknownCategory(const CheckResult &R) {
+  llvm::StringRef Why = R.Reason;
+  if (R.InternalError)
+    return "internal error";
+  if (Why.startswith("solver error"))
+    return Why.contains("BitVec") ? "solver error: bit-vector sorts differ"
+                                  : "solver error";
+  if (Why.startswith("not encoded yet: "))
+    return ("not encoded yet: " + Why.drop_front(17).take_front(60)).str();
+  if (Why.startswith("a counterexample could not be written"))
+    return "a counterexample could not be written";
+  if (Why.contains("timed out"))
+    return "the solver timed out";
+  if (Why.startswith("the solver gave up"))
+    return "the solver gave up";
+  return Why.take_front(80).str();
+}
+
+/// A policy set as `tollgate check` builds it.
+PolicySet setFor(const Policy *P, const Policy *AllowAll) {
+  PolicySet S;
+  if (P->Type == PolicyType::Resource) {
+    S.Resource = P;
+    S.Identity.push_back(AllowAll);
+  } else {
+    S.Identity.push_back(P);
+  }
+  return S;
+}
+
+diff::CaseRequest toCaseRequest(const Request &R) {
+  diff::CaseRequest C;
+  C.Principal = R.Principal.Id;
+  C.Action = R.Action;
+  C.Resource = R.Resource;
+  C.ResourceAccount = R.ResourceAccount;
+  for (const ContextValue *V : R.Context.sorted())
+    C.Context.push_back({V->Name, V->MultiValued, V->Values});
+  return C;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  Args A;
+  if (!parseArgs(Argc, Argv, A))
+    return 2;
+  auto T0 = std::chrono::steady_clock::now();
+  const Catalog &Cat = Catalog::builtin();
+
+  // The universe's key table against the catalog: same type and
+  // cardinality, or the harness itself is wrong.
+  for (const KeySpec &K : universeKeys()) {
+    const ConditionKeyInfo *CK = Cat.conditionKey(K.Name);
+    if (!CK || CK->MultiValued != K.Multi) {
+      std::cerr << "fidelity: the catalog disagrees on " << K.Name << "\n";
+      return 1;
+    }
+  }
+
+  std::vector<std::string> SelfTestFailures = selfTestRealism(Cat);
+  for (const std::string &W : SelfTestFailures)
+    std::cerr << "fidelity: the realism checker is wrong on " << W << "\n";
+  if (!SelfTestFailures.empty())
+    return 1;
+
+  VerifyOptions VO;
+  VO.TimeoutMs = A.TimeoutMs;
+  Verifier V(Cat, VO);
+  PairGenerator Gen(A.Seed);
+  std::mt19937_64 Sample(A.Seed * 7919 + 1);
+  Report Rep;
+  Rep.Show = A.Show;
+  LoadOptions AllowLO;
+  AllowLO.Type = PolicyType::Identity;
+  LoadedPolicy AllowAll = loadPolicyText("<allow-all>", AllowAllText, AllowLO);
+
+  std::ofstream Replay;
+  diff::PolicyPool Pool;
+  uint64_t ReplayId = 1;
+  if (!A.EmitReplay.empty())
+    Replay.open(A.EmitReplay);
+  auto emit = [&](const std::string &Text, bool ResourcePolicy,
+                  const Request &R, const std::string &Origin) {
+    if (!Replay)
+      return;
+    diff::Case C;
+    C.Id = ReplayId++;
+    C.Origin = Origin;
+    int P = Pool.addText(Text);
+    if (ResourcePolicy) {
+      C.Resource = P;
+      C.Identity.push_back(Pool.addText(AllowAllText));
+    } else {
+      C.Identity.push_back(P);
+    }
+    C.Request = toCaseRequest(R);
+    // A request with invalid UTF-8 (already counted as unrealistic) cannot
+    // be written as JSON.
+    try {
+      Replay << diff::caseReplay(C, Pool).dump() << '\n';
+    } catch (const nlohmann::json::exception &) {
+    }
+  };
+
+  unsigned Rewrites = 0, Mutations = 0, ResourcePairs = 0, LoadErrors = 0;
+  unsigned Exhaustive = 0, Sampled = 0, SelfCheckViolations = 0;
+  uint64_t Requests = 0, UnsupportedRequests = 0, MaxUniverse = 0;
+  double VerifySeconds = 0, EnumSeconds = 0;
+  std::map<std::string, unsigned> KindCount;
+
+  for (unsigned PairNo = 0; PairNo < A.Pairs; ++PairNo) {
+    PolicyPair Pair = Gen.next();
+    ++(Pair.Rewrite ? Rewrites : Mutations);
+    ResourcePairs += Pair.ResourcePolicy;
+    ++KindCount[Pair.Kind.substr(0, Pair.Kind.find('+'))];
+    std::string TextO = renderPolicy(Pair.Original, A.Seed + 2 * PairNo);
+    std::string TextD = renderPolicy(Pair.Derived, A.Seed + 2 * PairNo + 1);
+    std::string PairText = "pair " + std::to_string(PairNo) + " (" + Pair.Kind +
+                           ")\n    original: " + TextO +
+                           "\n    derived:  " + TextD;
+    LoadOptions LO;
+    LO.Type = Pair.ResourcePolicy ? PolicyType::Resource : PolicyType::Identity;
+    LoadedPolicy LoadO = loadPolicyText("original.json", TextO, LO);
+    LoadedPolicy LoadD = loadPolicyText("derived.json", TextD, LO);
+    auto Bad = [](const LoadedPolicy &L) {
+      if (!L.P || L.hasInputError())
+        return std::string("cannot load");
+      for (const Diagnostic &D : L.Diags)
+        if (D.Level == Severity::Error)
+          return D.Message;
+      return std::string();
+    };
+    std::string Err = Bad(LoadO);
+    if (Err.empty())
+      Err = Bad(LoadD);
+    if (!Err.empty()) {
+      ++LoadErrors;
+      Rep.example("load error", Err, PairText);
+      continue;
+    }
+    PolicySet SO = setFor(LoadO.P.get(), AllowAll.P.get());
+    PolicySet SD = setFor(LoadD.P.get(), AllowAll.P.get());
+
+    // The verifier, both directions.
+    auto Q0 = std::chrono::steady_clock::now();
+    CheckResult Fwd = V.exceeds(SD, &SO);  // derived allows more?
+    CheckResult Back = V.exceeds(SO, &SD); // original allows more?
+    VerifySeconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
+            .count();
+
+    // The universe.
+    Q0 = std::chrono::steady_clock::now();
+    CompiledPolicySet CO(SO), CD(SD);
+    Universe U({Pair.Original, Pair.Derived}, !Pair.ResourcePolicy, Cat);
+    uint64_t Size = U.size();
+    MaxUniverse = std::max(MaxUniverse, Size);
+    llvm::Optional<Request> SepFwd, SepBack;
+    // Two reservoir samples for the simulator: of every request, and of
+    // those with a non-ASCII character (where `?` and case rules bite).
+    std::vector<Request> ReplaySample, ReplayWide;
+    uint64_t Seen = 0, SeenWide = 0;
+    bool SelfCheck = PairNo < A.SelfCheck;
+    bool Full = U.forEach(A.Cap, Sample, [&](const Request &R) {
+      ++Seen;
+      if (SelfCheck) {
+        std::vector<Violation> Vs =
+            checkRealism(R, false, !Pair.ResourcePolicy, Cat);
+        if (!Vs.empty()) {
+          ++SelfCheckViolations;
+          Rep.example("universe request breaks a realism rule",
+                      Vs.front().Rule + ": " + Vs.front().Detail, describe(R));
+        }
+      }
+      Decision DO = CO.decide(R).D, DD = CD.decide(R).D;
+      if (DO == Decision::Unsupported || DD == Decision::Unsupported) {
+        ++UnsupportedRequests;
+        return true;
+      }
+      if (DD == Decision::Allow && DO != Decision::Allow && !SepFwd)
+        SepFwd = R;
+      if (DO == Decision::Allow && DD != Decision::Allow && !SepBack)
+        SepBack = R;
+      if (Replay) {
+        auto Keep = [&](std::vector<Request> &V, uint64_t N) {
+          if (V.size() < A.ReplayPerPair)
+            V.push_back(R);
+          else if (Sample() % N < A.ReplayPerPair)
+            V[Sample() % A.ReplayPerPair] = R;
+        };
+        Keep(ReplaySample, Seen);
+        auto NonAscii = [](const std::string &X) {
+          return std::any_of(X.begin(), X.end(),
+                             [](char C) { return C & 0x80; });
+        };
+        bool Wide = NonAscii(R.Resource);
+        for (const ContextValue *V : R.Context.sorted())
+          for (const std::string &X : V->Values)
+            Wide |= NonAscii(X);
+        if (Wide)
+          Keep(ReplayWide, ++SeenWide);
+      }
+      return true;
+    });
+    Requests += Seen;
+    ++(Full ? Exhaustive : Sampled);
+    EnumSeconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
+            .count();
+
+    // One direction's FAIL: its counterexample must replay and be
+    // realistic. Returns true when the counterexample replays and is realistic.
+    auto checkCex = [&](const std::string &Check, CheckTally &T,
+                        const CheckResult &R, const CompiledPolicySet &Allows,
+                        const CompiledPolicySet &DoesNot,
+                        const std::string &AllowsText,
+                        const std::string &DoesNotText, const char *Dir) {
+      if (!R.Cex) {
+        ++T.NoCex;
+        Rep.example("FAIL without a counterexample", Check, PairText);
+        return false;
+      }
+      const Request &Q = R.Cex->R;
+      Decision DA = Allows.decide(Q).D, DB = DoesNot.decide(Q).D;
+      bool Replays = DA == Decision::Allow && DB != Decision::Allow &&
+                     DB != Decision::Unsupported;
+      if (!Replays) {
+        ++T.ReplayFailures;
+        Rep.example("counterexample does not replay",
+                    Check + " (" + Dir + "): " + decisionName(DA).str() +
+                        " / " + decisionName(DB).str(),
+                    PairText + "\n    request:  " + describe(Q));
+      }
+      std::vector<Violation> Vs =
+          checkRealism(Q, R.Cex->FutureAction, !Pair.ResourcePolicy, Cat);
+      std::string Origin =
+          std::string(Vs.empty() ? "realistic" : "unrealistic") +
+          " counterexample of " + Check + ", pair " + std::to_string(PairNo);
+      emit(AllowsText, Pair.ResourcePolicy, Q, Origin);
+      emit(DoesNotText, Pair.ResourcePolicy, Q, Origin);
+      if (!Vs.empty()) {
+        ++T.Unrealistic;
+        std::set<std::string> Rules;
+        for (const Violation &X : Vs)
+          Rules.insert(X.Rule);
+        for (const std::string &Rule : Rules)
+          ++T.ByRule[Rule];
+        T.OnlyAlwaysPresent +=
+            Rules.size() == 1 && Rules.count("always-present");
+        for (const Violation &X : Vs)
+          Rep.example("unrealistic: " + X.Rule, Check + ": " + X.Detail,
+                      PairText + "\n    request:  " + describe(Q));
+      }
+      return Replays && Vs.empty();
+    };
+
+    auto record = [&](const std::string &Check, bool Both) {
+      CheckTally &T = Rep.Checks[Check];
+      bool AnyFail =
+          Fwd.V == Verdict::Fail || (Both && Back.V == Verdict::Fail);
+      bool AllPass =
+          Fwd.V == Verdict::Pass && (!Both || Back.V == Verdict::Pass);
+      if (AnyFail) {
+        ++T.Fail;
+        T.FailOnRewrite += Pair.Rewrite;
+        bool Sound = false;
+        if (Fwd.V == Verdict::Fail)
+          Sound |= checkCex(Check, T, Fwd, CD, CO, TextD, TextO,
+                            "derived over original");
+        if (Both && Back.V == Verdict::Fail)
+          Sound |= checkCex(Check, T, Back, CO, CD, TextO, TextD,
+                            "original over derived");
+        bool Separated = SepFwd || (Both && SepBack);
+        const CheckResult &Failed = Fwd.V == Verdict::Fail ? Fwd : Back;
+        std::string CexText =
+            Failed.Cex ? "\n    request:  " + describe(Failed.Cex->R) : "";
+        if (Sound && Pair.Rewrite) {
+          ++T.SoundFailOnRewrite;
+          Rep.example("FAIL on a rewrite with a realistic counterexample (" +
+                          Check + ")",
+                      Pair.Kind, PairText + CexText);
+        }
+        // The universe holds catalog actions only.
+        if (Sound && !Separated && Full && Failed.Cex &&
+            !Failed.Cex->FutureAction) {
+          ++T.UniverseGaps;
+          Rep.example("realistic counterexample missing from the universe (" +
+                          Check + ")",
+                      Pair.Kind, PairText + CexText);
+        }
+        if (!Separated && Full) {
+          ++T.NotSeparated;
+          T.NotSeparatedFuture += Failed.Cex && Failed.Cex->FutureAction;
+          Rep.example("FAIL, but no universe request separates (" + Check + ")",
+                      Pair.Kind,
+                      PairText + "\n    request:  " +
+                          (Fwd.Cex    ? describe(Fwd.Cex->R)
+                           : Back.Cex ? describe(Back.Cex->R)
+                                      : ""));
+        }
+      } else if (AllPass) {
+        ++T.Pass;
+        T.PassOnMutation += !Pair.Rewrite;
+        T.PassSampled += !Full;
+        llvm::Optional<Request> &Sep = SepFwd ? SepFwd : SepBack;
+        if (SepFwd || (Both && SepBack)) {
+          ++T.WrongPass;
+          Rep.example(
+              "wrong PASS (" + Check + ")",
+              std::string(SepFwd ? "the derived policy" : "the original") +
+                  " alone allows",
+              PairText + "\n    request:  " + describe(*Sep));
+        }
+      } else {
+        ++T.Unknown;
+        for (const CheckResult *R : {&Fwd, &Back}) {
+          if (R->V != Verdict::Unknown || (!Both && R == &Back))
+            continue;
+          std::string Cat = unknownCategory(*R);
+          ++T.ByUnknown[Cat];
+          if (llvm::StringRef(Cat).startswith("solver error"))
+            ++T.SolverErrors;
+          if (Cat == "internal error")
+            ++T.Internal;
+          Rep.example("unknown: " + Cat, R->Reason, PairText);
+          break;
+        }
+      }
+    };
+    record("no-new-access", false);
+    record("equivalent", true);
+    if (Fwd.V == Verdict::Pass || Back.V == Verdict::Pass) {
+      std::string Origin = "PASS universe, pair " + std::to_string(PairNo);
+      for (const auto *Set : {&ReplaySample, &ReplayWide})
+        for (const Request &R : *Set) {
+          emit(TextO, Pair.ResourcePolicy, R, Origin);
+          emit(TextD, Pair.ResourcePolicy, R, Origin);
+        }
+    }
+  }
+
+  double Total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - T0)
+          .count();
+
+  // The report.
+  std::cout << "fidelity: seed " << A.Seed << ", " << A.Pairs << " pairs ("
+            << Rewrites << " rewrites, " << Mutations << " mutations; "
+            << ResourcePairs << " of resource policies), " << LoadErrors
+            << " that did not load\n";
+  std::cout << "  kinds:";
+  for (const auto &K : KindCount)
+    std::cout << " " << K.first << "=" << K.second;
+  std::cout << "\n";
+  std::cout << "universe: " << Requests << " requests decided (" << Exhaustive
+            << " pairs enumerated in full, " << Sampled << " sampled at "
+            << A.Cap << "; largest universe " << MaxUniverse << "), "
+            << UnsupportedRequests << " requests the evaluator cannot decide; "
+            << SelfCheckViolations << " universe requests of the first "
+            << A.SelfCheck << " pairs break a realism rule\n";
+  unsigned WrongPass = 0, Unrealistic = 0, ReplayFail = 0, SolverErr = 0,
+           NoCex = 0;
+  for (const auto &KV : Rep.Checks) {
+    const CheckTally &T = KV.second;
+    std::cout << "check " << KV.first << ": PASS " << T.Pass << " (wrong "
+              << T.WrongPass << ", on sampled universes " << T.PassSampled
+              << ", on mutations " << T.PassOnMutation << "), FAIL " << T.Fail
+              << " (unrealistic counterexample " << T.Unrealistic
+              << ", not replaying " << T.ReplayFailures
+              << ", without counterexample " << T.NoCex
+              << ", no universe request separates " << T.NotSeparated
+              << " of which with a future action " << T.NotSeparatedFuture
+              << ", on rewrites " << T.FailOnRewrite << " of which realistic "
+              << T.SoundFailOnRewrite
+              << ", realistic but missing from the universe " << T.UniverseGaps
+              << "), UNKNOWN " << T.Unknown << " (solver errors "
+              << T.SolverErrors << ", internal errors " << T.Internal << ")\n";
+    std::cout << "  unrealistic counterexamples (one per failing direction): "
+              << T.Unrealistic << ", of which only by always-present keys "
+              << T.OnlyAlwaysPresent << "\n";
+    for (const auto &R : T.ByRule)
+      std::cout << "  unrealistic by rule: " << R.first << " " << R.second
+                << "\n";
+    for (const auto &R : T.ByUnknown)
+      std::cout << "  unknown by reason: " << R.first << " " << R.second
+                << "\n";
+    WrongPass += T.WrongPass;
+    Unrealistic += T.Unrealistic;
+    ReplayFail += T.ReplayFailures;
+    SolverErr += T.SolverErrors + T.Internal;
+    NoCex += T.NoCex;
+  }
+  std::cout << "examples:\n";
+  for (const auto &KV : Rep.Examples) {
+    std::cout << "== " << KV.first << "\n";
+    for (const Example &E : KV.second)
+      std::cout << "  " << E.Title << "\n    " << E.Text << "\n";
+  }
+  char Buf[200];
+  snprintf(Buf, sizeof(Buf),
+           "time: %.1f s in all, %.1f s of CPU (verifier %.1f s, universe "
+           "%.1f s)\n",
+           Total, double(std::clock()) / CLOCKS_PER_SEC, VerifySeconds,
+           EnumSeconds);
+  std::cout << Buf;
+  bool Ok = !WrongPass && !Unrealistic && !ReplayFail && !SolverErr && !NoCex &&
+            !LoadErrors && !SelfCheckViolations;
+  std::cout << "fidelity: " << (Ok ? "OK" : "FAILED") << " (" << WrongPass
+            << " wrong PASS, " << Unrealistic
+            << " unrealistic counterexamples, " << ReplayFail
+            << " not replaying, " << NoCex << " FAIL without counterexample, "
+            << SolverErr << " solver or internal errors, " << LoadErrors
+            << " load errors, " << SelfCheckViolations
+            << " unrealistic universe requests)\n";
+  return Ok ? 0 : 1;
+}
