@@ -2,6 +2,8 @@
 
 #include "tollgate/Eval/Values.h"
 
+#include <cstdio>
+
 #include "llvm/ADT/StringExtras.h"
 
 #include <cstdlib>
@@ -344,6 +346,43 @@ bool splitArn(StringRef Text, std::array<StringRef, 6> &Fields) {
   }
   Fields[5] = Rest;
   return true;
+}
+
+/// The civil date of day \p Days since 1970-01-01 (Howard Hinnant's
+/// days-to-civil algorithm).
+static void civilFromDays(int64_t Days, int64_t &Y, unsigned &M, unsigned &D) {
+  Days += 719468;
+  int64_t Era = (Days >= 0 ? Days : Days - 146096) / 146097;
+  unsigned Doe = static_cast<unsigned>(Days - Era * 146097);
+  unsigned Yoe = (Doe - Doe / 1460 + Doe / 36524 - Doe / 146096) / 365;
+  Y = static_cast<int64_t>(Yoe) + Era * 400;
+  unsigned Doy = Doe - (365 * Yoe + Yoe / 4 - Yoe / 100);
+  unsigned Mp = (5 * Doy + 2) / 153;
+  D = Doy - (153 * Mp + 2) / 5 + 1;
+  M = Mp < 10 ? Mp + 3 : Mp - 9;
+  Y += M <= 2;
+}
+
+std::string formatIsoTime(int64_t Ms) {
+  int64_t Days = Ms >= 0 ? Ms / 86400000 : -((-Ms + 86399999) / 86400000);
+  int64_t Rem = Ms - Days * 86400000;
+  int64_t Y;
+  unsigned Mo, D;
+  civilFromDays(Days, Y, Mo, D);
+  if (Y < 0 || Y > 9999)
+    return "";
+  char Buf[64];
+  std::snprintf(Buf, sizeof(Buf), "%04lld-%02u-%02uT%02u:%02u:%02u",
+                static_cast<long long>(Y), Mo, D,
+                static_cast<unsigned>(Rem / 3600000),
+                static_cast<unsigned>(Rem / 60000 % 60),
+                static_cast<unsigned>(Rem / 1000 % 60));
+  std::string Out = Buf;
+  if (Rem % 1000) {
+    std::snprintf(Buf, sizeof(Buf), ".%03u", static_cast<unsigned>(Rem % 1000));
+    Out += Buf;
+  }
+  return Out + "Z";
 }
 
 } // namespace tollgate

@@ -265,6 +265,16 @@ static bool hasShape(StringRef Arn, StringRef Shape) {
   return true;
 }
 
+/// Is \p V written as AWS writes values of \p Key: aws:EpochTime in whole
+/// seconds, aws:CurrentTime in ISO 8601 UTC?
+static bool writtenAsAws(StringRef Key, StringRef V) {
+  if (Key.equals_insensitive("aws:EpochTime"))
+    return !V.empty() && all_of(V, isDigit);
+  if (Key.equals_insensitive("aws:CurrentTime"))
+    return V.contains('T') && V.endswith("Z") && parseDate(V).hasValue();
+  return true;
+}
+
 static bool valueHasType(StringRef V, ValueType T) {
   switch (T) {
   case ValueType::String:
@@ -284,6 +294,24 @@ static bool valueHasType(StringRef V, ValueType T) {
     return V.find('/') == StringRef::npos && parseIpAddress(V).hasValue();
   }
   return true;
+}
+
+/// The time of aws:CurrentTime or aws:EpochTime in \p C, in milliseconds.
+static std::optional<int64_t> timeOf(const RequestContext &C, StringRef Key) {
+  const ContextValue *V = C.lookup(Key);
+  if (!V || V->MultiValued || V->Values.size() != 1)
+    return std::nullopt;
+  if (Optional<int64_t> T = parseDate(V->Values.front()))
+    return *T;
+  return std::nullopt;
+}
+
+/// aws:CurrentTime and aws:EpochTime, where both are given, name the same
+/// second.
+static bool sameTime(const RequestContext &C) {
+  std::optional<int64_t> Cur = timeOf(C, "aws:CurrentTime"),
+                         Ep = timeOf(C, "aws:EpochTime");
+  return !Cur || !Ep || *Cur / 1000 == *Ep / 1000;
 }
 
 /// A plain value of type \p T.
@@ -381,13 +409,20 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
     for (const std::string &X : V->Values) {
       if (!validUtf8(X))
         Out.push_back(F.Spelling + " holds bytes that are not UTF-8");
-      else if (F.Known && !valueHasType(X, F.Type))
+      else if (F.Known && (!valueHasType(X, F.Type) || !writtenAsAws(Key, X)))
         Out.push_back(F.Spelling + " holds `" + X + "`, not " +
-                      typeName(F.Type));
+                      typeName(F.Type) + " as AWS writes it");
     }
     if (Action && !keyReaches(Action, Key))
       Out.push_back(F.Spelling + " is not in requests for " +
                     Action->FullName.str());
+    if (!Action && F.ServiceKey && F.Known &&
+        !StringRef(R.Action).startswith_insensitive(Key.split(':').first.str() +
+                                                    ":"))
+      Out.push_back(F.Spelling +
+                    " is not in requests for another service's "
+                    "action " +
+                    R.Action);
     if (std::optional<CallerValue> CV = callerValue(Key, C)) {
       auto one = [&]() -> StringRef {
         return V->Values.size() == 1 && !V->MultiValued
@@ -420,6 +455,8 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
                     resourceAccount(R));
   }
 
+  if (!sameTime(R.Context))
+    Out.push_back("aws:CurrentTime and aws:EpochTime name different times");
   for (const DefaultKey &D : alwaysPresentKeys())
     if (Missing && !R.Context.lookup(D.Name))
       Out.push_back(std::string(D.Name) + " is in every request");
@@ -545,11 +582,21 @@ void RequestModel::complete(Request &R) const {
   if (const ContextValue *V = R.Context.lookup("aws:ResourceAccount"))
     R.Context.set(V->Name, resourceAccount(R));
 
+  // One time, written as AWS writes it: the epoch second where a policy
+  // gave one, else the current time's.
+  std::optional<int64_t> Time = timeOf(R.Context, "aws:EpochTime");
+  if (!Time)
+    Time = timeOf(R.Context, "aws:CurrentTime");
+  if (Time && !formatIsoTime(*Time / 1000 * 1000).empty()) {
+    R.Context.set("aws:EpochTime", std::to_string(*Time / 1000));
+    R.Context.set("aws:CurrentTime", formatIsoTime(*Time / 1000 * 1000));
+  }
   for (const DefaultKey &D : alwaysPresentKeys()) {
     const ContextValue *V = R.Context.lookup(D.Name);
     KeyFacts F = facts(D.Name);
     if (!V || V->MultiValued || V->Values.size() != 1 ||
-        !valueHasType(V->Values[0], F.Type))
+        !valueHasType(V->Values[0], F.Type) ||
+        !writtenAsAws(D.Name, V->Values[0]))
       R.Context.set(D.Name, D.Value);
   }
 }

@@ -106,6 +106,11 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(Ctx.mkOr(Or));
   }
 
+  // An action AWS may add is still `service:Name`, and a service's keys
+  // reach only that service's actions.
+  if (!Action && C.Action.empty())
+    And.push_back(Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*")));
+
   const KeyVars *ArnKey = nullptr;
   auto KI = Keys.find("aws:principalarn");
   if (KI != Keys.end() && KI->second.Kind == KeyKind::String)
@@ -144,6 +149,12 @@ Term Encoder::realistic(const Coordinate &C) {
       And.push_back(K.Present);
     if (Action && !Model->keyReaches(Action, K.Spelling))
       And.push_back(Ctx.mkNot(K.Present));
+    if (!Action && C.Action.empty() && F.ServiceKey && F.Known)
+      And.push_back(Ctx.mkImplies(
+          K.Present,
+          Ctx.mkPrefixOf(
+              Ctx.strConst(StringRef(KV.first).split(':').first.str() + ":"),
+              ActionVar)));
     Term One = Ctx.mkAnd(K.Present, Ctx.mkNot(K.Multi));
 
     if (KV.first == "aws:resourceaccount" && Str)

@@ -295,6 +295,14 @@ bool readsCallerKeys(ArrayRef<const Policy *> Policies,
   return false;
 }
 
+/// An account that is not in \p Taken.
+std::string freshAccount(const std::set<std::string> &Taken) {
+  std::string Fresh = "999999999999";
+  while (Taken.count(Fresh))
+    Fresh[0] = static_cast<char>(Fresh[0] - 1);
+  return Fresh;
+}
+
 /// The callers that resource policies can tell apart. \p Extra: more
 /// accounts whose callers the request model must consider; \p Kinds: also
 /// role sessions when only identity policies apply (their keys differ).
@@ -322,6 +330,10 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
   std::set<std::string> Accounts = Extra;
   Accounts.insert(HomeAccount);
   if (!AnyResource) {
+    // Where the policies can tell accounts apart, a caller of an account
+    // they do not name too.
+    if (Kinds || !Extra.empty())
+      Accounts.insert(freshAccount(Accounts));
     for (const std::string &A : Accounts) {
       Out.push_back(user(A));
       if (Kinds)
@@ -371,10 +383,7 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
           break;
         }
       }
-  std::string Fresh = "999999999999";
-  while (Accounts.count(Fresh))
-    Fresh[0] = static_cast<char>(Fresh[0] - 1);
-  Accounts.insert(Fresh);
+  Accounts.insert(freshAccount(Accounts));
   Out.push_back(makeCaller(CallerKind::Anonymous, "*", ""));
   Out.push_back(makeCaller(CallerKind::Service, "tollgate.amazonaws.com", ""));
   Out.push_back(makeCaller(CallerKind::FederatedProvider,
@@ -398,6 +407,14 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
         Out.push_back(C);
       }
   return Out;
+}
+
+/// `service:Name` with a service prefix and a name as AWS writes them.
+bool plainActionName(StringRef Action) {
+  auto [Service, Name] = Action.split(':');
+  return !Service.empty() && !Name.empty() && all_of(Service, [](char C) {
+    return (C >= 'a' && C <= 'z') || isDigit(C) || C == '-';
+  }) && all_of(Name, isAlnum);
 }
 
 /// Fills the wildcards of a pattern to get a matching text.
@@ -905,9 +922,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     for (const Caller &C : Callers)
       if (!C.Account.empty())
         Named.insert(C.Account);
-    std::string Fresh = "999999999999";
-    while (Named.count(Fresh))
-      Fresh[0] = static_cast<char>(Fresh[0] - 1);
+    std::string Fresh = freshAccount(Named);
     Callers.clear();
     Callers.push_back(makeCaller(CallerKind::Anonymous, "*", ""));
     for (std::string Id :
@@ -926,9 +941,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   for (const Caller &C : Callers)
     if (!C.Account.empty())
       AccountSet.insert(C.Account);
-  std::string Other = "999999999999";
-  while (AccountSet.count(Other))
-    Other[0] = static_cast<char>(Other[0] - 1);
+  std::string Other = freshAccount(AccountSet);
   AccountSet.insert(Other);
   bool FreeResources = Real && namesTemplateValues(Policies);
   if (FreeResources)
@@ -1349,9 +1362,6 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     } else if (!Future) {
       R.Action = Groups.Display[G];
     }
-    // Keys no policy reads take the values every request has.
-    if (Real)
-      RM.complete(R);
     Counterexample Cx;
     if (!isCex(R, Cx) && Opaque) {
       // The model may rest on a value of an opaque sub-formula that no
@@ -1369,9 +1379,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       return Res;
     }
     if (!realistic(R)) {
-      // The encoding of the request model is not exact for this key (an
-      // IP-typed key compared as a string, say): complete the request and
-      // keep it only if it still separates the policies.
+      // Keys no policy reads take the values every request has; where the
+      // encoding of the request model is not exact (an IP-typed key compared
+      // as a string, say), the completed request must still separate the
+      // policies.
       Request Fixed = R;
       RM.complete(Fixed);
       Counterexample Cx2;
@@ -1384,10 +1395,33 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       }
       Cx = std::move(Cx2);
     }
+    if (Future && !Cat.action(Cx.R.Action) && !plainActionName(Cx.R.Action)) {
+      // A name the solver made up for an action AWS may add: one built
+      // from a wildcard pattern of the policies reads better.
+      std::vector<std::string> Names;
+      for (const Policy *P : Policies)
+        for (const Statement &S : P->Statements)
+          for (const ActionPattern &AP : S.Action.Patterns) {
+            if (hasWildcard(AP.Text))
+              Names.push_back(instantiate(AP.Text, "TollgateFuture"));
+            Names.push_back(StringRef(AP.Text).split(':').first.lower() +
+                            ":TollgateFuture");
+          }
+      for (const std::string &X : Names) {
+        if (Cat.action(X) || !plainActionName(X) ||
+            plainActionName(Cx.R.Action))
+          continue;
+        Request Named = Cx.R;
+        Named.Action = X;
+        Counterexample Try;
+        if (isCex(Named, Try) && realistic(Named))
+          Cx = std::move(Try);
+      }
+    }
     prettify(Cx, [&](const Request &Q, Counterexample &Out) {
       return isCex(Q, Out) && realistic(Q);
     });
-    Cx.FutureAction = Future && !Cat.action(R.Action);
+    Cx.FutureAction = Future && !Cat.action(Cx.R.Action);
     Cx.FromSolver = true;
     if (!Future)
       fillGroup(Cx, G);

@@ -86,6 +86,15 @@ bool callerHasTags(const Caller &C) {
 
 std::vector<std::pair<std::string, std::string>> callerKeys(const Caller &C) {
   std::vector<std::pair<std::string, std::string>> K;
+  if (C.Kind == CallerKind::Anonymous) {
+    // The global condition key reference: aws:PrincipalAccount "For
+    // anonymous requests, the request context returns anonymous", and
+    // aws:PrincipalType is "included in the request context for all
+    // requests, including anonymous requests" (Anonymous).
+    K.push_back({"aws:PrincipalAccount", "anonymous"});
+    K.push_back({"aws:PrincipalType", "Anonymous"});
+    return K;
+  }
   if (!isSignedIamCaller(C))
     return K;
   StringRef Res = arnResource(C.Id);

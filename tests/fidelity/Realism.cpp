@@ -295,7 +295,11 @@ std::vector<Violation> checkRealism(const Request &R, bool FutureAction,
                      Key.equals_insensitive("aws:PrincipalAccount") ||
                      Key.equals_insensitive("aws:PrincipalType") ||
                      Key.equals_insensitive("aws:username");
-    if (CallerKey) {
+    // The reference documents no values for service principals and identity
+    // providers: any value is theirs.
+    bool Undocumented = C.Kind == CallerKind::Service ||
+                        C.Kind == CallerKind::FederatedProvider;
+    if (CallerKey && !Undocumented) {
       const std::string *E = expectedValue(Key);
       if (!E)
         add(V, "caller-key",

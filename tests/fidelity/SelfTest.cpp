@@ -83,8 +83,8 @@ std::vector<std::string> selfTestRealism(const Catalog &Cat) {
        [](Request &R) {
          R.Principal = Caller::fromId("");
          R.Context.erase("aws:username");
-         R.Context.erase("aws:PrincipalAccount");
-         R.Context.erase("aws:PrincipalType");
+         for (const auto &KV : callerKeys(R.Principal))
+           R.Context.set(KV.first, KV.second);
        },
        {"caller-key"}},
       {"no aws:CurrentTime",

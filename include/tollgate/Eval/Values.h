@@ -29,6 +29,10 @@ llvm::Optional<double> parseNumber(llvm::StringRef Text);
 /// `+hhmm` or nothing, meaning UTC) and epoch seconds (an integer such as
 /// `1700000000`).
 llvm::Optional<int64_t> parseDate(llvm::StringRef Text);
+/// \p Ms (milliseconds since the epoch) as ISO 8601 in UTC, as AWS writes
+/// aws:CurrentTime (`2026-01-01T00:00:00Z`, with `.mmm` when there are
+/// milliseconds); "" outside the years 0000-9999.
+std::string formatIsoTime(int64_t Ms);
 
 /// "true" or "false", in any case.
 llvm::Optional<bool> parseBool(llvm::StringRef Text);
