@@ -214,9 +214,11 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
+      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
+          A.TimeoutS > verify::MaxTimeoutSeconds) {
         Err << "tollgate check: --timeout needs a positive number of "
-               "seconds\n";
+               "seconds, at most "
+            << verify::MaxTimeoutSeconds << "\n";
         return false;
       }
     } else if (Name == "--dump-smt2") {

@@ -92,8 +92,13 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
       if (!value(V))
         return false;
       unsigned N;
-      if (V.getAsInteger(10, N) || N == 0) {
-        Err << "tollgate diff: " << S << " needs a positive number\n";
+      if (V.getAsInteger(10, N) || N == 0 ||
+          (S == "--timeout" && N > verify::MaxTimeoutSeconds)) {
+        Err << "tollgate diff: " << S << " needs a positive number"
+            << (S == "--timeout" ? " of seconds, at most " +
+                                       std::to_string(verify::MaxTimeoutSeconds)
+                                 : std::string())
+            << "\n";
         return false;
       }
       (S == "--timeout" ? A.TimeoutS : A.Max) = N;

@@ -56,7 +56,8 @@ static cl::opt<unsigned> Jobs("jobs", cl::sub(LintCommand),
                               cl::cat(LintCategory), cl::init(0),
                               cl::desc("Files linted in parallel (default: "
                                        "one per hardware thread)"));
-static cl::alias JobsShort("j", cl::aliasopt(Jobs),
+// Prefix: `-j1` as well as `-j 1`.
+static cl::alias JobsShort("j", cl::aliasopt(Jobs), cl::Prefix,
                            cl::desc("Alias for --jobs"));
 
 static cl::opt<uint64_t>
@@ -192,7 +193,8 @@ int runLint() {
   Report.ToolVersion = toolVersion();
   Report.Checks = allLintChecks();
   writeReport(*OutFormat, Results, OS, Report);
-  OS.flush();
+  if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
+    return ExitInputError;
 
   bool InputError = false, Failed = false;
   for (const FileFindings &F : Results)

@@ -42,6 +42,17 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   return OS.has_colors();
 }
 
+bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
+  OS.flush();
+  if (!OS.has_error())
+    return false;
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  errs() << Command << ": error: cannot write the output: " << EC.message()
+         << '\n';
+  return true;
+}
+
 static void printVersion(raw_ostream &OS) {
   const Catalog &C = Catalog::builtin();
   OS << "tollgate " << toolVersion() << '\n'
@@ -54,8 +65,7 @@ static void printVersion(raw_ostream &OS) {
 
 using namespace tollgate;
 
-int main(int Argc, const char **Argv) {
-  InitLLVM X(Argc, Argv);
+static int dispatch(int Argc, const char **Argv) {
   // Commands with their own argument parsers.
   if (Argc >= 2 && StringRef(Argv[1]) == "eval")
     return runEvalCommand(Argc - 1, Argv + 1);
@@ -89,4 +99,14 @@ int main(int Argc, const char **Argv) {
     return runExplain();
   errs() << "tollgate: no command given; try `tollgate --help`\n";
   return ExitInputError;
+}
+
+int main(int Argc, const char **Argv) {
+  InitLLVM X(Argc, Argv);
+  int Status = dispatch(Argc, Argv);
+  if (outputFailed(outs(), "tollgate"))
+    return ExitInputError;
+  errs().flush();
+  errs().clear_error();
+  return Status;
 }

@@ -45,7 +45,13 @@ enum class Verdict : uint8_t { Pass, Fail, Unknown };
 
 llvm::StringRef verdictName(Verdict V);
 
+/// The longest time limit a check takes, in seconds (the milliseconds fit
+/// 32 bits).
+constexpr unsigned MaxTimeoutSeconds = 4294967;
+
 struct VerifyOptions {
+  /// The time limit of a whole check: witness search, glob reasoning and
+  /// solving. Past it the verdict is Unknown.
   unsigned TimeoutMs = 10000;
   /// Write every solver query as SMT-LIB 2 into this folder.
   std::string DumpDir;
