@@ -14,6 +14,7 @@
 #include "tollgate/Lint/Rule.h"
 #include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Parse/GrammarChecks.h"
+#include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -304,17 +305,12 @@ bool Linter::Impl::pathExists(const ResolvedConfig &RC, const PathGlob &Glob) {
   auto [It, New] = FilesBelow.try_emplace((Dir + Twine('\0') + Fixed).str());
   std::vector<std::string> &Files = It->second;
   if (New) {
-    std::error_code EC;
-    for (sys::fs::recursive_directory_iterator I(Below, EC), End;
-         I != End && !EC; I.increment(EC)) {
-      StringRef Name = sys::path::filename(I->path());
-      if (I->type() == sys::fs::file_type::directory_file) {
-        if (Name == ".git" || Name == "node_modules")
-          I.no_push();
-        continue;
-      }
-      Files.push_back(relativePath(I->path(), Dir));
-    }
+    WalkResult R = walkDirectory(
+        Below,
+        [](StringRef Name) { return Name == ".git" || Name == "node_modules"; },
+        [](StringRef) { return true; });
+    for (const std::string &F : R.Files)
+      Files.push_back(relativePath(F, Dir));
   }
   for (const std::string &F : Files)
     if (Glob.match(F))

@@ -11,6 +11,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Support/Diagnostic.h"
+#include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 
 #include <chrono>
 #include <map>
@@ -446,17 +448,21 @@ void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
   OS << formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
 }
 
-/// Files of a folder, by name, for folder-to-folder comparisons.
-std::map<std::string, std::string> listJson(StringRef Dir) {
-  std::map<std::string, std::string> Out;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    StringRef P = It->path();
-    if (P.endswith(".json"))
-      Out[P.substr(Dir.size()).ltrim('/').str()] = P.str();
-  }
-  return Out;
+/// Files of a folder, by name, for folder-to-folder comparisons. False
+/// (with a message) when a folder below \p Dir cannot be read.
+bool listJson(StringRef Dir, std::map<std::string, std::string> &Out,
+              raw_ostream &Err) {
+  WalkResult R = walkDirectory(
+      Dir, [](StringRef) { return false; },
+      [](StringRef Path) { return Path.endswith(".json"); });
+  for (const std::string &Note : R.Notes)
+    WithColor::note(Err, "tollgate check") << Note << '\n';
+  for (const auto &[Path, Why] : R.Unreadable)
+    WithColor::error(Err, "tollgate check")
+        << "cannot read '" << Path << "': " << Why << " [IAM001]\n";
+  for (const std::string &P : R.Files)
+    Out[StringRef(P).substr(Dir.size()).ltrim('/').str()] = P;
+  return R.Unreadable.empty();
 }
 
 } // namespace
@@ -543,7 +549,9 @@ int runCheckCommand(int Argc, const char **Argv) {
     std::vector<std::pair<std::string, std::string>> Pairs;
     if (NNA && sys::fs::is_directory(Base) &&
         sys::fs::is_directory(A.Files[0])) {
-      auto Old = listJson(Base), New = listJson(A.Files[0]);
+      std::map<std::string, std::string> Old, New;
+      if (!listJson(Base, Old, Err) || !listJson(A.Files[0], New, Err))
+        return CheckInputError;
       for (const auto &KV : New)
         Pairs.push_back({Old.count(KV.first) ? Old[KV.first] : "", KV.second});
     } else {

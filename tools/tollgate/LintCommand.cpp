@@ -6,6 +6,7 @@
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
+#include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/Support/WithColor.h"
@@ -164,8 +165,20 @@ int runLint() {
     Base = std::move(*Loaded);
   }
 
-  std::vector<std::string> Files = expandInputs(Paths);
-  std::vector<FileFindings> Results = (*Run)->lint(Files);
+  WalkResult Inputs = expandInputs(Paths);
+  for (const std::string &Note : Inputs.Notes)
+    WithColor::note(errs(), "tollgate lint") << Note << '\n';
+  std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
+  for (auto &[Path, Why] : Inputs.Unreadable) {
+    FileFindings F;
+    F.Source = SourceFile::unread(Path);
+    Diagnostic D;
+    D.Check = &grammar::UnreadableFile;
+    D.Level = D.Check->DefaultSeverity;
+    D.Message = "cannot read: " + Why;
+    F.Diags.push_back(std::move(D));
+    Results.push_back(std::move(F));
+  }
 
   bool Writing = !WriteBaselineFile.empty();
   if (Writing) {
