@@ -20,38 +20,81 @@ using namespace llvm;
 
 namespace tollgate {
 
+std::string coverKey(StringRef Text, bool Arn) {
+  std::string Key = Text.take_front(findWildcard(Text)).lower();
+  // Fields compare one by one: `a:` and `a` have the same (empty) fields.
+  if (Arn)
+    while (!Key.empty() && Key.back() == ':')
+      Key.pop_back();
+  return Key;
+}
+
+void PrefixIndex::add(std::string Key, uint32_t Id) {
+  Entries.push_back({std::move(Key), Id});
+}
+
+void PrefixIndex::finish() { std::sort(Entries.begin(), Entries.end()); }
+
+SmallVector<PrefixIndex::Range, 4>
+PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
+  SmallVector<Range, 4> Out;
+  auto Less = [](StringRef K, const Entry &E) { return K < E.first; };
+  // The largest entry at most Key is either a prefix of Key, or shares a
+  // prefix of some length L with it, and no entry between them exists: the
+  // next candidates are the prefixes of Key's first L (or, after a match,
+  // its first size-1) bytes. Each step shortens Key.
+  while (Steps) {
+    --Steps;
+    auto It = std::upper_bound(Entries.begin(), Entries.end(), Key, Less);
+    if (It == Entries.begin())
+      break;
+    StringRef Q = std::prev(It)->first;
+    if (Key.startswith(Q)) {
+      auto First = std::lower_bound(
+          Entries.begin(), It, Q,
+          [](const Entry &E, StringRef K) { return StringRef(E.first) < K; });
+      Out.push_back({&*First, &*First + (It - First)});
+      if (Q.empty())
+        break;
+      Key = Key.take_front(Q.size() - 1);
+    } else {
+      size_t L = 0;
+      while (L < Q.size() && L < Key.size() && Q[L] == Key[L])
+        ++L;
+      Key = Key.take_front(L);
+    }
+  }
+  return Out;
+}
+
 namespace {
-/// Finds covered entries among \p Texts: exact duplicates by hashing,
-/// literal entries against the wildcard ones, wildcard entries against each
-/// other. \p Groups holds each entry's group (the service of an action or
-/// ARN, a slice of the entry); \p Mode says whether entries differing in
-/// case are the same; \p Covers(W, I) whether wildcard entry W covers
-/// entry I.
+/// Finds covered entries among \p Texts: exact duplicates by hashing, and
+/// the rest against the wildcard entries that can cover them: those whose
+/// literal prefix is a prefix of the entry's (a prefix index). \p Groups
+/// holds each entry's group (the service of an action or ARN, a slice of
+/// the entry): entries of the same group are tried first; \p Mode says
+/// whether entries differing in case are the same; \p Covers(W, I) whether
+/// wildcard entry W covers entry I.
 template <typename CoversT>
 SmallVector<std::pair<size_t, size_t>, 4>
 findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
-            ArrayRef<StringRef> Groups, CaseMode Mode, CoversT Covers) {
+            ArrayRef<StringRef> Groups, CaseMode Mode, bool Arn,
+            CoversT Covers) {
   SmallVector<std::pair<size_t, size_t>, 4> Out;
   auto Same = [&](StringRef A, StringRef B) {
     return Mode == CaseMode::Insensitive ? A.equals_insensitive(B) : A == B;
   };
-  // An entry can only be covered by entries of its group (compared
-  // ignoring case) or by entries whose group has a wildcard.
   DenseMap<StringRef, size_t, CaseInsensitiveKey> Seen;
   Seen.reserve(Texts.size());
-  SmallVector<size_t, 16> Wild;
-  // Comparing only within groups keeps long lists (ReadOnlyAccess has over
-  // a thousand entries, hundreds of them wildcards) near linear.
-  DenseMap<StringRef, SmallVector<size_t, 4>, CaseInsensitiveKey> ByGroup;
-  SmallVector<size_t, 4> AnyGroup;
+  PrefixIndex Wild;
   for (size_t I = 0; I < Texts.size(); ++I)
-    if (Comparable[I] && hasWildcard(Texts[I])) {
-      Wild.push_back(I);
-      if (hasWildcard(Groups[I]))
-        AnyGroup.push_back(I);
-      else
-        ByGroup[Groups[I]].push_back(I);
-    }
+    if (Comparable[I] && hasWildcard(Texts[I]))
+      Wild.add(coverKey(Texts[I], Arn), I);
+  Wild.finish();
+  // Bounds the work on adversarial lists (many wildcard entries that share
+  // long prefixes); real policies stay far below it.
+  size_t Budget = RedundancyBudget;
+  std::vector<size_t> Candidates, Later;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -60,38 +103,37 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
       Out.push_back({I, It->second});
       continue;
     }
-    if (!Comparable[I])
+    if (!Comparable[I] || Wild.empty() || !Budget)
       continue;
-    auto Try = [&](size_t W) {
+    // Entries of I's group first, in order, then the rest: the note names
+    // the closest covering entry.
+    Candidates.clear();
+    Later.clear();
+    bool AnyGroup = hasWildcard(Groups[I]);
+    for (const PrefixIndex::Range &R :
+         Wild.prefixesOf(coverKey(Texts[I], Arn), Budget))
+      for (const PrefixIndex::Entry *E = R.first; E != R.second; ++E) {
+        size_t W = E->second;
+        bool Near = AnyGroup || (!hasWildcard(Groups[W]) &&
+                                 Groups[W].equals_insensitive(Groups[I]));
+        (Near ? Candidates : Later).push_back(W);
+      }
+    std::sort(Candidates.begin(), Candidates.end());
+    std::sort(Later.begin(), Later.end());
+    Candidates.insert(Candidates.end(), Later.begin(), Later.end());
+    for (size_t W : Candidates) {
+      if (!Budget)
+        break;
+      --Budget;
       if (W == I || Same(Texts[W], Texts[I]))
-        return false;
+        continue;
       // Two wildcard entries that cover each other are equal in effect;
       // the later one is the redundant one.
       if (Covers(W, I) && !(W > I && Covers(I, W))) {
         Out.push_back({I, W});
-        return true;
+        break;
       }
-      return false;
-    };
-    if (hasWildcard(Groups[I])) {
-      for (size_t W : Wild)
-        if (Try(W))
-          break;
-      continue;
     }
-    // Most entries are literal and their group has no wildcard entry.
-    if (Wild.empty())
-      continue;
-    bool Found = false;
-    auto It2 = ByGroup.find(Groups[I]);
-    if (It2 != ByGroup.end())
-      for (size_t W : It2->second)
-        if ((Found = Try(W)))
-          break;
-    if (!Found)
-      for (size_t W : AnyGroup)
-        if (Try(W))
-          break;
   }
   std::sort(Out.begin(), Out.end());
   return Out;
@@ -108,7 +150,7 @@ redundantActions(const ActionElement &E) {
     Comparable.push_back(true);
   }
   return findCovered(Texts, Comparable, Groups, CaseMode::Insensitive,
-                     [&](size_t W, size_t I) {
+                     /*Arn=*/false, [&](size_t W, size_t I) {
                        return globCovers(Texts[W], Texts[I],
                                          CaseMode::Insensitive);
                      });
@@ -126,10 +168,11 @@ redundantResources(const ResourceElement &E) {
     Groups.push_back(Fields.back()[2]);
     Comparable.push_back(R.Parts.empty());
   }
-  return findCovered(
-      Texts, Comparable, Groups, CaseMode::Sensitive, [&](size_t W, size_t I) {
-        return resourceFieldsCover(Texts[W], Fields[W], Texts[I], Fields[I]);
-      });
+  return findCovered(Texts, Comparable, Groups, CaseMode::Sensitive,
+                     /*Arn=*/true, [&](size_t W, size_t I) {
+                       return resourceFieldsCover(Texts[W], Fields[W], Texts[I],
+                                                  Fields[I]);
+                     });
 }
 
 /// A canonical text of a statement's conditions and principals, for
@@ -204,6 +247,67 @@ bool statementCovers(const StatementCover &TC, const StatementCover &SC) {
         })))
       return false;
   return true;
+}
+
+StatementCoverIndex::StatementCoverIndex(ArrayRef<StatementCover> Covers)
+    : Covers(Covers) {
+  for (uint32_t I = 0; I < Covers.size(); ++I) {
+    const Statement &S = Covers[I].statement();
+    for (const ActionPattern &A : S.Action.Patterns)
+      Actions.add(coverKey(A.Text, /*Arn=*/false), I);
+    for (const PolicyString &R : S.Resource.Patterns) {
+      if (R.Parts.empty())
+        Resources.add(coverKey(R.Text, /*Arn=*/true), I);
+      else
+        VariableResources[R.Text].push_back(I);
+    }
+  }
+  Actions.finish();
+  Resources.finish();
+}
+
+void StatementCoverIndex::candidates(size_t I, std::vector<size_t> &Out,
+                                     size_t &Steps) const {
+  Out.clear();
+  const Statement &S = Covers[I].statement();
+  if (S.Action.Patterns.empty())
+    return;
+  // The ranges of holders of each entry of S; the entry with the fewest.
+  SmallVector<PrefixIndex::Range, 4> Best;
+  size_t BestCount = SIZE_MAX;
+  auto consider = [&](SmallVector<PrefixIndex::Range, 4> Ranges) {
+    size_t N = 0;
+    for (const PrefixIndex::Range &R : Ranges)
+      N += R.second - R.first;
+    if (N < BestCount) {
+      BestCount = N;
+      Best = std::move(Ranges);
+    }
+  };
+  for (const ActionPattern &A : S.Action.Patterns)
+    if (Steps)
+      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false), Steps));
+  const std::vector<uint32_t> *Equal = nullptr;
+  for (const PolicyString &R : S.Resource.Patterns) {
+    if (!R.Parts.empty()) {
+      auto It = VariableResources.find(R.Text);
+      if (It != VariableResources.end() && It->second.size() < BestCount) {
+        BestCount = It->second.size();
+        Equal = &It->second;
+      }
+    } else if (Steps) {
+      consider(Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true), Steps));
+    }
+  }
+  if (Equal && BestCount == Equal->size()) {
+    Out.assign(Equal->begin(), Equal->end());
+  } else {
+    for (const PrefixIndex::Range &R : Best)
+      for (const PrefixIndex::Entry *E = R.first; E != R.second; ++E)
+        Out.push_back(E->second);
+  }
+  std::sort(Out.begin(), Out.end());
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
 }
 
 } // namespace tollgate

@@ -31,8 +31,17 @@ public:
     Covers.reserve(Ss.size());
     for (const Statement &S : Ss)
       Covers.emplace_back(S);
-    for (size_t I = 0; I < Ss.size(); ++I)
-      for (size_t J = 0; J < Ss.size(); ++J) {
+    StatementCoverIndex Index(Covers);
+    size_t Budget = RedundancyBudget;
+    std::vector<size_t> Candidates;
+    for (size_t I = 0; I < Ss.size() && Budget; ++I) {
+      // Only statements that hold an entry covering each of I's can
+      // cover it: those found through I's rarest entry, in order.
+      Index.candidates(I, Candidates, Budget);
+      for (size_t J : Candidates) {
+        if (!Budget)
+          break;
+        --Budget;
         if (I == J || !statementCovers(Covers[J], Covers[I]))
           continue;
         // Of two statements that cover each other, the later one goes.
@@ -47,6 +56,7 @@ public:
         Ctx.note(D, Ss[J].L, "covered by this statement");
         break;
       }
+    }
   }
 };
 
