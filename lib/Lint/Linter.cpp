@@ -189,6 +189,10 @@ void Linter::Impl::lintOne(FileJob &Job) const {
   std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Options.Load);
   FileFindings &F = Job.Result;
   F.Source = All.front().Source;
+  if (F.Source->text().startswith("\xEF\xBB\xBF"))
+    F.FileNotes.push_back("the file starts with a UTF-8 byte order mark; "
+                          "tollgate skips it, but many JSON readers reject "
+                          "it: save the file without it");
   const ResolvedConfig &RC = *Job.Config;
   std::string RelativePath = RC.relativePathOf(Job.Path);
   std::vector<bool> Enabled = RC.enabledFor(RelativePath);

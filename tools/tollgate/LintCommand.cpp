@@ -66,6 +66,12 @@ static cl::opt<uint64_t>
                 cl::init(16u << 20),
                 cl::desc("Refuse files larger than this many bytes"));
 
+static cl::opt<unsigned> MaxFindings(
+    "max-findings", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::init(DefaultMaxFindingsPerFile),
+    cl::desc("Report at most this many findings per file, the most severe "
+             "first, and count the rest (0: no limit)"));
+
 static cl::opt<std::string>
     OutputFile("o", cl::sub(LintCommand), cl::cat(LintCategory),
                cl::value_desc("file"),
@@ -192,6 +198,15 @@ int runLint() {
     Base->filter(Results);
   }
 
+  // The exit status counts every finding, reported or not.
+  bool InputError = false, Failed = false;
+  for (const FileFindings &F : Results)
+    for (const Diagnostic &D : F.Diags) {
+      InputError |= D.Check->IsInputError;
+      Failed |= D.Level >= *FailLevel;
+    }
+  capFindings(Results, MaxFindings);
+
   std::unique_ptr<raw_fd_ostream> FileOut;
   if (!OutputFile.empty()) {
     std::error_code EC;
@@ -208,13 +223,6 @@ int runLint() {
   writeReport(*OutFormat, Results, OS, Report);
   if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
     return ExitInputError;
-
-  bool InputError = false, Failed = false;
-  for (const FileFindings &F : Results)
-    for (const Diagnostic &D : F.Diags) {
-      InputError |= D.Check->IsInputError;
-      Failed |= D.Level >= *FailLevel;
-    }
   if (InputError)
     return ExitInputError;
   // Writing a baseline accepts the findings it writes.

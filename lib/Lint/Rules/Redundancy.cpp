@@ -67,6 +67,33 @@ PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
   return Out;
 }
 
+/// Visits the ids of \p Ranges (each sorted by id) in increasing order,
+/// each once, until \p Visit returns true or \p Steps runs out.
+template <typename VisitT>
+static void visitInOrder(ArrayRef<PrefixIndex::Range> Ranges, size_t &Steps,
+                         VisitT Visit) {
+  SmallVector<const PrefixIndex::Entry *, 4> At;
+  for (const PrefixIndex::Range &R : Ranges)
+    At.push_back(R.first);
+  int64_t Last = -1;
+  while (Steps) {
+    size_t Min = Ranges.size();
+    for (size_t K = 0; K < Ranges.size(); ++K)
+      if (At[K] != Ranges[K].second &&
+          (Min == Ranges.size() || At[K]->second < At[Min]->second))
+        Min = K;
+    if (Min == Ranges.size())
+      return;
+    uint32_t Id = (At[Min]++)->second;
+    if (Id == Last)
+      continue;
+    Last = Id;
+    --Steps;
+    if (Visit(Id))
+      return;
+  }
+}
+
 namespace {
 /// Finds covered entries among \p Texts: exact duplicates by hashing, and
 /// the rest against the wildcard entries that can cover them: those whose
@@ -94,7 +121,6 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
   // Bounds the work on adversarial lists (many wildcard entries that share
   // long prefixes); real policies stay far below it.
   size_t Budget = RedundancyBudget;
-  std::vector<size_t> Candidates, Later;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -107,32 +133,25 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
       continue;
     // Entries of I's group first, in order, then the rest: the note names
     // the closest covering entry.
-    Candidates.clear();
-    Later.clear();
     bool AnyGroup = hasWildcard(Groups[I]);
-    for (const PrefixIndex::Range &R :
-         Wild.prefixesOf(coverKey(Texts[I], Arn), Budget))
-      for (const PrefixIndex::Entry *E = R.first; E != R.second; ++E) {
-        size_t W = E->second;
+    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn), Budget);
+    for (bool NearPass : {true, false}) {
+      bool Hit = false;
+      visitInOrder(Ranges, Budget, [&](size_t W) {
         bool Near = AnyGroup || (!hasWildcard(Groups[W]) &&
                                  Groups[W].equals_insensitive(Groups[I]));
-        (Near ? Candidates : Later).push_back(W);
-      }
-    std::sort(Candidates.begin(), Candidates.end());
-    std::sort(Later.begin(), Later.end());
-    Candidates.insert(Candidates.end(), Later.begin(), Later.end());
-    for (size_t W : Candidates) {
-      if (!Budget)
+        if (Near != NearPass || W == I || Same(Texts[W], Texts[I]))
+          return false;
+        // Two wildcard entries that cover each other are equal in effect;
+        // the later one is the redundant one.
+        if (Covers(W, I) && !(W > I && Covers(I, W))) {
+          Out.push_back({I, W});
+          return Hit = true;
+        }
+        return false;
+      });
+      if (Hit || AnyGroup)
         break;
-      --Budget;
-      if (W == I || Same(Texts[W], Texts[I]))
-        continue;
-      // Two wildcard entries that cover each other are equal in effect;
-      // the later one is the redundant one.
-      if (Covers(W, I) && !(W > I && Covers(I, W))) {
-        Out.push_back({I, W});
-        break;
-      }
     }
   }
   std::sort(Out.begin(), Out.end());
@@ -266,9 +285,8 @@ StatementCoverIndex::StatementCoverIndex(ArrayRef<StatementCover> Covers)
   Resources.finish();
 }
 
-void StatementCoverIndex::candidates(size_t I, std::vector<size_t> &Out,
-                                     size_t &Steps) const {
-  Out.clear();
+void StatementCoverIndex::forEachCandidate(
+    size_t I, size_t &Steps, function_ref<bool(size_t)> Visit) const {
   const Statement &S = Covers[I].statement();
   if (S.Action.Patterns.empty())
     return;
@@ -291,23 +309,35 @@ void StatementCoverIndex::candidates(size_t I, std::vector<size_t> &Out,
   for (const PolicyString &R : S.Resource.Patterns) {
     if (!R.Parts.empty()) {
       auto It = VariableResources.find(R.Text);
-      if (It != VariableResources.end() && It->second.size() < BestCount) {
-        BestCount = It->second.size();
-        Equal = &It->second;
+      size_t N = It == VariableResources.end() ? 0 : It->second.size();
+      if (N < BestCount) {
+        BestCount = N;
+        Equal = N ? &It->second : nullptr;
+        Best.clear();
       }
     } else if (Steps) {
+      size_t Before = BestCount;
       consider(Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true), Steps));
+      if (BestCount < Before)
+        Equal = nullptr;
     }
   }
-  if (Equal && BestCount == Equal->size()) {
-    Out.assign(Equal->begin(), Equal->end());
-  } else {
-    for (const PrefixIndex::Range &R : Best)
-      for (const PrefixIndex::Entry *E = R.first; E != R.second; ++E)
-        Out.push_back(E->second);
+  if (Equal) {
+    // Holders of an equal entry, in order (each statement once).
+    int64_t Last = -1;
+    for (uint32_t J : *Equal) {
+      if (!Steps)
+        return;
+      if (J == Last)
+        continue;
+      Last = J;
+      --Steps;
+      if (Visit(J))
+        return;
+    }
+    return;
   }
-  std::sort(Out.begin(), Out.end());
-  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  visitInOrder(Best, Steps, Visit);
 }
 
 } // namespace tollgate

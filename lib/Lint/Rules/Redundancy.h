@@ -18,6 +18,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -127,8 +128,11 @@ bool statementCovers(const StatementCover &T, const StatementCover &S);
 class StatementCoverIndex {
 public:
   explicit StatementCoverIndex(llvm::ArrayRef<StatementCover> Covers);
-  /// The statements that may cover statement \p I, in order.
-  void candidates(size_t I, std::vector<size_t> &Out, size_t &Steps) const;
+  /// Calls \p Visit on the statements that may cover statement \p I, in
+  /// order, until it returns true; each statement visited takes one of
+  /// \p Steps.
+  void forEachCandidate(size_t I, size_t &Steps,
+                        llvm::function_ref<bool(size_t)> Visit) const;
 
 private:
   llvm::ArrayRef<StatementCover> Covers;

@@ -33,20 +33,15 @@ public:
       Covers.emplace_back(S);
     StatementCoverIndex Index(Covers);
     size_t Budget = RedundancyBudget;
-    std::vector<size_t> Candidates;
     for (size_t I = 0; I < Ss.size() && Budget; ++I) {
-      // Only statements that hold an entry covering each of I's can
-      // cover it: those found through I's rarest entry, in order.
-      Index.candidates(I, Candidates, Budget);
-      for (size_t J : Candidates) {
-        if (!Budget)
-          break;
-        --Budget;
+      // Only statements that hold an entry covering each of I's can cover
+      // it: those found through I's rarest entry, in order.
+      Index.forEachCandidate(I, Budget, [&](size_t J) {
         if (I == J || !statementCovers(Covers[J], Covers[I]))
-          continue;
+          return false;
         // Of two statements that cover each other, the later one goes.
         if (J > I && statementCovers(Covers[I], Covers[J]))
-          continue;
+          return false;
         Diagnostic &D =
             Ctx.report(Info, Ss[I].L,
                        Ss[I].displayName(I) + " grants nothing that " +
@@ -54,8 +49,8 @@ public:
                            " does not already grant with the same effect and "
                            "conditions; remove it or merge the two");
         Ctx.note(D, Ss[J].L, "covered by this statement");
-        break;
-      }
+        return true;
+      });
     }
   }
 };
