@@ -8,6 +8,10 @@
 
 namespace tollgate {
 
+/// The memory tollgate may use (address space): past it a check is
+/// UNKNOWN (exit 3) and any other command fails (exit 2).
+constexpr uint64_t MemoryLimitBytes = uint64_t(4) << 30;
+
 /// Exit codes shared by every subcommand.
 enum ExitCode : int {
   ExitClean = 0,      ///< Nothing at or above the failure level; proved.

@@ -19,10 +19,15 @@
 #include "tollgate/Catalog/Catalog.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <new>
+
+#include <sys/resource.h>
 
 using namespace llvm;
 
@@ -101,9 +106,40 @@ static int dispatch(int Argc, const char **Argv) {
   return ExitInputError;
 }
 
+/// Lowers the address-space limit to MemoryLimitBytes (unless it is lower
+/// already) and makes a failed allocation throw, so that running out of it
+/// ends in an answer rather than an abort.
+static void limitMemory() {
+  struct rlimit L;
+  if (getrlimit(RLIMIT_AS, &L) == 0 &&
+      (L.rlim_cur == RLIM_INFINITY || L.rlim_cur > MemoryLimitBytes)) {
+    L.rlim_cur = MemoryLimitBytes;
+    setrlimit(RLIMIT_AS, &L);
+  }
+  install_bad_alloc_error_handler(
+      [](void *, const char *, bool) { throw std::bad_alloc(); });
+}
+
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
-  int Status = dispatch(Argc, Argv);
+  limitMemory();
+  int Status;
+  try {
+    Status = dispatch(Argc, Argv);
+  } catch (const std::bad_alloc &) {
+    // The verifier's answer is unknown; any other command could not read
+    // its input.
+    StringRef Command = Argc >= 2 ? Argv[1] : "";
+    bool Verifying =
+        Command == "check" || Command == "diff" || Command == "gate";
+    outs().flush();
+    struct rlimit L;
+    uint64_t Limit = getrlimit(RLIMIT_AS, &L) == 0 ? L.rlim_cur : 0;
+    errs() << "tollgate " << Command << ": error: out of memory (the limit is "
+           << (Limit >> 20) << " MiB of address space)"
+           << (Verifying ? "; the answer is UNKNOWN" : "") << '\n';
+    Status = Verifying ? ExitUnknown : ExitInputError;
+  }
   if (outputFailed(outs(), "tollgate"))
     return ExitInputError;
   errs().flush();

@@ -1,4 +1,5 @@
-//===- Deadline.h - A time limit shared by the steps of one task -*- C++ -*-===//
+//===- Deadline.h - A time limit shared by the steps of one task -*- C++
+//-*-===//
 ///
 /// \file
 /// A point in time after which a task stops and reports that it did not
