@@ -141,7 +141,7 @@ const char *Usage =
     "  --identity FILE      an identity policy of the caller (repeatable)\n"
     "  --boundary FILE      the caller's permissions boundary\n"
     "  --scp FILE           a service control policy level (repeatable)\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
     "  --format text|json|sarif\n"
     "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 internal "

@@ -42,7 +42,7 @@ const char *DiffUsage =
     "  --type TYPE          read both policies as this type\n"
     "  --identity FILE      an identity policy of the caller (repeatable;\n"
     "                       with resource policies)\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  --max N              at most N groups per direction (default 1000)\n"
     "  --format text|json\n"
     "exit status: 0 no change in access, 1 access gained or lost, 2 input\n"

@@ -77,7 +77,7 @@ const char *Usage =
     "  --fail-on LEVEL      lint severity that fails the gate (default:\n"
     "                       the configuration's, else security)\n"
     "  --no-lint            only check for new access\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  -o FILE              write the report to FILE\n"
     "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
     "3 undecided, 4 internal error\n";
