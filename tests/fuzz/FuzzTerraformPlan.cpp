@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
               readTemplate(Text, "plan.json", &Read.Doc->root(), Literal))
         for (const TemplatePolicy &P : T->Policies)
           if (!P.Synthesized && !P.Root && P.Issues.empty() &&
-              T->Kind == TemplateKind::Terraform && P.Name.empty())
+              T->Kind == TemplateKind::TerraformPlan && P.Name.empty())
             std::abort(); // A policy without a name or a document.
 
   // The whole load, as `tollgate lint plan.json` does it.
