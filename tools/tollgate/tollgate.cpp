@@ -110,14 +110,21 @@ static int dispatch(int Argc, const char **Argv) {
 /// already) and makes a failed allocation throw, so that running out of it
 /// ends in an answer rather than an abort.
 static void limitMemory() {
+  install_bad_alloc_error_handler(
+      [](void *, const char *, bool) { throw std::bad_alloc(); });
+#if defined(__SANITIZE_ADDRESS__)
+  return; // AddressSanitizer's shadow memory alone is larger.
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return;
+#endif
+#endif
   struct rlimit L;
   if (getrlimit(RLIMIT_AS, &L) == 0 &&
       (L.rlim_cur == RLIM_INFINITY || L.rlim_cur > MemoryLimitBytes)) {
     L.rlim_cur = MemoryLimitBytes;
     setrlimit(RLIMIT_AS, &L);
   }
-  install_bad_alloc_error_handler(
-      [](void *, const char *, bool) { throw std::bad_alloc(); });
 }
 
 int main(int Argc, const char **Argv) {
