@@ -3,6 +3,8 @@
 #include "tollgate/Config/Baseline.h"
 #include "tollgate/Config/Config.h"
 #include "tollgate/Config/PathGlob.h"
+#include "tollgate/Json/Depth.h"
+#include "tollgate/Support/ReadFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -48,10 +50,13 @@ Expected<Baseline> Baseline::load(StringRef Path) {
     return createStringError(inconvertibleErrorCode(),
                              "cannot use baseline '" + Path + "': " + Why);
   };
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return Fail(Buffer.getError().message());
-  Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
+  ReadOutcome Read = readBounded(Path);
+  if (!Read)
+    return Fail(Read.Message);
+  // llvm::json::parse recurses once per level.
+  if (jsonNestsDeeperThan(Read.Text))
+    return Fail("nesting is deeper than " + Twine(MaxJsonDepth) + " levels");
+  Expected<json::Value> Doc = json::parse(Read.Text);
   if (!Doc)
     return Fail(toString(Doc.takeError()));
   const json::Object *Root = Doc->getAsObject();
@@ -117,9 +122,12 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
   });
   OS << '\n';
   OS.close();
-  if (OS.has_error())
-    return createStringError(OS.error(), "cannot write baseline '" + Path +
-                                             "': " + OS.error().message());
+  if (OS.has_error()) {
+    std::error_code Failed = OS.error();
+    OS.clear_error();
+    return createStringError(Failed, "cannot write baseline '" + Path +
+                                         "': " + Failed.message());
+  }
   return Entries.size();
 }
 

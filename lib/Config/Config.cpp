@@ -2,6 +2,7 @@
 
 #include "tollgate/Config/Config.h"
 #include "tollgate/Config/CheckSelector.h"
+#include "tollgate/Support/ReadFile.h"
 #include "tollgate/Support/Spelling.h"
 
 #include "YamlTree.h"
@@ -591,24 +592,21 @@ Config loadConfig(StringRef Path, StringRef DisplayName,
                   const CheckOptionsFn &OptionsOf) {
   std::string Dir = absolutePath(Path);
   Dir = sys::path::parent_path(Dir).str();
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFile(Path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
+  ReadOutcome Read = readBounded(Path);
+  if (!Read) {
     Config C;
     C.Source = SourceFile::unread(DisplayName.str());
     C.Dir = Dir;
     Diagnostic D;
     D.Check = &config::InvalidConfig;
     D.Level = config::InvalidConfig.DefaultSeverity;
-    D.Message =
-        "cannot read configuration file: " + Buffer.getError().message();
+    D.Message = "cannot read configuration file: " + Read.Message;
     C.Diags.push_back(std::move(D));
     return C;
   }
-  return parseConfig(std::make_shared<SourceFile>(DisplayName.str(),
-                                                  (*Buffer)->getBuffer().str()),
-                     Dir, Checks, OptionsOf);
+  return parseConfig(
+      std::make_shared<SourceFile>(DisplayName.str(), std::move(Read.Text)),
+      Dir, Checks, OptionsOf);
 }
 
 } // namespace tollgate

@@ -2,10 +2,10 @@
 
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Parse/Template.h"
+#include "tollgate/Support/ReadFile.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -23,12 +23,13 @@ static bool skipDirectory(StringRef Name) {
 /// CloudFormation template: other YAML (CI workflows, Kubernetes manifests)
 /// is not for tollgate.
 static bool isTemplateFile(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFile(Path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
-  if (!Buffer || (*Buffer)->getBufferSize() > (16u << 20))
+  sys::fs::file_status Status;
+  if (sys::fs::status(Path, Status) || !sys::fs::is_regular_file(Status))
+    return true; // The walk says what it is.
+  ReadOutcome Read = readBounded(Path);
+  if (!Read)
     return false;
-  StringRef Text = (*Buffer)->getBuffer();
+  StringRef Text = Read.Text;
   if (looksLikeYamlTemplate(Text))
     return true;
   // A JSON template named `*.template`.
@@ -36,38 +37,25 @@ static bool isTemplateFile(StringRef Path) {
          (Text.contains("\"Resources\"") && Text.contains("\"AWS::"));
 }
 
-static void collectDirectory(StringRef Dir, std::vector<std::string> &Out) {
-  std::vector<std::string> Found;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    StringRef Path = It->path();
-    StringRef Name = sys::path::filename(Path);
-    if (It->type() == sys::fs::file_type::directory_file) {
-      if (skipDirectory(Name))
-        It.no_push();
+WalkResult expandInputs(ArrayRef<std::string> Operands) {
+  WalkResult All;
+  for (const std::string &Operand : Operands) {
+    if (Operand == "-" || !sys::fs::is_directory(Operand)) {
+      All.Files.push_back(Operand);
       continue;
     }
-    if (Name.endswith_insensitive(".json") ||
-        (isTemplateFileName(Name) && isTemplateFile(Path)))
-      Found.push_back(Path.str());
+    WalkResult R = walkDirectory(Operand, skipDirectory, [](StringRef Path) {
+      StringRef Name = sys::path::filename(Path);
+      return Name.endswith_insensitive(".json") ||
+             (isTemplateFileName(Name) && isTemplateFile(Path));
+    });
+    for (auto *Part : {&R.Files, &R.Notes})
+      std::move(Part->begin(), Part->end(),
+                std::back_inserter(Part == &R.Files ? All.Files : All.Notes));
+    std::move(R.Unreadable.begin(), R.Unreadable.end(),
+              std::back_inserter(All.Unreadable));
   }
-  if (EC)
-    // Keep the directory so that the error is reported with the results.
-    Found.push_back(Dir.str());
-  std::sort(Found.begin(), Found.end());
-  Out.insert(Out.end(), Found.begin(), Found.end());
-}
-
-std::vector<std::string> expandInputs(ArrayRef<std::string> Operands) {
-  std::vector<std::string> Files;
-  for (const std::string &Operand : Operands) {
-    if (Operand != "-" && sys::fs::is_directory(Operand))
-      collectDirectory(Operand, Files);
-    else
-      Files.push_back(Operand);
-  }
-  return Files;
+  return All;
 }
 
 } // namespace tollgate

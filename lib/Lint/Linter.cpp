@@ -14,6 +14,7 @@
 #include "tollgate/Lint/Rule.h"
 #include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Parse/GrammarChecks.h"
+#include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -188,6 +189,10 @@ void Linter::Impl::lintOne(FileJob &Job) const {
   std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Options.Load);
   FileFindings &F = Job.Result;
   F.Source = All.front().Source;
+  if (F.Source->text().startswith("\xEF\xBB\xBF"))
+    F.FileNotes.push_back("the file starts with a UTF-8 byte order mark; "
+                          "tollgate skips it, but many JSON readers reject "
+                          "it: save the file without it");
   const ResolvedConfig &RC = *Job.Config;
   std::string RelativePath = RC.relativePathOf(Job.Path);
   std::vector<bool> Enabled = RC.enabledFor(RelativePath);
@@ -304,17 +309,12 @@ bool Linter::Impl::pathExists(const ResolvedConfig &RC, const PathGlob &Glob) {
   auto [It, New] = FilesBelow.try_emplace((Dir + Twine('\0') + Fixed).str());
   std::vector<std::string> &Files = It->second;
   if (New) {
-    std::error_code EC;
-    for (sys::fs::recursive_directory_iterator I(Below, EC), End;
-         I != End && !EC; I.increment(EC)) {
-      StringRef Name = sys::path::filename(I->path());
-      if (I->type() == sys::fs::file_type::directory_file) {
-        if (Name == ".git" || Name == "node_modules")
-          I.no_push();
-        continue;
-      }
-      Files.push_back(relativePath(I->path(), Dir));
-    }
+    WalkResult R = walkDirectory(
+        Below,
+        [](StringRef Name) { return Name == ".git" || Name == "node_modules"; },
+        [](StringRef) { return true; });
+    for (const std::string &F : R.Files)
+      Files.push_back(relativePath(F, Dir));
   }
   for (const std::string &F : Files)
     if (Glob.match(F))

@@ -4,6 +4,7 @@
 #include "tollgate/Json/Reader.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Parse/Parser.h"
+#include "tollgate/Support/ReadFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -87,41 +88,23 @@ static LoadedPolicy loadRead(SourceFileRef Source, json::ReadResult Read,
 /// Reads the file at \p Path into memory, or says why it cannot.
 static bool readFile(StringRef Path, const LoadOptions &Options,
                      std::string &Text, LoadedPolicy &Error) {
-  if (Path != "-") {
-    sys::fs::file_status Status;
-    if (std::error_code EC = sys::fs::status(Path, Status)) {
-      Error = inputError(Path, "cannot read file: " + EC.message());
-      return false;
-    }
-    if (sys::fs::is_directory(Status)) {
-      Error = inputError(Path, "is a directory, not a policy file");
-      return false;
-    }
-    if (Status.getSize() > Options.MaxFileSize) {
-      Error = inputError(Path, "");
+  ReadOutcome Read = readBounded(Path, Options.MaxFileSize);
+  if (!Read) {
+    StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
+    switch (Read.S) {
+    case ReadOutcome::IsDirectory:
+      Error = inputError(Name, "is a directory, not a policy file");
+      break;
+    case ReadOutcome::TooLarge:
+      Error = inputError(Name, std::move(Read.Message));
       Error.Diags[0].Check = &grammar::InputLimit;
-      Error.Diags[0].Message = "file is " + std::to_string(Status.getSize()) +
-                               " bytes; tollgate reads files up to " +
-                               std::to_string(Options.MaxFileSize) + " bytes";
-      return false;
+      break;
+    default:
+      Error = inputError(Name, "cannot read file: " + Read.Message);
     }
-  }
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false,
-                                   /*RequiresNullTerminator=*/false);
-  StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
-  if (!Buffer) {
-    Error =
-        inputError(Name, "cannot read file: " + Buffer.getError().message());
     return false;
   }
-  if ((*Buffer)->getBufferSize() > Options.MaxFileSize) {
-    Error =
-        inputError(Name, "input is larger than " +
-                             std::to_string(Options.MaxFileSize) + " bytes");
-    return false;
-  }
-  Text = (*Buffer)->getBuffer().str();
+  Text = std::move(Read.Text);
   return true;
 }
 

@@ -67,6 +67,13 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
          << escape(std::string(D.Check->Code) + " " + D.Check->Name, true)
          << "::" << escape(D.Message + "\n" + Help, false) << '\n';
     }
+    if (unsigned N = F.omitted())
+      OS << "::notice file=" << escape(F.Source->name(), true)
+         << ",title=more findings::"
+         << escape(std::to_string(N) + " more findings are not shown "
+                                       "(--max-findings)",
+                   false)
+         << '\n';
   }
 }
 

@@ -155,6 +155,14 @@ void writeJson(ArrayRef<FileFindings> Files, raw_ostream &OS,
             J.attribute("policyTypeAssumed", F.PolicyTypeAssumed);
           }
           J.attribute("diagnostics", static_cast<int64_t>(F.Diags.size()));
+          if (F.omitted())
+            J.attribute("omittedDiagnostics",
+                        static_cast<int64_t>(F.omitted()));
+          if (!F.FileNotes.empty())
+            J.attributeArray("notes", [&] {
+              for (const std::string &N : F.FileNotes)
+                J.value(N);
+            });
         });
     });
     J.attributeArray("diagnostics", [&] {

@@ -271,6 +271,20 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
     Run["versionControlProvenance"] = std::move(Provenance);
   Run["columnKind"] = "unicodeCodePoints";
   Run["results"] = std::move(Results);
+  // Findings left out by --max-findings are counted, not dropped silently.
+  Json Notifications = Json::array();
+  for (const FileFindings &F : Files)
+    if (unsigned N = F.omitted())
+      Notifications.push_back(
+          {{"level", "note"},
+           {"message",
+            {{"text", std::to_string(N) + " more findings in " +
+                          F.Source->name().str() +
+                          " are not shown (--max-findings)"}}}});
+  if (!Notifications.empty())
+    Run["invocations"] = Json::array(
+        {{{"executionSuccessful", true},
+          {"toolExecutionNotifications", std::move(Notifications)}}});
   Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({std::move(Run)})}};

@@ -8,6 +8,7 @@
 
 #include "tollgate/Report/Reporters.h"
 
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/WithColor.h"
 
@@ -132,6 +133,20 @@ void TextWriter::file(const FileFindings &F) {
       snippet(Src, N.Range);
     }
   }
+  auto fileNote = [&](const Twine &Text) {
+    color(raw_ostream::SAVEDCOLOR, true);
+    OS << Src.name() << ": ";
+    color(raw_ostream::BLACK, true);
+    OS << "note: ";
+    reset();
+    OS << Text << '\n';
+  };
+  for (const std::string &Note : F.FileNotes)
+    fileNote(Note);
+  if (unsigned N = F.omitted())
+    fileNote(Twine(N) + (N == 1 ? " more finding is" : " more findings are") +
+             " not shown; the report holds at most " +
+             Twine(unsigned(F.Diags.size())) + " per file (--max-findings)");
   if (!F.Diags.empty() && F.PolicyTypeAssumed) {
     color(raw_ostream::SAVEDCOLOR, true);
     OS << Src.name() << ": ";

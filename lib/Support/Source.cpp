@@ -27,6 +27,26 @@ void SourceFile::buildLineStarts() const {
   });
 }
 
+void SourceFile::buildBlockCounts() const {
+  std::call_once(BlocksOnce, [this] {
+    BlockCodePoints.reserve(Text.size() / BlockSize + 1);
+    uint32_t N = 0;
+    for (size_t B = 0; B < Text.size(); B += BlockSize) {
+      BlockCodePoints.push_back(N);
+      N += countCodePoints(StringRef(Text).substr(B, BlockSize));
+    }
+  });
+}
+
+uint32_t SourceFile::codePointsBefore(uint32_t Offset) const {
+  buildBlockCounts();
+  size_t Block = Offset / BlockSize;
+  if (Block >= BlockCodePoints.size())
+    return countCodePoints(StringRef(Text).take_front(Offset));
+  return BlockCodePoints[Block] +
+         countCodePoints(StringRef(Text).slice(Block * BlockSize, Offset));
+}
+
 Position SourceFile::position(uint32_t Offset) const {
   buildLineStarts();
   Offset = std::min<uint32_t>(Offset, Text.size());
@@ -35,7 +55,12 @@ Position SourceFile::position(uint32_t Offset) const {
   uint32_t LineStart = LineStarts[LineIndex];
   Position P;
   P.Line = static_cast<uint32_t>(LineIndex + 1);
-  P.Column = 1 + countCodePoints(StringRef(Text).slice(LineStart, Offset));
+  // On a long line (a minified document), count through the per-block
+  // totals, so that each position costs at most two blocks.
+  P.Column =
+      1 + (Offset - LineStart <= 2 * BlockSize
+               ? countCodePoints(StringRef(Text).slice(LineStart, Offset))
+               : codePointsBefore(Offset) - codePointsBefore(LineStart));
   P.Offset = Offset;
   return P;
 }

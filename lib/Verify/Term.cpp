@@ -189,6 +189,11 @@ bool globIncluded(const Glob &A, const Glob &B) {
     return S;
   };
   using State = std::pair<std::vector<char>, std::vector<char>>;
+  // Each state costs its size in memory and its size per character in
+  // time: long globs (a megabyte of literal text) get fewer states.
+  const size_t StateCost = Alphabet.size() * (TA.size() + TB.size() + 2);
+  const size_t MaxStates = std::min<size_t>(
+      4096, std::max<size_t>(1, (size_t(1) << 26) / StateCost));
   std::set<State> Seen;
   std::vector<State> Work{{init(TA), init(TB)}};
   Seen.insert(Work.back());
@@ -205,7 +210,7 @@ bool globIncluded(const Glob &A, const Glob &B) {
       globStep(TA, St.first, C, Nx.first);
       globStep(TB, St.second, C, Nx.second);
       if (Seen.insert(Nx).second) {
-        if (Seen.size() > 4096)
+        if (Seen.size() > MaxStates)
           return false; // too large to decide here: not proved
         Work.push_back(std::move(Nx));
       }

@@ -4,6 +4,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Values.h"
+#include "tollgate/Support/Deadline.h"
 #include "tollgate/Support/Glob.h"
 #include "tollgate/Verify/Encoder.h"
 #include "tollgate/Verify/Solver.h"
@@ -769,6 +770,26 @@ struct Verifier::Impl {
                   unsigned MaxCex, std::vector<Counterexample> *All);
 };
 
+/// The length of the longest string of \p Policies.
+static size_t longestString(ArrayRef<const Policy *> Policies) {
+  size_t N = 0;
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements) {
+      for (const ActionPattern &A : S.Action.Patterns)
+        N = std::max(N, A.Text.size());
+      for (const PolicyString &R : S.Resource.Patterns)
+        N = std::max(N, R.Text.size());
+      for (const PrincipalValue &V : S.Principal.Values)
+        N = std::max(N, V.Value.Text.size());
+      for (const Condition &C : S.Conditions) {
+        N = std::max(N, C.Key.size());
+        for (const ConditionValue &V : C.Values)
+          N = std::max(N, V.Value.Text.size());
+      }
+    }
+  return N;
+}
+
 Verifier::Verifier(const Catalog &Cat, VerifyOptions Options)
     : I(std::make_unique<Impl>(Cat, Options)) {}
 Verifier::~Verifier() = default;
@@ -800,6 +821,12 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   request::RequestModel RM(Cat);
   bool Real = Opt.Requests == request::ModelKind::Realistic;
   Res.Assumptions = request::RequestModel::assumptions(Opt.Requests);
+  // --timeout bounds the whole check: witness search, glob reasoning and
+  // solving.
+  const Deadline Limit = Deadline::in(Opt.TimeoutMs);
+  const std::string OutOfTime = "the time limit of " +
+                                std::to_string(Opt.TimeoutMs / 1000) +
+                                " s ran out (--timeout)";
   std::vector<const Policy *> Policies, APolicies;
   collect(A, APolicies);
   Policies = APolicies;
@@ -807,6 +834,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     collect(*B, Policies);
   if (Scope)
     Policies.push_back(Scope);
+  size_t LongestString = longestString(Policies);
 
   TermContext Ctx;
   Ctx.setFoldImplied(Opt.FoldImplied);
@@ -1082,6 +1110,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
 
   size_t NumCoords = Groups.Reps.size() + 1;
   for (size_t G = 0; G < NumCoords; ++G) {
+    if (Limit.expired()) {
+      UnknownReason = OutOfTime;
+      break;
+    }
     if (Opt.Progress)
       Opt.Progress(static_cast<unsigned>(G), static_cast<unsigned>(NumCoords));
     bool Future = G == Groups.Reps.size();
@@ -1091,6 +1123,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       continue;
     }
     for (const Caller &Who : Callers) {
+      if (Limit.expired()) {
+        UnknownReason = OutOfTime;
+        break;
+      }
       bool PrincipalPolicies = Who.Kind != CallerKind::Anonymous &&
                                Who.Kind != CallerKind::Service &&
                                Who.Kind != CallerKind::FederatedProvider;
@@ -1267,7 +1303,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 for (const std::string &Act : Acts) {
                   for (const std::string &Rsrc : Rs) {
                     for (const RequestContext &RC : RCs) {
-                      ++Tries;
+                      if (++Tries % 64 == 0 && Limit.expired()) {
+                        Tries = 20001; // out of time: stop trying
+                        break;
+                      }
                       if (tryRequest(Act, Rsrc, RC)) {
                         Hit = true;
                         break;
@@ -1292,6 +1331,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             std::vector<std::string> Rsrcs = actionResources(Act, Who);
             Rsrcs.insert(Rsrcs.end(), Resources.begin(), Resources.end());
             for (const std::string &Rsrc : Rsrcs) {
+              if (Limit.expired())
+                break;
               for (const RequestContext &RC : Contexts)
                 if (tryRequest(Act, Rsrc, RC)) {
                   Hit = true;
@@ -1325,6 +1366,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     size_t G = PQ.G;
     if (!Enc.unsupported().empty())
       continue; // a proof is out of reach
+    if (Limit.expired()) {
+      if (UnknownReason.empty())
+        UnknownReason = OutOfTime;
+      break;
+    }
+    if (LongestString > MaxSolverStringBytes) {
+      // No policy AWS accepts holds such a string, and the solver's
+      // recursion over it is unbounded.
+      if (UnknownReason.empty())
+        UnknownReason = "a string of " + std::to_string(LongestString) +
+                        " bytes in the policies is longer than the solver is "
+                        "given (" +
+                        std::to_string(MaxSolverStringBytes) + " bytes)";
+      break;
+    }
     if (!Domain)
       Domain = Enc.domain();
     if (!Ctx.typeError().empty())
@@ -1333,8 +1389,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     if (!Opt.DumpDir.empty())
       Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
     ++Res.Stats.SolverCalls;
-    SolveResult SR =
-        Backend->solve(Ctx, Ctx.mkAnd(Domain, Q), Opt.TimeoutMs, Dump);
+    SolveResult SR = Backend->solve(Ctx, Ctx.mkAnd(Domain, Q),
+                                    Limit.remainingMs(Opt.TimeoutMs), Dump);
     if (SR.Status == SolveStatus::Unsat) {
       ++Res.Stats.SolverUnsat;
       continue;

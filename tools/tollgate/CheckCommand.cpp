@@ -11,6 +11,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Support/Diagnostic.h"
+#include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 
 #include <chrono>
 #include <map>
@@ -170,7 +172,7 @@ const char *Usage =
     "  --identity FILE      an identity policy of the caller (repeatable)\n"
     "  --boundary FILE      the caller's permissions boundary\n"
     "  --scp FILE           a service control policy level (repeatable)\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
     "  --request-model realistic|textual\n"
     "                       the requests AWS can send (default), or any\n"
@@ -248,9 +250,11 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
+      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
+          A.TimeoutS > verify::MaxTimeoutSeconds) {
         Err << "tollgate check: --timeout needs a positive number of "
-               "seconds\n";
+               "seconds, at most "
+            << verify::MaxTimeoutSeconds << "\n";
         return false;
       }
     } else if (Name == "--request-model") {
@@ -498,17 +502,21 @@ void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
   OS << formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
 }
 
-/// Files of a folder, by name, for folder-to-folder comparisons.
-std::map<std::string, std::string> listJson(StringRef Dir) {
-  std::map<std::string, std::string> Out;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    StringRef P = It->path();
-    if (P.endswith(".json"))
-      Out[P.substr(Dir.size()).ltrim('/').str()] = P.str();
-  }
-  return Out;
+/// Files of a folder, by name, for folder-to-folder comparisons. False
+/// (with a message) when a folder below \p Dir cannot be read.
+bool listJson(StringRef Dir, std::map<std::string, std::string> &Out,
+              raw_ostream &Err) {
+  WalkResult R = walkDirectory(
+      Dir, [](StringRef) { return false; },
+      [](StringRef Path) { return Path.endswith(".json"); });
+  for (const std::string &Note : R.Notes)
+    WithColor::note(Err, "tollgate check") << Note << '\n';
+  for (const auto &[Path, Why] : R.Unreadable)
+    WithColor::error(Err, "tollgate check")
+        << "cannot read '" << Path << "': " << Why << " [IAM001]\n";
+  for (const std::string &P : R.Files)
+    Out[StringRef(P).substr(Dir.size()).ltrim('/').str()] = P;
+  return R.Unreadable.empty();
 }
 
 } // namespace
@@ -596,7 +604,9 @@ int runCheckCommand(int Argc, const char **Argv) {
     std::vector<std::pair<std::string, std::string>> Pairs;
     if (NNA && sys::fs::is_directory(Base) &&
         sys::fs::is_directory(A.Files[0])) {
-      auto Old = listJson(Base), New = listJson(A.Files[0]);
+      std::map<std::string, std::string> Old, New;
+      if (!listJson(Base, Old, Err) || !listJson(A.Files[0], New, Err))
+        return CheckInputError;
       for (const auto &KV : New)
         Pairs.push_back({Old.count(KV.first) ? Old[KV.first] : "", KV.second});
     } else {

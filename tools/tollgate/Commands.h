@@ -4,8 +4,13 @@
 #define TOLLGATE_TOOLS_COMMANDS_H
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace tollgate {
+
+/// The memory tollgate may use (address space): past it a check is
+/// UNKNOWN (exit 3) and any other command fails (exit 2).
+constexpr uint64_t MemoryLimitBytes = uint64_t(4) << 30;
 
 /// Exit codes shared by every subcommand.
 enum ExitCode : int {
@@ -27,6 +32,12 @@ int runExplain();
 bool useColor(llvm::StringRef Mode, llvm::raw_ostream &OS);
 
 const char *toolVersion();
+
+/// Flushes \p OS and, when a write to it failed (a full disk, a closed
+/// pipe), says so under \p Command and clears the error, so that the
+/// stream does not abort the program when it is destroyed. True when a
+/// write failed: the command then exits with ExitInputError.
+bool outputFailed(llvm::raw_fd_ostream &OS, llvm::StringRef Command);
 
 } // namespace tollgate
 

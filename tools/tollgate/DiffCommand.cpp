@@ -42,7 +42,7 @@ const char *DiffUsage =
     "  --type TYPE          read both policies as this type\n"
     "  --identity FILE      an identity policy of the caller (repeatable;\n"
     "                       with resource policies)\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  --max N              at most N groups per direction (default 1000)\n"
     "  --request-model realistic|textual\n"
     "                       the requests AWS can send (default), or any\n"
@@ -96,8 +96,13 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
       if (!value(V))
         return false;
       unsigned N;
-      if (V.getAsInteger(10, N) || N == 0) {
-        Err << "tollgate diff: " << S << " needs a positive number\n";
+      if (V.getAsInteger(10, N) || N == 0 ||
+          (S == "--timeout" && N > verify::MaxTimeoutSeconds)) {
+        Err << "tollgate diff: " << S << " needs a positive number"
+            << (S == "--timeout" ? " of seconds, at most " +
+                                       std::to_string(verify::MaxTimeoutSeconds)
+                                 : std::string())
+            << "\n";
         return false;
       }
       (S == "--timeout" ? A.TimeoutS : A.Max) = N;

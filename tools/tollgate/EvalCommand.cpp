@@ -14,8 +14,10 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Json/Depth.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Request/RequestModel.h"
+#include "tollgate/Support/ReadFile.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -230,15 +232,21 @@ void printDiag(const LoadedPolicy &L, const Diagnostic &D, raw_ostream &OS) {
 /// malformed input.
 bool readRequestFile(StringRef Path, Request &R, std::string &Kind,
                      raw_ostream &Err) {
-  auto Buf = MemoryBuffer::getFileOrSTDIN(Path);
-  if (!Buf) {
-    Err << "tollgate eval: cannot read " << Path << ": "
-        << Buf.getError().message() << '\n';
+  ReadOutcome Read = readBounded(Path);
+  if (!Read) {
+    Err << "tollgate eval: cannot read " << Path << ": " << Read.Message
+        << '\n';
     return false;
   }
-  nlohmann::json J = nlohmann::json::parse((*Buf)->getBuffer().begin(),
-                                           (*Buf)->getBuffer().end(), nullptr,
-                                           /*allow_exceptions=*/false);
+  // nlohmann::json recurses once per level.
+  if (jsonNestsDeeperThan(Read.Text)) {
+    Err << "tollgate eval: " << Path << ": nesting is deeper than "
+        << MaxJsonDepth << " levels\n";
+    return false;
+  }
+  nlohmann::json J =
+      nlohmann::json::parse(Read.Text.begin(), Read.Text.end(), nullptr,
+                            /*allow_exceptions=*/false);
   if (J.is_discarded() || !J.is_object()) {
     Err << "tollgate eval: " << Path << ": not a JSON object\n";
     return false;

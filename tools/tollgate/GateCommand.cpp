@@ -26,6 +26,7 @@
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Support/ReadFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -76,7 +77,7 @@ const char *Usage =
     "  --fail-on LEVEL      lint severity that fails the gate (default:\n"
     "                       the configuration's, else security)\n"
     "  --no-lint            only check for new access\n"
-    "  --timeout SECONDS    per solver query (default 10)\n"
+    "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  -o FILE              write the report to FILE\n"
     "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
     "3 undecided, 4 internal error\n";
@@ -141,9 +142,11 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0) {
+      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
+          A.TimeoutS > verify::MaxTimeoutSeconds) {
         Err << "tollgate gate: --timeout needs a positive number of "
-               "seconds\n";
+               "seconds, at most "
+            << verify::MaxTimeoutSeconds << "\n";
         return false;
       }
     } else if (Name == "-h" || Name == "--help") {
@@ -163,7 +166,11 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
   return true;
 }
 
-/// Runs git with \p GitArgs; returns its exit status and standard output.
+/// runGit's status when git wrote more than tollgate reads.
+constexpr int GitOutputTooLarge = -100;
+
+/// Runs git with \p GitArgs; returns its exit status and standard output
+/// (up to the input size limit).
 int runGit(StringRef Git, ArrayRef<std::string> GitArgs, std::string &Out,
            std::string *ErrText = nullptr) {
   SmallString<128> OutFile, ErrFile;
@@ -175,11 +182,12 @@ int runGit(StringRef Git, ArrayRef<std::string> GitArgs, std::string &Out,
   Optional<StringRef> Redirects[] = {StringRef(""), StringRef(OutFile),
                                      StringRef(ErrFile)};
   int RC = sys::ExecuteAndWait(Git, Argv, None, Redirects);
-  if (auto B = MemoryBuffer::getFile(OutFile))
-    Out = (*B)->getBuffer().str();
+  ReadOutcome OutRead = readBounded(OutFile);
+  Out = std::move(OutRead.Text);
+  if (OutRead.S == ReadOutcome::TooLarge)
+    RC = GitOutputTooLarge;
   if (ErrText)
-    if (auto B = MemoryBuffer::getFile(ErrFile))
-      *ErrText = (*B)->getBuffer().trim().str();
+    *ErrText = StringRef(readBounded(ErrFile).Text).trim().str();
   sys::fs::remove(OutFile);
   sys::fs::remove(ErrFile);
   return RC;
@@ -196,10 +204,10 @@ struct Allowance {
 /// Reads `allow-new-access:` from \p File.
 bool readAllowList(StringRef File, std::vector<Allowance> &Out,
                    raw_ostream &Err) {
-  auto Buffer = MemoryBuffer::getFile(File);
+  ReadOutcome Buffer = readBounded(File);
   if (!Buffer) {
-    Err << "tollgate gate: cannot read '" << File
-        << "': " << Buffer.getError().message() << '\n';
+    Err << "tollgate gate: cannot read '" << File << "': " << Buffer.Message
+        << '\n';
     return false;
   }
   auto fail = [&](const Twine &Why) {
@@ -207,7 +215,7 @@ bool readAllowList(StringRef File, std::vector<Allowance> &Out,
     return false;
   };
   Template Storage;
-  const json::Value *Root = readYamlTree((*Buffer)->getBuffer(), Storage);
+  const json::Value *Root = readYamlTree(Buffer.Text, Storage);
   if (!Root)
     return fail("not valid YAML: " + Storage.ErrorMessage);
   if (Root->K == json::Kind::Null)
@@ -304,10 +312,7 @@ bool isPolicyFile(StringRef Path, StringRef Text) {
   return readTemplate(Text, Path, &Root) != nullptr;
 }
 
-std::string readWorkingFile(StringRef Path) {
-  auto B = MemoryBuffer::getFile(Path, false, false);
-  return B ? (*B)->getBuffer().str() : std::string();
-}
+std::string readWorkingFile(StringRef Path) { return readBounded(Path).Text; }
 
 class Gate {
 public:
@@ -515,15 +520,24 @@ void Gate::compare(const std::string &File, const LoadedPolicy &New,
 void Gate::checkFile(const std::string &File) {
   LoadOptions LO;
   LO.LiteralPlaceholders = true;
-  std::vector<LoadedPolicy> New =
-      loadPoliciesText(File, readWorkingFile(File), LO);
+  // Bounded like every read: a file over the size limit is an input error.
+  std::vector<LoadedPolicy> New = loadPolicies(File, LO);
   std::string OldText;
   auto Renamed = BasePath.find(File);
   std::string OldPath = Renamed == BasePath.end() ? File : Renamed->second;
   bool Existed =
-      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, OldText) ==
-          0 &&
-      runGit(Git, {"show", BaseCommit + ":" + OldPath}, OldText) == 0;
+      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, OldText) == 0;
+  if (Existed) {
+    int RC = runGit(Git, {"show", BaseCommit + ":" + OldPath}, OldText);
+    if (RC == GitOutputTooLarge) {
+      Err << "tollgate gate: " << A.Base << ":" << OldPath
+          << ": error: the base version is larger than " << DefaultMaxInputBytes
+          << " bytes; tollgate does not read it\n";
+      InputError = true;
+      return;
+    }
+    Existed = RC == 0;
+  }
   std::vector<LoadedPolicy> Old;
   if (Existed) {
     // A policy file keeps the type of its new version, so that both
@@ -536,8 +550,15 @@ void Gate::checkFile(const std::string &File) {
   }
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
-      if (N.hasInputError())
+      if (N.hasInputError()) {
         InputError = true;
+        // Without the lint nothing else reports it.
+        if (!A.Lint)
+          for (const Diagnostic &D : N.Diags)
+            if (D.Check->IsInputError)
+              Err << "tollgate gate: " << File << ": error: " << D.Message
+                  << " [" << D.Check->Code << "]\n";
+      }
       continue;
     }
     if (!N.P && N.Embedded) {
@@ -618,9 +639,12 @@ int Gate::run() {
     if (!Restrict.empty() &&
         std::find(Restrict.begin(), Restrict.end(), F) == Restrict.end())
       continue;
-    if (!sys::fs::is_regular_file(F))
+    sys::fs::file_status Status;
+    if (sys::fs::status(F, Status) || !sys::fs::is_regular_file(Status))
       continue;
-    if (isPolicyFile(F, readWorkingFile(F)))
+    // A file over the size limit is not read; the lint refuses it.
+    if (Status.getSize() > DefaultMaxInputBytes ||
+        isPolicyFile(F, readWorkingFile(F)))
       Changed.push_back(F);
   }
 
@@ -731,7 +755,8 @@ int Gate::run() {
          << '\n';
     }
   }
-  OS.flush();
+  if (outputFailed(FileOut ? *FileOut : outs(), "tollgate gate"))
+    return CheckInputError;
   if (Internal)
     return CheckInternalError;
   if (InputError)

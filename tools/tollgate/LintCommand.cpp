@@ -6,6 +6,7 @@
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
+#include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/Support/WithColor.h"
@@ -56,13 +57,20 @@ static cl::opt<unsigned> Jobs("jobs", cl::sub(LintCommand),
                               cl::cat(LintCategory), cl::init(0),
                               cl::desc("Files linted in parallel (default: "
                                        "one per hardware thread)"));
-static cl::alias JobsShort("j", cl::aliasopt(Jobs),
+// Prefix: `-j1` as well as `-j 1`.
+static cl::alias JobsShort("j", cl::aliasopt(Jobs), cl::Prefix,
                            cl::desc("Alias for --jobs"));
 
 static cl::opt<uint64_t>
     MaxFileSize("max-file-size", cl::sub(LintCommand), cl::cat(LintCategory),
                 cl::init(16u << 20),
                 cl::desc("Refuse files larger than this many bytes"));
+
+static cl::opt<unsigned> MaxFindings(
+    "max-findings", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::init(DefaultMaxFindingsPerFile),
+    cl::desc("Report at most this many findings per file, the most severe "
+             "first, and count the rest (0: no limit)"));
 
 static cl::opt<std::string>
     OutputFile("o", cl::sub(LintCommand), cl::cat(LintCategory),
@@ -163,8 +171,20 @@ int runLint() {
     Base = std::move(*Loaded);
   }
 
-  std::vector<std::string> Files = expandInputs(Paths);
-  std::vector<FileFindings> Results = (*Run)->lint(Files);
+  WalkResult Inputs = expandInputs(Paths);
+  for (const std::string &Note : Inputs.Notes)
+    WithColor::note(errs(), "tollgate lint") << Note << '\n';
+  std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
+  for (auto &[Path, Why] : Inputs.Unreadable) {
+    FileFindings F;
+    F.Source = SourceFile::unread(Path);
+    Diagnostic D;
+    D.Check = &grammar::UnreadableFile;
+    D.Level = D.Check->DefaultSeverity;
+    D.Message = "cannot read: " + Why;
+    F.Diags.push_back(std::move(D));
+    Results.push_back(std::move(F));
+  }
 
   bool Writing = !WriteBaselineFile.empty();
   if (Writing) {
@@ -177,6 +197,15 @@ int runLint() {
   } else if (Base) {
     Base->filter(Results);
   }
+
+  // The exit status counts every finding, reported or not.
+  bool InputError = false, Failed = false;
+  for (const FileFindings &F : Results)
+    for (const Diagnostic &D : F.Diags) {
+      InputError |= D.Check->IsInputError;
+      Failed |= D.Level >= *FailLevel;
+    }
+  capFindings(Results, MaxFindings);
 
   std::unique_ptr<raw_fd_ostream> FileOut;
   if (!OutputFile.empty()) {
@@ -192,14 +221,8 @@ int runLint() {
   Report.ToolVersion = toolVersion();
   Report.Checks = allLintChecks();
   writeReport(*OutFormat, Results, OS, Report);
-  OS.flush();
-
-  bool InputError = false, Failed = false;
-  for (const FileFindings &F : Results)
-    for (const Diagnostic &D : F.Diags) {
-      InputError |= D.Check->IsInputError;
-      Failed |= D.Level >= *FailLevel;
-    }
+  if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
+    return ExitInputError;
   if (InputError)
     return ExitInputError;
   // Writing a baseline accepts the findings it writes.

@@ -19,10 +19,15 @@
 #include "tollgate/Catalog/Catalog.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <new>
+
+#include <sys/resource.h>
 
 using namespace llvm;
 
@@ -42,6 +47,17 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   return OS.has_colors();
 }
 
+bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
+  OS.flush();
+  if (!OS.has_error())
+    return false;
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  errs() << Command << ": error: cannot write the output: " << EC.message()
+         << '\n';
+  return true;
+}
+
 static void printVersion(raw_ostream &OS) {
   const Catalog &C = Catalog::builtin();
   OS << "tollgate " << toolVersion() << '\n'
@@ -54,8 +70,7 @@ static void printVersion(raw_ostream &OS) {
 
 using namespace tollgate;
 
-int main(int Argc, const char **Argv) {
-  InitLLVM X(Argc, Argv);
+static int dispatch(int Argc, const char **Argv) {
   // Commands with their own argument parsers.
   if (Argc >= 2 && StringRef(Argv[1]) == "eval")
     return runEvalCommand(Argc - 1, Argv + 1);
@@ -89,4 +104,52 @@ int main(int Argc, const char **Argv) {
     return runExplain();
   errs() << "tollgate: no command given; try `tollgate --help`\n";
   return ExitInputError;
+}
+
+/// Lowers the address-space limit to MemoryLimitBytes (unless it is lower
+/// already) and makes a failed allocation throw, so that running out of it
+/// ends in an answer rather than an abort.
+static void limitMemory() {
+  install_bad_alloc_error_handler(
+      [](void *, const char *, bool) { throw std::bad_alloc(); });
+#if defined(__SANITIZE_ADDRESS__)
+  return; // AddressSanitizer's shadow memory alone is larger.
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return;
+#endif
+#endif
+  struct rlimit L;
+  if (getrlimit(RLIMIT_AS, &L) == 0 &&
+      (L.rlim_cur == RLIM_INFINITY || L.rlim_cur > MemoryLimitBytes)) {
+    L.rlim_cur = MemoryLimitBytes;
+    setrlimit(RLIMIT_AS, &L);
+  }
+}
+
+int main(int Argc, const char **Argv) {
+  InitLLVM X(Argc, Argv);
+  limitMemory();
+  int Status;
+  try {
+    Status = dispatch(Argc, Argv);
+  } catch (const std::bad_alloc &) {
+    // The verifier's answer is unknown; any other command could not read
+    // its input.
+    StringRef Command = Argc >= 2 ? Argv[1] : "";
+    bool Verifying =
+        Command == "check" || Command == "diff" || Command == "gate";
+    outs().flush();
+    struct rlimit L;
+    uint64_t Limit = getrlimit(RLIMIT_AS, &L) == 0 ? L.rlim_cur : 0;
+    errs() << "tollgate " << Command << ": error: out of memory (the limit is "
+           << (Limit >> 20) << " MiB of address space)"
+           << (Verifying ? "; the answer is UNKNOWN" : "") << '\n';
+    Status = Verifying ? ExitUnknown : ExitInputError;
+  }
+  if (outputFailed(outs(), "tollgate"))
+    return ExitInputError;
+  errs().flush();
+  errs().clear_error();
+  return Status;
 }

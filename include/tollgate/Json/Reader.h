@@ -10,6 +10,7 @@
 #ifndef TOLLGATE_JSON_READER_H
 #define TOLLGATE_JSON_READER_H
 
+#include "tollgate/Json/Depth.h"
 #include "tollgate/Json/Value.h"
 
 #include <memory>
@@ -37,7 +38,7 @@ struct ReadIssue {
 };
 
 struct ReadOptions {
-  unsigned MaxDepth = 256;
+  unsigned MaxDepth = MaxJsonDepth;
 };
 
 struct ReadResult {

@@ -3,6 +3,8 @@
 #ifndef TOLLGATE_LINT_INPUTS_H
 #define TOLLGATE_LINT_INPUTS_H
 
+#include "tollgate/Support/Walk.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
@@ -16,7 +18,9 @@ namespace tollgate {
 /// that holds a CloudFormation template (hidden folders and node_modules
 /// skipped), in sorted order; files and "-" stand for themselves. Missing
 /// operands are kept so that linting reports them with the other results.
-std::vector<std::string> expandInputs(llvm::ArrayRef<std::string> Operands);
+/// Special files and folders reached twice are left out with a note;
+/// folders that cannot be read are listed as unreadable.
+WalkResult expandInputs(llvm::ArrayRef<std::string> Operands);
 
 } // namespace tollgate
 

@@ -20,9 +20,24 @@ struct FileFindings {
   std::string PolicyType;
   bool PolicyTypeAssumed = false;
   std::string PolicyTypeReason;
+  /// Findings left out of the report by capFindings(), per severity.
+  unsigned Omitted[4] = {0, 0, 0, 0};
+  /// Notes about the file as a whole (a byte order mark).
+  std::vector<std::string> FileNotes;
 
   bool hasInputError() const;
+  unsigned omitted() const {
+    return Omitted[0] + Omitted[1] + Omitted[2] + Omitted[3];
+  }
 };
+
+/// The findings reported per file unless --max-findings says otherwise.
+constexpr unsigned DefaultMaxFindingsPerFile = 1000;
+
+/// Keeps at most \p Max findings of each file (0: all), the most severe
+/// first, and counts the rest in FileFindings::Omitted, so that a small
+/// input cannot make a huge report.
+void capFindings(std::vector<FileFindings> &Files, unsigned Max);
 
 /// Counts of findings per severity over many files.
 struct FindingCounts {

@@ -64,12 +64,20 @@ public:
 
 private:
   void buildLineStarts() const;
+  void buildBlockCounts() const;
+  /// The code points in the text's first \p Offset bytes.
+  uint32_t codePointsBefore(uint32_t Offset) const;
+
+  static constexpr size_t BlockSize = 4096;
 
   std::string Name;
   std::string Text;
   bool Read = true;
   mutable std::once_flag LinesOnce;
   mutable std::vector<uint32_t> LineStarts;
+  /// The code points before each block of BlockSize bytes.
+  mutable std::once_flag BlocksOnce;
+  mutable std::vector<uint32_t> BlockCodePoints;
 };
 
 using SourceFileRef = std::shared_ptr<const SourceFile>;

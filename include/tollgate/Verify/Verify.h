@@ -46,7 +46,18 @@ enum class Verdict : uint8_t { Pass, Fail, Unknown };
 
 llvm::StringRef verdictName(Verdict V);
 
+/// The longest time limit a check takes, in seconds (the milliseconds fit
+/// 32 bits).
+constexpr unsigned MaxTimeoutSeconds = 4294967;
+
+/// The longest string the solver is given: longer than any string of a
+/// policy AWS accepts (a key policy holds up to 32 KB). A check over longer
+/// strings is decided by the witness search or is Unknown.
+constexpr size_t MaxSolverStringBytes = 32768;
+
 struct VerifyOptions {
+  /// The time limit of a whole check: witness search, glob reasoning and
+  /// solving. Past it the verdict is Unknown.
   unsigned TimeoutMs = 10000;
   /// Write every solver query as SMT-LIB 2 into this folder.
   std::string DumpDir;

@@ -20,38 +20,107 @@ using namespace llvm;
 
 namespace tollgate {
 
+std::string coverKey(StringRef Text, bool Arn) {
+  std::string Key = Text.take_front(findWildcard(Text)).lower();
+  // Fields compare one by one: `a:` and `a` have the same (empty) fields.
+  if (Arn)
+    while (!Key.empty() && Key.back() == ':')
+      Key.pop_back();
+  return Key;
+}
+
+void PrefixIndex::add(std::string Key, uint32_t Id) {
+  Entries.push_back({std::move(Key), Id});
+}
+
+void PrefixIndex::finish() { std::sort(Entries.begin(), Entries.end()); }
+
+SmallVector<PrefixIndex::Range, 4>
+PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
+  SmallVector<Range, 4> Out;
+  auto Less = [](StringRef K, const Entry &E) { return K < E.first; };
+  // The largest entry at most Key is either a prefix of Key, or shares a
+  // prefix of some length L with it, and no entry between them exists: the
+  // next candidates are the prefixes of Key's first L (or, after a match,
+  // its first size-1) bytes. Each step shortens Key.
+  while (Steps) {
+    --Steps;
+    auto It = std::upper_bound(Entries.begin(), Entries.end(), Key, Less);
+    if (It == Entries.begin())
+      break;
+    StringRef Q = std::prev(It)->first;
+    if (Key.startswith(Q)) {
+      auto First = std::lower_bound(
+          Entries.begin(), It, Q,
+          [](const Entry &E, StringRef K) { return StringRef(E.first) < K; });
+      Out.push_back({&*First, &*First + (It - First)});
+      if (Q.empty())
+        break;
+      Key = Key.take_front(Q.size() - 1);
+    } else {
+      size_t L = 0;
+      while (L < Q.size() && L < Key.size() && Q[L] == Key[L])
+        ++L;
+      Key = Key.take_front(L);
+    }
+  }
+  return Out;
+}
+
+/// Visits the ids of \p Ranges (each sorted by id) in increasing order,
+/// each once, until \p Visit returns true or \p Steps runs out.
+template <typename VisitT>
+static void visitInOrder(ArrayRef<PrefixIndex::Range> Ranges, size_t &Steps,
+                         VisitT Visit) {
+  SmallVector<const PrefixIndex::Entry *, 4> At;
+  for (const PrefixIndex::Range &R : Ranges)
+    At.push_back(R.first);
+  int64_t Last = -1;
+  while (Steps) {
+    size_t Min = Ranges.size();
+    for (size_t K = 0; K < Ranges.size(); ++K)
+      if (At[K] != Ranges[K].second &&
+          (Min == Ranges.size() || At[K]->second < At[Min]->second))
+        Min = K;
+    if (Min == Ranges.size())
+      return;
+    uint32_t Id = (At[Min]++)->second;
+    if (Id == Last)
+      continue;
+    Last = Id;
+    --Steps;
+    if (Visit(Id))
+      return;
+  }
+}
+
 namespace {
-/// Finds covered entries among \p Texts: exact duplicates by hashing,
-/// literal entries against the wildcard ones, wildcard entries against each
-/// other. \p Groups holds each entry's group (the service of an action or
-/// ARN, a slice of the entry); \p Mode says whether entries differing in
-/// case are the same; \p Covers(W, I) whether wildcard entry W covers
-/// entry I.
+/// Finds covered entries among \p Texts: exact duplicates by hashing, and
+/// the rest against the wildcard entries that can cover them: those whose
+/// literal prefix is a prefix of the entry's (a prefix index). \p Groups
+/// holds each entry's group (the service of an action or ARN, a slice of
+/// the entry): entries of the same group are tried first; \p Mode says
+/// whether entries differing in case are the same; \p Covers(W, I) whether
+/// wildcard entry W covers entry I.
 template <typename CoversT>
 SmallVector<std::pair<size_t, size_t>, 4>
 findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
-            ArrayRef<StringRef> Groups, CaseMode Mode, CoversT Covers) {
+            ArrayRef<StringRef> Groups, CaseMode Mode, bool Arn,
+            CoversT Covers) {
   SmallVector<std::pair<size_t, size_t>, 4> Out;
   auto Same = [&](StringRef A, StringRef B) {
     return Mode == CaseMode::Insensitive ? A.equals_insensitive(B) : A == B;
   };
-  // An entry can only be covered by entries of its group (compared
-  // ignoring case) or by entries whose group has a wildcard.
   DenseMap<StringRef, size_t, CaseInsensitiveKey> Seen;
   Seen.reserve(Texts.size());
-  SmallVector<size_t, 16> Wild;
-  // Comparing only within groups keeps long lists (ReadOnlyAccess has over
-  // a thousand entries, hundreds of them wildcards) near linear.
-  DenseMap<StringRef, SmallVector<size_t, 4>, CaseInsensitiveKey> ByGroup;
-  SmallVector<size_t, 4> AnyGroup;
+  PrefixIndex Wild;
   for (size_t I = 0; I < Texts.size(); ++I)
-    if (Comparable[I] && hasWildcard(Texts[I])) {
-      Wild.push_back(I);
-      if (hasWildcard(Groups[I]))
-        AnyGroup.push_back(I);
-      else
-        ByGroup[Groups[I]].push_back(I);
-    }
+    if (Comparable[I] && hasWildcard(Texts[I]))
+      Wild.add(coverKey(Texts[I], Arn), I);
+  Wild.finish();
+  // Bounds the work on adversarial lists (many wildcard entries that share
+  // long prefixes); real policies stay far below it.
+  size_t Budget = RedundancyBudget;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -60,38 +129,30 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
       Out.push_back({I, It->second});
       continue;
     }
-    if (!Comparable[I])
+    if (!Comparable[I] || Wild.empty() || !Budget)
       continue;
-    auto Try = [&](size_t W) {
-      if (W == I || Same(Texts[W], Texts[I]))
+    // Entries of I's group first, in order, then the rest: the note names
+    // the closest covering entry.
+    bool AnyGroup = hasWildcard(Groups[I]);
+    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn), Budget);
+    for (bool NearPass : {true, false}) {
+      bool Hit = false;
+      visitInOrder(Ranges, Budget, [&](size_t W) {
+        bool Near = AnyGroup || (!hasWildcard(Groups[W]) &&
+                                 Groups[W].equals_insensitive(Groups[I]));
+        if (Near != NearPass || W == I || Same(Texts[W], Texts[I]))
+          return false;
+        // Two wildcard entries that cover each other are equal in effect;
+        // the later one is the redundant one.
+        if (Covers(W, I) && !(W > I && Covers(I, W))) {
+          Out.push_back({I, W});
+          return Hit = true;
+        }
         return false;
-      // Two wildcard entries that cover each other are equal in effect;
-      // the later one is the redundant one.
-      if (Covers(W, I) && !(W > I && Covers(I, W))) {
-        Out.push_back({I, W});
-        return true;
-      }
-      return false;
-    };
-    if (hasWildcard(Groups[I])) {
-      for (size_t W : Wild)
-        if (Try(W))
-          break;
-      continue;
+      });
+      if (Hit || AnyGroup)
+        break;
     }
-    // Most entries are literal and their group has no wildcard entry.
-    if (Wild.empty())
-      continue;
-    bool Found = false;
-    auto It2 = ByGroup.find(Groups[I]);
-    if (It2 != ByGroup.end())
-      for (size_t W : It2->second)
-        if ((Found = Try(W)))
-          break;
-    if (!Found)
-      for (size_t W : AnyGroup)
-        if (Try(W))
-          break;
   }
   std::sort(Out.begin(), Out.end());
   return Out;
@@ -108,7 +169,7 @@ redundantActions(const ActionElement &E) {
     Comparable.push_back(true);
   }
   return findCovered(Texts, Comparable, Groups, CaseMode::Insensitive,
-                     [&](size_t W, size_t I) {
+                     /*Arn=*/false, [&](size_t W, size_t I) {
                        return globCovers(Texts[W], Texts[I],
                                          CaseMode::Insensitive);
                      });
@@ -126,10 +187,11 @@ redundantResources(const ResourceElement &E) {
     Groups.push_back(Fields.back()[2]);
     Comparable.push_back(R.Parts.empty());
   }
-  return findCovered(
-      Texts, Comparable, Groups, CaseMode::Sensitive, [&](size_t W, size_t I) {
-        return resourceFieldsCover(Texts[W], Fields[W], Texts[I], Fields[I]);
-      });
+  return findCovered(Texts, Comparable, Groups, CaseMode::Sensitive,
+                     /*Arn=*/true, [&](size_t W, size_t I) {
+                       return resourceFieldsCover(Texts[W], Fields[W], Texts[I],
+                                                  Fields[I]);
+                     });
 }
 
 /// A canonical text of a statement's conditions and principals, for
@@ -204,6 +266,78 @@ bool statementCovers(const StatementCover &TC, const StatementCover &SC) {
         })))
       return false;
   return true;
+}
+
+StatementCoverIndex::StatementCoverIndex(ArrayRef<StatementCover> Covers)
+    : Covers(Covers) {
+  for (uint32_t I = 0; I < Covers.size(); ++I) {
+    const Statement &S = Covers[I].statement();
+    for (const ActionPattern &A : S.Action.Patterns)
+      Actions.add(coverKey(A.Text, /*Arn=*/false), I);
+    for (const PolicyString &R : S.Resource.Patterns) {
+      if (R.Parts.empty())
+        Resources.add(coverKey(R.Text, /*Arn=*/true), I);
+      else
+        VariableResources[R.Text].push_back(I);
+    }
+  }
+  Actions.finish();
+  Resources.finish();
+}
+
+void StatementCoverIndex::forEachCandidate(
+    size_t I, size_t &Steps, function_ref<bool(size_t)> Visit) const {
+  const Statement &S = Covers[I].statement();
+  if (S.Action.Patterns.empty())
+    return;
+  // The ranges of holders of each entry of S; the entry with the fewest.
+  SmallVector<PrefixIndex::Range, 4> Best;
+  size_t BestCount = SIZE_MAX;
+  auto consider = [&](SmallVector<PrefixIndex::Range, 4> Ranges) {
+    size_t N = 0;
+    for (const PrefixIndex::Range &R : Ranges)
+      N += R.second - R.first;
+    if (N < BestCount) {
+      BestCount = N;
+      Best = std::move(Ranges);
+    }
+  };
+  for (const ActionPattern &A : S.Action.Patterns)
+    if (Steps)
+      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false), Steps));
+  const std::vector<uint32_t> *Equal = nullptr;
+  for (const PolicyString &R : S.Resource.Patterns) {
+    if (!R.Parts.empty()) {
+      auto It = VariableResources.find(R.Text);
+      size_t N = It == VariableResources.end() ? 0 : It->second.size();
+      if (N < BestCount) {
+        BestCount = N;
+        Equal = N ? &It->second : nullptr;
+        Best.clear();
+      }
+    } else if (Steps) {
+      size_t Before = BestCount;
+      consider(Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true), Steps));
+      if (BestCount < Before)
+        Equal = nullptr;
+    }
+  }
+  if (Equal) {
+    // Holders of an equal entry, in order (each statement once).
+    int64_t Last = -1;
+    for (uint32_t J : *Equal) {
+      if (!Steps)
+        return;
+      if (J == Last)
+        continue;
+      Last = J;
+      --Steps;
+      if (Visit(J))
+        return;
+    }
+    return;
+  }
+  visitInOrder(Best, Steps, Visit);
 }
 
 } // namespace tollgate

@@ -16,15 +16,48 @@
 
 #include "tollgate/Policy/Policy.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
+#include <vector>
 
 #include <utility>
 
 namespace tollgate {
+
+/// The most covering tests one redundancy check makes on one element or
+/// policy; past it the rest of the entries are only checked for duplicates.
+constexpr size_t RedundancyBudget = 4u << 20;
+
+/// The lower-cased literal prefix of a pattern (up to its first wildcard):
+/// a pattern can only cover another if its key is a prefix of the other's.
+/// For ARNs (\p Arn), trailing colons do not count.
+std::string coverKey(llvm::StringRef Text, bool Arn);
+
+/// Keys with ids, for finding every key that is a prefix of a given key in
+/// a few binary searches.
+class PrefixIndex {
+public:
+  using Entry = std::pair<std::string, uint32_t>;
+  using Range = std::pair<const Entry *, const Entry *>;
+
+  void add(std::string Key, uint32_t Id);
+  /// Sorts the keys; call once after the last add().
+  void finish();
+  bool empty() const { return Entries.empty(); }
+  /// The entries whose key is a prefix of \p Key, as ranges of entries
+  /// with equal keys; each search takes one of \p Steps.
+  llvm::SmallVector<Range, 4> prefixesOf(llvm::StringRef Key,
+                                         size_t &Steps) const;
+
+private:
+  std::vector<Entry> Entries;
+};
 
 /// For each action entry of \p E covered by another entry: (covered,
 /// covering) indices. Of two equal entries the later one is covered.
@@ -52,6 +85,24 @@ public:
 
 private:
   friend bool statementCovers(const StatementCover &T, const StatementCover &S);
+
+  /// The statements that may cover a statement, without comparing all pairs:
+  /// a statement that covers S holds, for each action and resource entry of
+  /// S, an entry that covers it, so it is found through the entry of S with
+  /// the fewest such holders (a prefix index per kind of entry).
+  class StatementCoverIndex {
+  public:
+    explicit StatementCoverIndex(llvm::ArrayRef<StatementCover> Covers);
+    /// The statements that may cover statement \p I, in order.
+    void candidates(size_t I, std::vector<size_t> &Out, size_t &Steps) const;
+
+  private:
+    llvm::ArrayRef<StatementCover> Covers;
+    PrefixIndex Actions, Resources;
+    /// Resource entries with policy variables, by text: covered only by an
+    /// equal entry.
+    llvm::StringMap<std::vector<uint32_t>> VariableResources;
+  };
   void buildSets() const;
 
   const Statement *S;
@@ -69,6 +120,27 @@ private:
 /// effect, principals and conditions (so that \p S adds nothing). Only
 /// Action/Resource elements (not their Not- forms) are compared.
 bool statementCovers(const StatementCover &T, const StatementCover &S);
+
+/// The statements that may cover a statement, without comparing all pairs:
+/// a statement that covers S holds, for each action and resource entry of
+/// S, an entry that covers it, so it is found through the entry of S with
+/// the fewest such holders (a prefix index per kind of entry).
+class StatementCoverIndex {
+public:
+  explicit StatementCoverIndex(llvm::ArrayRef<StatementCover> Covers);
+  /// Calls \p Visit on the statements that may cover statement \p I, in
+  /// order, until it returns true; each statement visited takes one of
+  /// \p Steps.
+  void forEachCandidate(size_t I, size_t &Steps,
+                        llvm::function_ref<bool(size_t)> Visit) const;
+
+private:
+  llvm::ArrayRef<StatementCover> Covers;
+  PrefixIndex Actions, Resources;
+  /// Resource entries with policy variables, by text: covered only by an
+  /// equal entry.
+  llvm::StringMap<std::vector<uint32_t>> VariableResources;
+};
 
 } // namespace tollgate
 

@@ -31,13 +31,17 @@ public:
     Covers.reserve(Ss.size());
     for (const Statement &S : Ss)
       Covers.emplace_back(S);
-    for (size_t I = 0; I < Ss.size(); ++I)
-      for (size_t J = 0; J < Ss.size(); ++J) {
+    StatementCoverIndex Index(Covers);
+    size_t Budget = RedundancyBudget;
+    for (size_t I = 0; I < Ss.size() && Budget; ++I) {
+      // Only statements that hold an entry covering each of I's can cover
+      // it: those found through I's rarest entry, in order.
+      Index.forEachCandidate(I, Budget, [&](size_t J) {
         if (I == J || !statementCovers(Covers[J], Covers[I]))
-          continue;
+          return false;
         // Of two statements that cover each other, the later one goes.
         if (J > I && statementCovers(Covers[I], Covers[J]))
-          continue;
+          return false;
         Diagnostic &D =
             Ctx.report(Info, Ss[I].L,
                        Ss[I].displayName(I) + " grants nothing that " +
@@ -45,8 +49,9 @@ public:
                            " does not already grant with the same effect and "
                            "conditions; remove it or merge the two");
         Ctx.note(D, Ss[J].L, "covered by this statement");
-        break;
-      }
+        return true;
+      });
+    }
   }
 };
 
