@@ -203,8 +203,13 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
   if (T.SyntaxError) {
     LoadedPolicy L;
     L.Source = Source;
+    const CheckInfo &Check = T.ErrorKind == Template::ReadError::TooDeep
+                                 ? grammar::InputLimit
+                             : T.ErrorKind == Template::ReadError::Encoding
+                                 ? grammar::InvalidEncoding
+                                 : grammar::YamlSyntax;
     L.Diags.push_back(
-        makeDiagnostic(grammar::JsonSyntax, T.ErrorRange,
+        makeDiagnostic(Check, T.ErrorRange,
                        "the " + templateKindName(T.Kind).str() +
                            " is not valid YAML: " + T.ErrorMessage));
     Out.push_back(std::move(L));

@@ -32,11 +32,13 @@ bool isTemplateFileName(StringRef Name) {
 
 bool looksLikeYamlTemplate(StringRef Text) {
   // A cheap look at the top-level keys; the real reading happens at lint
-  // time. Either marker must start a line.
+  // time. Either marker must start a line, after any indentation (a
+  // document may indent its top-level keys).
   auto atLineStart = [&](StringRef Key) {
     size_t Pos = 0;
     while ((Pos = Text.find(Key, Pos)) != StringRef::npos) {
-      if (Pos == 0 || Text[Pos - 1] == '\n')
+      size_t Line = Text.find_last_not_of(' ', Pos - 1);
+      if (Pos == 0 || Line == StringRef::npos || Text[Line] == '\n')
         return true;
       Pos += Key.size();
     }
@@ -76,11 +78,6 @@ std::unique_ptr<Template> readTemplate(StringRef Text, StringRef Name,
     return nullptr;
   tmpl::extractCloudFormation(*Root, Text, B);
   return T;
-}
-
-const json::Value *readYamlTree(StringRef Text, Template &Storage) {
-  tmpl::TreeBuilder B(Storage);
-  return tmpl::readYaml(Text, B);
 }
 
 namespace tmpl {

@@ -26,6 +26,7 @@
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Yaml/Reader.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -202,56 +203,73 @@ bool readAllowList(StringRef File, std::vector<Allowance> &Out,
         << "': " << Buffer.getError().message() << '\n';
     return false;
   }
-  auto fail = [&](const Twine &Why) {
-    Err << "tollgate gate: " << File << ": " << Why << '\n';
+  SourceFile Src(File.str(), (*Buffer)->getBuffer().str());
+  auto fail = [&](const yaml::Node *At, const Twine &Why) {
+    Err << "tollgate gate: " << File;
+    if (At) {
+      Position P = Src.position(At->Range.Begin);
+      Err << ":" << P.Line << ":" << P.Column;
+    }
+    Err << ": " << Why << '\n';
     return false;
   };
-  Template Storage;
-  const json::Value *Root = readYamlTree((*Buffer)->getBuffer(), Storage);
-  if (!Root)
-    return fail("not valid YAML: " + Storage.ErrorMessage);
-  if (Root->K == json::Kind::Null)
+  yaml::Stream S = yaml::read(Src.text());
+  if (S.Err) {
+    Err << "tollgate gate: " << File << ":" << S.Err->Line << ":"
+        << S.Err->Column << ": invalid YAML: " << S.Err->Message << '\n';
+    return false;
+  }
+  if (!S.Root || S.Root->isNull())
     return true;
-  if (!Root->isObject())
-    return fail("expected a mapping with `allow-new-access`");
-  for (const json::Member &M : Root->Members) {
-    if (M.Key != "allow-new-access")
-      return fail("unknown key `" + M.Key + "`; expected `allow-new-access`");
-    if (!M.Val.isArray())
-      return fail("`allow-new-access` must be a list");
-    for (const json::Value &E : M.Val.Elements) {
-      if (!E.isObject())
-        return fail("each `allow-new-access` entry must be a mapping");
+  const yaml::Node &Root = *S.Root;
+  if (!Root.isMapping())
+    return fail(&Root, "expected a mapping with `allow-new-access`");
+  auto text = [](const yaml::Node &N) {
+    return N.isScalar() && !N.isNull() ? N.Value : std::string();
+  };
+  for (size_t I = 0; I < Root.mappingSize(); ++I) {
+    const yaml::Node &Key = Root.key(I), &List = Root.value(I);
+    if (text(Key) != "allow-new-access")
+      return fail(&Key, "unknown key `" + text(Key) +
+                            "`; expected `allow-new-access`");
+    if (!List.isSequence())
+      return fail(&List, "`allow-new-access` must be a list");
+    for (const yaml::Node &E : List.Items) {
+      if (!E.isMapping())
+        return fail(&E, "each `allow-new-access` entry must be a mapping");
       Allowance A;
       std::string PathText;
-      for (const json::Member &F : E.Members) {
-        if (F.Key == "path") {
-          PathText = F.Val.Text.str();
-        } else if (F.Key == "policy") {
-          A.Policy = F.Val.Text.str();
-        } else if (F.Key == "reason") {
-          A.Reason = F.Val.Text.str();
-        } else if (F.Key == "actions") {
-          if (F.Val.isArray())
-            for (const json::Value &X : F.Val.Elements)
-              A.Actions.push_back(X.Text.str());
+      for (size_t J = 0; J < E.mappingSize(); ++J) {
+        std::string F = text(E.key(J));
+        const yaml::Node &V = E.value(J);
+        if (F == "path") {
+          PathText = text(V);
+        } else if (F == "policy") {
+          A.Policy = text(V);
+        } else if (F == "reason") {
+          A.Reason = text(V);
+        } else if (F == "actions") {
+          if (V.isSequence())
+            for (const yaml::Node &X : V.Items)
+              A.Actions.push_back(text(X));
           else
-            A.Actions.push_back(F.Val.Text.str());
+            A.Actions.push_back(text(V));
         } else {
-          return fail("unknown key `" + F.Key +
-                      "` in an `allow-new-access` entry; use path, policy, "
-                      "actions and reason");
+          return fail(&E.key(J),
+                      "unknown key `" + F +
+                          "` in an `allow-new-access` entry; use path, "
+                          "policy, actions and reason");
         }
       }
       if (PathText.empty() || A.Actions.empty() || A.Reason.empty())
-        return fail("an `allow-new-access` entry needs `path`, `actions` "
-                    "and `reason`");
+        return fail(&E, "an `allow-new-access` entry needs `path`, `actions` "
+                        "and `reason`");
       for (const std::string &X : A.Actions)
         if (X.empty() || X.find_first_of("\"\\") != std::string::npos)
-          return fail("invalid action `" + X + "`");
+          return fail(&E, "invalid action `" + X + "`");
       Expected<PathGlob> G = PathGlob::create(PathText);
       if (!G)
-        return fail(toString(G.takeError()));
+        return fail(&E, toString(G.takeError()));
       A.Path = std::move(*G);
       Out.push_back(std::move(A));
     }

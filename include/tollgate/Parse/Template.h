@@ -100,6 +100,8 @@ struct Template {
   bool LiteralPlaceholders = false;
   /// Set when the file looked like a YAML template but is not valid YAML.
   bool SyntaxError = false;
+  enum class ReadError : uint8_t { Syntax, Encoding, TooDeep };
+  ReadError ErrorKind = ReadError::Syntax;
   Span ErrorRange;
   std::string ErrorMessage;
 
@@ -129,11 +131,6 @@ std::unique_ptr<Template> readTemplate(llvm::StringRef Text,
                                        llvm::StringRef Name,
                                        const json::Value *Json,
                                        bool LiteralPlaceholders = false);
-
-/// Reads \p Text as YAML into a located tree that \p Storage owns (the
-/// template reader, for tollgate's other YAML files). Returns null and sets
-/// Storage's error on invalid YAML. \p Text must outlive the tree.
-const json::Value *readYamlTree(llvm::StringRef Text, Template &Storage);
 
 /// True when \p Text looks like a YAML CloudFormation template: a top-level
 /// `AWSTemplateFormatVersion:` or `Resources:` key whose entries have a
