@@ -54,9 +54,11 @@ bool looksLikeYamlTemplate(StringRef Text) {
 
 std::unique_ptr<Template> readTemplate(StringRef Text, StringRef Name,
                                        const json::Value *Json,
-                                       bool LiteralPlaceholders) {
+                                       bool LiteralPlaceholders,
+                                       const ConditionAssignment *Assignment) {
   auto T = std::make_unique<Template>();
   T->LiteralPlaceholders = LiteralPlaceholders;
+  T->Assignment = Assignment;
   tmpl::TreeBuilder B(*T);
   if (Json) {
     if (tmpl::isTerraformPlan(*Json)) {
