@@ -37,8 +37,9 @@ bool looksLikeYamlTemplate(StringRef Text) {
   auto atLineStart = [&](StringRef Key) {
     size_t Pos = 0;
     while ((Pos = Text.find(Key, Pos)) != StringRef::npos) {
-      size_t Line = Text.find_last_not_of(' ', Pos - 1);
-      if (Pos == 0 || Line == StringRef::npos || Text[Line] == '\n')
+      // The last character before the key that is not a space.
+      size_t Before = Text.find_last_not_of(' ', Pos);
+      if (Before == StringRef::npos || Text[Before] == '\n')
         return true;
       Pos += Key.size();
     }
