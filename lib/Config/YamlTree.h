@@ -1,10 +1,10 @@
 //===- YamlTree.h - A located YAML tree -------------------------*- C++ -*-===//
 ///
 /// \file
-/// LLVM's YAML parser streams: a collection can be walked once only. The
-/// configuration reader wants to look at a mapping more than once (to find
-/// duplicate keys, to check one key against another), so the document is
-/// first copied into this small tree, every node with its byte span.
+/// The configuration's view of the project's YAML reader (Yaml/Reader.h):
+/// scalars, lists and mappings with their byte spans, and everything a
+/// configuration file does not take (anchors, aliases, tags, a second
+/// document) reported as an error.
 ///
 //===----------------------------------------------------------------------===//
 

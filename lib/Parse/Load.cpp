@@ -6,6 +6,7 @@
 #include "tollgate/Parse/Parser.h"
 #include "tollgate/Support/ReadFile.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -186,14 +187,21 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
   if (T.SyntaxError) {
     LoadedPolicy L;
     L.Source = Source;
+    const CheckInfo &Check = T.ErrorKind == Template::ReadError::TooDeep
+                                 ? grammar::InputLimit
+                             : T.ErrorKind == Template::ReadError::Encoding
+                                 ? grammar::InvalidEncoding
+                                 : grammar::YamlSyntax;
     L.Diags.push_back(
-        makeDiagnostic(grammar::JsonSyntax, T.ErrorRange,
+        makeDiagnostic(Check, T.ErrorRange,
                        "the " + templateKindName(T.Kind).str() +
                            " is not valid YAML: " + T.ErrorMessage));
     Out.push_back(std::move(L));
     return Out;
   }
   auto Computed = std::make_shared<std::vector<ComputedSpan>>(T.Computed);
+  auto Conditional =
+      std::make_shared<std::vector<ConditionalSpan>>(T.Conditional);
   for (const TemplatePolicy &TP : T.Policies) {
     LoadedPolicy L;
     L.Source = Source;
@@ -205,6 +213,8 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
     E.NameRange = TP.NameRange;
     E.Synthesized = TP.Synthesized;
     E.Computed = Computed;
+    E.Conditional = Conditional;
+    E.ConditionNames = T.ConditionNames;
     L.Embedded = std::move(E);
     std::vector<Diagnostic> Diags;
     addReadIssues(TP.Issues, Diags);
@@ -233,8 +243,9 @@ std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
   StringRef T = Source->text();
   json::ReadResult Read = json::read(T);
   if (Read.Doc) {
-    if (std::unique_ptr<Template> Tpl = readTemplate(
-            T, Name, &Read.Doc->root(), Options.LiteralPlaceholders))
+    if (std::unique_ptr<Template> Tpl =
+            readTemplate(T, Name, &Read.Doc->root(),
+                         Options.LiteralPlaceholders, Options.Conditions))
       return templatePolicies(*Tpl, Source);
   } else {
     // Not JSON: a YAML template, if it is one.
@@ -242,7 +253,8 @@ std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
     if (isTemplateFileName(Name) ||
         !(Start.startswith("{") || Start.startswith("[")))
       if (std::unique_ptr<Template> Tpl =
-              readTemplate(T, Name, nullptr, Options.LiteralPlaceholders))
+              readTemplate(T, Name, nullptr, Options.LiteralPlaceholders,
+                           Options.Conditions))
         return templatePolicies(*Tpl, Source);
   }
   Out.push_back(loadRead(Source, std::move(Read), Options));
@@ -269,6 +281,20 @@ static bool aboutVariableSyntax(const CheckInfo *C) {
          C == &grammar::VariableInOldVersion || C == &grammar::InvalidVariable;
 }
 
+/// The conditions (name and value) under which the value at \p Range
+/// exists, sorted.
+static std::vector<std::pair<std::string, bool>>
+conditionsOf(const EmbeddedPolicy &E, Span Range) {
+  std::vector<std::pair<std::string, bool>> Out;
+  if (E.Conditional)
+    for (const ConditionalSpan &C : *E.Conditional)
+      if (within(Range, C.Range))
+        Out.push_back({C.Condition, C.Holds});
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
 void placeEmbeddedFindings(const LoadedPolicy &L,
                            std::vector<Diagnostic> &Diags) {
   if (!L.Embedded)
@@ -276,6 +302,15 @@ void placeEmbeddedFindings(const LoadedPolicy &L,
   const EmbeddedPolicy &E = *L.Embedded;
   std::vector<Diagnostic> Kept;
   for (Diagnostic &D : Diags) {
+    auto Conds = conditionsOf(E, D.Range);
+    // A statement is redundant only if the one that covers it exists
+    // whenever it does: under no condition it lacks.
+    if (StringRef(D.Check->Name) == "redundant-statement" && !D.Notes.empty()) {
+      auto Cover = conditionsOf(E, D.Notes.front().Range);
+      if (!std::includes(Conds.begin(), Conds.end(), Cover.begin(),
+                         Cover.end()))
+        continue;
+    }
     bool Computed = false;
     if (!D.Check->IsInputError && E.Computed)
       for (const ComputedSpan &C : *E.Computed)
@@ -300,6 +335,10 @@ void placeEmbeddedFindings(const LoadedPolicy &L,
       Note = "in the " + (L.P ? policyTypeName(L.P->Type).str() : "") +
              " policy `" + E.Name + "`";
     D.Notes.push_back({E.NameRange, std::move(Note)});
+    for (const auto &[Name, Holds] : Conds)
+      D.Notes.push_back({D.Range, "this exists only when the condition `" +
+                                      Name + "` is " +
+                                      (Holds ? "true" : "false")});
     Kept.push_back(std::move(D));
   }
   Diags = std::move(Kept);

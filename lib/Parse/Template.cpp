@@ -32,11 +32,14 @@ bool isTemplateFileName(StringRef Name) {
 
 bool looksLikeYamlTemplate(StringRef Text) {
   // A cheap look at the top-level keys; the real reading happens at lint
-  // time. Either marker must start a line.
+  // time. Either marker must start a line, after any indentation (a
+  // document may indent its top-level keys).
   auto atLineStart = [&](StringRef Key) {
     size_t Pos = 0;
     while ((Pos = Text.find(Key, Pos)) != StringRef::npos) {
-      if (Pos == 0 || Text[Pos - 1] == '\n')
+      // The last character before the key that is not a space.
+      size_t Before = Text.find_last_not_of(' ', Pos);
+      if (Before == StringRef::npos || Text[Before] == '\n')
         return true;
       Pos += Key.size();
     }
@@ -52,9 +55,11 @@ bool looksLikeYamlTemplate(StringRef Text) {
 
 std::unique_ptr<Template> readTemplate(StringRef Text, StringRef Name,
                                        const json::Value *Json,
-                                       bool LiteralPlaceholders) {
+                                       bool LiteralPlaceholders,
+                                       const ConditionAssignment *Assignment) {
   auto T = std::make_unique<Template>();
   T->LiteralPlaceholders = LiteralPlaceholders;
+  T->Assignment = Assignment;
   tmpl::TreeBuilder B(*T);
   if (Json) {
     if (tmpl::isTerraformPlan(*Json)) {
@@ -76,11 +81,6 @@ std::unique_ptr<Template> readTemplate(StringRef Text, StringRef Name,
     return nullptr;
   tmpl::extractCloudFormation(*Root, Text, B);
   return T;
-}
-
-const json::Value *readYamlTree(StringRef Text, Template &Storage) {
-  tmpl::TreeBuilder B(Storage);
-  return tmpl::readYaml(Text, B);
 }
 
 namespace tmpl {

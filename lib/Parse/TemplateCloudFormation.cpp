@@ -9,6 +9,7 @@
 #include "TemplateTree.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 
@@ -53,8 +54,23 @@ private:
     return "";
   }
   bool resolveCall(const json::Value &In, StringRef Fn, json::Value &Out);
-  /// The text of a resolved scalar argument, for placeholder names.
-  std::string argText(const json::Value &V);
+  /// True when \p V is literal text (no intrinsic in it), in \p Out.
+  static bool literal(const json::Value &V, std::string &Out) {
+    if (!V.isString())
+      return false;
+    Out = V.Text.str();
+    return true;
+  }
+  /// The name of a placeholder for the call \p In when no literal name
+  /// describes it exactly: the function and a digest of the whole
+  /// expression, so that two placeholders are the same text only when
+  /// their expressions are the same.
+  static std::string exprName(StringRef Prefix, const json::Value &In) {
+    std::string Canonical;
+    writeCanonical(In, Canonical);
+    return (Prefix + ":" + utohexstr(xxHash64(Canonical), true)).str();
+  }
+  static void writeCanonical(const json::Value &V, std::string &Out);
   json::Value placeholder(StringRef Key, Span Range) {
     B.T.Computed.push_back({Range, true});
     return B.string(B.placeholder(sanitize(Key)), Range);
@@ -97,15 +113,41 @@ bool IntrinsicResolver::resolve(const json::Value &In, json::Value &Out) {
   return true;
 }
 
-std::string IntrinsicResolver::argText(const json::Value &V) {
-  json::Value R;
-  if (!resolve(V, R) || !R.isString())
-    return "_";
-  StringRef T = R.Text;
-  if ((T.startswith("${") && T.endswith("}")) ||
-      (T.startswith("{{") && T.endswith("}}")))
-    T = T.drop_front(2).drop_back(T.endswith("}}") ? 2 : 1);
-  return T.str();
+void IntrinsicResolver::writeCanonical(const json::Value &V, std::string &Out) {
+  switch (V.K) {
+  case json::Kind::Null:
+    Out += "null";
+    return;
+  case json::Kind::Bool:
+    Out += V.BoolValue ? "true" : "false";
+    return;
+  case json::Kind::Number:
+    Out += V.Text;
+    return;
+  case json::Kind::String:
+    // Length-prefixed, so that no text can imitate structure.
+    Out += "\"" + std::to_string(V.Text.size()) + ":";
+    Out += V.Text;
+    return;
+  case json::Kind::Array:
+    Out += "[";
+    for (const json::Value &E : V.Elements) {
+      writeCanonical(E, Out);
+      Out += ",";
+    }
+    Out += "]";
+    return;
+  case json::Kind::Object:
+    Out += "{";
+    for (const json::Member &M : V.Members) {
+      Out += std::to_string(M.Key.size()) + ":";
+      Out += M.Key;
+      writeCanonical(M.Val, Out);
+      Out += ",";
+    }
+    Out += "}";
+    return;
+  }
 }
 
 bool IntrinsicResolver::resolveCall(const json::Value &In, StringRef Fn,
@@ -115,29 +157,40 @@ bool IntrinsicResolver::resolveCall(const json::Value &In, StringRef Fn,
   if (Fn == "Ref") {
     if (Arg.isString() && Arg.Text == "AWS::NoValue")
       return false;
-    Out = placeholder(Arg.isString() ? Arg.Text : "Ref", Range);
+    Out = placeholder(Arg.isString() ? Arg.Text.str() : exprName("Ref", In),
+                      Range);
     return true;
   }
   if (Fn == "Fn::GetAtt") {
-    std::string Name;
+    // `Res.Attr` and `[Res, Attr]` are the same expression and the same
+    // name as `${Res.Attr}` in a `!Sub`.
+    std::string Name, Part;
+    bool Literal = Arg.isString() || (Arg.isArray() && !Arg.Elements.empty());
     if (Arg.isString())
       Name = Arg.Text.str();
     else if (Arg.isArray())
-      for (const json::Value &E : Arg.Elements)
-        Name += (Name.empty() ? "" : ".") + argText(E);
-    Out = placeholder(Name.empty() ? "Fn::GetAtt" : StringRef(Name), Range);
+      for (const json::Value &E : Arg.Elements) {
+        Literal &= literal(E, Part);
+        Name += (Name.empty() ? "" : ".") + Part;
+      }
+    Out = placeholder(Literal ? Name : exprName("Fn::GetAtt", In), Range);
     return true;
   }
   if (Fn == "Fn::Sub") {
     const json::Value *Body = &Arg;
+    const json::Value *Vars = nullptr;
     if (Arg.isArray() && !Arg.Elements.empty())
       Body = &Arg.Elements[0];
-    if (!Body->isString()) {
-      Out = placeholder("Fn::Sub", Range);
+    if (Arg.isArray() && Arg.Elements.size() == 2)
+      Vars = &Arg.Elements[1];
+    if (!Body->isString() || (Arg.isArray() && Arg.Elements.size() != 2) ||
+        (Vars && !Vars->isObject())) {
+      Out = placeholder(exprName("Fn::Sub", In), Range);
       return true;
     }
     // `${!Literal}` is the literal `${Literal}`, an IAM policy variable;
-    // `${Name}` stays as the placeholder of the value it names.
+    // `${Name}` is the value the variable map gives it, else the
+    // placeholder of the resource or parameter it names.
     std::string Text;
     StringRef S = Body->Text;
     bool Computed = false;
@@ -150,7 +203,15 @@ bool IntrinsicResolver::resolveCall(const json::Value &In, StringRef Fn,
       size_t Close = S.find('}', I);
       if (S.substr(I).startswith("${") && Close != StringRef::npos) {
         Computed = true;
-        Text += B.placeholder(S.slice(I + 2, Close));
+        StringRef Name = S.slice(I + 2, Close);
+        const json::Value *Given = Vars ? Vars->get(Name) : nullptr;
+        json::Value Value;
+        if (!Given)
+          Text += B.placeholder(sanitize(Name));
+        else if (resolve(*Given, Value) && Value.isString())
+          Text += Value.Text;
+        else
+          Text += B.placeholder(sanitize(exprName("Fn::Sub", *Given)));
         I = Close;
         continue;
       }
@@ -173,35 +234,55 @@ bool IntrinsicResolver::resolveCall(const json::Value &In, StringRef Fn,
         if (!First)
           Text += Arg.Elements[0].Text;
         First = false;
-        Text += R.isString() ? R.Text.str() : B.placeholder("Fn::Join");
+        Text += R.isString() ? R.Text.str()
+                             : B.placeholder(exprName("Fn::Join", E));
       }
       B.T.Computed.push_back({Range, false});
       Out = B.string(Text, Range);
       return true;
     }
-    Out = placeholder("Fn::Join", Range);
+    Out = placeholder(exprName("Fn::Join", In), Range);
     return true;
   }
   if (Fn == "Fn::If") {
     if (!Arg.isArray() || Arg.Elements.size() != 3) {
-      Out = placeholder("Fn::If", Range);
+      Out = placeholder(exprName("Fn::If", In), Range);
       return true;
+    }
+    std::string Cond;
+    bool Named = literal(Arg.Elements[0], Cond);
+    if (Named)
+      B.T.ConditionNames.push_back(Cond);
+    // The branch taken exists only under its value of the condition.
+    auto take = [&](unsigned Branch, json::Value &Value) {
+      if (Named)
+        B.T.Conditional.push_back(
+            {Arg.Elements[Branch].Range, Cond, Branch == 1});
+      Out = Value;
+      return true;
+    };
+    if (Named && B.T.Assignment) {
+      auto It = B.T.Assignment->find(Cond);
+      if (It != B.T.Assignment->end()) {
+        unsigned Branch = It->second ? 1 : 2;
+        json::Value V;
+        if (!resolve(Arg.Elements[Branch], V))
+          return false;
+        return take(Branch, V);
+      }
     }
     json::Value A, Bv;
     bool HasA = resolve(Arg.Elements[1], A);
     bool HasB = resolve(Arg.Elements[2], Bv);
     if (!HasA && !HasB)
       return false;
-    if (!HasA || !HasB) {
-      Out = HasA ? A : Bv;
-      return true;
-    }
+    if (!HasA || !HasB)
+      return HasA ? take(1, A) : take(2, Bv);
     if (A.isString() && Bv.isString() && A.Text != Bv.Text) {
-      Out = placeholder("If:" + argText(Arg.Elements[0]), Range);
+      Out = placeholder(exprName(Named ? "If:" + Cond : "If", In), Range);
       return true;
     }
-    Out = A;
-    return true;
+    return take(1, A);
   }
   if (Fn == "Fn::Select") {
     if (Arg.isArray() && Arg.Elements.size() == 2 &&
@@ -214,22 +295,27 @@ bool IntrinsicResolver::resolveCall(const json::Value &In, StringRef Fn,
           N < Arg.Elements[1].Elements.size())
         return resolve(Arg.Elements[1].Elements[N], Out);
     }
-    Out = placeholder("Fn::Select", Range);
+    Out = placeholder(exprName("Fn::Select", In), Range);
     return true;
   }
   if (Fn == "Fn::ImportValue") {
-    Out = placeholder("ImportValue:" + argText(Arg), Range);
+    std::string Name;
+    Out = placeholder(literal(Arg, Name) ? "ImportValue:" + Name
+                                         : exprName("ImportValue", In),
+                      Range);
     return true;
   }
   if (Fn == "Fn::FindInMap") {
-    std::string Name = "FindInMap:";
-    if (Arg.isArray())
-      for (size_t I = 0; I < Arg.Elements.size() && I < 3; ++I)
-        Name += (I ? "." : "") + argText(Arg.Elements[I]);
-    Out = placeholder(Name, Range);
+    std::string Name = "FindInMap:", Part;
+    bool Literal = Arg.isArray() && Arg.Elements.size() == 3;
+    for (size_t I = 0; Literal && I < 3; ++I) {
+      Literal &= literal(Arg.Elements[I], Part);
+      Name += (I ? "." : "") + Part;
+    }
+    Out = placeholder(Literal ? Name : exprName("FindInMap", In), Range);
     return true;
   }
-  Out = placeholder(Fn, Range);
+  Out = placeholder(exprName(Fn, In), Range);
   return true;
 }
 
@@ -484,6 +570,9 @@ void extractCloudFormation(const json::Value &Root, StringRef Text,
                            TreeBuilder &B) {
   B.T.Kind = TemplateKind::CloudFormation;
   CloudFormationExtractor(Text, B).run(Root);
+  std::vector<std::string> &Names = B.T.ConditionNames;
+  llvm::sort(Names);
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
 }
 
 } // namespace tmpl

@@ -36,8 +36,6 @@ public:
                     llvm::function_ref<uint32_t(uint32_t)> Map);
 
   Template &T;
-  /// For YAML: the offsets of the colons hidden from the scanner.
-  std::vector<bool> HiddenColons;
 };
 
 /// Reads \p Text as YAML into a located tree. Tags of CloudFormation

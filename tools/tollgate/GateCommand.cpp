@@ -27,6 +27,7 @@
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
 #include "tollgate/Support/ReadFile.h"
+#include "tollgate/Yaml/Reader.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -174,8 +175,19 @@ constexpr int GitOutputTooLarge = -100;
 int runGit(StringRef Git, ArrayRef<std::string> GitArgs, std::string &Out,
            std::string *ErrText = nullptr) {
   SmallString<128> OutFile, ErrFile;
-  sys::fs::createTemporaryFile("tollgate-git", "out", OutFile);
-  sys::fs::createTemporaryFile("tollgate-git", "err", ErrFile);
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("tollgate-git", "out", OutFile)) {
+    if (ErrText)
+      *ErrText = "cannot create a temporary file: " + EC.message();
+    return -1;
+  }
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("tollgate-git", "err", ErrFile)) {
+    sys::fs::remove(OutFile);
+    if (ErrText)
+      *ErrText = "cannot create a temporary file: " + EC.message();
+    return -1;
+  }
   std::vector<StringRef> Argv = {Git};
   for (const std::string &S : GitArgs)
     Argv.push_back(S);
@@ -210,56 +222,73 @@ bool readAllowList(StringRef File, std::vector<Allowance> &Out,
         << '\n';
     return false;
   }
-  auto fail = [&](const Twine &Why) {
-    Err << "tollgate gate: " << File << ": " << Why << '\n';
+  SourceFile Src(File.str(), Buffer.Text);
+  auto fail = [&](const yaml::Node *At, const Twine &Why) {
+    Err << "tollgate gate: " << File;
+    if (At) {
+      Position P = Src.position(At->Range.Begin);
+      Err << ":" << P.Line << ":" << P.Column;
+    }
+    Err << ": " << Why << '\n';
     return false;
   };
-  Template Storage;
-  const json::Value *Root = readYamlTree(Buffer.Text, Storage);
-  if (!Root)
-    return fail("not valid YAML: " + Storage.ErrorMessage);
-  if (Root->K == json::Kind::Null)
+  yaml::Stream S = yaml::read(Src.text());
+  if (S.Err) {
+    Err << "tollgate gate: " << File << ":" << S.Err->Line << ":"
+        << S.Err->Column << ": invalid YAML: " << S.Err->Message << '\n';
+    return false;
+  }
+  if (!S.Root || S.Root->isNull())
     return true;
-  if (!Root->isObject())
-    return fail("expected a mapping with `allow-new-access`");
-  for (const json::Member &M : Root->Members) {
-    if (M.Key != "allow-new-access")
-      return fail("unknown key `" + M.Key + "`; expected `allow-new-access`");
-    if (!M.Val.isArray())
-      return fail("`allow-new-access` must be a list");
-    for (const json::Value &E : M.Val.Elements) {
-      if (!E.isObject())
-        return fail("each `allow-new-access` entry must be a mapping");
+  const yaml::Node &Root = *S.Root;
+  if (!Root.isMapping())
+    return fail(&Root, "expected a mapping with `allow-new-access`");
+  auto text = [](const yaml::Node &N) {
+    return N.isScalar() && !N.isNull() ? N.Value : std::string();
+  };
+  for (size_t I = 0; I < Root.mappingSize(); ++I) {
+    const yaml::Node &Key = Root.key(I), &List = Root.value(I);
+    if (text(Key) != "allow-new-access")
+      return fail(&Key, "unknown key `" + text(Key) +
+                            "`; expected `allow-new-access`");
+    if (!List.isSequence())
+      return fail(&List, "`allow-new-access` must be a list");
+    for (const yaml::Node &E : List.Items) {
+      if (!E.isMapping())
+        return fail(&E, "each `allow-new-access` entry must be a mapping");
       Allowance A;
       std::string PathText;
-      for (const json::Member &F : E.Members) {
-        if (F.Key == "path") {
-          PathText = F.Val.Text.str();
-        } else if (F.Key == "policy") {
-          A.Policy = F.Val.Text.str();
-        } else if (F.Key == "reason") {
-          A.Reason = F.Val.Text.str();
-        } else if (F.Key == "actions") {
-          if (F.Val.isArray())
-            for (const json::Value &X : F.Val.Elements)
-              A.Actions.push_back(X.Text.str());
+      for (size_t J = 0; J < E.mappingSize(); ++J) {
+        std::string F = text(E.key(J));
+        const yaml::Node &V = E.value(J);
+        if (F == "path") {
+          PathText = text(V);
+        } else if (F == "policy") {
+          A.Policy = text(V);
+        } else if (F == "reason") {
+          A.Reason = text(V);
+        } else if (F == "actions") {
+          if (V.isSequence())
+            for (const yaml::Node &X : V.Items)
+              A.Actions.push_back(text(X));
           else
-            A.Actions.push_back(F.Val.Text.str());
+            A.Actions.push_back(text(V));
         } else {
-          return fail("unknown key `" + F.Key +
-                      "` in an `allow-new-access` entry; use path, policy, "
-                      "actions and reason");
+          return fail(&E.key(J),
+                      "unknown key `" + F +
+                          "` in an `allow-new-access` entry; use path, "
+                          "policy, actions and reason");
         }
       }
       if (PathText.empty() || A.Actions.empty() || A.Reason.empty())
-        return fail("an `allow-new-access` entry needs `path`, `actions` "
-                    "and `reason`");
+        return fail(&E, "an `allow-new-access` entry needs `path`, `actions` "
+                        "and `reason`");
       for (const std::string &X : A.Actions)
         if (X.empty() || X.find_first_of("\"\\") != std::string::npos)
-          return fail("invalid action `" + X + "`");
+          return fail(&E, "invalid action `" + X + "`");
       Expected<PathGlob> G = PathGlob::create(PathText);
       if (!G)
-        return fail(toString(G.takeError()));
+        return fail(&E, toString(G.takeError()));
       A.Path = std::move(*G);
       Out.push_back(std::move(A));
     }
@@ -338,8 +367,19 @@ private:
   }
   bool findChanges(std::vector<std::string> &Files);
   void checkFile(const std::string &File);
-  void compare(const std::string &File, const LoadedPolicy &New,
-               const LoadedPolicy *Old);
+  /// A policy's verdict and the finding that reports it, if any.
+  struct Compared {
+    PolicyOutcome O;
+    Optional<Diagnostic> D;
+  };
+  /// Compares \p New with \p Old (null: no policy); \p When names the
+  /// condition values the comparison assumes.
+  Compared compare(const std::string &File, const LoadedPolicy &New,
+                   const LoadedPolicy *Old, StringRef When = "");
+  void record(const std::string &File, const LoadedPolicy &New, Compared C);
+  /// Fails the gate on a policy path that is not a regular file of the
+  /// repository (a link outside it, a dangling link, a folder).
+  void refuseLink(const std::string &File);
   PolicySet setFor(const Policy *P) {
     PolicySet S;
     if (hasPrincipals(P->Type)) {
@@ -373,8 +413,19 @@ private:
 
 bool Gate::findChanges(std::vector<std::string> &Files) {
   std::string Out, ErrText;
+  std::string Shallow;
   if (runGit(Git, {"merge-base", A.Base, "HEAD"}, Out, &ErrText) == 0) {
     BaseCommit = StringRef(Out).trim().str();
+  } else if (runGit(Git, {"rev-parse", "--is-shallow-repository"}, Shallow) ==
+                 0 &&
+             StringRef(Shallow).trim() == "true") {
+    // Comparing with the tip of REF instead would count every change made
+    // on REF since the branch point as this change's.
+    Err << "tollgate gate: this is a shallow clone without the merge base of '"
+        << A.Base
+        << "' and HEAD; fetch more history (`git fetch --unshallow`, or "
+           "`fetch-depth: 0` in actions/checkout)\n";
+    return false;
   } else if (runGit(Git,
                     {"rev-parse", "--verify", "--quiet", A.Base + "^{commit}"},
                     Out) == 0) {
@@ -385,9 +436,11 @@ bool Gate::findChanges(std::vector<std::string> &Files) {
   }
   std::set<std::string> Names;
   // Renames are followed, so that a moved policy is compared with its
-  // previous version rather than with nothing.
+  // previous version rather than with nothing; every other change but a
+  // deletion (a type change: a file replaced by a symbolic link) is
+  // examined.
   if (runGit(Git,
-             {"diff", "--name-status", "-z", "-M", "--diff-filter=AMR",
+             {"diff", "--name-status", "-z", "-M", "--diff-filter=ACMRT",
               BaseCommit, "--"},
              Out, &ErrText) != 0) {
     Err << "tollgate gate: git diff failed: " << ErrText << '\n';
@@ -417,25 +470,28 @@ bool Gate::findChanges(std::vector<std::string> &Files) {
   return true;
 }
 
-void Gate::compare(const std::string &File, const LoadedPolicy &New,
-                   const LoadedPolicy *Old) {
-  PolicyOutcome O;
+Gate::Compared Gate::compare(const std::string &File, const LoadedPolicy &New,
+                             const LoadedPolicy *Old, StringRef When) {
+  Compared Out;
+  PolicyOutcome &O = Out.O;
   O.File = File;
   if (New.Embedded)
     O.Name = New.Embedded->Name;
   O.New = !Old;
   if (hasErrors(New)) {
     O.Invalid = true;
-    Outcomes.push_back(std::move(O));
-    return;
+    return Out;
   }
   const Policy *PNew = New.P.get();
   const Policy *POld = Old && !hasErrors(*Old) ? Old->P.get() : NoAccess;
   O.New = POld == NoAccess;
   PolicySet SA = setFor(PNew), SB = setFor(POld);
   if (POld == NoAccess && hasPrincipals(PNew->Type)) {
+    // A new resource policy is compared with no resource policy, the
+    // callers' own policies allowing everything in both: what it grants
+    // is what it lets in that nothing let in before.
     SB = PolicySet();
-    SB.Identity.push_back(NoAccess);
+    SB.Identity.push_back(AllowAll);
   }
   // Allowed actions are left out of the question.
   std::vector<std::string> Actions;
@@ -457,8 +513,6 @@ void Gate::compare(const std::string &File, const LoadedPolicy &New,
   if (O.R.InternalError)
     Internal = true;
 
-  FileFindings &F = GateFindings[File];
-  F.Source = New.Source;
   Diagnostic D;
   std::string Base = A.Base;
   if (O.R.V == Verdict::Fail && O.R.Cex) {
@@ -483,7 +537,7 @@ void Gate::compare(const std::string &File, const LoadedPolicy &New,
                        : "the change grants access that the version at `" +
                              Base + "` does not") +
                 std::string(": `") + C.R.Action + "` on `" + C.R.Resource +
-                "` by `" + C.R.Principal.Id + "`";
+                "` by `" + C.R.Principal.Id + "`" + When.str();
     if (!O.Allowed.empty())
       D.Message += " (beyond the allowed actions)";
     D.Message += "; narrow the policy, or allow the access in the gate's "
@@ -505,60 +559,132 @@ void Gate::compare(const std::string &File, const LoadedPolicy &New,
     D.Message =
         "could not decide whether the change grants new access: " + O.R.Reason;
   } else {
-    Outcomes.push_back(std::move(O));
-    return;
+    return Out;
   }
   D.Level = D.Check->DefaultSeverity;
   if (New.Embedded)
     D.Notes.push_back(
         {New.Embedded->NameRange, "in the " + policyTypeName(PNew->Type).str() +
                                       " policy `" + New.Embedded->Name + "`"});
+  Out.D = std::move(D);
+  return Out;
+}
+
+void Gate::record(const std::string &File, const LoadedPolicy &New,
+                  Compared C) {
+  if (C.D) {
+    FileFindings &F = GateFindings[File];
+    F.Source = New.Source;
+    F.Diags.push_back(std::move(*C.D));
+  }
+  Outcomes.push_back(std::move(C.O));
+}
+
+void Gate::refuseLink(const std::string &File) {
+  SmallString<256> Target;
+  std::string Where;
+  if (!sys::fs::is_symlink_file(File))
+    Where = "is not a regular file";
+  else if (sys::fs::real_path(File, Target))
+    Where = "is a symbolic link that leads nowhere";
+  else
+    Where = "is a symbolic link to `" + Target.str().str() +
+            "`, outside the repository";
+  FileFindings &F = GateFindings[File];
+  F.Source = SourceFile::unread(File);
+  Diagnostic D;
+  D.Check = &NewAccess;
+  D.Level = D.Check->DefaultSeverity;
+  D.Message = "the policy path " + Where +
+              "; the gate does not read it: keep the policy itself in the "
+              "repository";
   F.Diags.push_back(std::move(D));
+  PolicyOutcome O;
+  O.File = File;
+  O.Invalid = true;
   Outcomes.push_back(std::move(O));
+}
+
+/// The CloudFormation conditions that `!If` tests in \p Policies.
+static void conditionNames(const std::vector<LoadedPolicy> &Policies,
+                           std::set<std::string> &Out) {
+  for (const LoadedPolicy &L : Policies)
+    if (L.Embedded)
+      Out.insert(L.Embedded->ConditionNames.begin(),
+                 L.Embedded->ConditionNames.end());
 }
 
 void Gate::checkFile(const std::string &File) {
   LoadOptions LO;
   LO.LiteralPlaceholders = true;
-  // Bounded like every read: a file over the size limit is an input error.
-  std::vector<LoadedPolicy> New = loadPolicies(File, LO);
+  uint64_t Size = 0;
+  if (!sys::fs::file_size(File, Size) && Size > LO.MaxFileSize) {
+    // The same limit as lint's, which reports it when it runs.
+    InputError = true;
+    if (!A.Lint)
+      Err << "tollgate gate: " << File << ": file is " << Size
+          << " bytes; tollgate reads files up to " << LO.MaxFileSize
+          << " bytes\n";
+    PolicyOutcome O;
+    O.File = File;
+    O.Invalid = true;
+    Outcomes.push_back(std::move(O));
+    return;
+  }
+  std::string NewText = readWorkingFile(File);
+  std::vector<LoadedPolicy> New = loadPoliciesText(File, NewText, LO);
   std::string OldText;
   auto Renamed = BasePath.find(File);
   std::string OldPath = Renamed == BasePath.end() ? File : Renamed->second;
   bool Existed =
-      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, OldText) == 0;
-  if (Existed) {
-    int RC = runGit(Git, {"show", BaseCommit + ":" + OldPath}, OldText);
-    if (RC == GitOutputTooLarge) {
-      Err << "tollgate gate: " << A.Base << ":" << OldPath
-          << ": error: the base version is larger than " << DefaultMaxInputBytes
-          << " bytes; tollgate does not read it\n";
-      InputError = true;
-      return;
-    }
-    Existed = RC == 0;
-  }
+      runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, OldText) ==
+          0 &&
+      runGit(Git, {"show", BaseCommit + ":" + OldPath}, OldText) == 0;
+  // A policy file keeps the type of its new version, so that both
+  // versions are compared as the same kind of policy.
+  LoadOptions OldLO;
+  OldLO.LiteralPlaceholders = true;
+  if (New.size() == 1 && New[0].P && !New[0].Embedded)
+    OldLO.Type = New[0].P->Type;
+  std::string OldName = A.Base + ":" + OldPath;
   std::vector<LoadedPolicy> Old;
-  if (Existed) {
-    // A policy file keeps the type of its new version, so that both
-    // versions are compared as the same kind of policy.
-    LoadOptions OldLO;
-    OldLO.LiteralPlaceholders = true;
-    if (New.size() == 1 && New[0].P && !New[0].Embedded)
-      OldLO.Type = New[0].P->Type;
-    Old = loadPoliciesText(A.Base + ":" + OldPath, std::move(OldText), OldLO);
+  if (Existed)
+    Old = loadPoliciesText(OldName, OldText, OldLO);
+
+  // CloudFormation conditions are Boolean parameters of the template: the
+  // change must grant nothing new under any assignment of them.
+  std::set<std::string> CondSet;
+  conditionNames(New, CondSet);
+  conditionNames(Old, CondSet);
+  std::vector<std::string> Conds(CondSet.begin(), CondSet.end());
+  const unsigned MaxConditions = 6;
+  std::vector<Optional<ConditionAssignment>> Assignments;
+  if (Conds.empty() || Conds.size() > MaxConditions) {
+    Assignments.push_back(None);
+  } else {
+    for (unsigned Mask = 0; Mask < (1u << Conds.size()); ++Mask) {
+      ConditionAssignment As;
+      for (size_t I = 0; I < Conds.size(); ++I)
+        As[Conds[I]] = Mask & (1u << I);
+      Assignments.push_back(std::move(As));
+    }
   }
+
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
-      if (N.hasInputError()) {
+      // Not a policy any more (invalid JSON, binary): lint reports why;
+      // without lint, the gate does.
+      if (N.hasInputError())
         InputError = true;
-        // Without the lint nothing else reports it.
-        if (!A.Lint)
-          for (const Diagnostic &D : N.Diags)
-            if (D.Check->IsInputError)
-              Err << "tollgate gate: " << File << ": error: " << D.Message
-                  << " [" << D.Check->Code << "]\n";
+      if (!A.Lint && !N.Diags.empty()) {
+        FileFindings &F = GateFindings[File];
+        F.Source = N.Source;
+        F.Diags.insert(F.Diags.end(), N.Diags.begin(), N.Diags.end());
       }
+      PolicyOutcome O;
+      O.File = File;
+      O.Invalid = true;
+      Outcomes.push_back(std::move(O));
       continue;
     }
     if (!N.P && N.Embedded) {
@@ -569,19 +695,82 @@ void Gate::checkFile(const std::string &File) {
       Outcomes.push_back(std::move(O));
       continue;
     }
-    const LoadedPolicy *Match = nullptr;
-    for (const LoadedPolicy &L : Old) {
-      if (!L.P)
-        continue;
-      bool Same = N.Embedded
-                      ? L.Embedded && L.Embedded->Name == N.Embedded->Name
-                      : !L.Embedded;
-      if (Same) {
-        Match = &L;
-        break;
-      }
+    if (N.Embedded && Conds.size() > MaxConditions) {
+      Compared C;
+      C.O.File = File;
+      C.O.Name = N.Embedded->Name;
+      C.O.R.V = Verdict::Unknown;
+      C.O.R.Reason = "the template's policies test " +
+                     std::to_string(Conds.size()) +
+                     " conditions; the gate checks every assignment of up "
+                     "to " +
+                     std::to_string(MaxConditions);
+      Diagnostic D;
+      D.Check = &NewAccessUnknown;
+      D.Level = D.Check->DefaultSeverity;
+      D.Range = N.Embedded->NameRange;
+      D.Message = "could not decide whether the change grants new access: " +
+                  C.O.R.Reason;
+      C.D = std::move(D);
+      record(File, N, std::move(C));
+      continue;
     }
-    compare(File, N, Match);
+    Optional<Compared> Worst;
+    const LoadedPolicy *Shown = &N;
+    static const std::vector<Optional<ConditionAssignment>> NoAssignment = {
+        None};
+    for (const Optional<ConditionAssignment> &As :
+         N.Embedded ? Assignments : NoAssignment) {
+      const LoadedPolicy *NewP = &N, *Match = nullptr;
+      std::string When;
+      std::vector<LoadedPolicy> NewAs, OldAs;
+      const std::vector<LoadedPolicy> *OldSet = &Old;
+      if (As) {
+        LoadOptions L1 = LO, L2 = OldLO;
+        L1.Conditions = L2.Conditions = &*As;
+        NewAs = loadPoliciesText(File, NewText, L1);
+        NewP = nullptr;
+        for (const LoadedPolicy &L : NewAs)
+          if (L.Embedded && L.Embedded->Name == N.Embedded->Name)
+            NewP = &L;
+        if (Existed)
+          OldAs = loadPoliciesText(OldName, OldText, L2);
+        OldSet = &OldAs;
+        for (const auto &[Name, Value] : *As)
+          When += (When.empty() ? " when the condition " : ", ") +
+                  ("`" + Name + "` is ") + (Value ? "true" : "false");
+      }
+      if (!NewP || !NewP->P)
+        continue; // The policy does not exist under this assignment.
+      for (const LoadedPolicy &L : *OldSet) {
+        if (!L.P)
+          continue;
+        bool Same = NewP->Embedded
+                        ? L.Embedded && L.Embedded->Name == NewP->Embedded->Name
+                        : !L.Embedded;
+        if (Same) {
+          Match = &L;
+          break;
+        }
+      }
+      Compared C = compare(File, *NewP, Match, When);
+      auto rank = [](const Compared &X) {
+        return X.O.Invalid || X.O.R.V == Verdict::Fail ? 2
+               : X.O.R.V == Verdict::Unknown           ? 1
+                                                       : 0;
+      };
+      bool Replace = !Worst || rank(C) > rank(*Worst);
+      if (Replace) {
+        Worst = std::move(C);
+        Shown = NewP;
+      }
+      Keep.push_back(std::move(NewAs));
+      Keep.push_back(std::move(OldAs));
+      if (rank(*Worst) == 2)
+        break;
+    }
+    if (Worst)
+      record(File, *Shown, std::move(*Worst));
   }
   Keep.push_back(std::move(New));
   Keep.push_back(std::move(Old));
@@ -594,6 +783,19 @@ int Gate::run() {
     return CheckInputError;
   }
   Git = *GitPath;
+  {
+    // git's output goes through temporary files.
+    SmallString<128> Probe;
+    if (std::error_code EC =
+            sys::fs::createTemporaryFile("tollgate-gate", "probe", Probe)) {
+      SmallString<128> Dir;
+      sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Dir);
+      Err << "tollgate gate: cannot create a temporary file in '" << Dir
+          << "' (TMPDIR): " << EC.message() << '\n';
+      return CheckInputError;
+    }
+    sys::fs::remove(Probe);
+  }
   // Paths from the command line are relative to the current directory;
   // the gate works from the repository root.
   SmallString<256> Cwd;
@@ -635,16 +837,42 @@ int Gate::run() {
   std::vector<std::string> Candidates;
   if (!findChanges(Candidates))
     return CheckInputError;
+  SmallString<256> RealRoot;
+  sys::fs::real_path(Root, RealRoot);
   for (const std::string &F : Candidates) {
     if (!Restrict.empty() &&
         std::find(Restrict.begin(), Restrict.end(), F) == Restrict.end())
       continue;
-    sys::fs::file_status Status;
-    if (sys::fs::status(F, Status) || !sys::fs::is_regular_file(Status))
+    // A file that was a policy at the base stays the gate's business
+    // whatever replaces it.
+    std::string BaseText;
+    auto Renamed = BasePath.find(F);
+    std::string OldPath = Renamed == BasePath.end() ? F : Renamed->second;
+    bool WasPolicy =
+        runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, BaseText) ==
+            0 &&
+        runGit(Git, {"show", BaseCommit + ":" + OldPath}, BaseText) == 0 &&
+        isPolicyFile(OldPath, BaseText);
+    if (sys::fs::is_symlink_file(F)) {
+      // Followed inside the repository, refused outside it.
+      SmallString<256> Real;
+      StringRef RealRel;
+      if (!sys::fs::real_path(F, Real))
+        RealRel = Real;
+      if (RealRel.empty() || !RealRel.consume_front(RealRoot) ||
+          !RealRel.startswith("/")) {
+        if (WasPolicy || isTemplateFileName(F) ||
+            StringRef(F).endswith_insensitive(".json"))
+          refuseLink(F);
+        continue;
+      }
+    }
+    if (!sys::fs::is_regular_file(F)) {
+      if (WasPolicy)
+        refuseLink(F);
       continue;
-    // A file over the size limit is not read; the lint refuses it.
-    if (Status.getSize() > DefaultMaxInputBytes ||
-        isPolicyFile(F, readWorkingFile(F)))
+    }
+    if (WasPolicy || isPolicyFile(F, readWorkingFile(F)))
       Changed.push_back(F);
   }
 

@@ -39,6 +39,9 @@ struct LoadOptions {
   /// rather than as policy variables (see readTemplate()): for comparing
   /// two versions of a template.
   bool LiteralPlaceholders = false;
+  /// Values for the CloudFormation conditions of templates (see
+  /// readTemplate()).
+  const ConditionAssignment *Conditions = nullptr;
 };
 
 /// Where a policy found in a template sits.
@@ -53,6 +56,10 @@ struct EmbeddedPolicy {
   bool Synthesized = false;
   /// The template's computed values (shared by its policies).
   std::shared_ptr<const std::vector<ComputedSpan>> Computed;
+  /// The values that exist only under a condition, and the conditions
+  /// that `!If` tests in the template's policies.
+  std::shared_ptr<const std::vector<ConditionalSpan>> Conditional;
+  std::vector<std::string> ConditionNames;
 };
 
 struct LoadedPolicy {

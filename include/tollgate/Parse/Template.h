@@ -15,15 +15,21 @@
 ///   `!GetAtt Res.Attr`      -> `${Res.Attr}`  (the spelling of `!Sub`)
 ///   `!Sub 'arn:...${X}...'` -> the template text, `${X}` kept and `${!Lit}`
 ///                              turned into the literal `${Lit}`
+///   `!Sub [T, {X: V}]`      -> the text T with `${X}` replaced by V
 ///   `!Join [D, [a, !Ref B]]`-> `a` D `${B}`
 ///   `!ImportValue N`        -> `${ImportValue:N}`
 ///   `!FindInMap [M, K1, K2]`-> `${FindInMap:M.K1.K2}`
 ///   `!If [C, A, B]`         -> the branch that is not `AWS::NoValue`, the
 ///                              true branch when both are values (structure
-///                              such as whole statements), or `${If:C}` when
-///                              both are different strings
+///                              such as whole statements), or a placeholder
+///                              when both are different strings
 ///   `!Select [I, [...]]`    -> the element when index and list are literal
-///   other functions         -> `${Fn::Name}`
+///
+/// A placeholder stands for its expression: two are the same text only when
+/// their expressions are the same. Where no literal name says that exactly
+/// (`!ImportValue !Sub ...`, `!Join` of computed parts, other functions),
+/// the name is the function and a digest of the whole expression:
+/// `${Fn::Base64:1A2B...}`.
 ///
 /// A placeholder cannot be mistaken for a literal ARN (`${...}` is not an
 /// ARN prefix), and the reference checks read a variable as a wildcard.
@@ -50,6 +56,7 @@
 #include "llvm/Support/Allocator.h"
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +75,18 @@ struct ComputedSpan {
   /// mixes literal text and placeholders (`!Sub`, `!Join`).
   bool Whole = true;
 };
+
+/// A value of the template that exists only under a CloudFormation
+/// condition: a branch of `!If [Condition, A, B]`.
+struct ConditionalSpan {
+  Span Range;
+  std::string Condition;
+  /// The value of the condition under which the value exists.
+  bool Holds = true;
+};
+
+/// Values for CloudFormation conditions, by name.
+using ConditionAssignment = std::map<std::string, bool>;
 
 /// One policy document found in a template.
 struct TemplatePolicy {
@@ -95,11 +114,18 @@ struct Template {
   TemplateKind Kind = TemplateKind::CloudFormation;
   std::vector<TemplatePolicy> Policies;
   std::vector<ComputedSpan> Computed;
+  std::vector<ConditionalSpan> Conditional;
+  /// The conditions that `!If` tests inside the policies, sorted.
+  std::vector<std::string> ConditionNames;
+  /// When set, `!If` takes the branch of each condition named here.
+  const ConditionAssignment *Assignment = nullptr;
   /// Placeholders are written `{{Name}}`, as literal text, rather than as
   /// policy variables (see readTemplate()).
   bool LiteralPlaceholders = false;
   /// Set when the file looked like a YAML template but is not valid YAML.
   bool SyntaxError = false;
+  enum class ReadError : uint8_t { Syntax, Encoding, TooDeep };
+  ReadError ErrorKind = ReadError::Syntax;
   Span ErrorRange;
   std::string ErrorMessage;
 
@@ -125,15 +151,15 @@ bool isTemplateFileName(llvm::StringRef Name);
 /// versions of a template with each computed value held fixed (the same
 /// `!GetAtt Bucket.Arn` is the same unknown ARN in both), where a policy
 /// variable would stand for any value of a request.
-std::unique_ptr<Template> readTemplate(llvm::StringRef Text,
-                                       llvm::StringRef Name,
-                                       const json::Value *Json,
-                                       bool LiteralPlaceholders = false);
-
-/// Reads \p Text as YAML into a located tree that \p Storage owns (the
-/// template reader, for tollgate's other YAML files). Returns null and sets
-/// Storage's error on invalid YAML. \p Text must outlive the tree.
-const json::Value *readYamlTree(llvm::StringRef Text, Template &Storage);
+///
+/// With \p Assignment, each `!If` on a condition it names takes the branch
+/// of that condition's value (the verifier treats conditions as Boolean
+/// parameters of the template); otherwise the true branch, or the one that
+/// is not `AWS::NoValue`.
+std::unique_ptr<Template>
+readTemplate(llvm::StringRef Text, llvm::StringRef Name,
+             const json::Value *Json, bool LiteralPlaceholders = false,
+             const ConditionAssignment *Assignment = nullptr);
 
 /// True when \p Text looks like a YAML CloudFormation template: a top-level
 /// `AWSTemplateFormatVersion:` or `Resources:` key whose entries have a
