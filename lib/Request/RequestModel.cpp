@@ -181,8 +181,9 @@ std::optional<CallerValue> RequestModel::callerValue(StringRef Key,
   for (const char *S : SignedOnly)
     if (Folded == S)
       return Anonymous ? Absent : Free;
+  // Service principals and identity providers carry no tags.
   if (StringRef(Folded).startswith("aws:principaltag/"))
-    return Anonymous ? Absent : Free;
+    return Anonymous || Unsigned ? Absent : Free;
   return std::nullopt;
 }
 
@@ -481,6 +482,19 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
         }))
       Out.push_back("`" + R.Resource + "` is not a resource of " +
                     Action->FullName.str());
+    // The shapes let a placeholder hold any text; the catalog's reading of
+    // the formats keeps a bucket name free of `/` (ArnFormat.h).
+    else if (Resource && !Action->Resources.empty() &&
+             none_of(Action->Resources, [&](const ActionResource &AR) {
+               return AR.Type &&
+                      any_of(AR.Type->ArnFormats, [&](StringRef Format) {
+                        return arnPatternCanMatchFormat(R.Resource, Format);
+                      });
+             }))
+      Out.push_back("`" + R.Resource + "` is not a resource of " +
+                    Action->FullName.str());
+  } else if (!isActionName(R.Action)) {
+    Out.push_back("`" + R.Action + "` is not an action name (service:Name)");
   }
   std::array<StringRef, 6> F;
   if (Resource && splitArn(R.Resource, F) && !F[4].empty() &&
@@ -599,6 +613,13 @@ void RequestModel::complete(Request &R) const {
         !writtenAsAws(D.Name, V->Values[0]))
       R.Context.set(D.Name, D.Value);
   }
+}
+
+bool isActionName(StringRef Action) {
+  auto [Service, Name] = Action.split(':');
+  return !Service.empty() && !Name.empty() && all_of(Service, [](char C) {
+    return (C >= 'a' && C <= 'z') || isDigit(C) || C == '-';
+  }) && all_of(Name, isAlnum);
 }
 
 std::string RequestModel::actionSpelling(StringRef Action) const {

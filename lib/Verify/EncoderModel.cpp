@@ -67,8 +67,11 @@ Term Encoder::realistic(const Coordinate &C) {
     return Ctx.trueTerm();
   std::vector<Term> And;
   const Caller &Who = C.Principal;
-  const ActionInfo *Action =
-      C.Action.empty() ? nullptr : Model->catalog().action(C.Action);
+  std::vector<const ActionInfo *> Members = C.Members;
+  if (Members.empty() && !C.Action.empty())
+    if (const ActionInfo *A = Model->catalog().action(C.Action))
+      Members.push_back(A);
+  bool Known = !Members.empty();
 
   // The resource account: the caller's in the same account, one of the
   // accounts the policies name (or one they do not) otherwise.
@@ -86,10 +89,15 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(
         Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
                                       Ctx.mkEq(Fields[4], ResourceAccount))));
-  // The resource has one of the action's ARN formats.
-  if (Action && !FreeResources) {
+  // The resource has one of the ARN formats of the group's actions.
+  if (Known && !FreeResources) {
+    std::vector<std::string> Shapes;
+    for (const ActionInfo *A : Members)
+      for (std::string &S : Model->resourceShapes(*A))
+        if (!is_contained(Shapes, S))
+          Shapes.push_back(std::move(S));
     std::vector<Term> Or;
-    for (const std::string &Shape : Model->resourceShapes(*Action)) {
+    for (const std::string &Shape : Shapes) {
       if (Shape == "*") {
         Or.push_back(Ctx.mkNot(IsArn));
         continue;
@@ -108,8 +116,9 @@ Term Encoder::realistic(const Coordinate &C) {
 
   // An action AWS may add is still `service:Name`, and a service's keys
   // reach only that service's actions.
-  if (!Action && C.Action.empty())
-    And.push_back(Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*")));
+  if (!Known && C.Action.empty())
+    And.push_back(
+        Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*", /*NoColon=*/true)));
 
   const KeyVars *ArnKey = nullptr;
   auto KI = Keys.find("aws:principalarn");
@@ -147,9 +156,11 @@ Term Encoder::realistic(const Coordinate &C) {
     }
     if (F.AlwaysPresent)
       And.push_back(K.Present);
-    if (Action && !Model->keyReaches(Action, K.Spelling))
+    if (Known && none_of(Members, [&](const ActionInfo *A) {
+          return Model->keyReaches(A, K.Spelling);
+        }))
       And.push_back(Ctx.mkNot(K.Present));
-    if (!Action && C.Action.empty() && F.ServiceKey && F.Known)
+    if (!Known && C.Action.empty() && F.ServiceKey && F.Known)
       And.push_back(Ctx.mkImplies(
           K.Present,
           Ctx.mkPrefixOf(

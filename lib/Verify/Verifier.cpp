@@ -410,14 +410,6 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
   return Out;
 }
 
-/// `service:Name` with a service prefix and a name as AWS writes them.
-bool plainActionName(StringRef Action) {
-  auto [Service, Name] = Action.split(':');
-  return !Service.empty() && !Name.empty() && all_of(Service, [](char C) {
-    return (C >= 'a' && C <= 'z') || isDigit(C) || C == '-';
-  }) && all_of(Name, isAlnum);
-}
-
 /// Fills the wildcards of a pattern to get a matching text.
 std::string instantiate(StringRef Pattern, StringRef Fill) {
   std::string Out;
@@ -502,7 +494,9 @@ bool commonInstance(StringRef A, StringRef B, std::string &Out,
 Optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
                                  StringRef Account) {
   std::array<StringRef, 6> P, S;
-  if (!splitArn(Pattern, P) || !splitArn(Shape, S))
+  // The search recurses once per character: long patterns are left to the
+  // solver.
+  if (Pattern.size() > 2048 || !splitArn(Pattern, P) || !splitArn(Shape, S))
     return None;
   std::string Out;
   for (unsigned I = 0; I < 6; ++I) {
@@ -944,6 +938,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Named = namedAccounts(Policies);
   std::vector<Caller> Callers =
       enumerateCallers(Sets, Named, Real && readsCallerKeys(Policies, RM));
+  // A role does not call; its sessions do (they are callers of their own).
+  if (Real)
+    llvm::erase_if(Callers,
+                   [](const Caller &C) { return C.Kind == CallerKind::Role; });
   if (Outsiders) {
     // Anonymous callers and principals of an account no policy names.
     std::set<std::string> Named;
@@ -1143,6 +1141,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
         C.Principal = Who;
         C.SameAccount = Same;
         C.GenericCaller = Real && isGenericCaller(Who);
+        if (Real && !Future)
+          for (uint32_t M : Groups.Members[G])
+            C.Members.push_back(&Cat.actions()[M]);
         Term TA = Enc.allowed(A, C);
         if (TA == Ctx.falseTerm())
           continue;
@@ -1442,6 +1443,18 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       Request Fixed = R;
       RM.complete(Fixed);
       Counterexample Cx2;
+      // The group's representative may not take the resource another
+      // member of the group takes: the request names that member.
+      if (!isCex(Fixed, Cx2) || !realistic(Fixed))
+        for (const ActionInfo *M : C.Members) {
+          Request ByMember = Fixed;
+          ByMember.Action = M->FullName.str();
+          RM.complete(ByMember);
+          if (isCex(ByMember, Cx2) && realistic(ByMember)) {
+            Fixed = std::move(ByMember);
+            break;
+          }
+        }
       if (!isCex(Fixed, Cx2) || !realistic(Fixed)) {
         if (UnknownReason.empty())
           UnknownReason = "the solver's counterexample is not a request AWS "
@@ -1451,7 +1464,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       }
       Cx = std::move(Cx2);
     }
-    if (Future && !Cat.action(Cx.R.Action) && !plainActionName(Cx.R.Action)) {
+    if (Future && !Cat.action(Cx.R.Action) &&
+        !request::isActionName(Cx.R.Action)) {
       // A name the solver made up for an action AWS may add: one built
       // from a wildcard pattern of the policies reads better.
       std::vector<std::string> Names;
@@ -1464,8 +1478,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                             ":TollgateFuture");
           }
       for (const std::string &X : Names) {
-        if (Cat.action(X) || !plainActionName(X) ||
-            plainActionName(Cx.R.Action))
+        if (Cat.action(X) || !request::isActionName(X) ||
+            request::isActionName(Cx.R.Action))
           continue;
         Request Named = Cx.R;
         Named.Action = X;

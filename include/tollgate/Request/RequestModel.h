@@ -90,6 +90,9 @@ enum class ModelKind : uint8_t {
   Textual,
 };
 
+/// `service:Name`, as AWS names actions (a lower-case service prefix).
+bool isActionName(llvm::StringRef Action);
+
 /// `realistic` or `textual`.
 std::optional<ModelKind> parseModelKind(llvm::StringRef Name);
 

@@ -30,6 +30,7 @@
 #include <vector>
 
 namespace tollgate {
+struct ActionInfo;
 namespace verify {
 
 /// The finite part of a request.
@@ -42,6 +43,9 @@ struct Coordinate {
   /// policy names: under the request model its name is free (within its
   /// kind's ARN form), and decode() writes the name the model chose.
   bool GenericCaller = false;
+  /// The catalog actions the action stands for (its action group): the
+  /// request model allows the resources and keys of any of them.
+  std::vector<const ActionInfo *> Members;
 };
 
 /// How the values of one condition key are modelled.
