@@ -622,9 +622,9 @@ void Gate::checkFile(const std::string &File) {
     // The same limit as lint's, which reports it when it runs.
     InputError = true;
     if (!A.Lint)
-      Err << "tollgate gate: " << File << ": file is " << Size
-          << " bytes; tollgate reads files up to " << LO.MaxFileSize
-          << " bytes\n";
+      Err << "tollgate gate: " << File << ": error: the file is larger than "
+          << LO.MaxFileSize << " bytes (" << Size
+          << "); tollgate does not read it [IAM004]\n";
     PolicyOutcome O;
     O.File = File;
     O.Invalid = true;
