@@ -37,6 +37,24 @@ ArrayRef<DefaultKey> alwaysPresentKeys() {
   return Keys;
 }
 
+/// The keys callerValue() speaks of (aws:PrincipalTag/... aside), as AWS
+/// spells them.
+static const char *const CallerKeys[] = {"aws:PrincipalArn",
+                                         "aws:PrincipalAccount",
+                                         "aws:PrincipalType",
+                                         "aws:username",
+                                         "aws:userid",
+                                         "aws:PrincipalIsAWSService",
+                                         "aws:PrincipalServiceName",
+                                         "aws:PrincipalServiceNamesList",
+                                         "aws:PrincipalOrgID",
+                                         "aws:PrincipalOrgPaths",
+                                         "aws:MultiFactorAuthAge",
+                                         "aws:MultiFactorAuthPresent",
+                                         "aws:TokenIssueTime",
+                                         "aws:SourceIdentity",
+                                         "aws:FederatedProvider"};
+
 static ValueType valueType(ConditionKeyType T) {
   switch (T) {
   case ConditionKeyType::String:
@@ -461,10 +479,7 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
   for (const DefaultKey &D : alwaysPresentKeys())
     if (Missing && !R.Context.lookup(D.Name))
       Out.push_back(std::string(D.Name) + " is in every request");
-  for (const char *K :
-       {"aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType",
-        "aws:username", "aws:userid", "aws:PrincipalIsAWSService",
-        "aws:PrincipalServiceName"}) {
+  for (const char *K : CallerKeys) {
     if (!Missing || R.Context.lookup(K))
       continue;
     std::optional<CallerValue> CV = callerValue(K, C);
@@ -564,13 +579,7 @@ void RequestModel::complete(Request &R) const {
     }
   }
 
-  for (const char *K :
-       {"aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType",
-        "aws:username", "aws:userid", "aws:PrincipalIsAWSService",
-        "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList",
-        "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:MultiFactorAuthAge",
-        "aws:MultiFactorAuthPresent", "aws:TokenIssueTime",
-        "aws:SourceIdentity", "aws:FederatedProvider"}) {
+  for (const char *K : CallerKeys) {
     std::optional<CallerValue> CV = callerValue(K, C);
     const ContextValue *Had = R.Context.lookup(K);
     switch (CV->K) {
