@@ -116,6 +116,13 @@ const ConditionKeyInfo *Catalog::conditionKey(StringRef Key) const {
           findByName(makeArrayRef(KeyIndex), Key,
                      [](const ConditionKeyInfo *K) { return K->Name; }))
     return *Found;
+  std::string Folded = Key.lower();
+  {
+    std::lock_guard<std::mutex> Lock(TemplateHitsLock);
+    auto It = TemplateHits.find(Folded);
+    if (It != TemplateHits.end())
+      return It->second;
+  }
   const ConditionKeyInfo *Best = nullptr;
   size_t BestLength = 0;
   for (const ConditionKeyInfo *T : KeyTemplates) {
@@ -127,6 +134,8 @@ const ConditionKeyInfo *Catalog::conditionKey(StringRef Key) const {
       BestLength = Length;
     }
   }
+  std::lock_guard<std::mutex> Lock(TemplateHitsLock);
+  TemplateHits[Folded] = Best;
   return Best;
 }
 
@@ -135,16 +144,25 @@ bool Catalog::isConditionKeyForAction(const ActionInfo &Action,
   const ConditionKeyInfo *Info = conditionKey(Key);
   if (Info && Info->Global)
     return true;
+  std::pair<const ActionInfo *, std::string> Id(&Action, Key.lower());
+  {
+    std::lock_guard<std::mutex> Lock(TemplateHitsLock);
+    auto It = KeyForActionHits.find(Id);
+    if (It != KeyForActionHits.end())
+      return It->second;
+  }
   auto Listed = [&](ArrayRef<StringRef> Names) {
     return any_of(
         Names, [&](StringRef Name) { return conditionKeyMatches(Name, Key); });
   };
-  if (Listed(Action.ConditionKeys))
-    return true;
-  for (const ActionResource &R : Action.Resources)
-    if (Listed(R.ConditionKeys) || (R.Type && Listed(R.Type->ConditionKeys)))
-      return true;
-  return false;
+  bool Found = Listed(Action.ConditionKeys) ||
+               any_of(Action.Resources, [&](const ActionResource &R) {
+                 return Listed(R.ConditionKeys) ||
+                        (R.Type && Listed(R.Type->ConditionKeys));
+               });
+  std::lock_guard<std::mutex> Lock(TemplateHitsLock);
+  KeyForActionHits.emplace(std::move(Id), Found);
+  return Found;
 }
 
 } // namespace tollgate

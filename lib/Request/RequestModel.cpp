@@ -512,6 +512,10 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
     Out.push_back("`" + R.Action + "` is not an action name (service:Name)");
   }
   std::array<StringRef, 6> F;
+  if (Resource && Action && splitArn(R.Resource, F) &&
+      !is_contained(partitions(), F[1]))
+    Out.push_back("the resource's ARN names partition `" + F[1].str() +
+                  "`, not one of aws, aws-cn, aws-us-gov");
   if (Resource && splitArn(R.Resource, F) && !F[4].empty() &&
       F[4] != resourceAccount(R))
     Out.push_back("the resource's ARN names account " + F[4].str() +
@@ -622,6 +626,11 @@ void RequestModel::complete(Request &R) const {
         !writtenAsAws(D.Name, V->Values[0]))
       R.Context.set(D.Name, D.Value);
   }
+}
+
+ArrayRef<StringRef> partitions() {
+  static const StringRef Names[] = {"aws", "aws-cn", "aws-us-gov"};
+  return Names;
 }
 
 bool isActionName(StringRef Action) {

@@ -89,8 +89,13 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(
         Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
                                       Ctx.mkEq(Fields[4], ResourceAccount))));
-  // The resource has one of the ARN formats of the group's actions.
+  // The resource has one of the ARN formats of the group's actions, in a
+  // partition AWS has.
   if (Known && !FreeResources) {
+    std::vector<Term> InPartition;
+    for (StringRef P : request::partitions())
+      InPartition.push_back(Ctx.mkEq(Fields[1], Ctx.strConst(P.str())));
+    And.push_back(Ctx.mkImplies(IsArn, Ctx.mkOr(InPartition)));
     std::vector<std::string> Shapes;
     for (const ActionInfo *A : Members)
       for (std::string &S : Model->resourceShapes(*A))

@@ -471,13 +471,22 @@ bool commonInstance(StringRef A, StringRef B, std::string &Out,
   if (!A.empty() && A[0] == '*' && !B.empty() && B[0] == '*') {
     Found = step(A.drop_front(), B, None) || step(A, B.drop_front(), None);
   } else if (!A.empty() && A[0] == '*') {
-    Found =
-        step(A.drop_front(), B, None) ||
-        (!B.empty() && step(A, B.drop_front(), single(B[0]).getValueOr('x')));
+    // A star takes a `?` of the other pattern before it may stay empty: a
+    // name of the shape is then not empty (`access-entry/x/role/...`, not
+    // `access-entry//role/...`).
+    auto take = [&]() {
+      return !B.empty() &&
+             step(A, B.drop_front(), single(B[0]).getValueOr('x'));
+    };
+    Found = B.startswith("?") ? take() || step(A.drop_front(), B, None)
+                              : step(A.drop_front(), B, None) || take();
   } else if (!B.empty() && B[0] == '*') {
-    Found =
-        step(A, B.drop_front(), None) ||
-        (!A.empty() && step(A.drop_front(), B, single(A[0]).getValueOr('x')));
+    auto take = [&]() {
+      return !A.empty() &&
+             step(A.drop_front(), B, single(A[0]).getValueOr('x'));
+    };
+    Found = A.startswith("?") ? take() || step(A, B.drop_front(), None)
+                              : step(A, B.drop_front(), None) || take();
   } else if (!A.empty() && !B.empty()) {
     Optional<char> CA = single(A[0]), CB = single(B[0]);
     if (!CA || !CB || *CA == *CB)
@@ -535,6 +544,105 @@ std::string flatten(const PolicyString &S,
       Out += P.Value.str();
   }
   return Out;
+}
+
+/// The text of every condition value of \p Policies.
+std::set<std::string> conditionValues(ArrayRef<const Policy *> Policies) {
+  std::set<std::string> Out;
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements)
+      for (const Condition &C : S.Conditions)
+        for (const ConditionValue &V : C.Values)
+          Out.insert(V.Value.Text.str());
+  return Out;
+}
+
+/// The value positions of \p S's conditions to build witness contexts
+/// for (a list of values is a disjunction), at most eight: first those
+/// where a value is not among \p Known (the other policies' values), where
+/// new access is most likely.
+std::vector<size_t> valuePositions(const Statement &S,
+                                   const std::set<std::string> &Known) {
+  size_t MaxValues = 1;
+  for (const Condition &C : S.Conditions)
+    MaxValues = std::max(MaxValues, C.Values.size());
+  std::vector<size_t> New, Old;
+  for (size_t I = 0; I < MaxValues; ++I) {
+    bool Fresh = any_of(S.Conditions, [&](const Condition &C) {
+      return I < C.Values.size() && !Known.count(C.Values[I].Value.Text.str());
+    });
+    (Fresh ? New : Old).push_back(I);
+  }
+  New.insert(New.end(), Old.begin(), Old.end());
+  New.resize(std::min<size_t>(New.size(), 8));
+  return New;
+}
+
+/// True when the action element of \p S matches \p Action.
+bool appliesTo(const Statement &S, StringRef Action) {
+  bool Any = any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
+    return globMatch(AP.Text, Action, CaseMode::Insensitive);
+  });
+  return Any != S.Action.Negated;
+}
+
+/// Names for actions AWS may add, as a reviewer would read them: each
+/// wildcard pattern of \p Policies filled (`s3:GetTollgateFuture`), then
+/// `TollgateFuture` in each service the policies name and in a few common
+/// ones. Only services the catalog knows, and no name it has.
+std::vector<std::string> futureActionNames(ArrayRef<const Policy *> Policies,
+                                           const Catalog &Cat) {
+  std::vector<std::string> Filled, Services;
+  for (const Policy *P : Policies)
+    for (const Statement &S : P->Statements)
+      for (const ActionPattern &AP : S.Action.Patterns) {
+        if (hasWildcard(AP.Text))
+          Filled.push_back(instantiate(AP.Text, "TollgateFuture"));
+        Services.push_back(StringRef(AP.Text).split(':').first.lower());
+      }
+  for (const char *Common : {"s3", "ec2", "iam", "sqs", "sns", "kms"})
+    Services.push_back(Common);
+  for (const std::string &Svc : Services)
+    Filled.push_back(Svc + ":TollgateFuture");
+  std::vector<std::string> Out;
+  std::set<std::string> Seen;
+  for (const std::string &X : Filled) {
+    StringRef Svc = StringRef(X).split(':').first;
+    if (Out.size() < 16 && request::isActionName(X) && !Cat.action(X) &&
+        Cat.service(Svc) && Seen.insert(StringRef(X).lower()).second)
+      Out.push_back(X);
+  }
+  return Out;
+}
+
+/// Adds to \p Ctx a value for each key that the Allow statements of
+/// \p Others test and \p S does not, chosen to fail those tests (a value
+/// no policy names; for Null, presence): the access \p S adds is often
+/// the access the others' conditions hold back. False when none is added.
+bool awayFrom(const Statement &S, ArrayRef<const Policy *> Others,
+              RequestContext &Ctx) {
+  std::set<std::string> Own;
+  for (const Condition &C : S.Conditions)
+    Own.insert(C.Key.lower());
+  bool Added = false;
+  for (const Policy *P : Others)
+    for (const Statement &T : P->Statements) {
+      if (T.Eff != Effect::Allow)
+        continue;
+      for (const Condition &C : T.Conditions) {
+        if (Own.count(C.Key.lower()) || Ctx.lookup(C.Key) ||
+            isNegatedOperator(C.Op) || C.Values.empty())
+          continue;
+        if (C.Op == ConditionOp::Null && C.Values.front().Value.Text != "true")
+          continue;
+        if (C.Qualifier != SetQualifier::None)
+          Ctx.setMulti(C.Key, {"tollgate-other"});
+        else
+          Ctx.set(C.Key, "tollgate-other");
+        Added = true;
+      }
+    }
+  return Added;
 }
 
 /// Makes a solver's counterexample read like a request: empty ARN fields
@@ -631,6 +739,13 @@ struct Verifier::Impl {
       return V->Values.front();
     return "tollgate-user";
   }
+  /// The account of the caller of the witnesses being built.
+  std::string callerAccount() const {
+    const ContextValue *V = CallerKeys.lookup("aws:PrincipalAccount");
+    if (V && !V->MultiValued && V->Values.size() == 1)
+      return V->Values.front();
+    return HomeAccount;
+  }
   std::string flatten(const PolicyString &S) const {
     return verify::flatten(S, [&](StringRef N) { return varValue(N); });
   }
@@ -702,11 +817,16 @@ struct Verifier::Impl {
       case OperatorFamily::Ip:
         Ctx.set(C.Key, V.substr(0, V.find('/')));
         break;
-      default:
+      default: {
+        // An ARN reads like one: a region, and the caller's account.
+        std::string X = StringRef(V).startswith("arn:")
+                            ? instantiateArn(V, "tollgate", callerAccount())
+                            : instantiate(V, "tollgate");
         if (C.Qualifier != SetQualifier::None)
-          Ctx.setMulti(C.Key, {instantiate(V, "tollgate")});
+          Ctx.setMulti(C.Key, {X});
         else
-          Ctx.set(C.Key, instantiate(V, "tollgate"));
+          Ctx.set(C.Key, X);
+      }
       }
     }
     return Ctx;
@@ -826,6 +946,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   Policies = APolicies;
   if (B)
     collect(*B, Policies);
+  std::vector<std::string> FutureNames = futureActionNames(Policies, Cat);
+  ArrayRef<const Policy *> OtherPolicies =
+      makeArrayRef(Policies).drop_front(APolicies.size());
+  std::set<std::string> BValues = conditionValues(OtherPolicies);
   if (Scope)
     Policies.push_back(Scope);
   size_t LongestString = longestString(Policies);
@@ -1182,22 +1306,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             CandidatesFor = Who.Id + "|" + Who.Account;
           }
           std::vector<std::string> Actions;
-          if (!Future) {
+          if (!Future)
             Actions.push_back(Groups.Display[G]);
-          } else {
-            for (const Policy *P : APolicies)
-              for (const Statement &S : P->Statements)
-                for (const ActionPattern &AP : S.Action.Patterns)
-                  if (hasWildcard(AP.Text)) {
-                    std::string X = instantiate(StringRef(AP.Text).lower(),
-                                                "tollgatefuture");
-                    if (!Cat.action(X))
-                      Actions.push_back(X);
-                  }
-            if (Actions.empty() || Actions.size() > 8)
-              Actions.resize(std::min<size_t>(Actions.size(), 8));
-            Actions.push_back("tollgatefuture:tollgatefuture");
-          }
+          else
+            Actions = FutureNames;
           auto tryRequest = [&](const std::string &Act, const std::string &Rsrc,
                                 const RequestContext &RC) {
             Request R;
@@ -1216,6 +1328,22 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             Counterexample Cx;
             if (!isCex(R, Cx) || !realistic(R))
               return false;
+            // Keys the witness set that the request does not need go.
+            std::vector<std::string> Names;
+            for (const ContextValue *V : R.Context.sorted())
+              Names.push_back(V->Name);
+            for (const std::string &N : Names) {
+              Request T = R;
+              T.Context.erase(N);
+              if (Real)
+                RM.complete(T);
+              Counterexample Shorter;
+              if (T.Context.size() < R.Context.size() && isCex(T, Shorter) &&
+                  realistic(T)) {
+                R = std::move(T);
+                Cx = std::move(Shorter);
+              }
+            }
             Cx.FutureAction = Future;
             if (!Future)
               fillGroup(Cx, G);
@@ -1245,16 +1373,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                       });
                   if (Any != S.Action.Negated)
                     Acts.push_back(Groups.Display[G]);
-                } else if (S.Action.Negated) {
-                  Acts.push_back("tollgatefuture:tollgatefuture");
                 } else {
-                  for (const ActionPattern &AP : S.Action.Patterns)
-                    if (hasWildcard(AP.Text)) {
-                      std::string X = instantiate(StringRef(AP.Text).lower(),
-                                                  "tollgatefuture");
-                      if (!Cat.action(X))
-                        Acts.push_back(X);
-                    }
+                  for (const std::string &X : FutureNames)
+                    if (appliesTo(S, X))
+                      Acts.push_back(X);
                 }
                 if (Acts.empty())
                   continue;
@@ -1294,11 +1416,14 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 // Contexts for the statement's conditions: one per value
                 // position (a list of values is a disjunction), and none.
                 std::vector<RequestContext> RCs;
-                size_t MaxValues = 1;
-                for (const Condition &Cd : S.Conditions)
-                  MaxValues = std::max(MaxValues, Cd.Values.size());
-                for (size_t Vi = 0; Vi < std::min<size_t>(MaxValues, 8); ++Vi)
+                for (size_t Vi : valuePositions(S, BValues)) {
                   RCs.push_back(contextFor(S, StatementVars, Vi));
+                  // The same, with the keys only the other policies read
+                  // set to fail their conditions.
+                  RequestContext Away = RCs.back();
+                  if (awayFrom(S, OtherPolicies, Away))
+                    RCs.push_back(std::move(Away));
+                }
                 if (!S.Conditions.empty())
                   RCs.push_back(StatementVars);
                 for (const std::string &Act : Acts) {
@@ -1464,28 +1589,17 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       }
       Cx = std::move(Cx2);
     }
-    if (Future && !Cat.action(Cx.R.Action) &&
-        !request::isActionName(Cx.R.Action)) {
-      // A name the solver made up for an action AWS may add: one built
-      // from a wildcard pattern of the policies reads better.
-      std::vector<std::string> Names;
-      for (const Policy *P : Policies)
-        for (const Statement &S : P->Statements)
-          for (const ActionPattern &AP : S.Action.Patterns) {
-            if (hasWildcard(AP.Text))
-              Names.push_back(instantiate(AP.Text, "TollgateFuture"));
-            Names.push_back(StringRef(AP.Text).split(':').first.lower() +
-                            ":TollgateFuture");
-          }
-      for (const std::string &X : Names) {
-        if (Cat.action(X) || !request::isActionName(X) ||
-            request::isActionName(Cx.R.Action))
-          continue;
+    if (Future && !Cat.action(Cx.R.Action)) {
+      // A name the solver made up for an action AWS may add: one of a
+      // service the policies name reads better.
+      for (const std::string &X : FutureNames) {
         Request Named = Cx.R;
         Named.Action = X;
         Counterexample Try;
-        if (isCex(Named, Try) && realistic(Named))
+        if (isCex(Named, Try) && realistic(Named)) {
           Cx = std::move(Try);
+          break;
+        }
       }
     }
     prettify(Cx, [&](const Request &Q, Counterexample &Out) {

@@ -22,9 +22,11 @@
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -138,6 +140,14 @@ private:
   mutable std::once_flag KeyIndexOnce;
   mutable std::vector<const ConditionKeyInfo *> KeyIndex;
   mutable std::vector<const ConditionKeyInfo *> KeyTemplates;
+  /// Keys resolved through a template, by lowercase name: the search over
+  /// every template is the cost of a lookup, and requests ask for the same
+  /// tag keys again and again.
+  mutable std::mutex TemplateHitsLock;
+  mutable llvm::StringMap<const ConditionKeyInfo *> TemplateHits;
+  /// isConditionKeyForAction() answers, by action and lowercase key.
+  mutable std::map<std::pair<const ActionInfo *, std::string>, bool>
+      KeyForActionHits;
 };
 
 /// True if condition key \p Key is \p Documented, ignoring case, or an

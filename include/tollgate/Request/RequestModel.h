@@ -93,6 +93,11 @@ enum class ModelKind : uint8_t {
 /// `service:Name`, as AWS names actions (a lower-case service prefix).
 bool isActionName(llvm::StringRef Action);
 
+/// The partitions a resource ARN names: "aws" (commercial Regions),
+/// "aws-cn" (China) and "aws-us-gov" (AWS GovCloud (US)), the partitions of
+/// the ARN page of the IAM User Guide.
+llvm::ArrayRef<llvm::StringRef> partitions();
+
 /// `realistic` or `textual`.
 std::optional<ModelKind> parseModelKind(llvm::StringRef Name);
 
