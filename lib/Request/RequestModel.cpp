@@ -662,7 +662,8 @@ std::vector<std::string> RequestModel::assumptions(ModelKind K) {
       "a service's condition key is only in requests for the actions the "
       "catalog lists it for",
       "the resource has one of the action's ARN formats in the catalog (any "
-      "ARN for actions the catalog does not know), in the resource account",
+      "ARN for actions the catalog does not know), in the resource account "
+      "and in the aws, aws-cn or aws-us-gov partition",
   };
 }
 
