@@ -710,6 +710,14 @@ struct Encoder::Impl {
       Optional<bool> B = parseBool(T);
       if (!B)
         return Ctx.falseTerm();
+      // Requests hold a Bool key as `true` or `false` exactly (realistic()
+      // says so); equality is then the same test, and far cheaper to solve
+      // than a case-folded pattern.
+      if (E.Model) {
+        request::KeyFacts KF = E.Model->facts(C.Key);
+        if (KF.Known && KF.Type == request::ValueType::Bool)
+          return Ctx.mkEq(V.Str, Ctx.strConst(*B ? "true" : "false"));
+      }
       return Ctx.mkInGlob(V.Str, foldGlob(*B ? "true" : "false"));
     }
     case OperatorFamily::Arn:

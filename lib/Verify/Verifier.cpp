@@ -851,7 +851,10 @@ struct Verifier::Impl {
     return Out;
   }
 
-  std::vector<std::string> resources(ArrayRef<const Policy *> A) {
+  /// Resources the Allow statements of \p A name (with \p AnyEffect, the
+  /// Deny statements' too), filled in to match.
+  std::vector<std::string> resources(ArrayRef<const Policy *> A,
+                                     bool AnyEffect = false) {
     std::vector<std::string> Out;
     std::set<std::string> Seen;
     auto add = [&](std::string R) {
@@ -860,7 +863,7 @@ struct Verifier::Impl {
     };
     for (const Policy *P : A)
       for (const Statement &S : P->Statements) {
-        if (S.Eff != Effect::Allow)
+        if (S.Eff != Effect::Allow && !AnyEffect)
           continue;
         for (const PolicyString &R : S.Resource.Patterns) {
           std::string T = flatten(R);
@@ -875,6 +878,28 @@ struct Verifier::Impl {
     add("*");
     if (Out.size() > 24)
       Out.resize(24);
+    return Out;
+  }
+
+  /// Up to four actions of \p Members (catalog indices) with an ARN format
+  /// that one of \p Resources has.
+  std::vector<std::string> membersTaking(ArrayRef<uint32_t> Members,
+                                         ArrayRef<std::string> Resources) {
+    std::vector<std::string> Out;
+    request::RequestModel RM(Cat);
+    unsigned Looked = 0;
+    for (uint32_t M : Members) {
+      if (Out.size() >= 4 || ++Looked > 4096)
+        break;
+      const ActionInfo &AI = Cat.actions()[M];
+      std::vector<std::string> Shapes = RM.resourceShapes(AI);
+      if (any_of(Shapes, [&](const std::string &Shape) {
+            return Shape != "*" && any_of(Resources, [&](const std::string &R) {
+                     return globMatch(Shape, R, CaseMode::Insensitive);
+                   });
+          }))
+        Out.push_back(AI.FullName.str());
+    }
     return Out;
   }
 
@@ -1174,7 +1199,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   llvm::DenseSet<Term> Decided;
   std::string UnknownReason;
   Term Domain = nullptr;
-  std::vector<std::string> Resources;
+  std::vector<std::string> Resources, AllResources;
   std::vector<RequestContext> Contexts;
   RequestContext StatementVars;
   std::string CandidatesFor; ///< The caller the candidates were built for.
@@ -1301,6 +1326,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             }
             std::vector<const Policy *> Src = APolicies;
             Resources = resources(Src);
+            AllResources = resources(Policies, /*AnyEffect=*/true);
             Contexts = contexts(Src, Policies);
             StatementVars = varsContext(Policies);
             CandidatesFor = Who.Id + "|" + Who.Account;
@@ -1451,11 +1477,19 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 break;
             }
           }
+          // Members of the group that take a resource some policy names:
+          // the group's representative may take none of them.
+          if (!Future && Real)
+            for (const std::string &M :
+                 membersTaking(Groups.Members[G], AllResources))
+              if (M != Groups.Display[G])
+                Actions.push_back(M);
           for (const std::string &Act : Actions) {
             if (Hit)
               break;
             std::vector<std::string> Rsrcs = actionResources(Act, Who);
             Rsrcs.insert(Rsrcs.end(), Resources.begin(), Resources.end());
+            Rsrcs.insert(Rsrcs.end(), AllResources.begin(), AllResources.end());
             for (const std::string &Rsrc : Rsrcs) {
               if (Limit.expired())
                 break;
