@@ -1,6 +1,7 @@
 //===- Load.cpp - Reading policy documents --------------------------------===//
 
 #include "tollgate/Parse/Load.h"
+#include "tollgate/Parse/Detect.h"
 #include "tollgate/Json/Reader.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Parse/Parser.h"
@@ -176,6 +177,11 @@ std::vector<LoadedPolicy> loadPolicies(StringRef Path,
     R.push_back(std::move(Error));
     return R;
   }
+  if (Path == "-" && Options.SkipNonPolicies) {
+    LoadOptions Read = Options;
+    Read.SkipNonPolicies = false;
+    return loadPoliciesText("<stdin>", std::move(Text), Read);
+  }
   StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
   return loadPoliciesText(Name, std::move(Text), Options);
 }
@@ -242,6 +248,15 @@ std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
   auto Source = std::make_shared<SourceFile>(Name.str(), std::move(Text));
   StringRef T = Source->text();
   json::ReadResult Read = json::read(T);
+  if (Options.SkipNonPolicies)
+    if (std::optional<std::string> Why =
+            notAPolicy(Name, T, Read.Doc ? &Read.Doc->root() : nullptr)) {
+      LoadedPolicy L;
+      L.Source = Source;
+      L.Skipped = std::move(Why);
+      Out.push_back(std::move(L));
+      return Out;
+    }
   if (Read.Doc) {
     if (std::unique_ptr<Template> Tpl =
             readTemplate(T, Name, &Read.Doc->root(),

@@ -24,6 +24,7 @@
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/PathGlob.h"
 #include "tollgate/Lint/Linter.h"
+#include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
 #include "tollgate/Support/ReadFile.h"
@@ -79,6 +80,8 @@ const char *Usage =
     "                       the configuration's, else security)\n"
     "  --no-lint            only check for new access\n"
     "  --timeout SECONDS    time limit of each check (default 10)\n"
+    "  -v, --verbose        say which changed files were skipped as not\n"
+    "                       policies, templates or Terraform plans\n"
     "  -o FILE              write the report to FILE\n"
     "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
     "3 undecided, 4 internal error\n";
@@ -86,7 +89,7 @@ const char *Usage =
 struct Args {
   std::string Base, Format = "text", AllowFile, ConfigFile, Output;
   Optional<Severity> FailOn;
-  bool Lint = true;
+  bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10;
   std::vector<std::string> Paths;
 };
@@ -140,6 +143,8 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
       }
     } else if (Name == "--no-lint") {
       A.Lint = false;
+    } else if (Name == "-v" || Name == "--verbose") {
+      A.Verbose = true;
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
@@ -321,24 +326,17 @@ bool hasErrors(const LoadedPolicy &L) {
   return false;
 }
 
-/// True for the files the gate reads: policy documents and templates.
-bool isPolicyFile(StringRef Path, StringRef Text) {
-  if (isTemplateFileName(Path))
-    return looksLikeYamlTemplate(Text) ||
-           Text.contains("\"AWSTemplateFormatVersion\"") ||
-           (Text.contains("\"Resources\"") && Text.contains("\"AWS::"));
-  if (!Path.endswith_insensitive(".json"))
-    return false;
-  json::ReadResult R = json::read(Text);
-  if (!R.Doc)
-    // Broken JSON that was meant as a policy is still the gate's business.
-    return Text.contains("\"Statement\"");
-  const json::Value &Root = R.Doc->root();
-  if (!Root.isObject())
-    return false;
-  if (Root.get("Statement"))
-    return true;
-  return readTemplate(Text, Path, &Root) != nullptr;
+/// Why the gate does not read the working file \p Path: it is not a
+/// policy, template or plan (Detect.h, the rule lint uses); nullopt when it
+/// reads it. A file that cannot be read (over the size limit) is read, so
+/// that the error is reported, as lint reports it.
+std::optional<std::string> notAPolicyFile(StringRef Path) {
+  if (!isPolicyFileName(Path))
+    return std::string("not named *.json, *.yaml, *.yml or *.template");
+  ReadOutcome Read = readBounded(Path);
+  if (!Read)
+    return std::nullopt;
+  return notAPolicy(Path, Read.Text);
 }
 
 std::string readWorkingFile(StringRef Path) { return readBounded(Path).Text; }
@@ -852,7 +850,7 @@ int Gate::run() {
         runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, BaseText) ==
             0 &&
         runGit(Git, {"show", BaseCommit + ":" + OldPath}, BaseText) == 0 &&
-        isPolicyFile(OldPath, BaseText);
+        isPolicyFileName(OldPath) && !notAPolicy(OldPath, BaseText);
     if (sys::fs::is_symlink_file(F)) {
       // Followed inside the repository, refused outside it.
       SmallString<256> Real;
@@ -861,8 +859,7 @@ int Gate::run() {
         RealRel = Real;
       if (RealRel.empty() || !RealRel.consume_front(RealRoot) ||
           !RealRel.startswith("/")) {
-        if (WasPolicy || isTemplateFileName(F) ||
-            StringRef(F).endswith_insensitive(".json"))
+        if (WasPolicy || isPolicyFileName(F))
           refuseLink(F);
         continue;
       }
@@ -872,8 +869,13 @@ int Gate::run() {
         refuseLink(F);
       continue;
     }
-    if (WasPolicy || isPolicyFile(F, readWorkingFile(F)))
+    std::optional<std::string> Skip;
+    if (!WasPolicy)
+      Skip = notAPolicyFile(F);
+    if (!Skip)
       Changed.push_back(F);
+    else if (A.Verbose)
+      Err << "tollgate gate: note: skipped '" << F << "': " << *Skip << '\n';
   }
 
   Optional<Severity> FailOn = A.FailOn;
