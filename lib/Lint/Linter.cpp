@@ -196,6 +196,7 @@ void Linter::Impl::lintOne(FileJob &Job) const {
     F.Skipped = std::move(All.front().Skipped);
     return;
   }
+  F.FileNotes = All.front().FileNotes;
   if (F.Source->text().startswith("\xEF\xBB\xBF"))
     F.FileNotes.push_back("the file starts with a UTF-8 byte order mark; "
                           "tollgate skips it, but many JSON readers reject "

@@ -18,7 +18,6 @@ static const char *const PolicyKeys[] = {
     "Statement", "Sid",         "Effect",    "Action",       "NotAction",
     "Resource",  "NotResource", "Principal", "NotPrincipal", "Condition"};
 
-
 bool isPolicyFileName(StringRef Name) {
   return Name.endswith_insensitive(".json") || isTemplateFileName(Name);
 }

@@ -1,8 +1,8 @@
 //===- Load.cpp - Reading policy documents --------------------------------===//
 
 #include "tollgate/Parse/Load.h"
-#include "tollgate/Parse/Detect.h"
 #include "tollgate/Json/Reader.h"
+#include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Parse/Parser.h"
 #include "tollgate/Support/ReadFile.h"
@@ -122,12 +122,17 @@ static std::pair<StringRef, StringRef> splitSelector(StringRef Path) {
 }
 
 /// Picks the policy \p Selector names (or the only one) from \p All.
-static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
-                                 std::vector<LoadedPolicy> All) {
-  if (All.size() == 1 && !All[0].Embedded && Selector.empty())
-    return std::move(All[0]);
+static LoadedPolicy pickPolicy(StringRef Path, StringRef Selector,
+                               std::vector<LoadedPolicy> All) {
+  // A template that cannot be read as a whole is refused whatever policy
+  // is asked for.
+  for (LoadedPolicy &L : All)
+    if (!L.Embedded && !L.P && L.hasInputError())
+      return std::move(L);
   if (All.size() == 1 && !All[0].P && All[0].Diags.empty())
     return inputError(Path, "the file holds no policy");
+  if (All.size() == 1 && !All[0].Embedded && Selector.empty())
+    return std::move(All[0]);
   if (All.size() == 1 && !All[0].P)
     return std::move(All[0]);
   std::vector<size_t> Matches;
@@ -159,6 +164,15 @@ static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
   R.Diags.push_back(
       makeDiagnostic(grammar::UnreadableFile, Span(), std::move(Message)));
   return R;
+}
+
+/// pickPolicy(), keeping the notes on the file.
+static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
+                                 std::vector<LoadedPolicy> All) {
+  std::vector<std::string> Notes = std::move(All.front().FileNotes);
+  LoadedPolicy L = pickPolicy(Path, Selector, std::move(All));
+  L.FileNotes = std::move(Notes);
+  return L;
 }
 
 LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
@@ -205,6 +219,16 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
     Out.push_back(std::move(L));
     return Out;
   }
+  if (!T.Problems.empty()) {
+    // The template as a whole cannot be read: an entry of its own that no
+    // selection of one policy passes over.
+    LoadedPolicy L;
+    L.Source = Source;
+    for (const TemplateProblem &P : T.Problems)
+      L.Diags.push_back(
+          makeDiagnostic(grammar::InvalidTemplate, P.Range, P.Message));
+    Out.push_back(std::move(L));
+  }
   auto Computed = std::make_shared<std::vector<ComputedSpan>>(T.Computed);
   auto Conditional =
       std::make_shared<std::vector<ConditionalSpan>>(T.Conditional);
@@ -235,6 +259,7 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
     L.Source = Source;
     Out.push_back(std::move(L));
   }
+  Out.front().FileNotes = T.Notes;
   return Out;
 }
 

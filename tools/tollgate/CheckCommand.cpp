@@ -35,6 +35,8 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
   LO.Type = Type;
   Loaded.push_back(loadPolicyFile(Path, LO));
   LoadedPolicy &L = Loaded.back();
+  for (const std::string &Note : L.FileNotes)
+    Err << (L.Source ? L.Source->name() : Path) << ": note: " << Note << '\n';
   bool Bad = !L.P || L.hasInputError();
   for (const Diagnostic &D : L.Diags)
     if (D.Level == Severity::Error)

@@ -196,7 +196,8 @@ int runLint() {
     if (Verbose)
       WithColor::note(errs(), "tollgate lint")
           << "skipped '" << F.Source->name() << "': " << *F.Skipped
-          << "; name it on the command line with --type to read it as a policy\n";
+          << "; name it on the command line with --type to read it as a "
+             "policy\n";
     return true;
   });
   for (auto &[Path, Why] : Inputs.Unreadable) {

@@ -47,9 +47,8 @@ bool isPolicyFileName(llvm::StringRef Name);
 /// Why the file \p Name with text \p Text is not read as a policy,
 /// template or plan (see the rule above); nullopt when it is read. \p Json
 /// is the root of the text read as JSON, null when it is not JSON.
-std::optional<std::string> notAPolicy(llvm::StringRef Name,
-                                      llvm::StringRef Text,
-                                      const json::Value *Json);
+std::optional<std::string>
+notAPolicy(llvm::StringRef Name, llvm::StringRef Text, const json::Value *Json);
 
 /// notAPolicy() for text not yet read as JSON.
 std::optional<std::string> notAPolicy(llvm::StringRef Name,

@@ -78,6 +78,9 @@ struct LoadedPolicy {
   std::string TypeReason;
   /// Set for a policy found in a template.
   llvm::Optional<EmbeddedPolicy> Embedded;
+  /// Notes about the file as a whole (policies of a template that are not
+  /// checked), on the first entry of a file.
+  std::vector<std::string> FileNotes;
   /// With LoadOptions::SkipNonPolicies, why the file was left out: it is
   /// not a policy, template or plan. Such an entry has no findings.
   std::optional<std::string> Skipped;
