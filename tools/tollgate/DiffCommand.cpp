@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DiffCommand.h"
+#include "AccessRegions.h"
 #include "CheckCommand.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -58,7 +59,7 @@ const char *AllowAll =
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
   Optional<PolicyType> Type;
-  unsigned TimeoutS = 10, Max = 1000;
+  unsigned TimeoutS = 10, Max = DefaultMaxRegions;
   std::string Format = "text";
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
@@ -139,159 +140,6 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
   return true;
 }
 
-std::string conditionText(const Condition &C) {
-  std::string Out = (C.OperatorText + " " + C.Key + " = ").str();
-  if (C.Values.size() == 1)
-    return Out + "\"" + C.Values[0].Value.Text.str() + "\"";
-  Out += "[";
-  for (size_t I = 0; I < C.Values.size(); ++I)
-    Out += (I ? ", \"" : "\"") + C.Values[I].Value.Text.str() + "\"";
-  return Out + "]";
-}
-
-/// One group of changed access: the statements of the allowing side that
-/// grant it, the actions, and an example.
-struct Region {
-  std::vector<StatementRef> Granting;
-  std::set<std::string> Actions;
-  unsigned MoreActions = 0;
-  bool Future = false;
-  Counterexample Example;
-};
-
-struct Direction {
-  std::string Title, FileA, FileB;
-  std::shared_ptr<CompiledPolicySet> SetA;
-  CheckResult Summary;
-  std::vector<Region> Regions;
-};
-
-Direction diffOne(Verifier &V, const PolicySet &A, const PolicySet &B,
-                  unsigned Max, std::string Title, StringRef FileA,
-                  StringRef FileB) {
-  Direction D;
-  D.Title = std::move(Title);
-  D.FileA = FileA.str();
-  D.FileB = FileB.str();
-  D.SetA = std::make_shared<CompiledPolicySet>(A);
-  std::vector<Counterexample> Cexs = V.regions(A, &B, Max, D.Summary);
-  // Merge the regions granted by the same statements.
-  std::map<std::vector<std::pair<unsigned, unsigned>>, size_t> ByStatements;
-  for (Counterexample &C : Cexs) {
-    std::vector<std::pair<unsigned, unsigned>> Key;
-    for (StatementRef R : C.A.Deciding)
-      Key.push_back({static_cast<unsigned>(R.Role) * 65536u + R.PolicyIndex,
-                     R.StatementIndex});
-    std::sort(Key.begin(), Key.end());
-    Key.push_back({C.FutureAction ? 1u : 0u, ~0u});
-    auto It = ByStatements.emplace(Key, D.Regions.size());
-    if (It.second) {
-      Region R;
-      R.Granting.assign(C.A.Deciding.begin(), C.A.Deciding.end());
-      R.Future = C.FutureAction;
-      R.Example = C;
-      D.Regions.push_back(std::move(R));
-    }
-    Region &R = D.Regions[It.first->second];
-    if (C.GroupActions.empty())
-      R.Actions.insert(C.R.Action);
-    R.Actions.insert(C.GroupActions.begin(), C.GroupActions.end());
-    R.MoreActions += C.MoreGroupActions;
-  }
-  return D;
-}
-
-void printDirectionText(const Direction &D, StringRef CatalogDate,
-                        raw_ostream &OS) {
-  OS << D.Title << ":";
-  if (D.Regions.empty()) {
-    if (D.Summary.V == Verdict::Unknown)
-      OS << " unknown (" << D.Summary.Reason << ")\n";
-    else
-      OS << " none\n";
-    return;
-  }
-  OS << '\n';
-  for (const Region &R : D.Regions) {
-    OS << "  actions:";
-    if (R.Future)
-      OS << " actions not in the catalog of " << CatalogDate << ", such as";
-    unsigned Shown = 0;
-    for (const std::string &A : R.Actions) {
-      if (++Shown > 12)
-        break;
-      OS << ' ' << A;
-    }
-    unsigned Rest = static_cast<unsigned>(R.Actions.size()) + R.MoreActions;
-    if (Rest > 12)
-      OS << " (and " << Rest - 12 << " more)";
-    OS << '\n';
-    for (StatementRef Ref : R.Granting) {
-      const Policy &P = D.SetA->policy(Ref);
-      const Statement &S = P.Statements[Ref.StatementIndex];
-      OS << "    granted by " << statementLocation(*D.SetA, Ref) << '\n';
-      if (S.Resource.Present) {
-        OS << "      "
-           << (S.Resource.Negated ? "not resources:" : "resources:");
-        for (const PolicyString &RP : S.Resource.Patterns)
-          OS << ' ' << RP.Text;
-        OS << '\n';
-      }
-      for (const Condition &C : S.Conditions)
-        OS << "      condition: " << conditionText(C) << '\n';
-    }
-    OS << "    for example (" << D.FileB << ": " << decisionName(R.Example.B.D)
-       << "):\n";
-    printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS, "      ",
-                 &R.Example.ReadKeys);
-  }
-  if (D.Summary.V == Verdict::Unknown && !D.Summary.Reason.empty())
-    OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";
-}
-
-llvm::json::Object directionJson(const Direction &D) {
-  llvm::json::Array Regions;
-  for (const Region &R : D.Regions) {
-    llvm::json::Array Acts, Granting;
-    for (const std::string &A : R.Actions)
-      Acts.push_back(A);
-    for (StatementRef Ref : R.Granting) {
-      const Policy &P = D.SetA->policy(Ref);
-      const Statement &S = P.Statements[Ref.StatementIndex];
-      llvm::json::Array Res, Conds;
-      for (const PolicyString &RP : S.Resource.Patterns)
-        Res.push_back(RP.Text.str());
-      for (const Condition &C : S.Conditions)
-        Conds.push_back(conditionText(C));
-      Granting.push_back(llvm::json::Object{
-          {"statement", statementLocation(*D.SetA, Ref)},
-          {S.Resource.Negated ? "notResources" : "resources", std::move(Res)},
-          {"conditions", std::move(Conds)}});
-    }
-    const Request &Q = R.Example.R;
-    llvm::json::Object Ctx;
-    for (const ContextValue *V : Q.Context.sorted()) {
-      llvm::json::Array Vs;
-      for (const std::string &X : V->Values)
-        Vs.push_back(X);
-      Ctx[V->Name] = std::move(Vs);
-    }
-    Regions.push_back(llvm::json::Object{
-        {"actions", std::move(Acts)},
-        {"moreActions", R.MoreActions},
-        {"futureAction", R.Future},
-        {"grantedBy", std::move(Granting)},
-        {"example", llvm::json::Object{{"principal", Q.Principal.Id},
-                                       {"action", Q.Action},
-                                       {"resource", Q.Resource},
-                                       {"context", std::move(Ctx)}}}});
-  }
-  llvm::json::Object O{{"title", D.Title}, {"regions", std::move(Regions)}};
-  if (D.Summary.V == Verdict::Unknown)
-    O["undecided"] = D.Summary.Reason;
-  return O;
-}
-
 } // namespace
 
 int runDiffCommand(int Argc, const char **Argv) {
@@ -345,15 +193,15 @@ int runDiffCommand(int Argc, const char **Argv) {
   PolicySet SO = setFor(Old), SN = setFor(New);
 
   Phase = "access gained";
-  Direction Gained = diffOne(V, SN, SO, A.Max,
-                             "access gained (" + A.Files[1] + " allows, " +
-                                 A.Files[0] + " does not)",
-                             A.Files[1], A.Files[0]);
+  Direction Gained = findRegions(V, SN, SO, A.Max,
+                                 "access gained (" + A.Files[1] + " allows, " +
+                                     A.Files[0] + " does not)",
+                                 A.Files[1], A.Files[0]);
   Phase = "access lost";
-  Direction Lost = diffOne(V, SO, SN, A.Max,
-                           "access lost (" + A.Files[0] + " allows, " +
-                               A.Files[1] + " does not)",
-                           A.Files[0], A.Files[1]);
+  Direction Lost = findRegions(V, SO, SN, A.Max,
+                               "access lost (" + A.Files[0] + " allows, " +
+                                   A.Files[1] + " does not)",
+                               A.Files[0], A.Files[1]);
   if (Terminal)
     Err << "\r\x1b[K";
 

@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "GateCommand.h"
+#include "AccessRegions.h"
 #include "CheckCommand.h"
 #include "Commands.h"
 
@@ -307,6 +308,7 @@ struct PolicyOutcome {
   /// The policy's name in a template; empty for a policy file.
   std::string Name;
   bool New = false;     ///< No version at the base.
+  unsigned Groups = 0;  ///< Groups of new access found.
   bool Invalid = false; ///< Grammar errors: not verified.
   CheckResult R;
   std::vector<const Allowance *> Allowed;
@@ -316,6 +318,14 @@ struct PolicyOutcome {
     return Name.empty() ? File : File + "#" + Name;
   }
 };
+
+/// " (3 groups of actions)", for a policy that grants more than one group
+/// of new access.
+std::string groupCount(const PolicyOutcome &O) {
+  if (O.Groups < 2)
+    return "";
+  return " (" + std::to_string(O.Groups) + " groups of actions)";
+}
 
 bool hasErrors(const LoadedPolicy &L) {
   if (!L.P)
@@ -365,10 +375,11 @@ private:
   }
   bool findChanges(std::vector<std::string> &Files);
   void checkFile(const std::string &File);
-  /// A policy's verdict and the finding that reports it, if any.
+  /// A policy's verdict and the findings that report it: one per group
+  /// of new access.
   struct Compared {
     PolicyOutcome O;
-    Optional<Diagnostic> D;
+    std::vector<Diagnostic> Ds;
   };
   /// Compares \p New with \p Old (null: no policy); \p When names the
   /// condition values the comparison assumes.
@@ -507,73 +518,93 @@ Gate::Compared Gate::compare(const std::string &File, const LoadedPolicy &New,
     Text += R"(],"Resource":"*"}]})";
     Scope = Store.fromText("<allowed>", Text, PolicyType::Identity);
   }
-  O.R = V.exceeds(SA, &SB, Scope);
+  // Every group of new access, as `tollgate diff` reports it.
+  Direction Gained = findRegions(V, SA, SB, DefaultMaxRegions, "", File,
+                                 A.Base + ":" + File, Scope);
+  O.R = Gained.Summary;
+  O.Groups = Gained.Regions.size();
   if (O.R.InternalError)
     Internal = true;
 
-  Diagnostic D;
   std::string Base = A.Base;
-  if (O.R.V == Verdict::Fail && O.R.Cex) {
-    const Counterexample &C = *O.R.Cex;
-    CompiledPolicySet Set(SA);
+  StringRef CatalogDate = Catalog::builtin().dataDate();
+  auto policyNote = [&](Diagnostic &D) {
+    if (New.Embedded)
+      D.Notes.push_back({New.Embedded->NameRange,
+                         "in the " + policyTypeName(PNew->Type).str() +
+                             " policy `" + New.Embedded->Name + "`"});
+  };
+  raw_string_ostream CexOS(O.CexText);
+  for (const Region &G : Gained.Regions) {
+    const Counterexample &C = G.Example;
     Span Where = New.Embedded ? New.Embedded->NameRange : Span();
-    for (const StatementRef &Ref : C.A.Deciding) {
-      const Policy &P = Set.policy(Ref);
-      if (&P == PNew) {
-        Where = P.Statements[Ref.StatementIndex].L.Range;
+    for (const StatementRef &Ref : G.Granting)
+      if (&Gained.SetA->policy(Ref) == PNew) {
+        Where = PNew->Statements[Ref.StatementIndex].L.Range;
         break;
       }
+    std::string Request;
+    {
+      std::string Text;
+      raw_string_ostream OS(Text);
+      checkcmd::printRequest(C.R, C.FutureAction, CatalogDate, OS, "",
+                             &C.ReadKeys);
+      OS.flush();
+      if (Gained.Regions.size() > 1)
+        CexOS << "actions: " << regionActions(G, CatalogDate) << '\n';
+      CexOS << Text;
+      if (Gained.Regions.size() > 1)
+        CexOS << '\n';
+      // The note gives the whole request on one line.
+      SmallVector<StringRef, 8> Lines;
+      StringRef(Text).rtrim().split(Lines, '\n');
+      for (StringRef Line : Lines) {
+        auto [Key, Value] = Line.split(':');
+        Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
+                   Value.trim().str();
+      }
     }
-    raw_string_ostream OS(O.CexText);
-    checkcmd::printRequest(C.R, C.FutureAction, Catalog::builtin().dataDate(),
-                           OS, "", &C.ReadKeys);
-    OS.flush();
+    // The message names the group's actions, and the resource and caller
+    // of its example.
+    std::string Actions = regionActions(G, CatalogDate, 6, /*Quoted=*/true);
+    Diagnostic D;
     D.Check = &NewAccess;
+    D.Level = D.Check->DefaultSeverity;
     D.Range = Where;
     D.Message = (O.New ? "new policy grants access (it does not exist at `" +
                              Base + "`)"
                        : "the change grants access that the version at `" +
                              Base + "` does not") +
-                std::string(": `") + C.R.Action + "` on `" + C.R.Resource +
+                std::string(": ") + Actions + " on `" + C.R.Resource +
                 "` by `" + C.R.Principal.Id + "`" + When.str();
     if (!O.Allowed.empty())
       D.Message += " (beyond the allowed actions)";
     D.Message += "; narrow the policy, or allow the access in the gate's "
                  "allow-list with a reason";
-    // The message names the action, resource and caller; the note gives
-    // the whole request.
-    SmallVector<StringRef, 8> Lines;
-    StringRef(O.CexText).rtrim().split(Lines, '\n');
-    std::string Request;
-    for (StringRef Line : Lines) {
-      auto [Key, Value] = Line.split(':');
-      Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
-                 Value.trim().str();
-    }
     D.Notes.push_back({Where, "a request it newly allows: " + Request});
-  } else if (O.R.V == Verdict::Unknown) {
+    policyNote(D);
+    Out.Ds.push_back(std::move(D));
+  }
+  CexOS.flush();
+  if (Gained.Regions.empty() && O.R.V == Verdict::Unknown) {
+    Diagnostic D;
     D.Check = &NewAccessUnknown;
+    D.Level = D.Check->DefaultSeverity;
     D.Range = New.Embedded ? New.Embedded->NameRange : Span();
     D.Message =
         "could not decide whether the change grants new access: " + O.R.Reason;
-  } else {
-    return Out;
+    policyNote(D);
+    Out.Ds.push_back(std::move(D));
   }
-  D.Level = D.Check->DefaultSeverity;
-  if (New.Embedded)
-    D.Notes.push_back(
-        {New.Embedded->NameRange, "in the " + policyTypeName(PNew->Type).str() +
-                                      " policy `" + New.Embedded->Name + "`"});
-  Out.D = std::move(D);
   return Out;
 }
 
 void Gate::record(const std::string &File, const LoadedPolicy &New,
                   Compared C) {
-  if (C.D) {
+  if (!C.Ds.empty()) {
     FileFindings &F = GateFindings[File];
     F.Source = New.Source;
-    F.Diags.push_back(std::move(*C.D));
+    std::move(C.Ds.begin(), C.Ds.end(), std::back_inserter(F.Diags));
   }
   Outcomes.push_back(std::move(C.O));
 }
@@ -709,7 +740,7 @@ void Gate::checkFile(const std::string &File) {
       D.Range = N.Embedded->NameRange;
       D.Message = "could not decide whether the change grants new access: " +
                   C.O.R.Reason;
-      C.D = std::move(D);
+      C.Ds.push_back(std::move(D));
       record(File, N, std::move(C));
       continue;
     }
@@ -968,7 +999,8 @@ int Gate::run() {
           OS << "INVALID " << O.display()
              << ": the policy has errors; it was not verified\n";
         else if (O.R.V == Verdict::Fail)
-          OS << "FAIL    " << O.display() << ": grants new access\n";
+          OS << "FAIL    " << O.display() << ": grants new access"
+             << groupCount(O) << "\n";
         else if (O.R.V == Verdict::Unknown)
           OS << "UNKNOWN " << O.display() << ": " << O.R.Reason << '\n';
         else if (!O.Allowed.empty())
@@ -1019,7 +1051,8 @@ void Gate::writeMarkdown(raw_ostream &OS) {
       if (O.Invalid)
         OS << ":x: has errors, not verified";
       else if (O.R.V == Verdict::Fail)
-        OS << ":x: grants new access" << (O.New ? " (new policy)" : "");
+        OS << ":x: grants new access" << groupCount(O)
+           << (O.New ? " (new policy)" : "");
       else if (O.R.V == Verdict::Unknown)
         OS << ":grey_question: undecided: " << O.R.Reason;
       else if (!O.Allowed.empty())
@@ -1034,8 +1067,10 @@ void Gate::writeMarkdown(raw_ostream &OS) {
   for (const PolicyOutcome &O : Outcomes) {
     if (O.CexText.empty())
       continue;
-    OS << "<details><summary><code>" << O.display()
-       << "</code>: a request it newly allows</summary>\n\n```text\n"
+    OS << "<details><summary><code>" << O.display() << "</code>: "
+       << (O.Groups > 1 ? "a request of each group it newly allows"
+                        : "a request it newly allows")
+       << "</summary>\n\n```text\n"
        << O.CexText << "```\n\n</details>\n\n";
   }
   if (Findings) {
