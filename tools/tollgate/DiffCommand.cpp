@@ -14,6 +14,7 @@
 #include "DiffCommand.h"
 #include "AccessRegions.h"
 #include "CheckCommand.h"
+#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
 
@@ -190,42 +191,115 @@ int runDiffCommand(int Argc, const char **Argv) {
     }
     return S;
   };
-  PolicySet SO = setFor(Old), SN = setFor(New);
+  // Both directions for one reading of the two files.
+  struct Change {
+    std::string When;
+    ConditionAssignment Values;
+    Direction Gained, Lost;
+  };
+  auto diffPair = [&](const Policy *O, const Policy *N, std::string When) {
+    PolicySet SO = setFor(O), SN = setFor(N);
+    Change C;
+    C.When = When;
+    Phase = "access gained";
+    C.Gained = findRegions(V, SN, SO, A.Max,
+                           "access gained (" + A.Files[1] + " allows, " +
+                               A.Files[0] + " does not)" + When,
+                           A.Files[1], A.Files[0]);
+    Phase = "access lost";
+    C.Lost = findRegions(V, SO, SN, A.Max,
+                         "access lost (" + A.Files[0] + " allows, " +
+                             A.Files[1] + " does not)" + When,
+                         A.Files[0], A.Files[1]);
+    return C;
+  };
 
-  Phase = "access gained";
-  Direction Gained = findRegions(V, SN, SO, A.Max,
-                                 "access gained (" + A.Files[1] + " allows, " +
-                                     A.Files[0] + " does not)",
-                                 A.Files[1], A.Files[0]);
-  Phase = "access lost";
-  Direction Lost = findRegions(V, SO, SN, A.Max,
-                               "access lost (" + A.Files[0] + " allows, " +
-                                   A.Files[1] + " does not)",
-                               A.Files[0], A.Files[1]);
+  // Templates: each CloudFormation condition their `!If`s test is a
+  // Boolean parameter, and every assignment is compared, as the gate
+  // compares them (TemplateConditions.h).
+  std::vector<std::string> Conds =
+      testedConditions({Store.find(Old), Store.find(New)});
+  std::vector<Change> Changes;
+  if (Conds.empty()) {
+    Changes.push_back(diffPair(Old, New, ""));
+  } else if (Conds.size() > MaxTemplateConditions) {
+    Change C;
+    for (Direction *D : {&C.Gained, &C.Lost}) {
+      D->Summary.V = Verdict::Unknown;
+      D->Summary.Reason = tooManyConditions(Conds.size());
+    }
+    C.Gained.Title = "access gained (" + A.Files[1] + " allows, " + A.Files[0] +
+                     " does not)";
+    C.Lost.Title =
+        "access lost (" + A.Files[0] + " allows, " + A.Files[1] + " does not)";
+    Changes.push_back(std::move(C));
+  } else {
+    for (const ConditionAssignment &As : everyAssignment(Conds)) {
+      const Policy *O = Store.load(A.Files[0], A.Type, Err, &As);
+      const Policy *N = Store.load(A.Files[1], A.Type, Err, &As);
+      if (!O || !N)
+        return CheckInputError;
+      Changes.push_back(diffPair(O, N, describeAssignment(As)));
+      Changes.back().Values = As;
+    }
+  }
   if (Terminal)
     Err << "\r\x1b[K";
 
-  for (const Direction *D : {&Gained, &Lost})
-    if (D->Summary.InternalError) {
-      Err << "tollgate diff: " << D->Summary.Reason << '\n';
-      return CheckInternalError;
+  bool Changed = false, Unknown = false;
+  for (const Change &C : Changes)
+    for (const Direction *D : {&C.Gained, &C.Lost}) {
+      if (D->Summary.InternalError) {
+        Err << "tollgate diff: " << D->Summary.Reason << '\n';
+        return CheckInternalError;
+      }
+      Changed |= !D->Regions.empty();
+      Unknown |= D->Summary.V == Verdict::Unknown;
     }
   raw_ostream &OS = outs();
   if (A.Format == "json") {
-    OS << formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                               {"gained", directionJson(Gained)},
-                               {"lost", directionJson(Lost)}}))
-       << '\n';
+    llvm::json::Object Out;
+    if (Conds.empty() || Conds.size() > MaxTemplateConditions) {
+      Out["gained"] = directionJson(Changes.front().Gained);
+      Out["lost"] = directionJson(Changes.front().Lost);
+    } else {
+      // One entry per assignment of the conditions.
+      llvm::json::Array Names, Assignments;
+      for (const std::string &N : Conds)
+        Names.push_back(N);
+      for (const Change &C : Changes) {
+        llvm::json::Object Values;
+        for (const auto &[Name, Value] : C.Values)
+          Values[Name] = Value;
+        Assignments.push_back(
+            llvm::json::Object{{"conditions", std::move(Values)},
+                               {"gained", directionJson(C.Gained)},
+                               {"lost", directionJson(C.Lost)}});
+      }
+      Out["conditions"] = std::move(Names);
+      Out["assignments"] = std::move(Assignments);
+    }
+    OS << formatv("{0:2}", llvm::json::Value(std::move(Out))) << '\n';
+  } else if (Changes.size() == 1) {
+    printDirectionText(Changes.front().Gained, Cat.dataDate(), OS);
+    printDirectionText(Changes.front().Lost, Cat.dataDate(), OS);
   } else {
-    printDirectionText(Gained, Cat.dataDate(), OS);
-    printDirectionText(Lost, Cat.dataDate(), OS);
+    // The assignments under which access changes; one line when none.
+    for (const Change &C : Changes)
+      for (const Direction *D : {&C.Gained, &C.Lost})
+        if (!D->Regions.empty() || D->Summary.V == Verdict::Unknown)
+          printDirectionText(*D, Cat.dataDate(), OS);
+    if (!Changed && !Unknown) {
+      OS << "access gained or lost under any assignment of the condition"
+         << (Conds.size() > 1 ? "s" : "");
+      for (size_t I = 0; I < Conds.size(); ++I)
+        OS << (I ? ", `" : " `") << Conds[I] << '`';
+      OS << ": none\n";
+    }
   }
-  if (!Gained.Regions.empty() || !Lost.Regions.empty())
+  if (Changed)
     return CheckFail;
-  if (Gained.Summary.V == Verdict::Unknown ||
-      Lost.Summary.V == Verdict::Unknown)
-    return CheckUnknown;
-  return CheckPass;
+  return Unknown ? CheckUnknown : CheckPass;
 }
 
 } // namespace tollgate

@@ -21,6 +21,7 @@
 #include "AccessRegions.h"
 #include "CheckCommand.h"
 #include "Commands.h"
+#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/PathGlob.h"
@@ -634,15 +635,6 @@ void Gate::refuseLink(const std::string &File) {
   Outcomes.push_back(std::move(O));
 }
 
-/// The CloudFormation conditions that `!If` tests in \p Policies.
-static void conditionNames(const std::vector<LoadedPolicy> &Policies,
-                           std::set<std::string> &Out) {
-  for (const LoadedPolicy &L : Policies)
-    if (L.Embedded)
-      Out.insert(L.Embedded->ConditionNames.begin(),
-                 L.Embedded->ConditionNames.end());
-}
-
 void Gate::checkFile(const std::string &File) {
   LoadOptions LO;
   LO.LiteralPlaceholders = true;
@@ -682,22 +674,16 @@ void Gate::checkFile(const std::string &File) {
 
   // CloudFormation conditions are Boolean parameters of the template: the
   // change must grant nothing new under any assignment of them.
-  std::set<std::string> CondSet;
-  conditionNames(New, CondSet);
-  conditionNames(Old, CondSet);
-  std::vector<std::string> Conds(CondSet.begin(), CondSet.end());
-  const unsigned MaxConditions = 6;
+  std::vector<const LoadedPolicy *> Both;
+  for (const std::vector<LoadedPolicy> *Side : {&New, &Old})
+    for (const LoadedPolicy &L : *Side)
+      Both.push_back(&L);
+  std::vector<std::string> Conds = testedConditions(Both);
   std::vector<Optional<ConditionAssignment>> Assignments;
-  if (Conds.empty() || Conds.size() > MaxConditions) {
+  for (ConditionAssignment &As : everyAssignment(Conds))
+    Assignments.push_back(std::move(As));
+  if (Assignments.empty())
     Assignments.push_back(None);
-  } else {
-    for (unsigned Mask = 0; Mask < (1u << Conds.size()); ++Mask) {
-      ConditionAssignment As;
-      for (size_t I = 0; I < Conds.size(); ++I)
-        As[Conds[I]] = Mask & (1u << I);
-      Assignments.push_back(std::move(As));
-    }
-  }
 
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
@@ -724,16 +710,12 @@ void Gate::checkFile(const std::string &File) {
       Outcomes.push_back(std::move(O));
       continue;
     }
-    if (N.Embedded && Conds.size() > MaxConditions) {
+    if (N.Embedded && Conds.size() > MaxTemplateConditions) {
       Compared C;
       C.O.File = File;
       C.O.Name = N.Embedded->Name;
       C.O.R.V = Verdict::Unknown;
-      C.O.R.Reason = "the template's policies test " +
-                     std::to_string(Conds.size()) +
-                     " conditions; the gate checks every assignment of up "
-                     "to " +
-                     std::to_string(MaxConditions);
+      C.O.R.Reason = tooManyConditions(Conds.size());
       Diagnostic D;
       D.Check = &NewAccessUnknown;
       D.Level = D.Check->DefaultSeverity;
@@ -765,9 +747,7 @@ void Gate::checkFile(const std::string &File) {
         if (Existed)
           OldAs = loadPoliciesText(OldName, OldText, L2);
         OldSet = &OldAs;
-        for (const auto &[Name, Value] : *As)
-          When += (When.empty() ? " when the condition " : ", ") +
-                  ("`" + Name + "` is ") + (Value ? "true" : "false");
+        When = describeAssignment(*As);
       }
       if (!NewP || !NewP->P)
         continue; // The policy does not exist under this assignment.
