@@ -2,7 +2,6 @@
 
 #include "tollgate/Parse/Detect.h"
 #include "TemplateTree.h"
-#include "tollgate/Json/Reader.h"
 #include "tollgate/Parse/Template.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -54,7 +53,11 @@ static bool hasTemplateKeys(StringRef Text) {
 }
 
 std::optional<std::string> notAPolicy(StringRef Name, StringRef Text,
-                                      const json::Value *Json) {
+                                      const json::ReadResult &Read) {
+  for (const json::ReadIssue &I : Read.Issues)
+    if (I.K == json::ReadIssue::TooDeep || I.K == json::ReadIssue::NumberRange)
+      return std::nullopt;
+  const json::Value *Json = Read.Doc ? &Read.Doc->root() : nullptr;
   // `bucket-policy.json` is meant as a policy whatever it holds; YAML names
   // are left out (`network-policy.yaml` is a Kubernetes manifest).
   if (!isTemplateFileName(Name) &&
@@ -85,8 +88,7 @@ std::optional<std::string> notAPolicy(StringRef Name, StringRef Text,
 }
 
 std::optional<std::string> notAPolicy(StringRef Name, StringRef Text) {
-  json::ReadResult R = json::read(Text);
-  return notAPolicy(Name, Text, R.Doc ? &R.Doc->root() : nullptr);
+  return notAPolicy(Name, Text, json::read(Text));
 }
 
 } // namespace tollgate

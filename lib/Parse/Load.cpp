@@ -274,8 +274,7 @@ std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
   StringRef T = Source->text();
   json::ReadResult Read = json::read(T);
   if (Options.SkipNonPolicies)
-    if (std::optional<std::string> Why =
-            notAPolicy(Name, T, Read.Doc ? &Read.Doc->root() : nullptr)) {
+    if (std::optional<std::string> Why = notAPolicy(Name, T, Read)) {
       LoadedPolicy L;
       L.Source = Source;
       L.Skipped = std::move(Why);

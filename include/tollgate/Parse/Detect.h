@@ -24,14 +24,15 @@
 ///
 /// So a broken policy is always reported, and a file that only happens to
 /// be JSON or YAML is skipped. Reading errors (a missing file, one over the
-/// size limit) are reported before this rule applies.
+/// size limit, JSON nested deeper than the reader goes) are reported
+/// whatever the file is.
 ///
 //===----------------------------------------------------------------------===//
 
 #ifndef TOLLGATE_PARSE_DETECT_H
 #define TOLLGATE_PARSE_DETECT_H
 
-#include "tollgate/Json/Value.h"
+#include "tollgate/Json/Reader.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -45,10 +46,12 @@ namespace tollgate {
 bool isPolicyFileName(llvm::StringRef Name);
 
 /// Why the file \p Name with text \p Text is not read as a policy,
-/// template or plan (see the rule above); nullopt when it is read. \p Json
-/// is the root of the text read as JSON, null when it is not JSON.
-std::optional<std::string>
-notAPolicy(llvm::StringRef Name, llvm::StringRef Text, const json::Value *Json);
+/// template or plan (see the rule above); nullopt when it is read. \p Read
+/// is the text read as JSON. Text the JSON reader stopped on at a limit
+/// (nesting, numbers) is read, so that the limit is reported.
+std::optional<std::string> notAPolicy(llvm::StringRef Name,
+                                      llvm::StringRef Text,
+                                      const json::ReadResult &Read);
 
 /// notAPolicy() for text not yet read as JSON.
 std::optional<std::string> notAPolicy(llvm::StringRef Name,

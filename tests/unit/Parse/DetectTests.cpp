@@ -32,6 +32,9 @@ TEST_CASE("detect: policies, templates and plans are read") {
   // The name says policy.
   CHECK(read("bucket-policy.json", "{}"));
   CHECK(read("trust-policy.json", "not json"));
+  // JSON past the reader's limits is reported as such.
+  CHECK(read("deep.json", std::string(1000, '[')));
+  CHECK(read("big.json", "[1e999]"));
 }
 
 TEST_CASE("detect: other JSON and YAML are skipped") {
