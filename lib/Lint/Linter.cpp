@@ -186,9 +186,17 @@ Linter::Impl::optionsOf(const ResolvedConfig &RC) {
 void Linter::Impl::lintOne(FileJob &Job) const {
   // A template holds any number of policies; their findings all belong to
   // the template file.
-  std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Options.Load);
+  LoadOptions Load = Options.Load;
+  if (Options.ReadAsIs.count(Job.Path))
+    Load.SkipNonPolicies = false;
+  std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Load);
   FileFindings &F = Job.Result;
   F.Source = All.front().Source;
+  if (All.front().Skipped) {
+    F.Skipped = std::move(All.front().Skipped);
+    return;
+  }
+  F.FileNotes = All.front().FileNotes;
   if (F.Source->text().startswith("\xEF\xBB\xBF"))
     F.FileNotes.push_back("the file starts with a UTF-8 byte order mark; "
                           "tollgate skips it, but many JSON readers reject "

@@ -2,6 +2,7 @@
 
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Json/Reader.h"
+#include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Parse/Parser.h"
 #include "tollgate/Support/ReadFile.h"
@@ -121,12 +122,17 @@ static std::pair<StringRef, StringRef> splitSelector(StringRef Path) {
 }
 
 /// Picks the policy \p Selector names (or the only one) from \p All.
-static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
-                                 std::vector<LoadedPolicy> All) {
-  if (All.size() == 1 && !All[0].Embedded && Selector.empty())
-    return std::move(All[0]);
+static LoadedPolicy pickPolicy(StringRef Path, StringRef Selector,
+                               std::vector<LoadedPolicy> All) {
+  // A template that cannot be read as a whole is refused whatever policy
+  // is asked for.
+  for (LoadedPolicy &L : All)
+    if (!L.Embedded && !L.P && L.hasInputError())
+      return std::move(L);
   if (All.size() == 1 && !All[0].P && All[0].Diags.empty())
     return inputError(Path, "the file holds no policy");
+  if (All.size() == 1 && !All[0].Embedded && Selector.empty())
+    return std::move(All[0]);
   if (All.size() == 1 && !All[0].P)
     return std::move(All[0]);
   std::vector<size_t> Matches;
@@ -160,6 +166,15 @@ static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
   return R;
 }
 
+/// pickPolicy(), keeping the notes on the file.
+static LoadedPolicy selectPolicy(StringRef Path, StringRef Selector,
+                                 std::vector<LoadedPolicy> All) {
+  std::vector<std::string> Notes = std::move(All.front().FileNotes);
+  LoadedPolicy L = pickPolicy(Path, Selector, std::move(All));
+  L.FileNotes = std::move(Notes);
+  return L;
+}
+
 LoadedPolicy loadPolicyFile(StringRef Path, const LoadOptions &Options) {
   auto [File, Selector] = splitSelector(Path);
   std::vector<LoadedPolicy> All = loadPolicies(File, Options);
@@ -175,6 +190,11 @@ std::vector<LoadedPolicy> loadPolicies(StringRef Path,
     std::vector<LoadedPolicy> R;
     R.push_back(std::move(Error));
     return R;
+  }
+  if (Path == "-" && Options.SkipNonPolicies) {
+    LoadOptions Read = Options;
+    Read.SkipNonPolicies = false;
+    return loadPoliciesText("<stdin>", std::move(Text), Read);
   }
   StringRef Name = Path == "-" ? StringRef("<stdin>") : Path;
   return loadPoliciesText(Name, std::move(Text), Options);
@@ -198,6 +218,16 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
                            " is not valid YAML: " + T.ErrorMessage));
     Out.push_back(std::move(L));
     return Out;
+  }
+  if (!T.Problems.empty()) {
+    // The template as a whole cannot be read: an entry of its own that no
+    // selection of one policy passes over.
+    LoadedPolicy L;
+    L.Source = Source;
+    for (const TemplateProblem &P : T.Problems)
+      L.Diags.push_back(
+          makeDiagnostic(grammar::InvalidTemplate, P.Range, P.Message));
+    Out.push_back(std::move(L));
   }
   auto Computed = std::make_shared<std::vector<ComputedSpan>>(T.Computed);
   auto Conditional =
@@ -229,6 +259,7 @@ static std::vector<LoadedPolicy> templatePolicies(const Template &T,
     L.Source = Source;
     Out.push_back(std::move(L));
   }
+  Out.front().FileNotes = T.Notes;
   return Out;
 }
 
@@ -242,6 +273,14 @@ std::vector<LoadedPolicy> loadPoliciesText(StringRef Name, std::string Text,
   auto Source = std::make_shared<SourceFile>(Name.str(), std::move(Text));
   StringRef T = Source->text();
   json::ReadResult Read = json::read(T);
+  if (Options.SkipNonPolicies)
+    if (std::optional<std::string> Why = notAPolicy(Name, T, Read)) {
+      LoadedPolicy L;
+      L.Source = Source;
+      L.Skipped = std::move(Why);
+      Out.push_back(std::move(L));
+      return Out;
+    }
   if (Read.Doc) {
     if (std::unique_ptr<Template> Tpl =
             readTemplate(T, Name, &Read.Doc->root(),

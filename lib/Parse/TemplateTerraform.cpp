@@ -3,13 +3,19 @@
 // `terraform show -json PLAN` lists the planned resources under
 // `planned_values.root_module` and its nested `child_modules`. Policies are
 // attributes holding JSON text; a value Terraform cannot know before the
-// apply is left out of `values`, so such a policy is not linted.
+// apply is left out of `values` and marked in `resource_changes`
+// (`after_unknown`): such a policy gets a note, as does an
+// `aws_iam_policy_document` data source, whose policy is checked where a
+// resource uses it. A plan without a plan's structure (`values` null, a
+// policy that is not a string) cannot be read as a whole.
 //
 //===----------------------------------------------------------------------===//
 
 #include "TemplateTree.h"
 
 #include "llvm/ADT/StringExtras.h"
+
+#include <set>
 
 using namespace llvm;
 
@@ -52,45 +58,110 @@ const PolicyAttribute Attributes[] = {
     {"aws_glacier_vault", "access_policy", PolicyType::Resource},
 };
 
+/// "null", "a number", ... for messages.
+StringRef describe(const json::Value &V) {
+  switch (V.K) {
+  case json::Kind::Null:
+    return "null";
+  case json::Kind::Bool:
+    return "a Boolean";
+  case json::Kind::Number:
+    return "a number";
+  case json::Kind::String:
+    return "a string";
+  case json::Kind::Array:
+    return "an array";
+  case json::Kind::Object:
+    return "an object";
+  }
+  return "a value";
+}
+
+const PolicyAttribute *attributeOf(StringRef Type, StringRef Attribute) {
+  for (const PolicyAttribute &A : Attributes)
+    if (Type == A.ResourceType && Attribute == A.Attribute)
+      return &A;
+  return nullptr;
+}
+
 class TerraformExtractor {
 public:
   TerraformExtractor(StringRef Text, TreeBuilder &B) : Text(Text), B(B) {}
 
   void module(const json::Value &M, unsigned Depth);
+  void resourceChanges(const json::Value &Changes);
 
 private:
   void resource(const json::Value &R);
   void addString(const json::Member &Attr, TemplatePolicy P);
   void addLambdaPermission(const json::Value &Values, StringRef Address,
                            Span NameRange);
+  void problem(const json::Value &At, const Twine &Message) {
+    B.T.Problems.push_back({At.Range, Message.str()});
+  }
+  /// Notes a policy document data source once.
+  void documentSource(StringRef Address);
 
   StringRef Text;
   TreeBuilder &B;
+  std::set<std::string> NotedSources;
 };
 
 void TerraformExtractor::module(const json::Value &M, unsigned Depth) {
-  if (!M.isObject() || Depth > 64)
+  if (Depth > 64)
     return;
-  if (const json::Value *Resources = M.get("resources"))
-    if (Resources->isArray())
+  if (!M.isObject())
+    return problem(M, "a module of the Terraform plan is " + describe(M) +
+                          "; expected an object");
+  if (const json::Value *Resources = M.get("resources")) {
+    if (!Resources->isArray())
+      problem(*Resources, "`resources` is " + describe(*Resources) +
+                              "; a Terraform plan lists resources in an "
+                              "array");
+    else
       for (const json::Value &R : Resources->Elements)
         resource(R);
-  if (const json::Value *Children = M.get("child_modules"))
-    if (Children->isArray())
+  }
+  if (const json::Value *Children = M.get("child_modules")) {
+    if (!Children->isArray())
+      problem(*Children, "`child_modules` is " + describe(*Children) +
+                             "; a Terraform plan lists modules in an array");
+    else
       for (const json::Value &C : Children->Elements)
         module(C, Depth + 1);
+  }
+}
+
+void TerraformExtractor::documentSource(StringRef Address) {
+  if (!NotedSources.insert(Address.str()).second)
+    return;
+  B.T.Notes.push_back(
+      ("`" + Address +
+       "` is an aws_iam_policy_document data source: its policy is checked "
+       "in the resources whose policy it becomes, not on its own")
+          .str());
 }
 
 void TerraformExtractor::resource(const json::Value &R) {
   if (!R.isObject())
-    return;
+    return problem(R, "a resource of the Terraform plan is " + describe(R) +
+                          "; expected an object");
   const json::Value *Type = R.get("type");
   const json::Value *Address = R.get("address");
   const json::Value *Values = R.get("values");
   const json::Value *Mode = R.get("mode");
-  if (!Type || !Type->isString() || !Address || !Address->isString() ||
-      !Values || !Values->isObject() ||
-      (Mode && Mode->isString() && Mode->Text != "managed"))
+  if (!Type || !Type->isString() || !Address || !Address->isString())
+    return;
+  if (!Values || !Values->isObject())
+    return problem(Values ? *Values : R,
+                   "`values` of `" + Address->Text + "` is " +
+                       (Values ? describe(*Values) : "missing") +
+                       "; a Terraform plan gives each resource's attributes "
+                       "as an object");
+  if (Mode && Mode->isString() && Mode->Text == "data" &&
+      Type->Text == "aws_iam_policy_document")
+    return documentSource(Address->Text);
+  if (Mode && Mode->isString() && Mode->Text != "managed")
     return;
   Span AddressRange = Address->Range;
   if (Type->Text == "aws_lambda_permission") {
@@ -114,12 +185,20 @@ void TerraformExtractor::resource(const json::Value &R) {
   if (Type->Text != "aws_iam_role")
     return;
   const json::Value *Inline = Values->get("inline_policy");
-  if (!Inline || !Inline->isArray())
+  if (!Inline || Inline->K == json::Kind::Null)
     return;
+  if (!Inline->isArray())
+    return problem(*Inline, "`inline_policy` of `" + Address->Text + "` is " +
+                                describe(*Inline) +
+                                "; a Terraform plan gives the blocks as an "
+                                "array");
   for (size_t I = 0; I < Inline->Elements.size(); ++I) {
     const json::Value &E = Inline->Elements[I];
-    if (!E.isObject())
+    if (!E.isObject()) {
+      problem(E, "a block of `inline_policy` of `" + Address->Text + "` is " +
+                     describe(E) + "; expected an object");
       continue;
+    }
     for (const json::Member &M : E.Members) {
       if (M.Key != "policy")
         continue;
@@ -135,13 +214,70 @@ void TerraformExtractor::resource(const json::Value &R) {
 }
 
 void TerraformExtractor::addString(const json::Member &Attr, TemplatePolicy P) {
+  // Null is no policy, or one known only after apply (resourceChanges()
+  // says which).
+  if (Attr.Val.K == json::Kind::Null)
+    return;
+  if (!Attr.Val.isString())
+    return problem(Attr.Val, "the policy `" + P.Name + "` is " +
+                                 describe(Attr.Val) +
+                                 "; a Terraform plan holds a policy as a "
+                                 "JSON string");
   // An empty string is "no policy" (an inline_policy block without one).
-  if (!Attr.Val.isString() || Attr.Val.Text.trim().empty())
+  if (Attr.Val.Text.trim().empty())
     return;
   P.NameRange = Attr.KeyRange;
   readEmbeddedJson(Attr.Val, Text, P, B);
   if (P.Root || !P.Issues.empty())
     B.T.Policies.push_back(std::move(P));
+}
+
+/// The policies that `resource_changes` marks as known only after apply,
+/// and the policy document data sources read then.
+void TerraformExtractor::resourceChanges(const json::Value &Changes) {
+  if (!Changes.isArray())
+    return;
+  for (const json::Value &C : Changes.Elements) {
+    if (!C.isObject())
+      continue;
+    const json::Value *Type = C.get("type");
+    const json::Value *Address = C.get("address");
+    const json::Value *Mode = C.get("mode");
+    const json::Value *Change = C.get("change");
+    if (!Type || !Type->isString() || !Address || !Address->isString())
+      continue;
+    if (Mode && Mode->isString() && Mode->Text == "data") {
+      if (Type->Text == "aws_iam_policy_document")
+        documentSource(Address->Text);
+      continue;
+    }
+    const json::Value *Unknown =
+        Change && Change->isObject() ? Change->get("after_unknown") : nullptr;
+    if (!Unknown || !Unknown->isObject())
+      continue;
+    auto note = [&](const Twine &Name) {
+      B.T.Notes.push_back(("the policy `" + Name +
+                           "` is known only after apply, so the plan does "
+                           "not hold it and it is not checked")
+                              .str());
+    };
+    for (const json::Member &M : Unknown->Members) {
+      bool IsTrue = M.Val.K == json::Kind::Bool && M.Val.BoolValue;
+      if (attributeOf(Type->Text, M.Key) && IsTrue)
+        note(Address->Text + "." + M.Key);
+      if (Type->Text != "aws_iam_role" || M.Key != "inline_policy")
+        continue;
+      if (IsTrue)
+        note(Address->Text + ".inline_policy");
+      else if (M.Val.isArray())
+        for (size_t I = 0; I < M.Val.Elements.size(); ++I)
+          if (const json::Value *P = M.Val.Elements[I].isObject()
+                                         ? M.Val.Elements[I].get("policy")
+                                         : nullptr)
+            if (P->K == json::Kind::Bool && P->BoolValue)
+              note(Address->Text + ".inline_policy[" + Twine(I) + "].policy");
+    }
+  }
 }
 
 /// The statement an `aws_lambda_permission` adds to the function's policy;
@@ -230,11 +366,20 @@ void TerraformExtractor::addLambdaPermission(const json::Value &Values,
 
 void extractTerraform(const json::Value &Root, StringRef Text, TreeBuilder &B) {
   B.T.Kind = TemplateKind::TerraformPlan;
+  TerraformExtractor X(Text, B);
   const json::Value *Planned = Root.get("planned_values");
-  if (!Planned || !Planned->isObject())
+  if (!Planned || !Planned->isObject()) {
+    B.T.Problems.push_back(
+        {Planned ? Planned->Range : Root.Range,
+         "`planned_values` is " +
+             (Planned ? describe(*Planned) : StringRef("missing")).str() +
+             "; expected an object"});
     return;
+  }
   if (const json::Value *RootModule = Planned->get("root_module"))
-    TerraformExtractor(Text, B).module(*RootModule, 0);
+    X.module(*RootModule, 0);
+  if (const json::Value *Changes = Root.get("resource_changes"))
+    X.resourceChanges(*Changes);
 }
 
 } // namespace tmpl

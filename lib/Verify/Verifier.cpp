@@ -947,9 +947,10 @@ CheckResult Verifier::publicAccess(const PolicySet &A) {
 
 std::vector<Counterexample> Verifier::regions(const PolicySet &A,
                                               const PolicySet *B, unsigned Max,
-                                              CheckResult &Summary) {
+                                              CheckResult &Summary,
+                                              const Policy *Scope) {
   std::vector<Counterexample> Out;
-  Summary = I->run(A, B, nullptr, Max, &Out);
+  Summary = I->run(A, B, Scope, Max, &Out);
   return Out;
 }
 

@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 
-INPUT_ERRORS = {"IAM001", "IAM002", "IAM003", "IAM004", "IAM029"}
+INPUT_ERRORS = {"IAM001", "IAM002", "IAM003", "IAM004", "IAM029", "IAM030"}
 
 
 def main():

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs tollgate's pre-commit hooks the way the pre-commit framework does:
 # a temporary repository whose .pre-commit-config.yaml names this checkout
-# (at its HEAD commit) as the hook repository. A clean commit passes; a
-# commit that widens a policy fails with the gate's finding; a commit that
-# narrows it passes.
+# (at its HEAD commit) as the hook repository, with the hooks' own `files`
+# patterns, beside files that are not policies (package.json, the
+# pre-commit configuration, a buildspec, a Kubernetes manifest, a
+# tsconfig.json with comments). A clean commit passes; a commit that widens
+# a policy fails with the gate's finding; a commit that narrows it passes;
+# a broken policy fails the lint hook.
 #
 # usage: run-precommit-test.sh TOLLGATE SOURCE-DIR
 # Exits 77 (skipped) when pre-commit is not installed.
@@ -52,10 +55,41 @@ repos:
     rev: $REV
     hooks:
       - id: tollgate-lint
-        files: ^policies/
       - id: tollgate-gate
-        files: ^policies/
 YAML
+cat > package.json <<'JSON'
+{
+  "name": "app",
+  "version": "1.0.0",
+  "scripts": { "test": "jest" }
+}
+JSON
+cat > buildspec.yml <<'YAML'
+version: 0.2
+phases:
+  build:
+    commands:
+      - make test
+YAML
+mkdir k8s
+cat > k8s/deployment.yaml <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.25
+YAML
+cat > tsconfig.json <<'JSON'
+{
+  // tsc accepts comments; JSON does not
+  "compilerOptions": { "strict": true }
+}
+JSON
 git add -A
 git commit -q -m base
 
@@ -82,5 +116,22 @@ git reset -q --hard
 sed -i 's/"s3:GetObject", "s3:PutObject"/"s3:GetObject"/' policies/app.json
 git add policies/app.json
 pre-commit run > "$WORK/out" 2>&1 || fail "the gate failed a change that only narrows access"
+git commit -q -m narrow
 
-echo "pre-commit hooks: 3 passed, 0 failed"
+# 4. Changes to files that are not policies pass both hooks.
+sed -i 's/1.0.0/1.0.1/' package.json
+sed -i 's/make test/make check/' buildspec.yml
+git add -A
+pre-commit run > "$WORK/out" 2>&1 || fail "the hooks fail on files that are not policies"
+grep -q "tollgate lint.*Passed" "$WORK/out" || fail "tollgate-lint did not run"
+git commit -q -m other
+
+# 5. A broken policy is still reported.
+printf '{"Version": "2012-10-17", "Statement": [' > policies/broken.json
+git add -A
+if pre-commit run > "$WORK/out" 2>&1; then
+  fail "the hooks passed a broken policy"
+fi
+grep -q "IAM002 json-syntax-error" "$WORK/out" || fail "no json-syntax-error finding"
+
+echo "pre-commit hooks: 5 passed, 0 failed"

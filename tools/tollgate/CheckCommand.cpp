@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCommand.h"
+#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Support/Diagnostic.h"
@@ -30,11 +31,16 @@ namespace tollgate {
 namespace checkcmd {
 
 const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
-                                raw_ostream &Err) {
+                                raw_ostream &Err,
+                                const ConditionAssignment *Conditions) {
   LoadOptions LO;
   LO.Type = Type;
+  LO.Conditions = Conditions;
   Loaded.push_back(loadPolicyFile(Path, LO));
   LoadedPolicy &L = Loaded.back();
+  if (!Conditions)
+    for (const std::string &Note : L.FileNotes)
+      Err << (L.Source ? L.Source->name() : Path) << ": note: " << Note << '\n';
   bool Bad = !L.P || L.hasInputError();
   for (const Diagnostic &D : L.Diags)
     if (D.Level == Severity::Error)
@@ -56,6 +62,13 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
   }
   Err << "tollgate check: " << Path
       << ": the policy has errors; fix them before verifying it\n";
+  return nullptr;
+}
+
+const LoadedPolicy *PolicyStore::find(const Policy *P) const {
+  for (const LoadedPolicy &L : Loaded)
+    if (P && L.P.get() == P)
+      return &L;
   return nullptr;
 }
 
@@ -580,6 +593,61 @@ int runCheckCommand(int Argc, const char **Argv) {
     Outcomes.push_back(std::move(O));
   };
 
+  // Policies of templates are compared under every assignment of the
+  // CloudFormation conditions their `!If`s test, as the gate compares
+  // them; the outcome is the first assignment that fails (or is
+  // undecided). False when a policy cannot be read under an assignment.
+  // \p PathB is empty for a policy not read from a file.
+  auto compareFiles = [&](const std::string &Prop, const Policy *PA,
+                          const std::string &PathA, Optional<PolicyType> TA,
+                          const Policy *PB, const std::string &PathB,
+                          Optional<PolicyType> TB, StringRef NameB,
+                          const std::string &Title) {
+    std::vector<std::string> Conds =
+        testedConditions({C.Store.find(PA), C.Store.find(PB)});
+    if (Conds.empty()) {
+      compare(Prop, PA, PathA, PB, NameB, Title);
+      return true;
+    }
+    if (Conds.size() > MaxTemplateConditions) {
+      Outcome O;
+      O.Property = Prop;
+      O.Title = Title;
+      O.FileA = PathA;
+      O.FileB = NameB.str();
+      O.R.V = Verdict::Unknown;
+      O.R.Reason = tooManyConditions(Conds.size());
+      Outcomes.push_back(std::move(O));
+      return true;
+    }
+    auto rank = [](const Outcome &O) {
+      return O.R.V == Verdict::Fail ? 2 : O.R.V == Verdict::Unknown ? 1 : 0;
+    };
+    Optional<Outcome> Worst;
+    for (const ConditionAssignment &As : everyAssignment(Conds)) {
+      const Policy *QA = C.Store.load(PathA, TA, Err, &As);
+      const Policy *QB = PathB.empty() ? PB : C.Store.load(PathB, TB, Err, &As);
+      if (!QA || !QB)
+        return false;
+      compare(Prop, QA, PathA, QB, NameB, Title + describeAssignment(As));
+      Outcome O = std::move(Outcomes.back());
+      Outcomes.pop_back();
+      if (!Worst || rank(O) > rank(*Worst))
+        Worst = std::move(O);
+      if (rank(*Worst) == 2)
+        break;
+    }
+    if (rank(*Worst) == 0) {
+      std::string Names;
+      for (size_t I = 0; I < Conds.size(); ++I)
+        Names += (I ? ", `" : "`") + Conds[I] + "`";
+      Worst->Title = Title + " under every assignment of the condition" +
+                     (Conds.size() > 1 ? "s " : " ") + Names;
+    }
+    Outcomes.push_back(std::move(*Worst));
+    return true;
+  };
+
   if (A.Property == "equivalent") {
     if (!need(2))
       return CheckInputError;
@@ -587,10 +655,15 @@ int runCheckCommand(int Argc, const char **Argv) {
     const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
     if (!P1 || !P2)
       return CheckInputError;
-    compare("equivalent", P1, A.Files[0], P2, A.Files[1],
-            A.Files[0] + " allows nothing that " + A.Files[1] + " does not");
-    compare("equivalent", P2, A.Files[1], P1, A.Files[0],
-            A.Files[1] + " allows nothing that " + A.Files[0] + " does not");
+    if (!compareFiles("equivalent", P1, A.Files[0], A.Type, P2, A.Files[1],
+                      A.Type, A.Files[1],
+                      A.Files[0] + " allows nothing that " + A.Files[1] +
+                          " does not") ||
+        !compareFiles("equivalent", P2, A.Files[1], A.Type, P1, A.Files[0],
+                      A.Type, A.Files[0],
+                      A.Files[1] + " allows nothing that " + A.Files[0] +
+                          " does not"))
+      return CheckInputError;
   } else if (A.Property == "no-new-access" || A.Property == "least-privilege") {
     bool NNA = A.Property == "no-new-access";
     std::string Base = NNA ? A.Baseline : A.Allowed;
@@ -625,9 +698,12 @@ int runCheckCommand(int Argc, const char **Argv) {
       if (!PNew || !POld)
         return CheckInputError;
       std::string OldName = P.first.empty() ? "(no baseline)" : P.first;
-      compare(A.Property, PNew, P.second, POld, OldName,
-              NNA ? P.second + " grants no access that " + OldName + " does not"
-                  : P.second + " grants nothing outside " + OldName);
+      if (!compareFiles(A.Property, PNew, P.second, A.Type, POld, P.first,
+                        NNA ? A.Type : Optional<PolicyType>(), OldName,
+                        NNA ? P.second + " grants no access that " + OldName +
+                                  " does not"
+                            : P.second + " grants nothing outside " + OldName))
+        return CheckInputError;
     }
   } else if (A.Property == "access-not-granted") {
     if (!need(1))

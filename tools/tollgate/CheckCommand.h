@@ -41,9 +41,14 @@ namespace checkcmd {
 struct PolicyStore {
   std::vector<LoadedPolicy> Loaded;
   /// Reads \p Path; prints grammar errors and returns null when the file
-  /// cannot be used.
+  /// cannot be used. With \p Conditions, a template's `!If`s take the
+  /// branches of that assignment (the file's notes are printed only
+  /// without one, the first time the file is read).
   const Policy *load(llvm::StringRef Path, llvm::Optional<PolicyType> Type,
-                     llvm::raw_ostream &Err);
+                     llvm::raw_ostream &Err,
+                     const ConditionAssignment *Conditions = nullptr);
+  /// What load() read for \p P; null for a policy not loaded here.
+  const LoadedPolicy *find(const Policy *P) const;
   /// A policy from text (the allow-everything identity policy, scopes).
   const Policy *fromText(llvm::StringRef Name, std::string Text,
                          PolicyType Type);

@@ -12,7 +12,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "DiffCommand.h"
+#include "AccessRegions.h"
 #include "CheckCommand.h"
+#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
 
@@ -58,7 +60,7 @@ const char *AllowAll =
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
   Optional<PolicyType> Type;
-  unsigned TimeoutS = 10, Max = 1000;
+  unsigned TimeoutS = 10, Max = DefaultMaxRegions;
   std::string Format = "text";
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
@@ -139,159 +141,6 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
   return true;
 }
 
-std::string conditionText(const Condition &C) {
-  std::string Out = (C.OperatorText + " " + C.Key + " = ").str();
-  if (C.Values.size() == 1)
-    return Out + "\"" + C.Values[0].Value.Text.str() + "\"";
-  Out += "[";
-  for (size_t I = 0; I < C.Values.size(); ++I)
-    Out += (I ? ", \"" : "\"") + C.Values[I].Value.Text.str() + "\"";
-  return Out + "]";
-}
-
-/// One group of changed access: the statements of the allowing side that
-/// grant it, the actions, and an example.
-struct Region {
-  std::vector<StatementRef> Granting;
-  std::set<std::string> Actions;
-  unsigned MoreActions = 0;
-  bool Future = false;
-  Counterexample Example;
-};
-
-struct Direction {
-  std::string Title, FileA, FileB;
-  std::shared_ptr<CompiledPolicySet> SetA;
-  CheckResult Summary;
-  std::vector<Region> Regions;
-};
-
-Direction diffOne(Verifier &V, const PolicySet &A, const PolicySet &B,
-                  unsigned Max, std::string Title, StringRef FileA,
-                  StringRef FileB) {
-  Direction D;
-  D.Title = std::move(Title);
-  D.FileA = FileA.str();
-  D.FileB = FileB.str();
-  D.SetA = std::make_shared<CompiledPolicySet>(A);
-  std::vector<Counterexample> Cexs = V.regions(A, &B, Max, D.Summary);
-  // Merge the regions granted by the same statements.
-  std::map<std::vector<std::pair<unsigned, unsigned>>, size_t> ByStatements;
-  for (Counterexample &C : Cexs) {
-    std::vector<std::pair<unsigned, unsigned>> Key;
-    for (StatementRef R : C.A.Deciding)
-      Key.push_back({static_cast<unsigned>(R.Role) * 65536u + R.PolicyIndex,
-                     R.StatementIndex});
-    std::sort(Key.begin(), Key.end());
-    Key.push_back({C.FutureAction ? 1u : 0u, ~0u});
-    auto It = ByStatements.emplace(Key, D.Regions.size());
-    if (It.second) {
-      Region R;
-      R.Granting.assign(C.A.Deciding.begin(), C.A.Deciding.end());
-      R.Future = C.FutureAction;
-      R.Example = C;
-      D.Regions.push_back(std::move(R));
-    }
-    Region &R = D.Regions[It.first->second];
-    if (C.GroupActions.empty())
-      R.Actions.insert(C.R.Action);
-    R.Actions.insert(C.GroupActions.begin(), C.GroupActions.end());
-    R.MoreActions += C.MoreGroupActions;
-  }
-  return D;
-}
-
-void printDirectionText(const Direction &D, StringRef CatalogDate,
-                        raw_ostream &OS) {
-  OS << D.Title << ":";
-  if (D.Regions.empty()) {
-    if (D.Summary.V == Verdict::Unknown)
-      OS << " unknown (" << D.Summary.Reason << ")\n";
-    else
-      OS << " none\n";
-    return;
-  }
-  OS << '\n';
-  for (const Region &R : D.Regions) {
-    OS << "  actions:";
-    if (R.Future)
-      OS << " actions not in the catalog of " << CatalogDate << ", such as";
-    unsigned Shown = 0;
-    for (const std::string &A : R.Actions) {
-      if (++Shown > 12)
-        break;
-      OS << ' ' << A;
-    }
-    unsigned Rest = static_cast<unsigned>(R.Actions.size()) + R.MoreActions;
-    if (Rest > 12)
-      OS << " (and " << Rest - 12 << " more)";
-    OS << '\n';
-    for (StatementRef Ref : R.Granting) {
-      const Policy &P = D.SetA->policy(Ref);
-      const Statement &S = P.Statements[Ref.StatementIndex];
-      OS << "    granted by " << statementLocation(*D.SetA, Ref) << '\n';
-      if (S.Resource.Present) {
-        OS << "      "
-           << (S.Resource.Negated ? "not resources:" : "resources:");
-        for (const PolicyString &RP : S.Resource.Patterns)
-          OS << ' ' << RP.Text;
-        OS << '\n';
-      }
-      for (const Condition &C : S.Conditions)
-        OS << "      condition: " << conditionText(C) << '\n';
-    }
-    OS << "    for example (" << D.FileB << ": " << decisionName(R.Example.B.D)
-       << "):\n";
-    printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS, "      ",
-                 &R.Example.ReadKeys);
-  }
-  if (D.Summary.V == Verdict::Unknown && !D.Summary.Reason.empty())
-    OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";
-}
-
-llvm::json::Object directionJson(const Direction &D) {
-  llvm::json::Array Regions;
-  for (const Region &R : D.Regions) {
-    llvm::json::Array Acts, Granting;
-    for (const std::string &A : R.Actions)
-      Acts.push_back(A);
-    for (StatementRef Ref : R.Granting) {
-      const Policy &P = D.SetA->policy(Ref);
-      const Statement &S = P.Statements[Ref.StatementIndex];
-      llvm::json::Array Res, Conds;
-      for (const PolicyString &RP : S.Resource.Patterns)
-        Res.push_back(RP.Text.str());
-      for (const Condition &C : S.Conditions)
-        Conds.push_back(conditionText(C));
-      Granting.push_back(llvm::json::Object{
-          {"statement", statementLocation(*D.SetA, Ref)},
-          {S.Resource.Negated ? "notResources" : "resources", std::move(Res)},
-          {"conditions", std::move(Conds)}});
-    }
-    const Request &Q = R.Example.R;
-    llvm::json::Object Ctx;
-    for (const ContextValue *V : Q.Context.sorted()) {
-      llvm::json::Array Vs;
-      for (const std::string &X : V->Values)
-        Vs.push_back(X);
-      Ctx[V->Name] = std::move(Vs);
-    }
-    Regions.push_back(llvm::json::Object{
-        {"actions", std::move(Acts)},
-        {"moreActions", R.MoreActions},
-        {"futureAction", R.Future},
-        {"grantedBy", std::move(Granting)},
-        {"example", llvm::json::Object{{"principal", Q.Principal.Id},
-                                       {"action", Q.Action},
-                                       {"resource", Q.Resource},
-                                       {"context", std::move(Ctx)}}}});
-  }
-  llvm::json::Object O{{"title", D.Title}, {"regions", std::move(Regions)}};
-  if (D.Summary.V == Verdict::Unknown)
-    O["undecided"] = D.Summary.Reason;
-  return O;
-}
-
 } // namespace
 
 int runDiffCommand(int Argc, const char **Argv) {
@@ -342,42 +191,115 @@ int runDiffCommand(int Argc, const char **Argv) {
     }
     return S;
   };
-  PolicySet SO = setFor(Old), SN = setFor(New);
+  // Both directions for one reading of the two files.
+  struct Change {
+    std::string When;
+    ConditionAssignment Values;
+    Direction Gained, Lost;
+  };
+  auto diffPair = [&](const Policy *O, const Policy *N, std::string When) {
+    PolicySet SO = setFor(O), SN = setFor(N);
+    Change C;
+    C.When = When;
+    Phase = "access gained";
+    C.Gained = findRegions(V, SN, SO, A.Max,
+                           "access gained (" + A.Files[1] + " allows, " +
+                               A.Files[0] + " does not)" + When,
+                           A.Files[1], A.Files[0]);
+    Phase = "access lost";
+    C.Lost = findRegions(V, SO, SN, A.Max,
+                         "access lost (" + A.Files[0] + " allows, " +
+                             A.Files[1] + " does not)" + When,
+                         A.Files[0], A.Files[1]);
+    return C;
+  };
 
-  Phase = "access gained";
-  Direction Gained = diffOne(V, SN, SO, A.Max,
-                             "access gained (" + A.Files[1] + " allows, " +
-                                 A.Files[0] + " does not)",
-                             A.Files[1], A.Files[0]);
-  Phase = "access lost";
-  Direction Lost = diffOne(V, SO, SN, A.Max,
-                           "access lost (" + A.Files[0] + " allows, " +
-                               A.Files[1] + " does not)",
-                           A.Files[0], A.Files[1]);
+  // Templates: each CloudFormation condition their `!If`s test is a
+  // Boolean parameter, and every assignment is compared, as the gate
+  // compares them (TemplateConditions.h).
+  std::vector<std::string> Conds =
+      testedConditions({Store.find(Old), Store.find(New)});
+  std::vector<Change> Changes;
+  if (Conds.empty()) {
+    Changes.push_back(diffPair(Old, New, ""));
+  } else if (Conds.size() > MaxTemplateConditions) {
+    Change C;
+    for (Direction *D : {&C.Gained, &C.Lost}) {
+      D->Summary.V = Verdict::Unknown;
+      D->Summary.Reason = tooManyConditions(Conds.size());
+    }
+    C.Gained.Title = "access gained (" + A.Files[1] + " allows, " + A.Files[0] +
+                     " does not)";
+    C.Lost.Title =
+        "access lost (" + A.Files[0] + " allows, " + A.Files[1] + " does not)";
+    Changes.push_back(std::move(C));
+  } else {
+    for (const ConditionAssignment &As : everyAssignment(Conds)) {
+      const Policy *O = Store.load(A.Files[0], A.Type, Err, &As);
+      const Policy *N = Store.load(A.Files[1], A.Type, Err, &As);
+      if (!O || !N)
+        return CheckInputError;
+      Changes.push_back(diffPair(O, N, describeAssignment(As)));
+      Changes.back().Values = As;
+    }
+  }
   if (Terminal)
     Err << "\r\x1b[K";
 
-  for (const Direction *D : {&Gained, &Lost})
-    if (D->Summary.InternalError) {
-      Err << "tollgate diff: " << D->Summary.Reason << '\n';
-      return CheckInternalError;
+  bool Changed = false, Unknown = false;
+  for (const Change &C : Changes)
+    for (const Direction *D : {&C.Gained, &C.Lost}) {
+      if (D->Summary.InternalError) {
+        Err << "tollgate diff: " << D->Summary.Reason << '\n';
+        return CheckInternalError;
+      }
+      Changed |= !D->Regions.empty();
+      Unknown |= D->Summary.V == Verdict::Unknown;
     }
   raw_ostream &OS = outs();
   if (A.Format == "json") {
-    OS << formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                               {"gained", directionJson(Gained)},
-                               {"lost", directionJson(Lost)}}))
-       << '\n';
+    llvm::json::Object Out;
+    if (Conds.empty() || Conds.size() > MaxTemplateConditions) {
+      Out["gained"] = directionJson(Changes.front().Gained);
+      Out["lost"] = directionJson(Changes.front().Lost);
+    } else {
+      // One entry per assignment of the conditions.
+      llvm::json::Array Names, Assignments;
+      for (const std::string &N : Conds)
+        Names.push_back(N);
+      for (const Change &C : Changes) {
+        llvm::json::Object Values;
+        for (const auto &[Name, Value] : C.Values)
+          Values[Name] = Value;
+        Assignments.push_back(
+            llvm::json::Object{{"conditions", std::move(Values)},
+                               {"gained", directionJson(C.Gained)},
+                               {"lost", directionJson(C.Lost)}});
+      }
+      Out["conditions"] = std::move(Names);
+      Out["assignments"] = std::move(Assignments);
+    }
+    OS << formatv("{0:2}", llvm::json::Value(std::move(Out))) << '\n';
+  } else if (Changes.size() == 1) {
+    printDirectionText(Changes.front().Gained, Cat.dataDate(), OS);
+    printDirectionText(Changes.front().Lost, Cat.dataDate(), OS);
   } else {
-    printDirectionText(Gained, Cat.dataDate(), OS);
-    printDirectionText(Lost, Cat.dataDate(), OS);
+    // The assignments under which access changes; one line when none.
+    for (const Change &C : Changes)
+      for (const Direction *D : {&C.Gained, &C.Lost})
+        if (!D->Regions.empty() || D->Summary.V == Verdict::Unknown)
+          printDirectionText(*D, Cat.dataDate(), OS);
+    if (!Changed && !Unknown) {
+      OS << "access gained or lost under any assignment of the condition"
+         << (Conds.size() > 1 ? "s" : "");
+      for (size_t I = 0; I < Conds.size(); ++I)
+        OS << (I ? ", `" : " `") << Conds[I] << '`';
+      OS << ": none\n";
+    }
   }
-  if (!Gained.Regions.empty() || !Lost.Regions.empty())
+  if (Changed)
     return CheckFail;
-  if (Gained.Summary.V == Verdict::Unknown ||
-      Lost.Summary.V == Verdict::Unknown)
-    return CheckUnknown;
-  return CheckPass;
+  return Unknown ? CheckUnknown : CheckPass;
 }
 
 } // namespace tollgate

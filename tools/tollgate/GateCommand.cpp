@@ -18,12 +18,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "GateCommand.h"
+#include "AccessRegions.h"
 #include "CheckCommand.h"
 #include "Commands.h"
+#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/PathGlob.h"
 #include "tollgate/Lint/Linter.h"
+#include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
 #include "tollgate/Support/ReadFile.h"
@@ -79,6 +82,8 @@ const char *Usage =
     "                       the configuration's, else security)\n"
     "  --no-lint            only check for new access\n"
     "  --timeout SECONDS    time limit of each check (default 10)\n"
+    "  -v, --verbose        say which changed files were skipped as not\n"
+    "                       policies, templates or Terraform plans\n"
     "  -o FILE              write the report to FILE\n"
     "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
     "3 undecided, 4 internal error\n";
@@ -86,7 +91,7 @@ const char *Usage =
 struct Args {
   std::string Base, Format = "text", AllowFile, ConfigFile, Output;
   Optional<Severity> FailOn;
-  bool Lint = true;
+  bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10;
   std::vector<std::string> Paths;
 };
@@ -140,6 +145,8 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
       }
     } else if (Name == "--no-lint") {
       A.Lint = false;
+    } else if (Name == "-v" || Name == "--verbose") {
+      A.Verbose = true;
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
@@ -302,6 +309,7 @@ struct PolicyOutcome {
   /// The policy's name in a template; empty for a policy file.
   std::string Name;
   bool New = false;     ///< No version at the base.
+  unsigned Groups = 0;  ///< Groups of new access found.
   bool Invalid = false; ///< Grammar errors: not verified.
   CheckResult R;
   std::vector<const Allowance *> Allowed;
@@ -312,6 +320,14 @@ struct PolicyOutcome {
   }
 };
 
+/// " (3 groups of actions)", for a policy that grants more than one group
+/// of new access.
+std::string groupCount(const PolicyOutcome &O) {
+  if (O.Groups < 2)
+    return "";
+  return " (" + std::to_string(O.Groups) + " groups of actions)";
+}
+
 bool hasErrors(const LoadedPolicy &L) {
   if (!L.P)
     return true;
@@ -321,24 +337,17 @@ bool hasErrors(const LoadedPolicy &L) {
   return false;
 }
 
-/// True for the files the gate reads: policy documents and templates.
-bool isPolicyFile(StringRef Path, StringRef Text) {
-  if (isTemplateFileName(Path))
-    return looksLikeYamlTemplate(Text) ||
-           Text.contains("\"AWSTemplateFormatVersion\"") ||
-           (Text.contains("\"Resources\"") && Text.contains("\"AWS::"));
-  if (!Path.endswith_insensitive(".json"))
-    return false;
-  json::ReadResult R = json::read(Text);
-  if (!R.Doc)
-    // Broken JSON that was meant as a policy is still the gate's business.
-    return Text.contains("\"Statement\"");
-  const json::Value &Root = R.Doc->root();
-  if (!Root.isObject())
-    return false;
-  if (Root.get("Statement"))
-    return true;
-  return readTemplate(Text, Path, &Root) != nullptr;
+/// Why the gate does not read the working file \p Path: it is not a
+/// policy, template or plan (Detect.h, the rule lint uses); nullopt when it
+/// reads it. A file that cannot be read (over the size limit) is read, so
+/// that the error is reported, as lint reports it.
+std::optional<std::string> notAPolicyFile(StringRef Path) {
+  if (!isPolicyFileName(Path))
+    return std::string("not named *.json, *.yaml, *.yml or *.template");
+  ReadOutcome Read = readBounded(Path);
+  if (!Read)
+    return std::nullopt;
+  return notAPolicy(Path, Read.Text);
 }
 
 std::string readWorkingFile(StringRef Path) { return readBounded(Path).Text; }
@@ -367,10 +376,11 @@ private:
   }
   bool findChanges(std::vector<std::string> &Files);
   void checkFile(const std::string &File);
-  /// A policy's verdict and the finding that reports it, if any.
+  /// A policy's verdict and the findings that report it: one per group
+  /// of new access.
   struct Compared {
     PolicyOutcome O;
-    Optional<Diagnostic> D;
+    std::vector<Diagnostic> Ds;
   };
   /// Compares \p New with \p Old (null: no policy); \p When names the
   /// condition values the comparison assumes.
@@ -509,73 +519,93 @@ Gate::Compared Gate::compare(const std::string &File, const LoadedPolicy &New,
     Text += R"(],"Resource":"*"}]})";
     Scope = Store.fromText("<allowed>", Text, PolicyType::Identity);
   }
-  O.R = V.exceeds(SA, &SB, Scope);
+  // Every group of new access, as `tollgate diff` reports it.
+  Direction Gained = findRegions(V, SA, SB, DefaultMaxRegions, "", File,
+                                 A.Base + ":" + File, Scope);
+  O.R = Gained.Summary;
+  O.Groups = Gained.Regions.size();
   if (O.R.InternalError)
     Internal = true;
 
-  Diagnostic D;
   std::string Base = A.Base;
-  if (O.R.V == Verdict::Fail && O.R.Cex) {
-    const Counterexample &C = *O.R.Cex;
-    CompiledPolicySet Set(SA);
+  StringRef CatalogDate = Catalog::builtin().dataDate();
+  auto policyNote = [&](Diagnostic &D) {
+    if (New.Embedded)
+      D.Notes.push_back({New.Embedded->NameRange,
+                         "in the " + policyTypeName(PNew->Type).str() +
+                             " policy `" + New.Embedded->Name + "`"});
+  };
+  raw_string_ostream CexOS(O.CexText);
+  for (const Region &G : Gained.Regions) {
+    const Counterexample &C = G.Example;
     Span Where = New.Embedded ? New.Embedded->NameRange : Span();
-    for (const StatementRef &Ref : C.A.Deciding) {
-      const Policy &P = Set.policy(Ref);
-      if (&P == PNew) {
-        Where = P.Statements[Ref.StatementIndex].L.Range;
+    for (const StatementRef &Ref : G.Granting)
+      if (&Gained.SetA->policy(Ref) == PNew) {
+        Where = PNew->Statements[Ref.StatementIndex].L.Range;
         break;
       }
+    std::string Request;
+    {
+      std::string Text;
+      raw_string_ostream OS(Text);
+      checkcmd::printRequest(C.R, C.FutureAction, CatalogDate, OS, "",
+                             &C.ReadKeys);
+      OS.flush();
+      if (Gained.Regions.size() > 1)
+        CexOS << "actions: " << regionActions(G, CatalogDate) << '\n';
+      CexOS << Text;
+      if (Gained.Regions.size() > 1)
+        CexOS << '\n';
+      // The note gives the whole request on one line.
+      SmallVector<StringRef, 8> Lines;
+      StringRef(Text).rtrim().split(Lines, '\n');
+      for (StringRef Line : Lines) {
+        auto [Key, Value] = Line.split(':');
+        Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
+                   Value.trim().str();
+      }
     }
-    raw_string_ostream OS(O.CexText);
-    checkcmd::printRequest(C.R, C.FutureAction, Catalog::builtin().dataDate(),
-                           OS, "", &C.ReadKeys);
-    OS.flush();
+    // The message names the group's actions, and the resource and caller
+    // of its example.
+    std::string Actions = regionActions(G, CatalogDate, 6, /*Quoted=*/true);
+    Diagnostic D;
     D.Check = &NewAccess;
+    D.Level = D.Check->DefaultSeverity;
     D.Range = Where;
     D.Message = (O.New ? "new policy grants access (it does not exist at `" +
                              Base + "`)"
                        : "the change grants access that the version at `" +
                              Base + "` does not") +
-                std::string(": `") + C.R.Action + "` on `" + C.R.Resource +
+                std::string(": ") + Actions + " on `" + C.R.Resource +
                 "` by `" + C.R.Principal.Id + "`" + When.str();
     if (!O.Allowed.empty())
       D.Message += " (beyond the allowed actions)";
     D.Message += "; narrow the policy, or allow the access in the gate's "
                  "allow-list with a reason";
-    // The message names the action, resource and caller; the note gives
-    // the whole request.
-    SmallVector<StringRef, 8> Lines;
-    StringRef(O.CexText).rtrim().split(Lines, '\n');
-    std::string Request;
-    for (StringRef Line : Lines) {
-      auto [Key, Value] = Line.split(':');
-      Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
-                 Value.trim().str();
-    }
     D.Notes.push_back({Where, "a request it newly allows: " + Request});
-  } else if (O.R.V == Verdict::Unknown) {
+    policyNote(D);
+    Out.Ds.push_back(std::move(D));
+  }
+  CexOS.flush();
+  if (Gained.Regions.empty() && O.R.V == Verdict::Unknown) {
+    Diagnostic D;
     D.Check = &NewAccessUnknown;
+    D.Level = D.Check->DefaultSeverity;
     D.Range = New.Embedded ? New.Embedded->NameRange : Span();
     D.Message =
         "could not decide whether the change grants new access: " + O.R.Reason;
-  } else {
-    return Out;
+    policyNote(D);
+    Out.Ds.push_back(std::move(D));
   }
-  D.Level = D.Check->DefaultSeverity;
-  if (New.Embedded)
-    D.Notes.push_back(
-        {New.Embedded->NameRange, "in the " + policyTypeName(PNew->Type).str() +
-                                      " policy `" + New.Embedded->Name + "`"});
-  Out.D = std::move(D);
   return Out;
 }
 
 void Gate::record(const std::string &File, const LoadedPolicy &New,
                   Compared C) {
-  if (C.D) {
+  if (!C.Ds.empty()) {
     FileFindings &F = GateFindings[File];
     F.Source = New.Source;
-    F.Diags.push_back(std::move(*C.D));
+    std::move(C.Ds.begin(), C.Ds.end(), std::back_inserter(F.Diags));
   }
   Outcomes.push_back(std::move(C.O));
 }
@@ -603,15 +633,6 @@ void Gate::refuseLink(const std::string &File) {
   O.File = File;
   O.Invalid = true;
   Outcomes.push_back(std::move(O));
-}
-
-/// The CloudFormation conditions that `!If` tests in \p Policies.
-static void conditionNames(const std::vector<LoadedPolicy> &Policies,
-                           std::set<std::string> &Out) {
-  for (const LoadedPolicy &L : Policies)
-    if (L.Embedded)
-      Out.insert(L.Embedded->ConditionNames.begin(),
-                 L.Embedded->ConditionNames.end());
 }
 
 void Gate::checkFile(const std::string &File) {
@@ -653,22 +674,16 @@ void Gate::checkFile(const std::string &File) {
 
   // CloudFormation conditions are Boolean parameters of the template: the
   // change must grant nothing new under any assignment of them.
-  std::set<std::string> CondSet;
-  conditionNames(New, CondSet);
-  conditionNames(Old, CondSet);
-  std::vector<std::string> Conds(CondSet.begin(), CondSet.end());
-  const unsigned MaxConditions = 6;
+  std::vector<const LoadedPolicy *> Both;
+  for (const std::vector<LoadedPolicy> *Side : {&New, &Old})
+    for (const LoadedPolicy &L : *Side)
+      Both.push_back(&L);
+  std::vector<std::string> Conds = testedConditions(Both);
   std::vector<Optional<ConditionAssignment>> Assignments;
-  if (Conds.empty() || Conds.size() > MaxConditions) {
+  for (ConditionAssignment &As : everyAssignment(Conds))
+    Assignments.push_back(std::move(As));
+  if (Assignments.empty())
     Assignments.push_back(None);
-  } else {
-    for (unsigned Mask = 0; Mask < (1u << Conds.size()); ++Mask) {
-      ConditionAssignment As;
-      for (size_t I = 0; I < Conds.size(); ++I)
-        As[Conds[I]] = Mask & (1u << I);
-      Assignments.push_back(std::move(As));
-    }
-  }
 
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
@@ -695,23 +710,19 @@ void Gate::checkFile(const std::string &File) {
       Outcomes.push_back(std::move(O));
       continue;
     }
-    if (N.Embedded && Conds.size() > MaxConditions) {
+    if (N.Embedded && Conds.size() > MaxTemplateConditions) {
       Compared C;
       C.O.File = File;
       C.O.Name = N.Embedded->Name;
       C.O.R.V = Verdict::Unknown;
-      C.O.R.Reason = "the template's policies test " +
-                     std::to_string(Conds.size()) +
-                     " conditions; the gate checks every assignment of up "
-                     "to " +
-                     std::to_string(MaxConditions);
+      C.O.R.Reason = tooManyConditions(Conds.size());
       Diagnostic D;
       D.Check = &NewAccessUnknown;
       D.Level = D.Check->DefaultSeverity;
       D.Range = N.Embedded->NameRange;
       D.Message = "could not decide whether the change grants new access: " +
                   C.O.R.Reason;
-      C.D = std::move(D);
+      C.Ds.push_back(std::move(D));
       record(File, N, std::move(C));
       continue;
     }
@@ -736,9 +747,7 @@ void Gate::checkFile(const std::string &File) {
         if (Existed)
           OldAs = loadPoliciesText(OldName, OldText, L2);
         OldSet = &OldAs;
-        for (const auto &[Name, Value] : *As)
-          When += (When.empty() ? " when the condition " : ", ") +
-                  ("`" + Name + "` is ") + (Value ? "true" : "false");
+        When = describeAssignment(*As);
       }
       if (!NewP || !NewP->P)
         continue; // The policy does not exist under this assignment.
@@ -852,7 +861,7 @@ int Gate::run() {
         runGit(Git, {"cat-file", "-e", BaseCommit + ":" + OldPath}, BaseText) ==
             0 &&
         runGit(Git, {"show", BaseCommit + ":" + OldPath}, BaseText) == 0 &&
-        isPolicyFile(OldPath, BaseText);
+        isPolicyFileName(OldPath) && !notAPolicy(OldPath, BaseText);
     if (sys::fs::is_symlink_file(F)) {
       // Followed inside the repository, refused outside it.
       SmallString<256> Real;
@@ -861,8 +870,7 @@ int Gate::run() {
         RealRel = Real;
       if (RealRel.empty() || !RealRel.consume_front(RealRoot) ||
           !RealRel.startswith("/")) {
-        if (WasPolicy || isTemplateFileName(F) ||
-            StringRef(F).endswith_insensitive(".json"))
+        if (WasPolicy || isPolicyFileName(F))
           refuseLink(F);
         continue;
       }
@@ -872,8 +880,13 @@ int Gate::run() {
         refuseLink(F);
       continue;
     }
-    if (WasPolicy || isPolicyFile(F, readWorkingFile(F)))
+    std::optional<std::string> Skip;
+    if (!WasPolicy)
+      Skip = notAPolicyFile(F);
+    if (!Skip)
       Changed.push_back(F);
+    else if (A.Verbose)
+      Err << "tollgate gate: note: skipped '" << F << "': " << *Skip << '\n';
   }
 
   Optional<Severity> FailOn = A.FailOn;
@@ -966,7 +979,8 @@ int Gate::run() {
           OS << "INVALID " << O.display()
              << ": the policy has errors; it was not verified\n";
         else if (O.R.V == Verdict::Fail)
-          OS << "FAIL    " << O.display() << ": grants new access\n";
+          OS << "FAIL    " << O.display() << ": grants new access"
+             << groupCount(O) << "\n";
         else if (O.R.V == Verdict::Unknown)
           OS << "UNKNOWN " << O.display() << ": " << O.R.Reason << '\n';
         else if (!O.Allowed.empty())
@@ -1017,7 +1031,8 @@ void Gate::writeMarkdown(raw_ostream &OS) {
       if (O.Invalid)
         OS << ":x: has errors, not verified";
       else if (O.R.V == Verdict::Fail)
-        OS << ":x: grants new access" << (O.New ? " (new policy)" : "");
+        OS << ":x: grants new access" << groupCount(O)
+           << (O.New ? " (new policy)" : "");
       else if (O.R.V == Verdict::Unknown)
         OS << ":grey_question: undecided: " << O.R.Reason;
       else if (!O.Allowed.empty())
@@ -1032,8 +1047,10 @@ void Gate::writeMarkdown(raw_ostream &OS) {
   for (const PolicyOutcome &O : Outcomes) {
     if (O.CexText.empty())
       continue;
-    OS << "<details><summary><code>" << O.display()
-       << "</code>: a request it newly allows</summary>\n\n```text\n"
+    OS << "<details><summary><code>" << O.display() << "</code>: "
+       << (O.Groups > 1 ? "a request of each group it newly allows"
+                        : "a request it newly allows")
+       << "</summary>\n\n```text\n"
        << O.CexText << "```\n\n</details>\n\n";
   }
   if (Findings) {

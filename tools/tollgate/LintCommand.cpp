@@ -108,6 +108,13 @@ static cl::opt<std::string> WriteBaselineFile(
     cl::desc("Write the findings to this baseline file and exit with 0 "
              "unless an input could not be read"));
 
+static cl::opt<bool>
+    Verbose("verbose", cl::sub(LintCommand), cl::cat(LintCategory),
+            cl::desc("Say which files were skipped as not policies, "
+                     "templates or Terraform plans, and why"));
+static cl::alias VerboseShort("v", cl::aliasopt(Verbose),
+                              cl::desc("Alias for --verbose"));
+
 static int usageError(const Twine &Message) {
   WithColor::error(errs(), "tollgate lint") << Message << '\n';
   return ExitInputError;
@@ -149,6 +156,12 @@ int runLint() {
                       "'; use auto, always or never");
   Options.Jobs = Jobs;
   Options.Load.MaxFileSize = MaxFileSize;
+  // Directory walks, and files named without --type, hold other files
+  // besides policies (Detect.h).
+  Options.Load.SkipNonPolicies = true;
+  if (Options.Load.Type)
+    for (const std::string &P : Paths)
+      Options.ReadAsIs.insert(P);
   Options.ConfigFile = ConfigFile;
   Options.Overrides.Select = listFlag(SelectList);
   Options.Overrides.Ignore = listFlag(IgnoreList);
@@ -175,6 +188,18 @@ int runLint() {
   for (const std::string &Note : Inputs.Notes)
     WithColor::note(errs(), "tollgate lint") << Note << '\n';
   std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
+  // Files that are not policies, templates or plans have no place in the
+  // report; -v says which were left out.
+  llvm::erase_if(Results, [](const FileFindings &F) {
+    if (!F.Skipped)
+      return false;
+    if (Verbose)
+      WithColor::note(errs(), "tollgate lint")
+          << "skipped '" << F.Source->name() << "': " << *F.Skipped
+          << "; name it on the command line with --type to read it as a "
+             "policy\n";
+    return true;
+  });
   for (auto &[Path, Why] : Inputs.Unreadable) {
     FileFindings F;
     F.Source = SourceFile::unread(Path);

@@ -14,9 +14,10 @@
 namespace tollgate {
 
 /// Expands command-line operands into files: a directory stands for every
-/// `*.json` file below it, and every `*.yaml`, `*.yml` and `*.template` file
-/// that holds a CloudFormation template (hidden folders and node_modules
-/// skipped), in sorted order; files and "-" stand for themselves. Missing
+/// `*.json`, `*.yaml`, `*.yml` and `*.template` file below it (hidden
+/// folders and node_modules skipped), in sorted order, of which linting
+/// reads those that are policies, templates or plans (Detect.h); files and
+/// "-" stand for themselves. Missing
 /// operands are kept so that linting reports them with the other results.
 /// Special files and folders reached twice are left out with a note;
 /// folders that cannot be read are listed as unreadable.

@@ -11,6 +11,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct LintOptions {
   std::string ConfigFile;
   /// `--select` and `--ignore`, which replace the configuration's lists.
   SelectionOverrides Overrides;
+  /// Files read as Load says even when Load.SkipNonPolicies is set (files
+  /// named on the command line with `--type`).
+  std::set<std::string> ReadAsIs;
 };
 
 /// One lint run: the rules, made once, and the configuration of every file,
@@ -45,7 +49,9 @@ public:
   /// Lints every file, in parallel, and returns the findings in the order
   /// of \p Paths whatever order the work finishes in, preceded by the
   /// findings on the configuration files the run read (mistakes, unused
-  /// suppressions), in the order read.
+  /// suppressions), in the order read. With LoadOptions::SkipNonPolicies,
+  /// a file that is not a policy gives an entry with FileFindings::Skipped
+  /// set.
   std::vector<FileFindings> lint(llvm::ArrayRef<std::string> Paths);
 
 private:

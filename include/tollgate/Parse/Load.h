@@ -25,6 +25,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ struct LoadOptions {
   /// Values for the CloudFormation conditions of templates (see
   /// readTemplate()).
   const ConditionAssignment *Conditions = nullptr;
+  /// Leave out a file that is not a policy, template or plan (Detect.h)
+  /// instead of reporting it as a broken policy. Standard input is always
+  /// read.
+  bool SkipNonPolicies = false;
 };
 
 /// Where a policy found in a template sits.
@@ -73,6 +78,12 @@ struct LoadedPolicy {
   std::string TypeReason;
   /// Set for a policy found in a template.
   llvm::Optional<EmbeddedPolicy> Embedded;
+  /// Notes about the file as a whole (policies of a template that are not
+  /// checked), on the first entry of a file.
+  std::vector<std::string> FileNotes;
+  /// With LoadOptions::SkipNonPolicies, why the file was left out: it is
+  /// not a policy, template or plan. Such an entry has no findings.
+  std::optional<std::string> Skipped;
 
   bool hasInputError() const;
 };

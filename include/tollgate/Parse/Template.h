@@ -109,6 +109,14 @@ struct TemplatePolicy {
   std::vector<json::ReadIssue> Issues;
 };
 
+/// A place where a template does not have the structure of its kind (a
+/// Terraform plan whose `values` is null): the template cannot be read as
+/// a whole.
+struct TemplateProblem {
+  Span Range;
+  std::string Message;
+};
+
 /// What a template holds. Owns every tree its policies point into.
 struct Template {
   TemplateKind Kind = TemplateKind::CloudFormation;
@@ -117,6 +125,10 @@ struct Template {
   std::vector<ConditionalSpan> Conditional;
   /// The conditions that `!If` tests inside the policies, sorted.
   std::vector<std::string> ConditionNames;
+  std::vector<TemplateProblem> Problems;
+  /// Policies of the template that tollgate does not check, and why (a
+  /// policy known only after `terraform apply`).
+  std::vector<std::string> Notes;
   /// When set, `!If` takes the branch of each condition named here.
   const ConditionAssignment *Assignment = nullptr;
   /// Placeholders are written `{{Name}}`, as literal text, rather than as

@@ -6,6 +6,7 @@
 #include "tollgate/Support/Diagnostic.h"
 #include "tollgate/Support/Source.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct FileFindings {
   unsigned Omitted[4] = {0, 0, 0, 0};
   /// Notes about the file as a whole (a byte order mark).
   std::vector<std::string> FileNotes;
+  /// Why the file was left out: it is not a policy, template or plan. A
+  /// skipped file has no findings and no place in a report.
+  std::optional<std::string> Skipped;
 
   bool hasInputError() const;
   unsigned omitted() const {

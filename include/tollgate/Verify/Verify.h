@@ -145,7 +145,8 @@ public:
   /// Up to \p Max counterexamples of exceeds(), each from a different
   /// action group (for summaries of what changed).
   std::vector<Counterexample> regions(const PolicySet &A, const PolicySet *B,
-                                      unsigned Max, CheckResult &Summary);
+                                      unsigned Max, CheckResult &Summary,
+                                      const Policy *Scope = nullptr);
 
 private:
   struct Impl;

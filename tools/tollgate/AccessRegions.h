@@ -1,0 +1,74 @@
+//===- AccessRegions.h - Groups of changed access ---------------*- C++ -*-===//
+///
+/// \file
+/// What one set of policies allows that another does not, enumerated
+/// rather than decided: every action group with such a request yields one
+/// counterexample (found by the witness search or the solver, replayed
+/// through the evaluator), and the counterexamples are merged by the
+/// statements that grant them, so that a reviewer reads "these actions, on
+/// these resources, under these conditions, granted by this statement".
+/// `tollgate diff` prints them; `tollgate gate` reports each as a finding.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef TOLLGATE_TOOLS_ACCESSREGIONS_H
+#define TOLLGATE_TOOLS_ACCESSREGIONS_H
+
+#include "tollgate/Verify/Verify.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tollgate {
+
+/// Groups of changed access looked for per direction unless told otherwise.
+constexpr unsigned DefaultMaxRegions = 1000;
+
+/// One group of changed access: the statements of the allowing side that
+/// grant it, the actions, and an example.
+struct Region {
+  std::vector<StatementRef> Granting;
+  std::set<std::string> Actions;
+  unsigned MoreActions = 0;
+  bool Future = false;
+  verify::Counterexample Example;
+};
+
+/// What A allows that B does not.
+struct Direction {
+  std::string Title, FileA, FileB;
+  std::shared_ptr<CompiledPolicySet> SetA;
+  verify::CheckResult Summary;
+  std::vector<Region> Regions;
+};
+
+/// The groups of requests \p A allows and \p B does not, at most \p Max
+/// action groups, limited to the requests some Allow statement of \p Scope
+/// matches when it is given.
+Direction findRegions(verify::Verifier &V, const PolicySet &A,
+                      const PolicySet &B, unsigned Max, std::string Title,
+                      llvm::StringRef FileA, llvm::StringRef FileB,
+                      const Policy *Scope = nullptr);
+
+/// The actions of \p R for a reader: at most \p Shown of them, then how
+/// many more; actions AWS may add later are said to be so. \p Quoted
+/// writes `` `a`, `b` `` rather than `a b`.
+std::string regionActions(const Region &R, llvm::StringRef CatalogDate,
+                          unsigned Shown = 12, bool Quoted = false);
+
+/// `StringEquals aws:SourceVpc = "vpc-1"`.
+std::string conditionText(const Condition &C);
+
+void printDirectionText(const Direction &D, llvm::StringRef CatalogDate,
+                        llvm::raw_ostream &OS);
+llvm::json::Object directionJson(const Direction &D);
+
+} // namespace tollgate
+
+#endif // TOLLGATE_TOOLS_ACCESSREGIONS_H
