@@ -308,9 +308,14 @@ Term Encoder::domain() {
     Cat.push_back(Sp.Rest);
     C.push_back(Ctx.mkImplies(Sp.Valid, Ctx.mkEq(Sp.S, Ctx.mkConcat(Cat))));
   }
+  return Ctx.mkAnd(C);
+}
+
+Term Encoder::wellFormed() {
   // Requests are JSON, hence well-formed UTF-8. Where a `?` reads a string
   // it must be: there a byte that is no character would tell the policies
   // apart where no request can.
+  std::vector<Term> C;
   for (Term S : Ctx.charReaders())
     C.push_back(Ctx.mkValidUtf8(S));
   return Ctx.mkAnd(C);

@@ -973,8 +973,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   if (B)
     collect(*B, Policies);
   std::vector<std::string> FutureNames = futureActionNames(Policies, Cat);
-  ArrayRef<const Policy *> OtherPolicies =
-      makeArrayRef(Policies).drop_front(APolicies.size());
+  // The other side's policies (B's; not the scope, added below).
+  std::vector<const Policy *> OtherPolicies(Policies.begin() + APolicies.size(),
+                                            Policies.end());
   std::set<std::string> BValues = conditionValues(OtherPolicies);
   if (Scope)
     Policies.push_back(Scope);
@@ -1199,7 +1200,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   std::vector<PendingQuery> Pending;
   llvm::DenseSet<Term> Decided;
   std::string UnknownReason;
-  Term Domain = nullptr;
+  Term Domain = nullptr, WellFormed = nullptr;
   std::vector<std::string> Resources, AllResources;
   std::vector<RequestContext> Contexts;
   RequestContext StatementVars;
@@ -1542,16 +1543,25 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                         std::to_string(MaxSolverStringBytes) + " bytes)";
       break;
     }
-    if (!Domain)
+    if (!Domain) {
       Domain = Enc.domain();
+      WellFormed = Enc.wellFormed();
+    }
     if (!Ctx.typeError().empty())
       return finish();
-    std::string Dump;
-    if (!Opt.DumpDir.empty())
-      Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
-    ++Res.Stats.SolverCalls;
-    SolveResult SR = Backend->solve(Ctx, Ctx.mkAnd(Domain, Q),
-                                    Limit.remainingMs(Opt.TimeoutMs), Dump);
+    auto solve = [&](Term Query) {
+      std::string Dump;
+      if (!Opt.DumpDir.empty())
+        Dump =
+            Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
+      ++Res.Stats.SolverCalls;
+      return Backend->solve(Ctx, Query, Limit.remainingMs(Opt.TimeoutMs), Dump);
+    };
+    // Without the UTF-8 rule first (Encoder::wellFormed()).
+    SolveResult SR = solve(Ctx.mkAnd(Domain, Q));
+    if (SR.Status == SolveStatus::Sat &&
+        !Ctx.evaluateBool(WellFormed, SR.Model))
+      SR = solve(Ctx.mkAnd({Domain, WellFormed, Q}));
     if (SR.Status == SolveStatus::Unsat) {
       ++Res.Stats.SolverUnsat;
       continue;

@@ -90,6 +90,11 @@ public:
   /// fields, no `:` in them, typed-value sanity, the symbolic action
   /// differing from every literal action pattern); conjoin to queries.
   Term domain();
+  /// Strings a `?` reads are well-formed UTF-8, as in every request (JSON).
+  /// Apart from domain(): a query without it is weaker, so its `unsat` is
+  /// a proof, and the solver finds that faster; only a model that breaks
+  /// it needs a second query with it.
+  Term wellFormed();
 
   /// Confines requests to those AWS can send (RequestModel.h): realistic()
   /// then ties keys to the caller, types and cardinality to the catalog, and
