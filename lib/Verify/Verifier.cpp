@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <climits>
 #include <map>
 #include <set>
 
@@ -589,29 +590,42 @@ bool appliesTo(const Statement &S, StringRef Action) {
 /// Names for actions AWS may add, as a reviewer would read them: each
 /// wildcard pattern of \p Policies filled (`s3:GetTollgateFuture`), then
 /// `TollgateFuture` in each service the policies name and in a few common
-/// ones. Only services the catalog knows, and no name it has.
+/// ones the catalog knows. No name the catalog has.
 std::vector<std::string> futureActionNames(ArrayRef<const Policy *> Policies,
+                                           ArrayRef<const Policy *> Others,
                                            const Catalog &Cat) {
-  std::vector<std::string> Filled, Services;
+  // Patterns only \p Policies have come first: the access they add is
+  // where a difference lies.
+  std::set<std::string> OtherPatterns;
+  for (const Policy *P : Others)
+    for (const Statement &S : P->Statements)
+      for (const ActionPattern &AP : S.Action.Patterns)
+        OtherPatterns.insert(AP.Text.lower());
+  std::vector<std::string> Filled, Later, Services;
   for (const Policy *P : Policies)
     for (const Statement &S : P->Statements)
       for (const ActionPattern &AP : S.Action.Patterns) {
         if (hasWildcard(AP.Text))
-          Filled.push_back(instantiate(AP.Text, "TollgateFuture"));
+          (OtherPatterns.count(AP.Text.lower()) ? Later : Filled)
+              .push_back(instantiate(AP.Text, "TollgateFuture"));
         Services.push_back(StringRef(AP.Text).split(':').first.lower());
       }
-  for (const char *Common : {"s3", "ec2", "iam", "sqs", "sns", "kms"})
-    Services.push_back(Common);
+  for (const Policy *P : Others)
+    for (const Statement &S : P->Statements)
+      for (const ActionPattern &AP : S.Action.Patterns)
+        Services.push_back(StringRef(AP.Text).split(':').first.lower());
+  Filled.insert(Filled.end(), Later.begin(), Later.end());
   for (const std::string &Svc : Services)
     Filled.push_back(Svc + ":TollgateFuture");
+  for (const char *Common : {"s3", "ec2", "iam", "sqs", "sns", "kms"})
+    if (Cat.service(Common))
+      Filled.push_back(std::string(Common) + ":TollgateFuture");
   std::vector<std::string> Out;
   std::set<std::string> Seen;
-  for (const std::string &X : Filled) {
-    StringRef Svc = StringRef(X).split(':').first;
+  for (const std::string &X : Filled)
     if (Out.size() < 16 && request::isActionName(X) && !Cat.action(X) &&
-        Cat.service(Svc) && Seen.insert(StringRef(X).lower()).second)
+        Seen.insert(StringRef(X).lower()).second)
       Out.push_back(X);
-  }
   return Out;
 }
 
@@ -972,10 +986,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   Policies = APolicies;
   if (B)
     collect(*B, Policies);
-  std::vector<std::string> FutureNames = futureActionNames(Policies, Cat);
   // The other side's policies (B's; not the scope, added below).
   std::vector<const Policy *> OtherPolicies(Policies.begin() + APolicies.size(),
                                             Policies.end());
+  std::vector<std::string> FutureNames =
+      futureActionNames(APolicies, OtherPolicies, Cat);
   std::set<std::string> BValues = conditionValues(OtherPolicies);
   if (Scope)
     Policies.push_back(Scope);
@@ -1549,19 +1564,25 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     }
     if (!Ctx.typeError().empty())
       return finish();
-    auto solve = [&](Term Query) {
+    auto solve = [&](Term Query, unsigned MaxMs) {
       std::string Dump;
       if (!Opt.DumpDir.empty())
         Dump =
             Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
       ++Res.Stats.SolverCalls;
-      return Backend->solve(Ctx, Query, Limit.remainingMs(Opt.TimeoutMs), Dump);
+      return Backend->solve(
+          Ctx, Query, std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs)), Dump);
     };
-    // Without the UTF-8 rule first (Encoder::wellFormed()).
-    SolveResult SR = solve(Ctx.mkAnd(Domain, Q));
-    if (SR.Status == SolveStatus::Sat &&
-        !Ctx.evaluateBool(WellFormed, SR.Model))
-      SR = solve(Ctx.mkAnd({Domain, WellFormed, Q}));
+    // Without the UTF-8 rule first (Encoder::wellFormed()), for a quarter
+    // of the time left: the rule sometimes guides the solver, so the query
+    // with it follows when the first gives no answer or a model breaks it.
+    SolveResult SR =
+        solve(Ctx.mkAnd(Domain, Q),
+              std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4));
+    if (SR.Status == SolveStatus::Unknown ||
+        (SR.Status == SolveStatus::Sat &&
+         !Ctx.evaluateBool(WellFormed, SR.Model)))
+      SR = solve(Ctx.mkAnd({Domain, WellFormed, Q}), UINT_MAX);
     if (SR.Status == SolveStatus::Unsat) {
       ++Res.Stats.SolverUnsat;
       continue;
@@ -1615,21 +1636,33 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       Counterexample Cx2;
       // The group's representative may not take the resource another
       // member of the group takes: the request names that member.
+      // For an action AWS may add, the name the solver made up may be no
+      // action name at all: a name of a known service instead.
+      std::vector<std::string> Renames;
+      for (const ActionInfo *M : C.Members)
+        Renames.push_back(M->FullName.str());
+      if (Future)
+        Renames.insert(Renames.end(), FutureNames.begin(), FutureNames.end());
       if (!isCex(Fixed, Cx2) || !realistic(Fixed))
-        for (const ActionInfo *M : C.Members) {
-          Request ByMember = Fixed;
-          ByMember.Action = M->FullName.str();
-          RM.complete(ByMember);
-          if (isCex(ByMember, Cx2) && realistic(ByMember)) {
-            Fixed = std::move(ByMember);
+        for (const std::string &Name : Renames) {
+          Request Renamed = Fixed;
+          Renamed.Action = Name;
+          RM.complete(Renamed);
+          if (isCex(Renamed, Cx2) && realistic(Renamed)) {
+            Fixed = std::move(Renamed);
             break;
           }
         }
       if (!isCex(Fixed, Cx2) || !realistic(Fixed)) {
+        std::vector<std::string> Broken = RM.violations(Fixed, !FreeResources);
         if (UnknownReason.empty())
-          UnknownReason = "the solver's counterexample is not a request AWS "
-                          "sends (" +
-                          RM.violations(R, !FreeResources).front() + ")";
+          UnknownReason =
+              "the solver's counterexample is not a request AWS sends (" +
+              RM.violations(R, !FreeResources).front() +
+              (Broken.empty() ? "; made one, it no longer separates the "
+                                "policies"
+                              : "; made one, " + Broken.front()) +
+              ")";
         continue;
       }
       Cx = std::move(Cx2);
