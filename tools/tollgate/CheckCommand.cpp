@@ -587,6 +587,8 @@ int runCheckCommand(int Argc, const char **Argv) {
     const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
     if (!P1 || !P2)
       return CheckInputError;
+    // One property: --timeout bounds both directions together.
+    V.shareDeadline(Deadline::in(VO.TimeoutMs));
     compare("equivalent", P1, A.Files[0], P2, A.Files[1],
             A.Files[0] + " allows nothing that " + A.Files[1] + " does not");
     compare("equivalent", P2, A.Files[1], P1, A.Files[0],
