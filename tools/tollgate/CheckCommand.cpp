@@ -11,6 +11,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Support/Diagnostic.h"
+#include "tollgate/Support/Findings.h"
 #include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -41,9 +42,17 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
       Bad = true;
   if (!Bad)
     return L.P.get();
+  // A bounded number of errors, as lint reports (--max-findings): a small
+  // file may hold a great many.
+  unsigned Shown = 0, NotShown = 0;
   for (const Diagnostic &D : L.Diags) {
     if (D.Level != Severity::Error)
       continue;
+    if (Shown == DefaultMaxFindingsPerFile) {
+      ++NotShown;
+      continue;
+    }
+    ++Shown;
     Err << (L.Source ? L.Source->name() : Path);
     if (L.Source && L.Source->wasRead()) {
       Position P = L.Source->position(D.Range.Begin);
@@ -54,6 +63,11 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
       Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
     Err << '\n';
   }
+  if (NotShown)
+    Err << (L.Source ? L.Source->name() : Path) << ": note: " << NotShown
+        << " more error" << (NotShown == 1 ? " is" : "s are")
+        << " not shown; at most " << DefaultMaxFindingsPerFile
+        << " per file (`tollgate lint --max-findings 0` lists them all)\n";
   Err << "tollgate check: " << Path
       << ": the policy has errors; fix them before verifying it\n";
   return nullptr;
