@@ -824,8 +824,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   request::RequestModel RM(Cat);
   bool Real = Opt.Requests == request::ModelKind::Realistic;
   Res.Assumptions = request::RequestModel::assumptions(Opt.Requests);
-  // --timeout bounds the whole check: witness search, glob reasoning and
-  // solving.
+  // --timeout bounds the whole check: encoding, proofs from the text, glob
+  // reasoning, witness search and solving (and a deadline shared with other
+  // checks, when one is set).
   const Deadline Limit =
       Deadline::earliest(Deadline::in(Opt.TimeoutMs), Shared);
   const std::string OutOfTime = "the time limit of " +
