@@ -132,7 +132,10 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
     J.attribute("version", 1);
     J.attribute("tool", "tollgate");
     J.attributeArray("findings", [&] {
-      for (const auto &[E, Count] : Merged)
+      for (const auto &M : Merged) {
+        // Named references: a lambda may not capture structured bindings.
+        const Entry &E = M.first;
+        size_t Count = M.second;
         J.object([&] {
           J.attribute("file", std::get<0>(E));
           J.attribute("code", std::get<1>(E));
@@ -141,6 +144,7 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
           if (Count > 1)
             J.attribute("count", static_cast<int64_t>(Count));
         });
+      }
     });
   });
   OS << '\n';
