@@ -83,8 +83,20 @@ Expected<Baseline> Baseline::load(StringRef Path) {
       return Fail("finding " + Twine(I) +
                   " needs the strings \"file\", \"code\", \"pointer\" and "
                   "\"message\"");
-    ++B.Counts[key(*File, *Code, *Pointer, *Message)];
-    ++B.Size;
+    // An entry may stand for several equal findings.
+    int64_t Count = 1;
+    if (F->get("count")) {
+      Optional<int64_t> C = F->getInteger("count");
+      if (!C || *C < 1 || *C > UINT32_MAX)
+        return Fail("finding " + Twine(I) +
+                    ": \"count\" must be a whole number from 1 to " +
+                    Twine(UINT32_MAX));
+      Count = *C;
+    }
+    unsigned &Have = B.Counts[key(*File, *Code, *Pointer, *Message)];
+    Have = static_cast<unsigned>(
+        std::min<int64_t>(int64_t(Have) + Count, UINT32_MAX));
+    B.Size += Count;
   }
   return B;
 }
@@ -100,6 +112,15 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
         Entries.emplace_back(File, D.Check->Code, D.Pointer, D.Message);
   }
   std::sort(Entries.begin(), Entries.end());
+  // Equal findings (a key repeated thousands of times) make one entry with
+  // a count, so that the baseline stays as small as what it describes.
+  std::vector<std::pair<Entry, size_t>> Merged;
+  for (Entry &E : Entries) {
+    if (!Merged.empty() && Merged.back().first == E)
+      ++Merged.back().second;
+    else
+      Merged.emplace_back(std::move(E), 1);
+  }
 
   std::error_code EC;
   raw_fd_ostream OS(Path, EC);
@@ -111,13 +132,19 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
     J.attribute("version", 1);
     J.attribute("tool", "tollgate");
     J.attributeArray("findings", [&] {
-      for (const Entry &E : Entries)
+      for (const auto &M : Merged) {
+        // Named references: a lambda may not capture structured bindings.
+        const Entry &E = M.first;
+        size_t Count = M.second;
         J.object([&] {
           J.attribute("file", std::get<0>(E));
           J.attribute("code", std::get<1>(E));
           J.attribute("pointer", std::get<2>(E));
           J.attribute("message", std::get<3>(E));
+          if (Count > 1)
+            J.attribute("count", static_cast<int64_t>(Count));
         });
+      }
     });
   });
   OS << '\n';
@@ -128,7 +155,10 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
     return createStringError(Failed, "cannot write baseline '" + Path +
                                          "': " + Failed.message());
   }
-  return Entries.size();
+  size_t Written = 0;
+  for (const auto &M : Merged)
+    Written += M.second;
+  return Written;
 }
 
 size_t Baseline::filter(std::vector<FileFindings> &Files) const {

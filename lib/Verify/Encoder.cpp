@@ -511,9 +511,11 @@ struct Encoder::Impl {
   }
 
   Term fieldMatch(unsigned I, StringRef Pattern) {
-    if (I < 5)
-      return Ctx.mkInGlob(E.Fields[I], Glob::fromPattern(Pattern.lower()));
-    return Ctx.mkInGlob(E.Fields[5], Glob::fromPattern(Pattern));
+    Term &T = E.FieldMatches[I][Pattern];
+    if (!T)
+      T = Ctx.mkInGlob(E.Fields[I], Glob::fromPattern(I < 5 ? Pattern.lower()
+                                                            : Pattern.str()));
+    return T;
   }
 
   Term resourcePattern(const PolicyString &P) {
@@ -905,6 +907,8 @@ struct Encoder::Impl {
       std::vector<Term> Level;
       if (Applies) {
         for (const Statement &S : P.Statements) {
+          if (Ctx.deadline().expired())
+            break; // the caller sees the time is out and drops the term
           PM M = PM::None;
           if (Role == PolicyRole::Resource) {
             M = matchPrincipal(S, C.Principal, HasBoundary);
@@ -999,7 +1003,7 @@ Term Encoder::scope(const Policy &Scope, const Coordinate &C) {
   Impl I{*this, Ctx};
   std::vector<Term> Or;
   for (const Statement &S : Scope.Statements)
-    if (S.Eff == Effect::Allow)
+    if (S.Eff == Effect::Allow && !Ctx.deadline().expired())
       Or.push_back(I.statement(S, C));
   return Ctx.mkOr(Or);
 }

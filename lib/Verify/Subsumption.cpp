@@ -4,6 +4,7 @@
 
 #include "tollgate/Support/Glob.h"
 
+#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -124,11 +125,98 @@ bool plainIdentity(const PolicySet &S) {
 
 } // namespace
 
-SyntacticCover::SyntacticCover(const PolicySet &New, const PolicySet &Old) {
+/// The index key of a resource pattern: its text, marked by whether it is
+/// read with policy variables (sameString).
+static std::string textKey(const PolicyString &P) {
+  return (P.hasVariables() ? "v" : "t") + P.Text.str();
+}
+
+/// The prefix of a `prefix*` pattern that patternCovers() reads as one, or
+/// None.
+static Optional<StringRef> coveringPrefix(const PolicyString &Q) {
+  if (Q.hasVariables() || !Q.Text.endswith("*"))
+    return None;
+  StringRef Prefix = Q.Text.drop_back();
+  if (hasWildcard(Prefix) || Prefix.count(':') < 5 || Prefix.contains('$'))
+    return None;
+  return Prefix;
+}
+
+void SyntacticCover::CoverIndex::add(Stmt S) {
+  uint32_t I = static_cast<uint32_t>(All.size());
+  All.push_back(S);
+  const ResourceElement &R = S.S->Resource;
+  bool Universal = !R.Present ||
+                   (!R.Negated && any_of(R.Patterns, [](const PolicyString &Q) {
+                     return Q.Text == "*" && !Q.hasVariables();
+                   }));
+  if (Universal) {
+    this->Universal.push_back(I);
+    return;
+  }
+  if (R.Negated) {
+    if (R.Patterns.empty())
+      NegatedEmpty.push_back(I);
+    else
+      NegatedByFirst[textKey(R.Patterns.front())].push_back(I);
+    return;
+  }
+  for (const PolicyString &Q : R.Patterns) {
+    ByText[textKey(Q)].push_back(I);
+    if (Optional<StringRef> Prefix = coveringPrefix(Q)) {
+      std::vector<uint32_t> &At = ByPrefix[*Prefix];
+      if (At.empty())
+        PrefixLengths.push_back(Prefix->size());
+      At.push_back(I);
+    }
+  }
+}
+
+bool SyntacticCover::CoverIndex::anyCandidate(
+    const Statement &S, function_ref<bool(const Stmt &)> Try) const {
+  auto tryAll = [&](ArrayRef<uint32_t> Is) {
+    return any_of(Is, [&](uint32_t I) { return Try(All[I]); });
+  };
+  auto tryKey = [&](const StringMap<std::vector<uint32_t>> &Map,
+                    StringRef Key) {
+    auto It = Map.find(Key);
+    return It != Map.end() && tryAll(It->second);
+  };
+  if (tryAll(Universal))
+    return true;
+  const ResourceElement &R = S.Resource;
+  if (!R.Present)
+    return false; // only a statement for every resource covers it
+  if (R.Patterns.empty())
+    return any_of(All, Try); // vacuous: rare enough to compare with all
+  if (R.Negated) {
+    // A NotResource statement covers it when its patterns are among S's.
+    if (tryAll(NegatedEmpty))
+      return true;
+    return any_of(R.Patterns, [&](const PolicyString &P) {
+      return tryKey(NegatedByFirst, textKey(P));
+    });
+  }
+  // A covering statement covers S's first pattern: the same text, or a
+  // prefix of it.
+  const PolicyString &First = R.Patterns.front();
+  if (tryKey(ByText, textKey(First)))
+    return true;
+  if (First.hasVariables())
+    return false;
+  return any_of(PrefixLengths, [&](size_t N) {
+    return N <= First.Text.size() && tryKey(ByPrefix, First.Text.take_front(N));
+  });
+}
+
+SyntacticCover::SyntacticCover(const PolicySet &New, const PolicySet &Old,
+                               Deadline Limit)
+    : Limit(Limit) {
   if (!plainIdentity(New) || !plainIdentity(Old) || New.Trust != Old.Trust)
     return;
-  auto add = [&](const PolicySet &Set, std::vector<Stmt> &Allow,
-                 std::vector<Stmt> &Deny) {
+  // NEW's Allow statements and OLD's Deny statements are to be covered;
+  // OLD's Allow statements and NEW's Deny statements cover them.
+  auto add = [&](const PolicySet &Set, bool IsNew) {
     for (const Policy *P : Set.Identity)
       for (const Statement &S : P->Statements) {
         if (!S.Action.Present || S.Principal.Present)
@@ -136,11 +224,20 @@ SyntacticCover::SyntacticCover(const PolicySet &New, const PolicySet &Old) {
         for (const Condition &C : S.Conditions)
           if (C.Op == ConditionOp::Unknown)
             return false;
-        (S.Eff == Effect::Allow ? Allow : Deny).push_back({P, &S});
+        Stmt X{P, &S};
+        bool Allow = S.Eff == Effect::Allow;
+        if (IsNew && Allow)
+          NewAllow.push_back(X);
+        else if (IsNew)
+          NewDeny.add(X);
+        else if (Allow)
+          OldAllow.add(X);
+        else
+          OldDeny.push_back(X);
       }
     return true;
   };
-  Usable = add(New, NewAllow, NewDeny) && add(Old, OldAllow, OldDeny);
+  Usable = add(New, true) && add(Old, false);
 }
 
 bool SyntacticCover::covers(const Stmt &T, const Stmt &S) {
@@ -149,23 +246,32 @@ bool SyntacticCover::covers(const Stmt &T, const Stmt &S) {
   if (It != Memo.end())
     return It->second;
   bool R = resourcesCover(*T.S, *S.S) && conditionsCover(*T.S, *S.S);
-  Memo.emplace(Key, R);
+  // A bounded memo: the pairs compared are bounded by time, not memory.
+  if (Memo.size() < (1u << 20))
+    Memo.try_emplace(Key, R);
   return R;
 }
 
 bool SyntacticCover::provesAction(StringRef Folded) {
   if (!Usable)
     return false;
-  auto coveredBy = [&](const Stmt &S, ArrayRef<Stmt> By) {
-    return any_of(By, [&](const Stmt &T) {
+  bool OutOfTime = false;
+  auto coveredBy = [&](const Stmt &S, const CoverIndex &By) {
+    return By.anyCandidate(*S.S, [&](const Stmt &T) {
+      if (Limit.expired()) {
+        OutOfTime = true;
+        return true; // stop looking; the answer below is false
+      }
       return appliesTo(*T.S, Folded) && covers(T, S);
     });
   };
   for (const Stmt &S : NewAllow)
-    if (appliesTo(*S.S, Folded) && !coveredBy(S, OldAllow))
+    if (Limit.expired() ||
+        (appliesTo(*S.S, Folded) && (!coveredBy(S, OldAllow) || OutOfTime)))
       return false;
   for (const Stmt &D : OldDeny)
-    if (appliesTo(*D.S, Folded) && !coveredBy(D, NewDeny))
+    if (Limit.expired() ||
+        (appliesTo(*D.S, Folded) && (!coveredBy(D, NewDeny) || OutOfTime)))
       return false;
   return true;
 }
@@ -181,13 +287,18 @@ bool SyntacticCover::provesFuture() {
            any_of(S.Action.Patterns,
                   [](const ActionPattern &A) { return hasWildcard(A.Text); });
   };
-  auto coveredBy = [&](const Stmt &S, ArrayRef<Stmt> By) {
+  bool OutOfTime = false;
+  auto coveredBy = [&](const Stmt &S, const CoverIndex &By) {
     if (S.S->Action.Negated)
       return false;
     for (const ActionPattern &A : S.S->Action.Patterns) {
       if (!hasWildcard(A.Text))
         continue;
-      bool Found = any_of(By, [&](const Stmt &T) {
+      bool Found = By.anyCandidate(*S.S, [&](const Stmt &T) {
+        if (Limit.expired()) {
+          OutOfTime = true;
+          return true;
+        }
         return !T.S->Action.Negated &&
                any_of(T.S->Action.Patterns,
                       [&](const ActionPattern &B) {
@@ -195,16 +306,16 @@ bool SyntacticCover::provesFuture() {
                       }) &&
                covers(T, S);
       });
-      if (!Found)
+      if (!Found || OutOfTime)
         return false;
     }
     return true;
   };
   for (const Stmt &S : NewAllow)
-    if (mayApply(*S.S) && !coveredBy(S, OldAllow))
+    if (Limit.expired() || (mayApply(*S.S) && !coveredBy(S, OldAllow)))
       return false;
   for (const Stmt &D : OldDeny)
-    if (mayApply(*D.S) && !coveredBy(D, NewDeny))
+    if (Limit.expired() || (mayApply(*D.S) && !coveredBy(D, NewDeny)))
       return false;
   return true;
 }

@@ -39,7 +39,7 @@ void Glob::addLit(StringRef S) {
   if (S.empty())
     return;
   if (!Pieces.empty() && Pieces.back().K == GlobPiece::Lit) {
-    Pieces.back().Text += S.str();
+    Pieces.back().Text.append(S.data(), S.size());
     return;
   }
   Pieces.push_back({GlobPiece::Lit, S.str()});
@@ -55,6 +55,8 @@ void Glob::add(GlobPiece::PieceKind K) {
 
 Glob Glob::fromPattern(StringRef Pattern, bool NoColon) {
   Glob G;
+  // A wildcard and a literal at most per wildcard, and one literal more.
+  G.Pieces.reserve(2 * (Pattern.count('*') + Pattern.count('?')) + 1);
   size_t Start = 0;
   for (size_t I = 0; I < Pattern.size(); ++I) {
     char C = Pattern[I];
@@ -161,9 +163,23 @@ static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
       Next[I + 1] = 1;
 }
 
-bool globIncluded(const Glob &A, const Glob &B) {
+/// The characters of \p G's literals and its wildcards, at most about.
+static size_t globLength(const Glob &G) {
+  size_t N = 0;
+  for (const GlobPiece &P : G.Pieces)
+    N += P.Text.empty() ? 1 : P.Text.size();
+  return N;
+}
+
+bool globIncluded(const Glob &A, const Glob &B, const Deadline &Limit) {
   if (A == B || B.matchesAll())
     return true;
+  // Longer globs than any policy AWS accepts holds (a key policy is at most
+  // 32 KB) are not compared: each step of the product automaton would read
+  // all of them.
+  constexpr size_t MaxGlobChars = 32768;
+  if (globLength(A) > MaxGlobChars || globLength(B) > MaxGlobChars)
+    return false;
   // Over well-formed UTF-8 strings, code point by code point: the domain
   // (Encoder::domain) keeps every string a `?` reads well formed.
   std::vector<Tok> TA = tokens(A, true), TB = tokens(B, true);
@@ -198,6 +214,8 @@ bool globIncluded(const Glob &A, const Glob &B) {
   std::vector<State> Work{{init(TA), init(TB)}};
   Seen.insert(Work.back());
   while (!Work.empty()) {
+    if (Limit.expired())
+      return false; // out of time: not proved
     State St = std::move(Work.back());
     Work.pop_back();
     if (St.first.back() && !St.second.back())
@@ -219,48 +237,50 @@ bool globIncluded(const Glob &A, const Glob &B) {
   return true;
 }
 
-/// The string term \p T constrains and the glob it requires of it.
-static bool asGlob(const TermContext &Ctx, Term T, Term &S, Glob &G) {
+/// The string term \p T constrains and the glob it requires of it: the
+/// interned glob itself (never a copy: it may hold a megabyte of pattern),
+/// or one built in \p Scratch; null when \p T constrains no string.
+static const Glob *asGlob(const TermContext &Ctx, Term T, Term &S,
+                          Glob &Scratch) {
   auto isC = [](Term X) { return X->K == TermKind::StrConst; };
   switch (T->K) {
   case TermKind::InGlob:
     S = T->Args[0];
-    G = Ctx.glob(T->Aux);
-    return true;
+    return &Ctx.glob(T->Aux);
   case TermKind::PrefixOf:
     if (!isC(T->Args[0]) || isC(T->Args[1]))
-      return false;
+      return nullptr;
     S = T->Args[1];
-    G.addLit(T->Args[0]->Text);
-    G.add(GlobPiece::Star);
-    return true;
+    Scratch.addLit(T->Args[0]->Text);
+    Scratch.add(GlobPiece::Star);
+    return &Scratch;
   case TermKind::SuffixOf:
     if (!isC(T->Args[0]) || isC(T->Args[1]))
-      return false;
+      return nullptr;
     S = T->Args[1];
-    G.add(GlobPiece::Star);
-    G.addLit(T->Args[0]->Text);
-    return true;
+    Scratch.add(GlobPiece::Star);
+    Scratch.addLit(T->Args[0]->Text);
+    return &Scratch;
   case TermKind::Contains:
     if (!isC(T->Args[1]) || isC(T->Args[0]))
-      return false;
+      return nullptr;
     S = T->Args[0];
-    G.add(GlobPiece::Star);
-    G.addLit(T->Args[1]->Text);
-    G.add(GlobPiece::Star);
-    return true;
+    Scratch.add(GlobPiece::Star);
+    Scratch.addLit(T->Args[1]->Text);
+    Scratch.add(GlobPiece::Star);
+    return &Scratch;
   case TermKind::Eq: {
     Term A = T->Args[0], B = T->Args[1];
     if (A->S != Sort::String || isC(A) == isC(B))
-      return false;
+      return nullptr;
     if (isC(A))
       std::swap(A, B);
     S = A;
-    G.addLit(B->Text);
-    return true;
+    Scratch.addLit(B->Text);
+    return &Scratch;
   }
   default:
-    return false;
+    return nullptr;
   }
 }
 
@@ -271,11 +291,15 @@ bool TermContext::implies(Term A, Term B) const {
   auto It = ImpliesMemo.find(Key);
   if (It != ImpliesMemo.end())
     return It->second;
+  if (Limit.expired())
+    return false; // not shown in time; not remembered either
   Term SA = nullptr, SB = nullptr;
-  Glob GA, GB;
-  bool R = asGlob(*this, A, SA, GA) && asGlob(*this, B, SB, GB) && SA == SB &&
-           globIncluded(GA, GB);
-  ImpliesMemo[Key] = R;
+  Glob ScratchA, ScratchB;
+  const Glob *GA = asGlob(*this, A, SA, ScratchA);
+  const Glob *GB = GA ? asGlob(*this, B, SB, ScratchB) : nullptr;
+  bool R = GA && GB && SA == SB && globIncluded(*GA, *GB, Limit);
+  if (!Limit.expired())
+    ImpliesMemo[Key] = R;
   return R;
 }
 
@@ -400,7 +424,7 @@ Term TermContext::intern(TermNode N) {
   return T;
 }
 
-uint32_t TermContext::internGlob(const Glob &G) {
+uint32_t TermContext::internGlob(Glob G) {
   std::string Key;
   for (const GlobPiece &P : G.Pieces) {
     Key.push_back(static_cast<char>(P.K));
@@ -411,7 +435,7 @@ uint32_t TermContext::internGlob(const Glob &G) {
   auto It = GlobIndex.find(Key);
   if (It != GlobIndex.end())
     return It->second;
-  Globs.push_back(G);
+  Globs.push_back(std::move(G));
   uint32_t I = static_cast<uint32_t>(Globs.size() - 1);
   GlobIndex.emplace(std::move(Key), I);
   return I;
@@ -753,7 +777,7 @@ Term TermContext::mkConcat(ArrayRef<Term> Args) {
   return intern(std::move(N));
 }
 
-Term TermContext::mkInGlob(Term S, const Glob &G) {
+Term TermContext::mkInGlob(Term S, Glob G) {
   if (!typed(isSort(S, Sort::String), "glob", {S}))
     return False;
   if (G.matchesAll())
@@ -770,7 +794,7 @@ Term TermContext::mkInGlob(Term S, const Glob &G) {
     return mkEq(S, strConst(G.Pieces.empty() ? "" : G.Pieces[0].Text));
   TermNode N{TermKind::InGlob, Sort::Bool};
   N.Args = {S};
-  N.Aux = internGlob(G);
+  N.Aux = internGlob(std::move(G));
   return intern(std::move(N));
 }
 

@@ -416,7 +416,7 @@ std::string instantiate(StringRef Pattern, StringRef Fill) {
   std::string Out;
   for (char C : Pattern) {
     if (C == '*')
-      Out += Fill.str();
+      Out.append(Fill.data(), Fill.size());
     else if (C == '?')
       Out += 'x';
     else
@@ -741,6 +741,9 @@ struct Verifier::Impl {
 
   Impl(const Catalog &Cat, VerifyOptions Opt) : Cat(Cat), Opt(Opt) {}
 
+  /// A deadline shared with other checks (Verifier::shareDeadline).
+  Deadline Shared;
+
   /// The values the caller of the witnesses being built gives keys (its
   /// principal keys, under the request model).
   RequestContext CallerKeys;
@@ -869,6 +872,8 @@ struct Verifier::Impl {
   /// Deny statements' too), filled in to match.
   std::vector<std::string> resources(ArrayRef<const Policy *> A,
                                      bool AnyEffect = false) {
+    // At most this many: the first statements' resources, then two more.
+    constexpr size_t Max = 24;
     std::vector<std::string> Out;
     std::set<std::string> Seen;
     auto add = [&](std::string R) {
@@ -877,6 +882,8 @@ struct Verifier::Impl {
     };
     for (const Policy *P : A)
       for (const Statement &S : P->Statements) {
+        if (Out.size() >= Max)
+          break;
         if (S.Eff != Effect::Allow && !AnyEffect)
           continue;
         for (const PolicyString &R : S.Resource.Patterns) {
@@ -890,8 +897,8 @@ struct Verifier::Impl {
       }
     add("arn:aws:tollgate:us-east-1:111122223333:tollgate/resource");
     add("*");
-    if (Out.size() > 24)
-      Out.resize(24);
+    if (Out.size() > Max)
+      Out.resize(Max);
     return Out;
   }
 
@@ -947,6 +954,8 @@ Verifier::Verifier(const Catalog &Cat, VerifyOptions Options)
     : I(std::make_unique<Impl>(Cat, Options)) {}
 Verifier::~Verifier() = default;
 
+void Verifier::shareDeadline(Deadline Shared) { I->Shared = Shared; }
+
 CheckResult Verifier::exceeds(const PolicySet &A, const PolicySet *B,
                               const Policy *Scope) {
   return I->run(A, B, Scope, 1, nullptr);
@@ -975,9 +984,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   request::RequestModel RM(Cat);
   bool Real = Opt.Requests == request::ModelKind::Realistic;
   Res.Assumptions = request::RequestModel::assumptions(Opt.Requests);
-  // --timeout bounds the whole check: witness search, glob reasoning and
-  // solving.
-  const Deadline Limit = Deadline::in(Opt.TimeoutMs);
+  // --timeout bounds the whole check: encoding, proofs from the text, glob
+  // reasoning, witness search and solving (and a deadline shared with other
+  // checks, when one is set).
+  const Deadline Limit =
+      Deadline::earliest(Deadline::in(Opt.TimeoutMs), Shared);
   const std::string OutOfTime = "the time limit of " +
                                 std::to_string(Opt.TimeoutMs / 1000) +
                                 " s ran out (--timeout)";
@@ -998,6 +1009,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
 
   TermContext Ctx;
   Ctx.setFoldImplied(Opt.FoldImplied);
+  Ctx.setDeadline(Limit);
   Backend->reset();
   Encoder Enc(Ctx, Policies);
   Enc.setDirectActions(!Opt.GroupActions);
@@ -1256,7 +1268,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   // Groups whose statements are covered one by one need no formula.
   Optional<SyntacticCover> Cover;
   if (Opt.Syntactic && Opt.GroupActions && B && !Scope && !Outsiders) {
-    Cover.emplace(A, *B);
+    Cover.emplace(A, *B, Limit);
     if (!Cover->usable())
       Cover.reset();
   }
@@ -1270,6 +1282,15 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       }
       Cx.GroupActions.push_back(AllActions[M].FullName.str());
     }
+  };
+
+  // Every phase (encoding, folding, witness search) stops at the deadline;
+  // the loops above it then see the time is out too.
+  auto outOfTime = [&]() {
+    if (!Limit.expired())
+      return false;
+    UnknownReason = OutOfTime;
+    return true;
   };
 
   size_t NumCoords = Groups.Reps.size() + 1;
@@ -1311,16 +1332,28 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           for (uint32_t M : Groups.Members[G])
             C.Members.push_back(&Cat.actions()[M]);
         Term TA = Enc.allowed(A, C);
+        if (outOfTime())
+          break;
         if (TA == Ctx.falseTerm())
           continue;
         Term Q = Ctx.mkAnd(TA, OutsiderTerm);
         if (Scope)
           Q = Ctx.mkAnd(Q, Enc.scope(*Scope, C));
-        if (B)
-          Q = Ctx.mkAnd(Q, Ctx.mkNot(Enc.allowed(*B, C)));
+        if (outOfTime())
+          break;
+        if (B) {
+          Term TB = Enc.allowed(*B, C);
+          if (outOfTime())
+            break;
+          Q = Ctx.mkAnd(Q, Ctx.mkNot(TB));
+        }
+        if (outOfTime())
+          break;
         if (Q == Ctx.falseTerm())
           continue;
         Q = Ctx.mkAnd(Q, Enc.realistic(C));
+        if (outOfTime())
+          break;
         if (Q == Ctx.falseTerm())
           continue;
         ++Res.Stats.Queries;
@@ -1347,6 +1380,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             Contexts = contexts(Src, Policies);
             StatementVars = varsContext(Policies);
             CandidatesFor = Who.Id + "|" + Who.Account;
+            if (outOfTime())
+              break;
           }
           std::vector<std::string> Actions;
           if (!Future)
@@ -1402,6 +1437,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             unsigned Tries = 0;
             for (const Policy *P : APolicies) {
               for (const Statement &S : P->Statements) {
+                if (Limit.expired()) {
+                  Tries = 20001; // out of time: stop trying
+                  break;
+                }
                 if (S.Eff != Effect::Allow || !S.Action.Present)
                   continue;
                 // The actions of this group S applies to: the group's own,
@@ -1472,8 +1511,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 for (const std::string &Act : Acts) {
                   for (const std::string &Rsrc : Rs) {
                     for (const RequestContext &RC : RCs) {
-                      if (++Tries % 64 == 0 && Limit.expired()) {
-                        Tries = 20001; // out of time: stop trying
+                      if (++Tries > 20000 || Limit.expired()) {
+                        Tries = 20001; // out of tries or time: stop
                         break;
                       }
                       if (tryRequest(Act, Rsrc, RC)) {
@@ -1511,7 +1550,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
               if (Limit.expired())
                 break;
               for (const RequestContext &RC : Contexts)
-                if (tryRequest(Act, Rsrc, RC)) {
+                if (!Limit.expired() && tryRequest(Act, Rsrc, RC)) {
                   Hit = true;
                   break;
                 }

@@ -12,6 +12,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Support/Diagnostic.h"
+#include "tollgate/Support/Findings.h"
 #include "tollgate/Support/Walk.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -47,9 +48,17 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
       Bad = true;
   if (!Bad)
     return L.P.get();
+  // A bounded number of errors, as lint reports (--max-findings): a small
+  // file may hold a great many.
+  unsigned Shown = 0, NotShown = 0;
   for (const Diagnostic &D : L.Diags) {
     if (D.Level != Severity::Error)
       continue;
+    if (Shown == DefaultMaxFindingsPerFile) {
+      ++NotShown;
+      continue;
+    }
+    ++Shown;
     Err << (L.Source ? L.Source->name() : Path);
     if (L.Source && L.Source->wasRead()) {
       Position P = L.Source->position(D.Range.Begin);
@@ -60,6 +69,11 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
       Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
     Err << '\n';
   }
+  if (NotShown)
+    Err << (L.Source ? L.Source->name() : Path) << ": note: " << NotShown
+        << " more error" << (NotShown == 1 ? " is" : "s are")
+        << " not shown; at most " << DefaultMaxFindingsPerFile
+        << " per file (`tollgate lint --max-findings 0` lists them all)\n";
   Err << "tollgate check: " << Path
       << ": the policy has errors; fix them before verifying it\n";
   return nullptr;
@@ -655,6 +669,8 @@ int runCheckCommand(int Argc, const char **Argv) {
     const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
     if (!P1 || !P2)
       return CheckInputError;
+    // One property: --timeout bounds both directions together.
+    V.shareDeadline(Deadline::in(VO.TimeoutMs));
     if (!compareFiles("equivalent", P1, A.Files[0], A.Type, P2, A.Files[1],
                       A.Type, A.Files[1],
                       A.Files[0] + " allows nothing that " + A.Files[1] +

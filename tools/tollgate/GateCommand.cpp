@@ -29,6 +29,7 @@
 #include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Support/Findings.h"
 #include "tollgate/Support/ReadFile.h"
 #include "tollgate/Yaml/Reader.h"
 
@@ -81,6 +82,8 @@ const char *Usage =
     "  --fail-on LEVEL      lint severity that fails the gate (default:\n"
     "                       the configuration's, else security)\n"
     "  --no-lint            only check for new access\n"
+    "  --max-findings N     findings reported per file, the most severe\n"
+    "                       first (default 1000, 0 for all)\n"
     "  --timeout SECONDS    time limit of each check (default 10)\n"
     "  -v, --verbose        say which changed files were skipped as not\n"
     "                       policies, templates or Terraform plans\n"
@@ -93,6 +96,7 @@ struct Args {
   Optional<Severity> FailOn;
   bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10;
+  unsigned MaxFindings = DefaultMaxFindingsPerFile;
   std::vector<std::string> Paths;
 };
 
@@ -147,6 +151,14 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
       A.Lint = false;
     } else if (Name == "-v" || Name == "--verbose") {
       A.Verbose = true;
+    } else if (Name == "--max-findings") {
+      if (!value(V))
+        return false;
+      if (StringRef(V).getAsInteger(10, A.MaxFindings)) {
+        Err << "tollgate gate: --max-findings needs a number, not '" << V
+            << "'\n";
+        return false;
+      }
     } else if (Name == "--timeout") {
       if (!value(V))
         return false;
@@ -948,6 +960,8 @@ int Gate::run() {
       if (D.Check != &NewAccess && D.Check != &NewAccessUnknown)
         LintFailed |= D.Level >= *FailOn;
     }
+  // The status counts every finding; the report shows a bounded number.
+  capFindings(Results, A.MaxFindings);
   bool Fail = LintFailed, Unknown = false;
   for (const PolicyOutcome &O : Outcomes) {
     Fail |= O.R.V == Verdict::Fail || O.Invalid;
@@ -1010,10 +1024,13 @@ void Gate::writeMarkdown(raw_ostream &OS) {
   unsigned Failed = 0;
   for (const PolicyOutcome &O : Outcomes)
     Failed += O.R.V == Verdict::Fail || O.Invalid;
-  unsigned Findings = 0;
-  for (const FileFindings &F : Results)
+  unsigned Findings = 0, Omitted = 0;
+  for (const FileFindings &F : Results) {
     for (const Diagnostic &D : F.Diags)
       Findings += D.Check != &NewAccess && D.Check != &NewAccessUnknown;
+    Omitted += F.omitted();
+  }
+  Findings += Omitted;
   OS << "### tollgate gate: ";
   if (Failed)
     OS << Failed << (Failed == 1 ? " policy grants" : " policies grant")
@@ -1067,6 +1084,11 @@ void Gate::writeMarkdown(raw_ostream &OS) {
         OS << "` **" << severityName(D.Level) << "** " << D.Check->Code << " "
            << D.Check->Name << ": " << D.Message << "\n";
       }
+    if (Omitted)
+      OS << "\n"
+         << Omitted << " more finding" << (Omitted == 1 ? " is" : "s are")
+         << " not shown: at most " << A.MaxFindings
+         << " per file (`--max-findings`).\n";
     OS << '\n';
   }
 }

@@ -7,7 +7,9 @@
 /// directory), code, JSON pointer and message, never by its line, so that
 /// edits elsewhere in the file do not invalidate the baseline. A baseline
 /// entry absorbs one finding: if the same finding appears twice and the
-/// baseline lists it once, the second is reported.
+/// baseline lists it once, the second is reported. An entry with a
+/// `"count"` stands for that many equal findings (the writer merges equal
+/// findings so).
 ///
 /// The file is JSON:
 ///

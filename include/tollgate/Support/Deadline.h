@@ -33,6 +33,15 @@ public:
 
   bool expired() const { return Limited && Clock::now() >= End; }
 
+  /// The earlier of two deadlines.
+  static Deadline earliest(const Deadline &A, const Deadline &B) {
+    if (!A.Limited)
+      return B;
+    if (!B.Limited)
+      return A;
+    return A.End <= B.End ? A : B;
+  }
+
   /// The milliseconds left (at least 1, for APIs where 0 means none).
   unsigned remainingMs(unsigned Cap) const {
     if (!Limited)

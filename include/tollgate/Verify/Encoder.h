@@ -80,6 +80,10 @@ public:
   Encoder(TermContext &Ctx, llvm::ArrayRef<const Policy *> Policies);
 
   /// The set allows the request at \p C.
+  ///
+  /// Past the term context's deadline (TermContext::setDeadline) allowed()
+  /// and scope() stop early and their terms mean nothing: a caller checks
+  /// the deadline after each call and drops the term.
   Term allowed(const PolicySet &Set, const Coordinate &C);
 
   /// Some Allow statement of \p Scope matches the request (action,
@@ -160,6 +164,10 @@ private:
   /// ARNs of the principals the policies name (for generic callers).
   std::vector<std::string> NamedPrincipals;
   std::array<Term, 6> Fields{};
+  /// The term of each pattern of each resource field, made once: every
+  /// coordinate encodes the same statements again, and a pattern may be a
+  /// megabyte long.
+  std::array<llvm::StringMap<Term>, 6> FieldMatches;
   std::map<std::string, KeyVars> Keys;
   std::vector<std::string> LiteralActions;
   std::string Unsupported;

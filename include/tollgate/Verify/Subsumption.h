@@ -26,10 +26,13 @@
 #define TOLLGATE_VERIFY_SUBSUMPTION_H
 
 #include "tollgate/Eval/Evaluator.h"
+#include "tollgate/Support/Deadline.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
-#include <map>
 #include <vector>
 
 namespace tollgate {
@@ -37,7 +40,10 @@ namespace verify {
 
 class SyntacticCover {
 public:
-  SyntacticCover(const PolicySet &New, const PolicySet &Old);
+  /// Past \p Limit nothing more is proved: provesAction() and
+  /// provesFuture() answer false.
+  SyntacticCover(const PolicySet &New, const PolicySet &Old,
+                 Deadline Limit = Deadline());
 
   /// The sets qualify at all.
   bool usable() const { return Usable; }
@@ -51,10 +57,35 @@ private:
     const Policy *P;
     const Statement *S;
   };
-  std::vector<Stmt> NewAllow, NewDeny, OldAllow, OldDeny;
+  /// The statements that may cover others, indexed by what their resource
+  /// elements hold, so that each statement to cover is compared with the
+  /// few that can cover it rather than with all of them.
+  struct CoverIndex {
+    std::vector<Stmt> All;
+    /// Statements whose resources are every resource.
+    std::vector<uint32_t> Universal;
+    /// Resource patterns, by text (with a mark for policy variables).
+    llvm::StringMap<std::vector<uint32_t>> ByText;
+    /// `prefix*` resource patterns, by prefix, and the prefix lengths.
+    llvm::StringMap<std::vector<uint32_t>> ByPrefix;
+    std::vector<size_t> PrefixLengths;
+    /// NotResource statements, by their first pattern; those with none.
+    llvm::StringMap<std::vector<uint32_t>> NegatedByFirst;
+    std::vector<uint32_t> NegatedEmpty;
+
+    void add(Stmt S);
+    /// Calls \p Try on every statement that may cover \p S (others do
+    /// not) until it returns true; returns whether one did.
+    bool anyCandidate(const Statement &S,
+                      llvm::function_ref<bool(const Stmt &)> Try) const;
+  };
+  std::vector<Stmt> NewAllow, OldDeny;
+  CoverIndex OldAllow, NewDeny;
   bool Usable = false;
-  /// Memo: T's resources and conditions cover S's (keyed by the pair).
-  std::map<std::pair<const Statement *, const Statement *>, bool> Memo;
+  Deadline Limit;
+  /// Memo: T's resources and conditions cover S's (keyed by the pair), up
+  /// to a bounded number of pairs.
+  llvm::DenseMap<std::pair<const Statement *, const Statement *>, bool> Memo;
 
   bool covers(const Stmt &T, const Stmt &S);
 };

@@ -34,6 +34,8 @@
 #ifndef TOLLGATE_VERIFY_TERM_H
 #define TOLLGATE_VERIFY_TERM_H
 
+#include "tollgate/Support/Deadline.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -119,8 +121,9 @@ struct Glob {
 };
 
 /// Every string \p A matches, \p B matches. Conservative: false when the
-/// product automaton grows too large.
-bool globIncluded(const Glob &A, const Glob &B);
+/// product automaton grows too large or \p Limit passes.
+bool globIncluded(const Glob &A, const Glob &B,
+                  const Deadline &Limit = Deadline());
 
 struct TermNode {
   TermKind K;
@@ -174,7 +177,8 @@ public:
   Term mkIte(Term C, Term A, Term B);
   Term mkEq(Term A, Term B);
   Term mkConcat(llvm::ArrayRef<Term> Args);
-  Term mkInGlob(Term S, const Glob &G);
+  /// Takes \p G by value: a glob of a long pattern is moved, not copied.
+  Term mkInGlob(Term S, Glob G);
   Term mkPrefixOf(Term P, Term S);
   Term mkSuffixOf(Term P, Term S);
   Term mkContains(Term S, Term Part);
@@ -206,6 +210,12 @@ public:
   /// measurements of what the folding buys).
   bool foldImplied() const { return FoldImplied; }
   void setFoldImplied(bool F) { FoldImplied = F; }
+
+  /// Past \p D, implies() gives up (answers false) instead of reasoning
+  /// over globs: folding is an optimisation, and the caller that set the
+  /// deadline stops anyway.
+  void setDeadline(Deadline D) { Limit = D; }
+  const Deadline &deadline() const { return Limit; }
   size_t size() const { return Nodes.size(); }
 
   /// The value of \p T under \p A. Variables missing from \p A take a
@@ -225,15 +235,17 @@ private:
   Term intern(TermNode N);
   /// Records \p What as the type error unless \p Ok; returns \p Ok.
   bool typed(bool Ok, const char *Ctor, llvm::ArrayRef<Term> Args);
-  uint32_t internGlob(const Glob &G);
+  uint32_t internGlob(Glob G);
 
   std::deque<TermNode> Nodes;
   std::unordered_map<std::string, Term> Index;
-  std::vector<Glob> Globs;
+  /// A deque: adding a glob never moves the others.
+  std::deque<Glob> Globs;
   std::unordered_map<std::string, uint32_t> GlobIndex;
   Term True = nullptr, False = nullptr;
   mutable llvm::DenseMap<std::pair<Term, Term>, bool> ImpliesMemo;
   bool FoldImplied = true;
+  Deadline Limit;
   std::string TypeError;
   std::vector<Term> CharReaders;
   llvm::DenseSet<Term> CharReaderSet;

@@ -29,6 +29,7 @@
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Eval/Request.h"
 #include "tollgate/Request/RequestModel.h"
+#include "tollgate/Support/Deadline.h"
 
 #include "llvm/ADT/Optional.h"
 
@@ -141,6 +142,11 @@ public:
   CheckResult subsumedBy(const PolicySet &A, const PolicySet &B) {
     return exceeds(A, &B);
   }
+
+  /// Checks from now on also stop at \p Shared (a time limit that several
+  /// checks share, as both directions of an equivalence do); each check
+  /// still stops after its own TimeoutMs.
+  void shareDeadline(Deadline Shared);
 
   /// Up to \p Max counterexamples of exceeds(), each from a different
   /// action group (for summaries of what changed).

@@ -106,5 +106,44 @@ TEST_CASE("baseline: unreadable and malformed baselines are errors") {
   CHECK(Error().find("this tollgate reads version 1") != std::string::npos);
   Write(R"({"version": 1, "findings": [{"file": "a.json"}]})");
   CHECK(Error().find("finding 0 needs the strings") != std::string::npos);
+  for (const char *Count : {"0", "-1", "\"2\"", "1.5", "4294967296"}) {
+    Write(std::string(R"({"version": 1, "findings": [{"file": "a.json", )"
+                      R"("code": "IAM101", "pointer": "", "message": "m", )"
+                      R"("count": )") +
+          Count + "}]}");
+    CHECK(Error().find("\"count\" must be a whole number") !=
+          std::string::npos);
+  }
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST_CASE("baseline: equal findings make one entry with a count") {
+  std::string Dir = tempDir();
+  std::string Path = Dir + "/baseline.json";
+  std::string Policy = Dir + "/a.json";
+  std::vector<Diagnostic> Many;
+  for (uint32_t I = 0; I < 5000; ++I)
+    Many.push_back(diag(AllowAll, "/Statement/0", "same", I));
+  Many.push_back(diag(AllowAll, "/Statement/1", "other", 9000));
+  std::vector<FileFindings> Before = {file(Policy, Many)};
+  llvm::Expected<size_t> Written = Baseline::write(Path, Before);
+  REQUIRE(static_cast<bool>(Written));
+  CHECK(*Written == 5001);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  REQUIRE(Buffer);
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  CHECK(Text.count("\"code\"") == 2);
+  CHECK(Text.contains("\"count\": 5000"));
+  CHECK(Text.size() < 1000);
+
+  llvm::Expected<Baseline> B = Baseline::load(Path);
+  REQUIRE(static_cast<bool>(B));
+  CHECK(B->size() == 5001);
+  // The count absorbs that many findings and no more.
+  Many.push_back(diag(AllowAll, "/Statement/0", "same", 9500));
+  std::vector<FileFindings> After = {file(Policy, Many)};
+  CHECK(B->filter(After) == 5001);
+  REQUIRE(After[0].Diags.size() == 1);
+  CHECK(After[0].Diags[0].Message == "same");
   llvm::sys::fs::remove_directories(Dir);
 }
