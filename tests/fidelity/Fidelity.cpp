@@ -60,8 +60,19 @@
 /// not load; 1 otherwise; 2 on bad arguments.
 ///
 ///   fidelity [--pairs N] [--seed S] [--cap REQUESTS] [--timeout-ms MS]
-///            [--show N] [--self-check N]
+///            [--show N] [--self-check N] [-j|--jobs N]
 ///            [--emit-replay FILE [--replay-per-pair N]]
+///
+/// Pairs are checked on N worker threads (0, the default: one per hardware
+/// thread), each pair with a verifier and a sampling generator of its own;
+/// the outcomes are reported in pair order, so the report is the same for
+/// any N. Only the solver's time limit is read from the clock: a query that
+/// takes about --timeout-ms can be decided in one run and UNKNOWN in
+/// another, and more likely so on a busy machine.
+///
+/// The enumeration of a universe stops once a request of each direction
+/// separates the policies (nothing the report says depends on the rest),
+/// unless the realism self-check or --emit-replay needs every request.
 ///
 /// --emit-replay writes every counterexample (once with each side's
 /// policies) and a sample of each universe as the replay lines of
