@@ -60,8 +60,19 @@
 /// not load; 1 otherwise; 2 on bad arguments.
 ///
 ///   fidelity [--pairs N] [--seed S] [--cap REQUESTS] [--timeout-ms MS]
-///            [--show N] [--self-check N]
+///            [--show N] [--self-check N] [-j|--jobs N]
 ///            [--emit-replay FILE [--replay-per-pair N]]
+///
+/// Pairs are checked on N worker threads (0, the default: one per hardware
+/// thread), each pair with a verifier and a sampling generator of its own;
+/// the outcomes are reported in pair order, so the report is the same for
+/// any N. Only the solver's time limit is read from the clock: a query that
+/// takes about --timeout-ms can be decided in one run and UNKNOWN in
+/// another, and more likely so on a busy machine.
+///
+/// The enumeration of a universe stops once a request of each direction
+/// separates the policies (nothing the report says depends on the rest),
+/// unless the realism self-check or --emit-replay needs every request.
 ///
 /// --emit-replay writes every counterexample (once with each side's
 /// policies) and a sample of each universe as the replay lines of
@@ -73,6 +84,7 @@
 #include "PairGen.h"
 #include "Realism.h"
 #include "SelfTest.h"
+#include "Tally.h"
 #include "Universe.h"
 
 #include "../diff/Generate.h"
@@ -83,8 +95,10 @@
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -93,6 +107,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace tollgate;
 using namespace tollgate::fidelity;
@@ -111,6 +126,8 @@ struct Args {
   unsigned TimeoutMs = 5000;
   unsigned Show = 3;
   unsigned SelfCheck = 30;
+  /// Worker threads; 0 means one per hardware thread.
+  unsigned Jobs = 0;
   std::string EmitReplay;
   unsigned ReplayPerPair = 2;
 };
@@ -135,6 +152,8 @@ bool parseArgs(int Argc, char **Argv, Args &A) {
       A.Cap = std::stoull(Next());
     else if (K == "--timeout-ms")
       A.TimeoutMs = std::stoul(Next());
+    else if (K == "--jobs" || K == "-j")
+      A.Jobs = std::stoul(Next());
     else if (K == "--show")
       A.Show = std::stoul(Next());
     else if (K == "--self-check")
@@ -195,41 +214,6 @@ std::string describeRaw(const Request &R) {
   return S;
 }
 
-/// One check's tallies.
-struct CheckTally {
-  unsigned Pass = 0, Fail = 0, Unknown = 0;
-  unsigned WrongPass = 0, PassSampled = 0;
-  unsigned Unrealistic = 0, ReplayFailures = 0, NoCex = 0;
-  /// Unrealistic only because aws:CurrentTime and the like are absent.
-  unsigned OnlyAlwaysPresent = 0;
-  unsigned NotSeparated = 0;       ///< FAIL, but no universe request separates.
-  unsigned NotSeparatedFuture = 0; ///< ... and the counterexample's action
-                                   ///< is a future one.
-  unsigned SolverErrors = 0, Internal = 0;
-  unsigned FailOnRewrite = 0, PassOnMutation = 0;
-  /// FAIL on a rewrite with a realistic counterexample that replays: the
-  /// rewrite is not exact, or the evaluator disagrees with the harness.
-  unsigned SoundFailOnRewrite = 0;
-  /// A realistic replaying counterexample that the universe lacks.
-  unsigned UniverseGaps = 0;
-  std::map<std::string, unsigned> ByRule, ByUnknown;
-};
-
-struct Example {
-  std::string Title, Text;
-};
-
-struct Report {
-  std::map<std::string, CheckTally> Checks;
-  std::map<std::string, std::vector<Example>> Examples;
-  unsigned Show = 3;
-  void example(const std::string &Group, std::string Title, std::string Text) {
-    auto &V = Examples[Group];
-    if (V.size() < Show)
-      V.push_back({std::move(Title), std::move(Text)});
-  }
-};
-
 std::string unknownCategory(const CheckResult &R) {
   llvm::StringRef Why = R.Reason;
   if (R.InternalError)
@@ -271,6 +255,272 @@ diff::CaseRequest toCaseRequest(const Request &R) {
   return C;
 }
 
+/// What every pair shares: read-only once the workers start.
+struct Shared {
+  const Args &A;
+  const Catalog &Cat;
+  VerifyOptions VO;
+  const Policy *AllowAll = nullptr;
+};
+
+/// A pair as the generator made it, with its two texts.
+struct PairInput {
+  unsigned No = 0;
+  PolicyPair Pair;
+  std::string TextO, TextD;
+};
+
+/// Checks one pair: both verdicts of the verifier against the universe.
+/// Touches nothing but \p Out, so pairs can be checked on any thread; the
+/// verifier (with its own solver context) and the sampling generator are
+/// the pair's own, so the outcome does not depend on which pairs ran
+/// before on the same thread.
+void checkPair(const Shared &Sh, const PairInput &In, PairOutcome &Out) {
+  const Args &A = Sh.A;
+  const Catalog &Cat = Sh.Cat;
+  const PolicyPair &Pair = In.Pair;
+  const unsigned PairNo = In.No;
+  const std::string &TextO = In.TextO, &TextD = In.TextD;
+  Report &Rep = Out.Rep;
+  Rep.Show = A.Show;
+  Out.Rewrite = Pair.Rewrite;
+  Out.ResourcePolicy = Pair.ResourcePolicy;
+  Out.KindGroup = Pair.Kind.substr(0, Pair.Kind.find('+'));
+  std::string PairText = "pair " + std::to_string(PairNo) + " (" + Pair.Kind +
+                         ")\n    original: " + TextO +
+                         "\n    derived:  " + TextD;
+  LoadOptions LO;
+  LO.Type = Pair.ResourcePolicy ? PolicyType::Resource : PolicyType::Identity;
+  LoadedPolicy LoadO = loadPolicyText("original.json", TextO, LO);
+  LoadedPolicy LoadD = loadPolicyText("derived.json", TextD, LO);
+  auto Bad = [](const LoadedPolicy &L) {
+    if (!L.P || L.hasInputError())
+      return std::string("cannot load");
+    for (const Diagnostic &D : L.Diags)
+      if (D.Level == Severity::Error)
+        return D.Message;
+    return std::string();
+  };
+  std::string Err = Bad(LoadO);
+  if (Err.empty())
+    Err = Bad(LoadD);
+  if (!Err.empty()) {
+    Out.LoadError = true;
+    Rep.example("load error", Err, PairText);
+    return;
+  }
+  PolicySet SO = setFor(LoadO.P.get(), Sh.AllowAll);
+  PolicySet SD = setFor(LoadD.P.get(), Sh.AllowAll);
+
+  // The verifier, both directions.
+  auto Q0 = std::chrono::steady_clock::now();
+  Verifier V(Cat, Sh.VO);
+  CheckResult Fwd = V.exceeds(SD, &SO);  // derived allows more?
+  CheckResult Back = V.exceeds(SO, &SD); // original allows more?
+  Out.VerifySeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
+          .count();
+
+  // The universe.
+  Q0 = std::chrono::steady_clock::now();
+  std::mt19937_64 Sample(A.Seed * 7919 + 1 +
+                         0x9E3779B97F4A7C15ull * (uint64_t(PairNo) + 1));
+  CompiledPolicySet CO(SO), CD(SD);
+  Universe U({Pair.Original, Pair.Derived}, !Pair.ResourcePolicy, Cat);
+  Out.UniverseSize = U.size();
+  llvm::Optional<Request> SepFwd, SepBack;
+  // Two reservoir samples for the simulator: of every request, and of
+  // those with a non-ASCII character (where `?` and case rules bite).
+  std::vector<Request> ReplaySample, ReplayWide;
+  uint64_t Seen = 0, SeenWide = 0;
+  bool SelfCheck = PairNo < A.SelfCheck;
+  bool Replay = !A.EmitReplay.empty();
+  bool Full = U.forEach(A.Cap, Sample, [&](const Request &R) {
+    ++Seen;
+    if (SelfCheck) {
+      std::vector<Violation> Vs =
+          checkRealism(R, false, !Pair.ResourcePolicy, Cat);
+      if (!Vs.empty()) {
+        ++Out.SelfCheckViolations;
+        Rep.example("universe request breaks a realism rule",
+                    Vs.front().Rule + ": " + Vs.front().Detail, describe(R));
+      }
+    }
+    Decision DO = CO.decide(R).D, DD = CD.decide(R).D;
+    if (DO == Decision::Unsupported || DD == Decision::Unsupported) {
+      ++Out.UnsupportedRequests;
+      return true;
+    }
+    if (DD == Decision::Allow && DO != Decision::Allow && !SepFwd)
+      SepFwd = R;
+    if (DO == Decision::Allow && DD != Decision::Allow && !SepBack)
+      SepBack = R;
+    if (Replay) {
+      auto Keep = [&](std::vector<Request> &V, uint64_t N) {
+        if (V.size() < A.ReplayPerPair)
+          V.push_back(R);
+        else if (Sample() % N < A.ReplayPerPair)
+          V[Sample() % A.ReplayPerPair] = R;
+      };
+      Keep(ReplaySample, Seen);
+      auto NonAscii = [](const std::string &X) {
+        return std::any_of(X.begin(), X.end(), [](char C) { return C & 0x80; });
+      };
+      bool Wide = NonAscii(R.Resource);
+      for (const ContextValue *V : R.Context.sorted())
+        for (const std::string &X : V->Values)
+          Wide |= NonAscii(X);
+      if (Wide)
+        Keep(ReplayWide, ++SeenWide);
+      return true;
+    }
+    // A request of each direction answers every question the report
+    // asks of the universe; the rest is needed only for the samples and
+    // the realism self-check.
+    return SelfCheck || !SepFwd || !SepBack;
+  });
+  Out.Requests = Seen;
+  // A stop after both separating requests decides as much as a full pass.
+  Out.Exhaustive = Full || (SepFwd && SepBack && U.size() <= A.Cap);
+  Full = Out.Exhaustive;
+  Out.EnumSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
+          .count();
+
+  auto emit = [&](const std::string &Text, const Request &R,
+                  const std::string &Origin) {
+    if (Replay)
+      Out.Replay.push_back({Text, Pair.ResourcePolicy, R, Origin});
+  };
+
+  // One direction's FAIL: its counterexample must replay and be
+  // realistic. Returns true when the counterexample replays and is realistic.
+  auto checkCex = [&](const std::string &Check, CheckTally &T,
+                      const CheckResult &R, const CompiledPolicySet &Allows,
+                      const CompiledPolicySet &DoesNot,
+                      const std::string &AllowsText,
+                      const std::string &DoesNotText, const char *Dir) {
+    if (!R.Cex) {
+      ++T.NoCex;
+      Rep.example("FAIL without a counterexample", Check, PairText);
+      return false;
+    }
+    const Request &Q = R.Cex->R;
+    Decision DA = Allows.decide(Q).D, DB = DoesNot.decide(Q).D;
+    bool Replays = DA == Decision::Allow && DB != Decision::Allow &&
+                   DB != Decision::Unsupported;
+    if (!Replays) {
+      ++T.ReplayFailures;
+      Rep.example("counterexample does not replay",
+                  Check + " (" + Dir + "): " + decisionName(DA).str() + " / " +
+                      decisionName(DB).str(),
+                  PairText + "\n    request:  " + describe(Q));
+    }
+    std::vector<Violation> Vs =
+        checkRealism(Q, R.Cex->FutureAction, !Pair.ResourcePolicy, Cat);
+    std::string Origin = std::string(Vs.empty() ? "realistic" : "unrealistic") +
+                         " counterexample of " + Check + ", pair " +
+                         std::to_string(PairNo);
+    emit(AllowsText, Q, Origin);
+    emit(DoesNotText, Q, Origin);
+    if (!Vs.empty()) {
+      ++T.Unrealistic;
+      std::set<std::string> Rules;
+      for (const Violation &X : Vs)
+        Rules.insert(X.Rule);
+      for (const std::string &Rule : Rules)
+        ++T.ByRule[Rule];
+      T.OnlyAlwaysPresent += Rules.size() == 1 && Rules.count("always-present");
+      for (const Violation &X : Vs)
+        Rep.example("unrealistic: " + X.Rule, Check + ": " + X.Detail,
+                    PairText + "\n    request:  " + describe(Q));
+    }
+    return Replays && Vs.empty();
+  };
+
+  auto record = [&](const std::string &Check, bool Both) {
+    CheckTally &T = Rep.Checks[Check];
+    bool AnyFail = Fwd.V == Verdict::Fail || (Both && Back.V == Verdict::Fail);
+    bool AllPass = Fwd.V == Verdict::Pass && (!Both || Back.V == Verdict::Pass);
+    if (AnyFail) {
+      ++T.Fail;
+      T.FailOnRewrite += Pair.Rewrite;
+      bool Sound = false;
+      if (Fwd.V == Verdict::Fail)
+        Sound |= checkCex(Check, T, Fwd, CD, CO, TextD, TextO,
+                          "derived over original");
+      if (Both && Back.V == Verdict::Fail)
+        Sound |= checkCex(Check, T, Back, CO, CD, TextO, TextD,
+                          "original over derived");
+      bool Separated = SepFwd || (Both && SepBack);
+      const CheckResult &Failed = Fwd.V == Verdict::Fail ? Fwd : Back;
+      std::string CexText =
+          Failed.Cex ? "\n    request:  " + describe(Failed.Cex->R) : "";
+      if (Sound && Pair.Rewrite) {
+        ++T.SoundFailOnRewrite;
+        Rep.example("FAIL on a rewrite with a realistic counterexample (" +
+                        Check + ")",
+                    Pair.Kind, PairText + CexText);
+      }
+      // The universe holds catalog actions only.
+      if (Sound && !Separated && Full && Failed.Cex &&
+          !Failed.Cex->FutureAction) {
+        ++T.UniverseGaps;
+        Rep.example("realistic counterexample missing from the universe (" +
+                        Check + ")",
+                    Pair.Kind, PairText + CexText);
+      }
+      if (!Separated && Full) {
+        ++T.NotSeparated;
+        T.NotSeparatedFuture += Failed.Cex && Failed.Cex->FutureAction;
+        Rep.example("FAIL, but no universe request separates (" + Check + ")",
+                    Pair.Kind,
+                    PairText + "\n    request:  " +
+                        (Fwd.Cex    ? describe(Fwd.Cex->R)
+                         : Back.Cex ? describe(Back.Cex->R)
+                                    : ""));
+      }
+    } else if (AllPass) {
+      ++T.Pass;
+      T.PassOnMutation += !Pair.Rewrite;
+      T.PassSampled += !Full;
+      llvm::Optional<Request> &Sep = SepFwd ? SepFwd : SepBack;
+      if (SepFwd || (Both && SepBack)) {
+        ++T.WrongPass;
+        Rep.example(
+            "wrong PASS (" + Check + ")",
+            std::string(SepFwd ? "the derived policy" : "the original") +
+                " alone allows",
+            PairText + "\n    request:  " + describe(*Sep));
+      }
+    } else {
+      ++T.Unknown;
+      for (const CheckResult *R : {&Fwd, &Back}) {
+        if (R->V != Verdict::Unknown || (!Both && R == &Back))
+          continue;
+        std::string Cat = unknownCategory(*R);
+        ++T.ByUnknown[Cat];
+        if (llvm::StringRef(Cat).startswith("solver error"))
+          ++T.SolverErrors;
+        if (Cat == "internal error")
+          ++T.Internal;
+        Rep.example("unknown: " + Cat, R->Reason, PairText);
+        break;
+      }
+    }
+  };
+  record("no-new-access", false);
+  record("equivalent", true);
+  if (Fwd.V == Verdict::Pass || Back.V == Verdict::Pass) {
+    std::string Origin = "PASS universe, pair " + std::to_string(PairNo);
+    for (const auto *Set : {&ReplaySample, &ReplayWide})
+      for (const Request &R : *Set) {
+        emit(TextO, R, Origin);
+        emit(TextD, R, Origin);
+      }
+  }
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -296,279 +546,93 @@ int main(int Argc, char **Argv) {
   if (!SelfTestFailures.empty())
     return 1;
 
-  VerifyOptions VO;
-  VO.TimeoutMs = A.TimeoutMs;
-  Verifier V(Cat, VO);
-  PairGenerator Gen(A.Seed);
-  std::mt19937_64 Sample(A.Seed * 7919 + 1);
-  Report Rep;
-  Rep.Show = A.Show;
   LoadOptions AllowLO;
   AllowLO.Type = PolicyType::Identity;
   LoadedPolicy AllowAll = loadPolicyText("<allow-all>", AllowAllText, AllowLO);
+  Shared Sh{A, Cat, VerifyOptions(), AllowAll.P.get()};
+  Sh.VO.TimeoutMs = A.TimeoutMs;
 
-  std::ofstream Replay;
-  diff::PolicyPool Pool;
-  uint64_t ReplayId = 1;
-  if (!A.EmitReplay.empty())
-    Replay.open(A.EmitReplay);
-  auto emit = [&](const std::string &Text, bool ResourcePolicy,
-                  const Request &R, const std::string &Origin) {
-    if (!Replay)
-      return;
-    diff::Case C;
-    C.Id = ReplayId++;
-    C.Origin = Origin;
-    int P = Pool.addText(Text);
-    if (ResourcePolicy) {
-      C.Resource = P;
-      C.Identity.push_back(Pool.addText(AllowAllText));
-    } else {
-      C.Identity.push_back(P);
+  // The pairs, in the generator's order.
+  std::vector<PairInput> Inputs(A.Pairs);
+  {
+    PairGenerator Gen(A.Seed);
+    for (unsigned PairNo = 0; PairNo < A.Pairs; ++PairNo) {
+      PairInput &In = Inputs[PairNo];
+      In.No = PairNo;
+      In.Pair = Gen.next();
+      In.TextO = renderPolicy(In.Pair.Original, A.Seed + 2 * PairNo);
+      In.TextD = renderPolicy(In.Pair.Derived, A.Seed + 2 * PairNo + 1);
     }
-    C.Request = toCaseRequest(R);
-    // A request with invalid UTF-8 (already counted as unrealistic) cannot
-    // be written as JSON.
-    try {
-      Replay << diff::caseReplay(C, Pool).dump() << '\n';
-    } catch (const nlohmann::json::exception &) {
-    }
-  };
+  }
 
+  // Each pair on its own, on as many threads as asked.
+  std::vector<PairOutcome> Outcomes(A.Pairs);
+  unsigned Jobs =
+      A.Jobs ? A.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Jobs = std::max(1u, std::min(Jobs, A.Pairs));
+  {
+    std::atomic<unsigned> Next{0};
+    auto work = [&] {
+      for (unsigned I; (I = Next++) < A.Pairs;)
+        checkPair(Sh, Inputs[I], Outcomes[I]);
+    };
+    std::vector<std::thread> Workers;
+    for (unsigned J = 1; J < Jobs; ++J)
+      Workers.emplace_back(work);
+    work();
+    for (std::thread &W : Workers)
+      W.join();
+  }
+
+  // The outcomes, in pair order.
+  Report Rep;
+  Rep.Show = A.Show;
   unsigned Rewrites = 0, Mutations = 0, ResourcePairs = 0, LoadErrors = 0;
   unsigned Exhaustive = 0, Sampled = 0, SelfCheckViolations = 0;
   uint64_t Requests = 0, UnsupportedRequests = 0, MaxUniverse = 0;
   double VerifySeconds = 0, EnumSeconds = 0;
   std::map<std::string, unsigned> KindCount;
-
-  for (unsigned PairNo = 0; PairNo < A.Pairs; ++PairNo) {
-    PolicyPair Pair = Gen.next();
-    ++(Pair.Rewrite ? Rewrites : Mutations);
-    ResourcePairs += Pair.ResourcePolicy;
-    ++KindCount[Pair.Kind.substr(0, Pair.Kind.find('+'))];
-    std::string TextO = renderPolicy(Pair.Original, A.Seed + 2 * PairNo);
-    std::string TextD = renderPolicy(Pair.Derived, A.Seed + 2 * PairNo + 1);
-    std::string PairText = "pair " + std::to_string(PairNo) + " (" + Pair.Kind +
-                           ")\n    original: " + TextO +
-                           "\n    derived:  " + TextD;
-    LoadOptions LO;
-    LO.Type = Pair.ResourcePolicy ? PolicyType::Resource : PolicyType::Identity;
-    LoadedPolicy LoadO = loadPolicyText("original.json", TextO, LO);
-    LoadedPolicy LoadD = loadPolicyText("derived.json", TextD, LO);
-    auto Bad = [](const LoadedPolicy &L) {
-      if (!L.P || L.hasInputError())
-        return std::string("cannot load");
-      for (const Diagnostic &D : L.Diags)
-        if (D.Level == Severity::Error)
-          return D.Message;
-      return std::string();
-    };
-    std::string Err = Bad(LoadO);
-    if (Err.empty())
-      Err = Bad(LoadD);
-    if (!Err.empty()) {
+  std::ofstream Replay;
+  diff::PolicyPool Pool;
+  uint64_t ReplayId = 1;
+  if (!A.EmitReplay.empty())
+    Replay.open(A.EmitReplay);
+  for (const PairOutcome &O : Outcomes) {
+    ++(O.Rewrite ? Rewrites : Mutations);
+    ResourcePairs += O.ResourcePolicy;
+    ++KindCount[O.KindGroup];
+    Rep.add(O.Rep);
+    if (O.LoadError) {
       ++LoadErrors;
-      Rep.example("load error", Err, PairText);
       continue;
     }
-    PolicySet SO = setFor(LoadO.P.get(), AllowAll.P.get());
-    PolicySet SD = setFor(LoadD.P.get(), AllowAll.P.get());
-
-    // The verifier, both directions.
-    auto Q0 = std::chrono::steady_clock::now();
-    CheckResult Fwd = V.exceeds(SD, &SO);  // derived allows more?
-    CheckResult Back = V.exceeds(SO, &SD); // original allows more?
-    VerifySeconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
-            .count();
-
-    // The universe.
-    Q0 = std::chrono::steady_clock::now();
-    CompiledPolicySet CO(SO), CD(SD);
-    Universe U({Pair.Original, Pair.Derived}, !Pair.ResourcePolicy, Cat);
-    uint64_t Size = U.size();
-    MaxUniverse = std::max(MaxUniverse, Size);
-    llvm::Optional<Request> SepFwd, SepBack;
-    // Two reservoir samples for the simulator: of every request, and of
-    // those with a non-ASCII character (where `?` and case rules bite).
-    std::vector<Request> ReplaySample, ReplayWide;
-    uint64_t Seen = 0, SeenWide = 0;
-    bool SelfCheck = PairNo < A.SelfCheck;
-    bool Full = U.forEach(A.Cap, Sample, [&](const Request &R) {
-      ++Seen;
-      if (SelfCheck) {
-        std::vector<Violation> Vs =
-            checkRealism(R, false, !Pair.ResourcePolicy, Cat);
-        if (!Vs.empty()) {
-          ++SelfCheckViolations;
-          Rep.example("universe request breaks a realism rule",
-                      Vs.front().Rule + ": " + Vs.front().Detail, describe(R));
-        }
-      }
-      Decision DO = CO.decide(R).D, DD = CD.decide(R).D;
-      if (DO == Decision::Unsupported || DD == Decision::Unsupported) {
-        ++UnsupportedRequests;
-        return true;
-      }
-      if (DD == Decision::Allow && DO != Decision::Allow && !SepFwd)
-        SepFwd = R;
-      if (DO == Decision::Allow && DD != Decision::Allow && !SepBack)
-        SepBack = R;
-      if (Replay) {
-        auto Keep = [&](std::vector<Request> &V, uint64_t N) {
-          if (V.size() < A.ReplayPerPair)
-            V.push_back(R);
-          else if (Sample() % N < A.ReplayPerPair)
-            V[Sample() % A.ReplayPerPair] = R;
-        };
-        Keep(ReplaySample, Seen);
-        auto NonAscii = [](const std::string &X) {
-          return std::any_of(X.begin(), X.end(),
-                             [](char C) { return C & 0x80; });
-        };
-        bool Wide = NonAscii(R.Resource);
-        for (const ContextValue *V : R.Context.sorted())
-          for (const std::string &X : V->Values)
-            Wide |= NonAscii(X);
-        if (Wide)
-          Keep(ReplayWide, ++SeenWide);
-      }
-      return true;
-    });
-    Requests += Seen;
-    ++(Full ? Exhaustive : Sampled);
-    EnumSeconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Q0)
-            .count();
-
-    // One direction's FAIL: its counterexample must replay and be
-    // realistic. Returns true when the counterexample replays and is realistic.
-    auto checkCex = [&](const std::string &Check, CheckTally &T,
-                        const CheckResult &R, const CompiledPolicySet &Allows,
-                        const CompiledPolicySet &DoesNot,
-                        const std::string &AllowsText,
-                        const std::string &DoesNotText, const char *Dir) {
-      if (!R.Cex) {
-        ++T.NoCex;
-        Rep.example("FAIL without a counterexample", Check, PairText);
-        return false;
-      }
-      const Request &Q = R.Cex->R;
-      Decision DA = Allows.decide(Q).D, DB = DoesNot.decide(Q).D;
-      bool Replays = DA == Decision::Allow && DB != Decision::Allow &&
-                     DB != Decision::Unsupported;
-      if (!Replays) {
-        ++T.ReplayFailures;
-        Rep.example("counterexample does not replay",
-                    Check + " (" + Dir + "): " + decisionName(DA).str() +
-                        " / " + decisionName(DB).str(),
-                    PairText + "\n    request:  " + describe(Q));
-      }
-      std::vector<Violation> Vs =
-          checkRealism(Q, R.Cex->FutureAction, !Pair.ResourcePolicy, Cat);
-      std::string Origin =
-          std::string(Vs.empty() ? "realistic" : "unrealistic") +
-          " counterexample of " + Check + ", pair " + std::to_string(PairNo);
-      emit(AllowsText, Pair.ResourcePolicy, Q, Origin);
-      emit(DoesNotText, Pair.ResourcePolicy, Q, Origin);
-      if (!Vs.empty()) {
-        ++T.Unrealistic;
-        std::set<std::string> Rules;
-        for (const Violation &X : Vs)
-          Rules.insert(X.Rule);
-        for (const std::string &Rule : Rules)
-          ++T.ByRule[Rule];
-        T.OnlyAlwaysPresent +=
-            Rules.size() == 1 && Rules.count("always-present");
-        for (const Violation &X : Vs)
-          Rep.example("unrealistic: " + X.Rule, Check + ": " + X.Detail,
-                      PairText + "\n    request:  " + describe(Q));
-      }
-      return Replays && Vs.empty();
-    };
-
-    auto record = [&](const std::string &Check, bool Both) {
-      CheckTally &T = Rep.Checks[Check];
-      bool AnyFail =
-          Fwd.V == Verdict::Fail || (Both && Back.V == Verdict::Fail);
-      bool AllPass =
-          Fwd.V == Verdict::Pass && (!Both || Back.V == Verdict::Pass);
-      if (AnyFail) {
-        ++T.Fail;
-        T.FailOnRewrite += Pair.Rewrite;
-        bool Sound = false;
-        if (Fwd.V == Verdict::Fail)
-          Sound |= checkCex(Check, T, Fwd, CD, CO, TextD, TextO,
-                            "derived over original");
-        if (Both && Back.V == Verdict::Fail)
-          Sound |= checkCex(Check, T, Back, CO, CD, TextO, TextD,
-                            "original over derived");
-        bool Separated = SepFwd || (Both && SepBack);
-        const CheckResult &Failed = Fwd.V == Verdict::Fail ? Fwd : Back;
-        std::string CexText =
-            Failed.Cex ? "\n    request:  " + describe(Failed.Cex->R) : "";
-        if (Sound && Pair.Rewrite) {
-          ++T.SoundFailOnRewrite;
-          Rep.example("FAIL on a rewrite with a realistic counterexample (" +
-                          Check + ")",
-                      Pair.Kind, PairText + CexText);
-        }
-        // The universe holds catalog actions only.
-        if (Sound && !Separated && Full && Failed.Cex &&
-            !Failed.Cex->FutureAction) {
-          ++T.UniverseGaps;
-          Rep.example("realistic counterexample missing from the universe (" +
-                          Check + ")",
-                      Pair.Kind, PairText + CexText);
-        }
-        if (!Separated && Full) {
-          ++T.NotSeparated;
-          T.NotSeparatedFuture += Failed.Cex && Failed.Cex->FutureAction;
-          Rep.example("FAIL, but no universe request separates (" + Check + ")",
-                      Pair.Kind,
-                      PairText + "\n    request:  " +
-                          (Fwd.Cex    ? describe(Fwd.Cex->R)
-                           : Back.Cex ? describe(Back.Cex->R)
-                                      : ""));
-        }
-      } else if (AllPass) {
-        ++T.Pass;
-        T.PassOnMutation += !Pair.Rewrite;
-        T.PassSampled += !Full;
-        llvm::Optional<Request> &Sep = SepFwd ? SepFwd : SepBack;
-        if (SepFwd || (Both && SepBack)) {
-          ++T.WrongPass;
-          Rep.example(
-              "wrong PASS (" + Check + ")",
-              std::string(SepFwd ? "the derived policy" : "the original") +
-                  " alone allows",
-              PairText + "\n    request:  " + describe(*Sep));
-        }
+    SelfCheckViolations += O.SelfCheckViolations;
+    Requests += O.Requests;
+    UnsupportedRequests += O.UnsupportedRequests;
+    MaxUniverse = std::max(MaxUniverse, O.UniverseSize);
+    ++(O.Exhaustive ? Exhaustive : Sampled);
+    VerifySeconds += O.VerifySeconds;
+    EnumSeconds += O.EnumSeconds;
+    for (const ReplayLine &L : O.Replay) {
+      if (!Replay)
+        break;
+      diff::Case C;
+      C.Id = ReplayId++;
+      C.Origin = L.Origin;
+      int P = Pool.addText(L.PolicyText);
+      if (L.ResourcePolicy) {
+        C.Resource = P;
+        C.Identity.push_back(Pool.addText(AllowAllText));
       } else {
-        ++T.Unknown;
-        for (const CheckResult *R : {&Fwd, &Back}) {
-          if (R->V != Verdict::Unknown || (!Both && R == &Back))
-            continue;
-          std::string Cat = unknownCategory(*R);
-          ++T.ByUnknown[Cat];
-          if (llvm::StringRef(Cat).startswith("solver error"))
-            ++T.SolverErrors;
-          if (Cat == "internal error")
-            ++T.Internal;
-          Rep.example("unknown: " + Cat, R->Reason, PairText);
-          break;
-        }
+        C.Identity.push_back(P);
       }
-    };
-    record("no-new-access", false);
-    record("equivalent", true);
-    if (Fwd.V == Verdict::Pass || Back.V == Verdict::Pass) {
-      std::string Origin = "PASS universe, pair " + std::to_string(PairNo);
-      for (const auto *Set : {&ReplaySample, &ReplayWide})
-        for (const Request &R : *Set) {
-          emit(TextO, Pair.ResourcePolicy, R, Origin);
-          emit(TextD, Pair.ResourcePolicy, R, Origin);
-        }
+      C.Request = toCaseRequest(L.R);
+      // A request with invalid UTF-8 (already counted as unrealistic)
+      // cannot be written as JSON.
+      try {
+        Replay << diff::caseReplay(C, Pool).dump() << '\n';
+      } catch (const nlohmann::json::exception &) {
+      }
     }
   }
 
@@ -586,8 +650,8 @@ int main(int Argc, char **Argv) {
     std::cout << " " << K.first << "=" << K.second;
   std::cout << "\n";
   std::cout << "universe: " << Requests << " requests decided (" << Exhaustive
-            << " pairs enumerated in full, " << Sampled << " sampled at "
-            << A.Cap << "; largest universe " << MaxUniverse << "), "
+            << " pairs decided in full, " << Sampled << " sampled at " << A.Cap
+            << "; largest universe " << MaxUniverse << "), "
             << UnsupportedRequests << " requests the evaluator cannot decide; "
             << SelfCheckViolations << " universe requests of the first "
             << A.SelfCheck << " pairs break a realism rule\n";
@@ -629,11 +693,11 @@ int main(int Argc, char **Argv) {
     for (const Example &E : KV.second)
       std::cout << "  " << E.Title << "\n    " << E.Text << "\n";
   }
-  char Buf[200];
+  char Buf[240];
   snprintf(Buf, sizeof(Buf),
-           "time: %.1f s in all, %.1f s of CPU (verifier %.1f s, universe "
-           "%.1f s)\n",
-           Total, double(std::clock()) / CLOCKS_PER_SEC, VerifySeconds,
+           "time: %.1f s in all on %u threads, %.1f s of CPU (summed over "
+           "pairs: verifier %.1f s, universe %.1f s)\n",
+           Total, Jobs, double(std::clock()) / CLOCKS_PER_SEC, VerifySeconds,
            EnumSeconds);
   std::cout << Buf;
   // Unrealistic counterexamples are held to a ceiling that only comes down

@@ -432,7 +432,10 @@ bool PairGenerator::rewrite(json &P, bool ResourcePolicy, std::string &Name) {
         } else if (!negatedOp(Base).empty()) {
           DenyOp = negatedOp(Base);
           NeedPresent = IfE;
-        } else if (!complementOp(Base).empty() && alwaysPresentKey(Key)) {
+        } else if (!complementOp(Base).empty() && alwaysPresentKey(Key) &&
+                   DenyValues.size() == 1) {
+          // A list is a disjunction; its complement would be a conjunction,
+          // which one condition of a plain operator cannot state.
           DenyOp = complementOp(Base);
         } else {
           continue;
