@@ -29,6 +29,7 @@
 #include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Request/RequestModel.h"
 #include "tollgate/Support/Findings.h"
 #include "tollgate/Support/ReadFile.h"
 #include "tollgate/Yaml/Reader.h"
@@ -85,6 +86,9 @@ const char *Usage =
     "  --max-findings N     findings reported per file, the most severe\n"
     "                       first (default 1000, 0 for all)\n"
     "  --timeout SECONDS    time limit of each check (default 10)\n"
+    "  --request-model realistic|textual\n"
+    "                       the requests AWS can send (default), or any\n"
+    "                       strings for the resource and every key\n"
     "  -v, --verbose        say which changed files were skipped as not\n"
     "                       policies, templates or Terraform plans\n"
     "  -o FILE              write the report to FILE\n"
@@ -96,6 +100,7 @@ struct Args {
   Optional<Severity> FailOn;
   bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10;
+  request::ModelKind Requests = request::ModelKind::Realistic;
   unsigned MaxFindings = DefaultMaxFindingsPerFile;
   std::vector<std::string> Paths;
 };
@@ -169,6 +174,16 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
             << verify::MaxTimeoutSeconds << "\n";
         return false;
       }
+    } else if (Name == "--request-model") {
+      if (!value(V))
+        return false;
+      std::optional<request::ModelKind> K = request::parseModelKind(V);
+      if (!K) {
+        Err << "tollgate gate: unknown request model `" << V
+            << "`; use realistic or textual\n";
+        return false;
+      }
+      A.Requests = *K;
     } else if (Name == "-h" || Name == "--help") {
       Err << Usage;
       return false;
@@ -384,6 +399,7 @@ private:
   static VerifyOptions verifyOptions(const Args &A) {
     VerifyOptions VO;
     VO.TimeoutMs = A.TimeoutS * 1000;
+    VO.Requests = A.Requests;
     return VO;
   }
   bool findChanges(std::vector<std::string> &Files);
