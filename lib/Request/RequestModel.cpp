@@ -218,9 +218,9 @@ bool RequestModel::keyReaches(const ActionInfo *Action, StringRef Key) const {
 /// starts with `aws`).
 static std::string shapeOf(StringRef Format) {
   return fillArnFormat(Format, [](StringRef Name) -> std::string {
-    return Name == "Account"     ? "????????????"
-           : Name == "Partition" ? "aws*"
-                                 : "?*";
+    return Name == "Account" || Name == "AccountId" ? "????????????"
+           : Name == "Partition"                    ? "aws*"
+                                                    : "?*";
   });
 }
 
@@ -255,7 +255,7 @@ RequestModel::sampleResources(const ActionInfo &Action,
         return StringSwitch<std::string>(Name)
             .Case("Partition", "aws")
             .Case("Region", "us-east-1")
-            .Case("Account", Account.str())
+            .Cases("Account", "AccountId", Account.str())
             .Default("example-" + Name.lower());
       });
       if (!is_contained(Out, Sample))

@@ -1692,6 +1692,38 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             break;
           }
         }
+      // A resource the solver wrote with an empty name (`application//x`)
+      // or a `/` inside one: the policies' patterns fitted to the action's
+      // ARN formats instead.
+      if ((!isCex(Fixed, Cx2) || !realistic(Fixed)) && !FreeResources)
+        if (const ActionInfo *AI = Cat.action(Fixed.Action)) {
+          std::string Account = request::RequestModel::resourceAccount(Fixed);
+          unsigned Tried = 0;
+          for (const std::string &Sample : RM.sampleResources(*AI, Account)) {
+            Request Refit = Fixed;
+            Refit.Resource = Sample;
+            RM.complete(Refit);
+            if (!(isCex(Fixed, Cx2) && realistic(Fixed)) && isCex(Refit, Cx2) &&
+                realistic(Refit))
+              Fixed = std::move(Refit);
+          }
+          for (const Policy *P : Policies)
+            for (const Statement &S : P->Statements)
+              for (const PolicyString &RP : S.Resource.Patterns)
+                for (const std::string &Shape : RM.resourceShapes(*AI)) {
+                  if (++Tried > 64 || (isCex(Fixed, Cx2) && realistic(Fixed)))
+                    break;
+                  Optional<std::string> F =
+                      fitPattern(flatten(RP), Shape, Account);
+                  if (!F)
+                    continue;
+                  Request Refit = Fixed;
+                  Refit.Resource = *F;
+                  RM.complete(Refit);
+                  if (isCex(Refit, Cx2) && realistic(Refit))
+                    Fixed = std::move(Refit);
+                }
+        }
       if (!isCex(Fixed, Cx2) || !realistic(Fixed)) {
         std::vector<std::string> Broken = RM.violations(Fixed, !FreeResources);
         if (UnknownReason.empty())
