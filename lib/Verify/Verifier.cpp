@@ -126,6 +126,11 @@ const char *GenericSession = "tollgate-session";
 
 bool isGenericCaller(const Caller &C) {
   StringRef Name = StringRef(C.Id).rsplit('/').second;
+  // A session stands for every session only when its role does too: the
+  // session of a role a policy names keeps that role.
+  if (C.Kind == CallerKind::RoleSession)
+    return StringRef(C.parentArn())
+        .endswith(std::string(":role/") + GenericRole);
   return Name == GenericUser || Name == GenericRole || Name == GenericSession;
 }
 
