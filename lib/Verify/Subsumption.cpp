@@ -96,13 +96,6 @@ bool conditionsCover(const Statement &T, const Statement &S) {
   return true;
 }
 
-bool appliesTo(const Statement &S, StringRef Folded) {
-  bool Any = any_of(S.Action.Patterns, [&](const ActionPattern &A) {
-    return globMatch(A.Text, Folded, CaseMode::Insensitive);
-  });
-  return S.Action.Negated ? !Any : Any;
-}
-
 /// Every action outside the catalog that \p Q's patterns match... is matched
 /// by some pattern of \p T: Q's pattern equals T's, or T's is `*` or a
 /// `prefix*` that Q's pattern starts with.
@@ -124,6 +117,13 @@ bool plainIdentity(const PolicySet &S) {
 }
 
 } // namespace
+
+bool statementAppliesTo(const Statement &S, StringRef Action) {
+  bool Any = any_of(S.Action.Patterns, [&](const ActionPattern &A) {
+    return globMatch(A.Text, Action, CaseMode::Insensitive);
+  });
+  return Any != S.Action.Negated;
+}
 
 /// The index key of a resource pattern: its text, marked by whether it is
 /// read with policy variables (sameString).
@@ -262,16 +262,16 @@ bool SyntacticCover::provesAction(StringRef Folded) {
         OutOfTime = true;
         return true; // stop looking; the answer below is false
       }
-      return appliesTo(*T.S, Folded) && covers(T, S);
+      return statementAppliesTo(*T.S, Folded) && covers(T, S);
     });
   };
   for (const Stmt &S : NewAllow)
-    if (Limit.expired() ||
-        (appliesTo(*S.S, Folded) && (!coveredBy(S, OldAllow) || OutOfTime)))
+    if (Limit.expired() || (statementAppliesTo(*S.S, Folded) &&
+                            (!coveredBy(S, OldAllow) || OutOfTime)))
       return false;
   for (const Stmt &D : OldDeny)
-    if (Limit.expired() ||
-        (appliesTo(*D.S, Folded) && (!coveredBy(D, NewDeny) || OutOfTime)))
+    if (Limit.expired() || (statementAppliesTo(*D.S, Folded) &&
+                            (!coveredBy(D, NewDeny) || OutOfTime)))
       return false;
   return true;
 }

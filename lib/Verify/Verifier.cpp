@@ -584,14 +584,6 @@ std::vector<size_t> valuePositions(const Statement &S,
   return New;
 }
 
-/// True when the action element of \p S matches \p Action.
-bool appliesTo(const Statement &S, StringRef Action) {
-  bool Any = any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
-    return globMatch(AP.Text, Action, CaseMode::Insensitive);
-  });
-  return Any != S.Action.Negated;
-}
-
 /// Names for actions AWS may add, as a reviewer would read them: each
 /// wildcard pattern of \p Policies filled (`s3:GetTollgateFuture`), then
 /// `TollgateFuture` in each service the policies name and in a few common
@@ -1458,16 +1450,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 std::vector<std::string> Acts;
                 if (!Future) {
                   StringRef Folded = Groups.Reps[G];
-                  bool Any =
-                      any_of(S.Action.Patterns, [&](const ActionPattern &AP) {
-                        return globMatch(AP.Text, Folded,
-                                         CaseMode::Insensitive);
-                      });
-                  if (Any != S.Action.Negated)
+                  if (statementAppliesTo(S, Folded))
                     Acts.push_back(Groups.Display[G]);
                 } else {
                   for (const std::string &X : FutureNames)
-                    if (appliesTo(S, X))
+                    if (statementAppliesTo(S, X))
                       Acts.push_back(X);
                 }
                 if (Acts.empty())

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCommand.h"
+#include "Commands.h"
 #include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -287,13 +288,8 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--request-model") {
       if (!value(V))
         return false;
-      std::optional<request::ModelKind> K = request::parseModelKind(V);
-      if (!K) {
-        Err << "tollgate check: unknown request model '" << V
-            << "' (realistic or textual)\n";
+      if (!parseRequestModelOption(V, "tollgate check", A.Requests, Err))
         return false;
-      }
-      A.Requests = *K;
     } else if (Name == "--dump-smt2") {
       if (!value(A.DumpDir))
         return false;

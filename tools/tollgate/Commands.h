@@ -3,6 +3,8 @@
 #ifndef TOLLGATE_TOOLS_COMMANDS_H
 #define TOLLGATE_TOOLS_COMMANDS_H
 
+#include "tollgate/Request/RequestModel.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,6 +40,11 @@ const char *toolVersion();
 /// stream does not abort the program when it is destroyed. True when a
 /// write failed: the command then exits with ExitInputError.
 bool outputFailed(llvm::raw_fd_ostream &OS, llvm::StringRef Command);
+
+/// Reads the value of --request-model into \p Out; on an unknown name says
+/// so under \p Command and returns false.
+bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
+                             request::ModelKind &Out, llvm::raw_ostream &Err);
 
 } // namespace tollgate
 

@@ -14,6 +14,7 @@
 #include "DiffCommand.h"
 #include "AccessRegions.h"
 #include "CheckCommand.h"
+#include "Commands.h"
 #include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -111,12 +112,8 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
     } else if (S == "--request-model") {
       if (!value(V))
         return false;
-      std::optional<request::ModelKind> K = request::parseModelKind(V);
-      if (!K) {
-        Err << "tollgate diff: unknown request model `" << V << "`\n";
+      if (!parseRequestModelOption(V, "tollgate diff", A.Requests, Err))
         return false;
-      }
-      A.Requests = *K;
     } else if (S == "--format") {
       if (!value(V))
         return false;

@@ -177,13 +177,8 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
     } else if (Name == "--request-model") {
       if (!value(V))
         return false;
-      std::optional<request::ModelKind> K = request::parseModelKind(V);
-      if (!K) {
-        Err << "tollgate gate: unknown request model `" << V
-            << "`; use realistic or textual\n";
+      if (!parseRequestModelOption(V, "tollgate gate", A.Requests, Err))
         return false;
-      }
-      A.Requests = *K;
     } else if (Name == "-h" || Name == "--help") {
       Err << Usage;
       return false;

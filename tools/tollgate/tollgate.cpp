@@ -47,6 +47,18 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   return OS.has_colors();
 }
 
+bool parseRequestModelOption(StringRef Value, StringRef Command,
+                             request::ModelKind &Out, raw_ostream &Err) {
+  std::optional<request::ModelKind> K = request::parseModelKind(Value);
+  if (!K) {
+    Err << Command << ": unknown request model `" << Value
+        << "`; use realistic or textual\n";
+    return false;
+  }
+  Out = *K;
+  return true;
+}
+
 bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
   OS.flush();
   if (!OS.has_error())

@@ -38,6 +38,10 @@
 namespace tollgate {
 namespace verify {
 
+/// True when the action element of \p S (Action or NotAction) matches
+/// \p Action, in any case.
+bool statementAppliesTo(const Statement &S, llvm::StringRef Action);
+
 class SyntacticCover {
 public:
   /// Past \p Limit nothing more is proved: provesAction() and
