@@ -62,15 +62,52 @@ std::vector<std::string> namedRoles(ArrayRef<std::string> Named,
 
 } // namespace
 
+/// The catalog's actions that \p C stands for: its group's members, or its
+/// action.
+static std::vector<const ActionInfo *>
+membersOf(const Coordinate &C, const request::RequestModel &Model) {
+  std::vector<const ActionInfo *> Members = C.Members;
+  if (Members.empty() && !C.Action.empty())
+    if (const ActionInfo *A = Model.catalog().action(C.Action))
+      Members.push_back(A);
+  return Members;
+}
+
+Term Encoder::resourceFormats(const Coordinate &C) {
+  if (!Model || FreeResources)
+    return Ctx.trueTerm();
+  std::vector<const ActionInfo *> Members = membersOf(C, *Model);
+  if (Members.empty())
+    return Ctx.trueTerm();
+  std::vector<std::string> Shapes;
+  for (const ActionInfo *A : Members)
+    for (std::string &S : Model->resourceShapes(*A))
+      if (!is_contained(Shapes, S))
+        Shapes.push_back(std::move(S));
+  std::vector<Term> Or;
+  for (const std::string &Shape : Shapes) {
+    if (Shape == "*") {
+      Or.push_back(Ctx.mkNot(IsArn));
+      continue;
+    }
+    std::array<StringRef, 6> F;
+    if (!splitArn(Shape, F))
+      continue;
+    std::vector<Term> Fits{IsArn};
+    for (unsigned I = 0; I < 6; ++I)
+      Fits.push_back(Ctx.mkInGlob(
+          Fields[I], Glob::fromPattern(I < 5 ? F[I].lower() : F[I].str())));
+    Or.push_back(Ctx.mkAnd(Fits));
+  }
+  return Ctx.mkOr(Or);
+}
+
 Term Encoder::realistic(const Coordinate &C) {
   if (!Model)
     return Ctx.trueTerm();
   std::vector<Term> And;
   const Caller &Who = C.Principal;
-  std::vector<const ActionInfo *> Members = C.Members;
-  if (Members.empty() && !C.Action.empty())
-    if (const ActionInfo *A = Model->catalog().action(C.Action))
-      Members.push_back(A);
+  std::vector<const ActionInfo *> Members = membersOf(C, *Model);
   bool Known = !Members.empty();
 
   // The resource account: the caller's in the same account, one of the
@@ -89,34 +126,12 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(
         Ctx.mkImplies(IsArn, Ctx.mkOr(Ctx.mkEq(Fields[4], Ctx.strConst("")),
                                       Ctx.mkEq(Fields[4], ResourceAccount))));
-  // The resource has one of the ARN formats of the group's actions, in a
-  // partition AWS has.
+  // The resource is in a partition AWS has.
   if (Known && !FreeResources) {
     std::vector<Term> InPartition;
     for (StringRef P : request::partitions())
       InPartition.push_back(Ctx.mkEq(Fields[1], Ctx.strConst(P.str())));
     And.push_back(Ctx.mkImplies(IsArn, Ctx.mkOr(InPartition)));
-    std::vector<std::string> Shapes;
-    for (const ActionInfo *A : Members)
-      for (std::string &S : Model->resourceShapes(*A))
-        if (!is_contained(Shapes, S))
-          Shapes.push_back(std::move(S));
-    std::vector<Term> Or;
-    for (const std::string &Shape : Shapes) {
-      if (Shape == "*") {
-        Or.push_back(Ctx.mkNot(IsArn));
-        continue;
-      }
-      std::array<StringRef, 6> F;
-      if (!splitArn(Shape, F))
-        continue;
-      std::vector<Term> Fits{IsArn};
-      for (unsigned I = 0; I < 6; ++I)
-        Fits.push_back(Ctx.mkInGlob(
-            Fields[I], Glob::fromPattern(I < 5 ? F[I].lower() : F[I].str())));
-      Or.push_back(Ctx.mkAnd(Fits));
-    }
-    And.push_back(Ctx.mkOr(Or));
   }
 
   // An action AWS may add is still `service:Name`, and a service's keys

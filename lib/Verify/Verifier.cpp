@@ -1218,6 +1218,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   struct PendingQuery {
     Coordinate C;
     Term Q;
+    Term Formats; ///< Encoder::resourceFormats(), apart from Q.
     bool Future;
     size_t G;
   };
@@ -1304,6 +1305,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       ++Res.Stats.SyntacticProofs;
       continue;
     }
+    // The same for every caller: the group's members fix it.
+    Term Formats = nullptr;
     for (const Caller &Who : Callers) {
       if (Limit.expired()) {
         UnknownReason = OutOfTime;
@@ -1349,14 +1352,16 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
         if (Q == Ctx.falseTerm())
           continue;
         Q = Ctx.mkAnd(Q, Enc.realistic(C));
+        if (!Formats)
+          Formats = Enc.resourceFormats(C);
         if (outOfTime())
           break;
-        if (Q == Ctx.falseTerm())
+        if (Q == Ctx.falseTerm() || Formats == Ctx.falseTerm())
           continue;
         ++Res.Stats.Queries;
         // Equal queries are decided once, except when every region is
         // wanted: each action group then needs its own example.
-        if (!Decided.insert(Q).second && MaxCex == 1)
+        if (!Decided.insert(Ctx.mkAnd(Q, Formats)).second && MaxCex == 1)
           continue;
         ++Res.Stats.Distinct;
 
@@ -1563,7 +1568,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           }
         }
 
-        Pending.push_back({C, Q, Future, G});
+        Pending.push_back({C, Q, Formats, Future, G});
       }
     }
   }
@@ -1609,16 +1614,18 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       return Backend->solve(
           Ctx, Query, std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs)), Dump);
     };
-    // Without the UTF-8 rule first (Encoder::wellFormed()), for a quarter
-    // of the time left: the rule sometimes guides the solver, so the query
-    // with it follows when the first gives no answer or a model breaks it.
+    // Without the UTF-8 rule (Encoder::wellFormed()) and the resource's
+    // formats (Encoder::resourceFormats()) first, for a quarter of the time
+    // left: a weaker query, so its `unsat` is a proof. The full query
+    // follows when the first gives no answer or a model breaks either.
     SolveResult SR =
         solve(Ctx.mkAnd(Domain, Q),
               std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4));
     if (SR.Status == SolveStatus::Unknown ||
         (SR.Status == SolveStatus::Sat &&
-         !Ctx.evaluateBool(WellFormed, SR.Model)))
-      SR = solve(Ctx.mkAnd({Domain, WellFormed, Q}), UINT_MAX);
+         !(Ctx.evaluateBool(WellFormed, SR.Model) &&
+           Ctx.evaluateBool(PQ.Formats, SR.Model))))
+      SR = solve(Ctx.mkAnd({Domain, WellFormed, PQ.Formats, Q}), UINT_MAX);
     if (SR.Status == SolveStatus::Unsat) {
       ++Res.Stats.SolverUnsat;
       continue;

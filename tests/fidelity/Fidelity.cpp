@@ -130,6 +130,8 @@ struct Args {
   unsigned Jobs = 0;
   std::string EmitReplay;
   unsigned ReplayPerPair = 2;
+  /// Check only this pair (the generator still runs up to it).
+  int Only = -1;
 };
 
 bool parseArgs(int Argc, char **Argv, Args &A) {
@@ -162,6 +164,8 @@ bool parseArgs(int Argc, char **Argv, Args &A) {
       A.EmitReplay = Next();
     else if (K == "--replay-per-pair")
       A.ReplayPerPair = std::stoul(Next());
+    else if (K == "--only")
+      A.Only = std::stoi(Next());
     else {
       std::cerr << "fidelity: unknown argument " << K << "\n";
       return false;
@@ -574,7 +578,8 @@ int main(int Argc, char **Argv) {
     std::atomic<unsigned> Next{0};
     auto work = [&] {
       for (unsigned I; (I = Next++) < A.Pairs;)
-        checkPair(Sh, Inputs[I], Outcomes[I]);
+        if (A.Only < 0 || unsigned(A.Only) == I)
+          checkPair(Sh, Inputs[I], Outcomes[I]);
     };
     std::vector<std::thread> Workers;
     for (unsigned J = 1; J < Jobs; ++J)
@@ -700,6 +705,22 @@ int main(int Argc, char **Argv) {
            Total, Jobs, double(std::clock()) / CLOCKS_PER_SEC, VerifySeconds,
            EnumSeconds);
   std::cout << Buf;
+  std::vector<unsigned> Slowest(A.Pairs);
+  for (unsigned I = 0; I < A.Pairs; ++I)
+    Slowest[I] = I;
+  std::sort(Slowest.begin(), Slowest.end(), [&](unsigned L, unsigned R) {
+    return Outcomes[L].VerifySeconds > Outcomes[R].VerifySeconds;
+  });
+  std::cout << "slowest pairs for the verifier (rerun one with --only N):";
+  for (unsigned I = 0; I < std::min(A.Pairs, 8u); ++I) {
+    snprintf(Buf, sizeof(Buf), " %u (%.2f s)", Slowest[I],
+             Outcomes[Slowest[I]].VerifySeconds);
+    std::cout << Buf;
+  }
+  std::cout << "\n";
+  if (A.Only >= 0 && unsigned(A.Only) < A.Pairs)
+    std::cout << "pair " << A.Only << "\n  original: " << Inputs[A.Only].TextO
+              << "\n  derived:  " << Inputs[A.Only].TextD << "\n";
   // Unrealistic counterexamples are held to a ceiling that only comes down
   // (--max-unrealistic, 0 by default); every other failure counts at once.
   bool Ok = !WrongPass && Unrealistic <= A.MaxUnrealistic && !ReplayFail &&

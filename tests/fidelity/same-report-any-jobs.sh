@@ -21,7 +21,7 @@ for jobs in 1 3; do
     echo "fidelity --jobs $jobs did not run on $jobs threads"
     exit 1
   }
-  grep -v '^time: ' "$dir/report-$jobs.txt" >"$dir/kept-$jobs.txt"
+  grep -v '^time: \|^slowest pairs' "$dir/report-$jobs.txt" >"$dir/kept-$jobs.txt"
 done
 
 [ -s "$dir/replay-1.jsonl" ] || { echo "no replay lines written"; exit 1; }

@@ -110,8 +110,15 @@ public:
   void setModel(const request::RequestModel *M,
                 std::vector<std::string> Accounts, bool FreeResources = false);
 
-  /// The request model's constraints at \p C (true without a model).
+  /// The request model's constraints at \p C (true without a model),
+  /// except resourceFormats().
   Term realistic(const Coordinate &C);
+  /// The resource has one of the ARN formats of \p C's actions (true
+  /// without a model, for unknown actions and with free resources). Apart
+  /// from realistic(), as wellFormed() is from domain(): for a large action
+  /// group it is a disjunction of thousands of formats that the solver is
+  /// slow to take in, and most models fit a format without it.
+  Term resourceFormats(const Coordinate &C);
 
   /// The value \p V of an IP key lies in \p Net.
   Term inNetwork(const KeyVars::Value &V, const IpNetwork &Net);
