@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fidelity report does not depend on the number of worker threads: the
 # same pairs on one thread and on three give the same report (all but the
-# time line) and the same replay file. The time limit is generous, so that
+# time lines) and the same replay file. The time limit is generous, so that
 # no query is near it on a busy machine.
 #
 # Usage: same-report-any-jobs.sh FIDELITY_BINARY
