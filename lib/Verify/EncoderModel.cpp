@@ -140,6 +140,19 @@ Term Encoder::realistic(const Coordinate &C) {
     And.push_back(
         Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*", /*NoColon=*/true)));
 
+  // aws:CurrentTime and aws:EpochTime are the request's one time.
+  auto CurrentTime = Keys.find("aws:currenttime"),
+       EpochTime = Keys.find("aws:epochtime");
+  if (CurrentTime != Keys.end() && EpochTime != Keys.end() &&
+      CurrentTime->second.Kind == KeyKind::Date &&
+      EpochTime->second.Kind == KeyKind::Date) {
+    const KeyVars &CT = CurrentTime->second, &ET = EpochTime->second;
+    And.push_back(Ctx.mkImplies(
+        Ctx.mkAnd({CT.Present, ET.Present, Ctx.mkNot(CT.Multi),
+                   Ctx.mkNot(ET.Multi), CT.Single.Valid, ET.Single.Valid}),
+        Ctx.mkEq(CT.Single.Num, ET.Single.Num)));
+  }
+
   const KeyVars *ArnKey = nullptr;
   auto KI = Keys.find("aws:principalarn");
   if (KI != Keys.end() && KI->second.Kind == KeyKind::String)

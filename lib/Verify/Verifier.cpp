@@ -660,6 +660,27 @@ bool awayFrom(const Statement &S, ArrayRef<const Policy *> Others,
 /// and resource names filled in, unprintable context values replaced by a
 /// word. Each change is kept only when the request still replays as a
 /// counterexample.
+/// Moves the times of aws:CurrentTime and aws:EpochTime in \p R that fall
+/// inside a second to the next whole second; false when none does.
+static bool roundTimesUp(Request &R) {
+  bool Moved = false;
+  for (const char *Key : {"aws:CurrentTime", "aws:EpochTime"}) {
+    const ContextValue *V = R.Context.lookup(Key);
+    if (!V || V->MultiValued || V->Values.size() != 1)
+      continue;
+    Optional<int64_t> Ms = parseDate(V->Values.front());
+    if (!Ms || *Ms % 1000 == 0)
+      continue;
+    int64_t Up = (*Ms / 1000 + (*Ms > 0 ? 1 : 0)) * 1000;
+    std::string Text = formatIsoTime(Up);
+    if (Text.empty())
+      continue;
+    R.Context.set(Key, Text);
+    Moved = true;
+  }
+  return Moved;
+}
+
 template <typename IsCex> void prettify(Counterexample &Cx, IsCex &&isCex) {
   auto attempt = [&](Request R) {
     Counterexample Try;
@@ -691,12 +712,18 @@ template <typename IsCex> void prettify(Counterexample &Cx, IsCex &&isCex) {
       if (!attempt(R))
         Fields[I] = Old;
     }
-    // Odd characters the solver put in the resource part: plain letters.
+    // Odd characters the solver put in the resource part: plain letters,
+    // one for each character (a `?` counts characters).
     std::string Plain;
-    for (char C : Fields[5])
-      Plain += isAlnum(C) || StringRef("/._-:").contains(C)
+    StringRef Rest = Fields[5];
+    while (!Rest.empty()) {
+      char C = Rest.front();
+      unsigned Len = std::max(1u, utf8CharLength(Rest, 0));
+      Plain += Len == 1 && (isAlnum(C) || StringRef("/._-:").contains(C))
                    ? static_cast<char>(toLower(C))
                    : 'x';
+      Rest = Rest.drop_front(Len);
+    }
     if (Plain != Fields[5]) {
       Request R = Cx.R;
       Fields[5] = Plain;
@@ -1677,6 +1704,17 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       Request Fixed = R;
       RM.complete(Fixed);
       Counterexample Cx2;
+      // The solver's time may fall inside a second; completing rounds it
+      // down, which meets a bound `>` of the second before: the next second
+      // instead.
+      if (!isCex(Fixed, Cx2) || !realistic(Fixed)) {
+        Request Up = R;
+        if (roundTimesUp(Up)) {
+          RM.complete(Up);
+          if (isCex(Up, Cx2) && realistic(Up))
+            Fixed = std::move(Up);
+        }
+      }
       // The group's representative may not take the resource another
       // member of the group takes: the request names that member.
       // For an action AWS may add, the name the solver made up may be no
