@@ -226,7 +226,10 @@ static std::string shapeOf(StringRef Format) {
 
 std::vector<std::string>
 RequestModel::resourceShapes(const ActionInfo &Action) const {
-  std::vector<std::string> Out;
+  auto Known = Shapes.find(&Action);
+  if (Known != Shapes.end())
+    return Known->second;
+  std::vector<std::string> &Out = Shapes[&Action];
   if (Action.Resources.empty()) {
     Out.push_back("*");
     return Out;

@@ -40,6 +40,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace tollgate {
@@ -161,6 +162,10 @@ private:
   std::vector<std::string> check(const Request &R, bool Resource,
                                  bool Missing) const;
   const Catalog &Cat;
+  /// resourceShapes() by action: the verifier asks for the same actions'
+  /// shapes again and again. A model is used by one thread at a time.
+  mutable std::unordered_map<const ActionInfo *, std::vector<std::string>>
+      Shapes;
 };
 
 /// The keys that always carry a value, with the value complete() gives them.
