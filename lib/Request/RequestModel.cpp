@@ -287,6 +287,12 @@ static bool hasShape(StringRef Arn, StringRef Shape) {
   return true;
 }
 
+bool RequestModel::hasResourceShape(const ActionInfo &Action,
+                                    StringRef Resource) const {
+  return any_of(resourceShapes(Action),
+                [&](const std::string &S) { return hasShape(Resource, S); });
+}
+
 /// Is \p V written as AWS writes values of \p Key: aws:EpochTime in whole
 /// seconds, aws:CurrentTime in ISO 8601 UTC?
 static bool writtenAsAws(StringRef Key, StringRef V) {
@@ -494,10 +500,7 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
   if (Action) {
     if (R.Action != Action->FullName)
       Out.push_back("the action is spelled " + Action->FullName.str());
-    std::vector<std::string> Shapes = resourceShapes(*Action);
-    if (Resource && !any_of(Shapes, [&](const std::string &S) {
-          return hasShape(R.Resource, S);
-        }))
+    if (Resource && !hasResourceShape(*Action, R.Resource))
       Out.push_back("`" + R.Resource + "` is not a resource of " +
                     Action->FullName.str());
     // The shapes let a placeholder hold any text; the catalog's reading of

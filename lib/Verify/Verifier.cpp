@@ -1721,7 +1721,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       // action name at all: a name of a known service instead.
       std::vector<std::string> Renames;
       for (const ActionInfo *M : C.Members)
-        Renames.push_back(M->FullName.str());
+        if (FreeResources || RM.hasResourceShape(*M, R.Resource))
+          Renames.push_back(M->FullName.str());
       if (Future)
         Renames.insert(Renames.end(), FutureNames.begin(), FutureNames.end());
       if (!isCex(Fixed, Cx2) || !realistic(Fixed))

@@ -126,6 +126,10 @@ public:
   /// resource.
   /// Empty for actions outside the catalog.
   std::vector<std::string> resourceShapes(const ActionInfo &Action) const;
+  /// Does \p Resource have one of resourceShapes(\p Action)? (A cheap first
+  /// test: violations() also applies the formats' placeholder rules.)
+  bool hasResourceShape(const ActionInfo &Action,
+                        llvm::StringRef Resource) const;
 
   /// The account that owns the resource of \p R.
   static std::string resourceAccount(const Request &R);
