@@ -19,19 +19,19 @@ using namespace llvm;
 namespace tollgate {
 
 namespace config {
-const CheckInfo UnusedSuppression = {
-    "IAM900",
-    "unused-suppression",
-    Severity::Warning,
-    CheckStatus::Stable,
-    /*IsInputError=*/false,
-    "A suppression in the configuration matched no finding"};
-const CheckInfo InvalidConfig = {"IAM901",
-                                 "invalid-config",
-                                 Severity::Error,
-                                 CheckStatus::Stable,
-                                 /*IsInputError=*/true,
-                                 "The configuration file has a mistake"};
+const CheckInfo UnusedSuppression =
+    CheckInfo::declare()
+        .code("IAM900")
+        .name("unused-suppression")
+        .severity(Severity::Warning)
+        .summary("A suppression in the configuration matched no finding");
+const CheckInfo InvalidConfig =
+    CheckInfo::declare()
+        .code("IAM901")
+        .name("invalid-config")
+        .severity(Severity::Error)
+        .inputError()
+        .summary("The configuration file has a mistake");
 
 ArrayRef<const CheckInfo *> allChecks() {
   static const CheckInfo *const All[] = {&UnusedSuppression, &InvalidConfig};
@@ -60,9 +60,8 @@ std::string pointerStep(StringRef Key) {
 
 class ConfigParser {
 public:
-  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks,
-               const CheckOptionsFn &OptionsOf)
-      : C(C), Checks(Checks), OptionsOf(OptionsOf) {}
+  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks)
+      : C(C), Checks(Checks) {}
 
   void parse();
 
@@ -108,13 +107,18 @@ private:
   void parseRuleOptions(const YamlNode &N, const std::string &Ptr);
   void parseFormat(const YamlNode &N, const std::string &Ptr);
 
-  /// Reports \p Name unless \p Check takes an option of that name.
-  bool knownOption(const CheckInfo &Check, const YamlNode &Name,
-                   const std::string &Ptr);
+  /// The option of \p Check that \p Name names, or null (reported).
+  const CheckOption *declaredOption(const CheckInfo &Check,
+                                    const YamlNode &Name,
+                                    const std::string &Ptr);
+  /// The value of \p Option, checked against its declared type, or None
+  /// (reported).
+  Optional<std::vector<std::string>> optionValue(const CheckOption &Option,
+                                                 const YamlNode &Value,
+                                                 const std::string &Ptr);
 
   Config &C;
   ArrayRef<const CheckInfo *> Checks;
-  const CheckOptionsFn &OptionsOf;
 };
 
 StringRef kindName(YamlNode::NodeKind K) {
@@ -459,27 +463,59 @@ void ConfigParser::parseSuppressions(const YamlNode &N,
     parseSuppression(N.Items[I], Ptr + "/" + std::to_string(I));
 }
 
-bool ConfigParser::knownOption(const CheckInfo &Check, const YamlNode &Name,
-                               const std::string &Ptr) {
-  if (!OptionsOf)
-    return true;
-  Optional<std::vector<std::string>> Known = OptionsOf(Check);
-  if (!Known || is_contained(*Known, Name.Value))
-    return true;
+const CheckOption *ConfigParser::declaredOption(const CheckInfo &Check,
+                                                const YamlNode &Name,
+                                                const std::string &Ptr) {
+  if (const CheckOption *Found = Check.findOption(Name.Value))
+    return Found;
   std::string Which =
       (Twine("`") + Check.Code + "` (" + Check.Name + ")").str();
-  if (Known->empty()) {
+  if (Check.Options.empty()) {
     error(Name.Range, Ptr, Which + " takes no options");
-    return false;
+    return nullptr;
   }
-  std::vector<StringRef> Candidates(Known->begin(), Known->end());
+  std::vector<StringRef> Candidates;
+  for (const CheckOption &O : Check.Options)
+    Candidates.push_back(O.Name);
   std::string Hint;
   if (Optional<StringRef> Near = closestSpelling(Name.Value, Candidates))
     Hint = ("; did you mean `" + *Near + "`?").str();
   else
     Hint = "; its options are `" + join(Candidates, "`, `") + "`";
   error(Name.Range, Ptr, Which + " has no option `" + Name.Value + "`" + Hint);
-  return false;
+  return nullptr;
+}
+
+Optional<std::vector<std::string>>
+ConfigParser::optionValue(const CheckOption &Option, const YamlNode &Value,
+                          const std::string &Ptr) {
+  std::string What = ("the value of option `" + Twine(Option.Name) + "`").str();
+  switch (Option.Type) {
+  case OptionType::StringList:
+    if (Value.Kind == YamlNode::Scalar)
+      return std::vector<std::string>{Value.Value};
+    if (Optional<std::vector<ConfigItem>> Items =
+            stringList(Value, Ptr, What)) {
+      std::vector<std::string> List;
+      for (ConfigItem &Item : *Items)
+        List.push_back(std::move(Item.Text));
+      return List;
+    }
+    return None;
+  case OptionType::String:
+    if (Optional<std::string> Text = scalar(Value, Ptr, What))
+      return std::vector<std::string>{std::move(*Text)};
+    return None;
+  case OptionType::Boolean:
+    if (Optional<std::string> Text = scalar(Value, Ptr, What)) {
+      if (*Text == "true" || *Text == "false")
+        return std::vector<std::string>{std::move(*Text)};
+      error(Value.Range, Ptr,
+            What + " must be `true` or `false`, not `" + *Text + "`");
+    }
+    return None;
+  }
+  return None;
 }
 
 void ConfigParser::parseRuleOptions(const YamlNode &N, const std::string &Ptr) {
@@ -490,25 +526,26 @@ void ConfigParser::parseRuleOptions(const YamlNode &N, const std::string &Ptr) {
         const CheckInfo *Check = oneCheck(Key, KeyPtr, "`rule-options`");
         RuleOptionValues Values;
         Values.Check = Check;
-        forEachEntry(Value, KeyPtr, "the options of a check",
-                     [&](const YamlNode &Name, const YamlNode &Option,
-                         const std::string &OptionPtr) {
-                       if (Check && !knownOption(*Check, Name, OptionPtr))
-                         return;
-                       std::vector<std::string> List;
-                       if (Option.Kind == YamlNode::Scalar) {
-                         List.push_back(Option.Value);
-                       } else if (Optional<std::vector<ConfigItem>> Items =
-                                      stringList(Option, OptionPtr,
-                                                 "the value of option `" +
-                                                     Name.Value + "`")) {
-                         for (ConfigItem &Item : *Items)
-                           List.push_back(std::move(Item.Text));
-                       } else {
-                         return;
-                       }
-                       Values.Options.emplace_back(Name.Value, std::move(List));
-                     });
+        forEachEntry(
+            Value, KeyPtr, "the options of a check",
+            [&](const YamlNode &Name, const YamlNode &Option,
+                const std::string &OptionPtr) {
+              if (!Check) {
+                // The unknown check is reported; still check
+                // that the value has an option's shape.
+                if (Option.Kind != YamlNode::Scalar)
+                  stringList(Option, OptionPtr,
+                             "the value of option `" + Name.Value + "`");
+                return;
+              }
+              const CheckOption *Declared =
+                  declaredOption(*Check, Name, OptionPtr);
+              if (!Declared)
+                return;
+              if (Optional<std::vector<std::string>> List =
+                      optionValue(*Declared, Option, OptionPtr))
+                Values.Options.emplace_back(Name.Value, std::move(*List));
+            });
         if (Check)
           C.RuleOptions.push_back(std::move(Values));
       });
@@ -577,19 +614,17 @@ void ConfigParser::parse() {
 } // namespace
 
 Config parseConfig(SourceFileRef Source, StringRef Dir,
-                   ArrayRef<const CheckInfo *> Checks,
-                   const CheckOptionsFn &OptionsOf) {
+                   ArrayRef<const CheckInfo *> Checks) {
   Config C;
   C.Source = std::move(Source);
   C.Dir = Dir.str();
-  ConfigParser(C, Checks, OptionsOf).parse();
+  ConfigParser(C, Checks).parse();
   std::stable_sort(C.Diags.begin(), C.Diags.end(), diagnosticLess);
   return C;
 }
 
 Config loadConfig(StringRef Path, StringRef DisplayName,
-                  ArrayRef<const CheckInfo *> Checks,
-                  const CheckOptionsFn &OptionsOf) {
+                  ArrayRef<const CheckInfo *> Checks) {
   std::string Dir = absolutePath(Path);
   Dir = sys::path::parent_path(Dir).str();
   ReadOutcome Read = readBounded(Path);
@@ -606,7 +641,7 @@ Config loadConfig(StringRef Path, StringRef DisplayName,
   }
   return parseConfig(
       std::make_shared<SourceFile>(DisplayName.str(), std::move(Read.Text)),
-      Dir, Checks, OptionsOf);
+      Dir, Checks);
 }
 
 } // namespace tollgate

@@ -72,9 +72,8 @@ std::vector<bool> ResolvedConfig::enabledFor(StringRef RelativePath) const {
 }
 
 ConfigSet::ConfigSet(ArrayRef<const CheckInfo *> Checks,
-                     SelectionOverrides Overrides, CheckOptionsFn OptionsOf)
-    : Checks(Checks), Overrides(std::move(Overrides)),
-      OptionsOf(std::move(OptionsOf)) {
+                     SelectionOverrides Overrides)
+    : Checks(Checks), Overrides(std::move(Overrides)) {
   Defaults =
       std::make_unique<ResolvedConfig>(Config(), this->Overrides, Checks);
 }
@@ -85,7 +84,7 @@ const ResolvedConfig &ConfigSet::load(StringRef Path, StringRef DisplayName) {
   std::unique_ptr<ResolvedConfig> &Slot = ByPath[Path];
   if (!Slot) {
     Slot = std::make_unique<ResolvedConfig>(
-        loadConfig(Path, DisplayName, Checks, OptionsOf), Overrides, Checks);
+        loadConfig(Path, DisplayName, Checks), Overrides, Checks);
     Order.push_back(Slot.get());
   }
   return *Slot;

@@ -12,7 +12,6 @@
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Rule.h"
-#include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Support/Walk.h"
 
@@ -24,7 +23,6 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
-#include <cstring>
 
 using namespace llvm;
 
@@ -78,45 +76,6 @@ const RuleSet &ruleSet() {
   return Rules;
 }
 
-/// The options of a check, as its doc page lists them under `## Options`:
-/// one line per option that starts with the name in backticks and a colon
-/// ("`known-accounts`: ..."), or "None." for a check without options.
-/// None when the page does not say in that form. Checks that are not rules
-/// take no options.
-Optional<std::vector<std::string>> documentedOptions(const CheckInfo &C) {
-  // Only rules read options.
-  if (!is_contained(ruleChecks(), &C))
-    return std::vector<std::string>();
-  const RuleDoc *Doc = findRuleDoc(C.Name);
-  if (!Doc)
-    return None;
-  StringRef Page = Doc->Text;
-  size_t At = Page.find("\n## Options\n");
-  if (At == StringRef::npos)
-    return None;
-  StringRef Section = Page.substr(At + strlen("\n## Options\n"));
-  Section = Section.substr(0, Section.find("\n## ")).trim();
-  if (Section.startswith("None"))
-    return std::vector<std::string>();
-  std::vector<std::string> Names;
-  SmallVector<StringRef, 16> Lines;
-  Section.split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    Line = Line.ltrim();
-    if (!Line.consume_front("- "))
-      Line.consume_front("* ");
-    StringRef Name;
-    if (Line.consume_front("`") && Line.contains('`')) {
-      std::tie(Name, Line) = Line.split('`');
-      if (!Name.empty() && Line.startswith(":"))
-        Names.push_back(Name.str());
-    }
-  }
-  if (Names.empty())
-    return None;
-  return Names;
-}
-
 /// What one file's findings did with the suppressions of its
 /// configuration.
 struct SuppressionUse {
@@ -141,8 +100,7 @@ struct FileJob {
 
 struct Linter::Impl {
   Impl(const LintOptions &Options)
-      : Options(Options),
-        Configs(allLintChecks(), Options.Overrides, documentedOptions) {
+      : Options(Options), Configs(allLintChecks(), Options.Overrides) {
     ArrayRef<const CheckInfo *> Checks = allLintChecks();
     for (size_t I = 0; I < Checks.size(); ++I)
       IndexOf[Checks[I]] = I;

@@ -59,9 +59,8 @@ private:
 
 class ConfigSet {
 public:
-  /// \p OptionsOf (optional) says which options each check takes.
   ConfigSet(llvm::ArrayRef<const CheckInfo *> Checks,
-            SelectionOverrides Overrides, CheckOptionsFn OptionsOf = nullptr);
+            SelectionOverrides Overrides);
   ~ConfigSet();
 
   /// Applies the file at \p Path to every policy (`--config`). Fails when
@@ -85,7 +84,6 @@ private:
 
   llvm::ArrayRef<const CheckInfo *> Checks;
   SelectionOverrides Overrides;
-  CheckOptionsFn OptionsOf;
   const ResolvedConfig *Explicit = nullptr;
   std::unique_ptr<ResolvedConfig> Defaults;
   llvm::StringMap<const ResolvedConfig *> ByDirectory;

@@ -9,11 +9,12 @@
 /// \code
 ///   class PassRoleWildcardRule final : public Rule {
 ///   public:
-///     static constexpr CheckInfo Info = {"IAM205",
-///     "pass-role-on-any-resource",
-///                                        Severity::Security,
-///                                        CheckStatus::Stable, false,
-///                                        "iam:PassRole on every role"};
+///     static constexpr CheckInfo Info =
+///         CheckInfo::declare()
+///             .code("IAM205")
+///             .name("pass-role-on-any-resource")
+///             .severity(Severity::Security)
+///             .summary("iam:PassRole on every role");
 ///     const CheckInfo &info() const override { return Info; }
 ///     void checkStatement(const Statement &S,
 ///                         RuleContext &Ctx) const override;

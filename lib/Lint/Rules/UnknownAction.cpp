@@ -17,13 +17,13 @@ using reference::PatternStatus;
 
 class UnknownActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM402",
-      "unknown-action",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An action that its service does not have in the IAM service catalog"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM402")
+          .name("unknown-action")
+          .severity(Severity::Error)
+          .summary("An action that its service does not have in the IAM "
+                   "service catalog");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

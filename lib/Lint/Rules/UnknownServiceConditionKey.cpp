@@ -17,13 +17,13 @@ namespace {
 
 class UnknownServiceConditionKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM406",
-      "unknown-service-condition-key",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A service condition key that the IAM service catalog does not have"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM406")
+          .name("unknown-service-condition-key")
+          .severity(Severity::Error)
+          .summary("A service condition key that the IAM service catalog does "
+                   "not have");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
