@@ -40,10 +40,14 @@ ResolvedConfig::ResolvedConfig(Config Conf, const SelectionOverrides &O,
               !(Ignore && anyMatches(*Ignore, *Check));
     Enabled.push_back(On || Check->IsInputError);
     Severity Level = Check->DefaultSeverity;
-    for (auto &[Named, Override] : C.Severities)
-      if (Named == Check)
+    bool Named = false;
+    for (auto &[Check2, Override] : C.Severities)
+      if (Check2 == Check) {
         Level = Override;
+        Named = true;
+      }
     Levels.push_back(Level);
+    Configured.push_back(Named);
   }
   for (const PathIgnore &P : C.PerPathIgnores) {
     std::vector<bool> Mask;

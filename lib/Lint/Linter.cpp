@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Lint/Linter.h"
+#include "Rules/RuleAnalysis.h"
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Rule.h"
@@ -23,6 +24,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
+#include <mutex>
 
 using namespace llvm;
 
@@ -55,12 +57,13 @@ public:
   /// allLintChecks(), which lists the rules from \p FirstRule on), each
   /// with its options.
   void run(const Policy &P, const std::vector<bool> &Enabled, size_t FirstRule,
-           ArrayRef<RuleOptions> Options, std::vector<Diagnostic> &Out) const {
-    const Catalog &Cat = Catalog::builtin();
+           ArrayRef<RuleOptions> Options, RuleAnalysis &Analysis,
+           std::vector<Diagnostic> &Out) const {
+    Analysis.beginPolicy(P);
     for (size_t I = 0; I < Rules.size(); ++I) {
       if (!Enabled[FirstRule + I])
         continue;
-      RuleContext Ctx(P, Cat, Options[I], Out);
+      RuleContext Ctx(P, Analysis.catalog(), Analysis, Options[I], Out);
       Rules[I]->checkPolicy(Ctx);
       for (const Statement &S : P.Statements)
         Rules[I]->checkStatement(S, Ctx);
@@ -75,6 +78,32 @@ const RuleSet &ruleSet() {
   static const RuleSet Rules;
   return Rules;
 }
+
+/// The rules' shared analysis, one per worker of the run: a job takes one
+/// for the file it lints and gives it back, so that what one file worked
+/// out serves the next without locks or thread-local state.
+class AnalysisPool {
+public:
+  explicit AnalysisPool(const Catalog &Cat) : Cat(Cat) {}
+
+  std::unique_ptr<RuleAnalysis> take() {
+    std::lock_guard<std::mutex> Lock(M);
+    if (Free.empty())
+      return std::make_unique<RuleAnalysis>(Cat);
+    std::unique_ptr<RuleAnalysis> A = std::move(Free.back());
+    Free.pop_back();
+    return A;
+  }
+  void give(std::unique_ptr<RuleAnalysis> A) {
+    std::lock_guard<std::mutex> Lock(M);
+    Free.push_back(std::move(A));
+  }
+
+private:
+  const Catalog &Cat;
+  std::mutex M;
+  std::vector<std::unique_ptr<RuleAnalysis>> Free;
+};
 
 /// What one file's findings did with the suppressions of its
 /// configuration.
@@ -100,7 +129,8 @@ struct FileJob {
 
 struct Linter::Impl {
   Impl(const LintOptions &Options)
-      : Options(Options), Configs(allLintChecks(), Options.Overrides) {
+      : Options(Options), Configs(allLintChecks(), Options.Overrides),
+        Analyses(Options.Cat ? *Options.Cat : Catalog::builtin()) {
     ArrayRef<const CheckInfo *> Checks = allLintChecks();
     for (size_t I = 0; I < Checks.size(); ++I)
       IndexOf[Checks[I]] = I;
@@ -119,6 +149,8 @@ struct Linter::Impl {
   ConfigSet Configs;
   DenseMap<const CheckInfo *, unsigned> IndexOf;
   size_t FirstRule = 0;
+  /// Taken by the file jobs, which run in parallel.
+  mutable AnalysisPool Analyses;
   DenseMap<const ResolvedConfig *, std::vector<RuleOptions>> RuleOptionsOf;
   /// The files below a directory of a configuration, keyed by the
   /// configuration's directory and the one below it, named relative to the
@@ -163,6 +195,7 @@ void Linter::Impl::lintOne(FileJob &Job) const {
   std::string RelativePath = RC.relativePathOf(Job.Path);
   std::vector<bool> Enabled = RC.enabledFor(RelativePath);
   std::vector<const Policy *> Policies;
+  std::unique_ptr<RuleAnalysis> Analysis = Analyses.take();
   for (LoadedPolicy &Loaded : All) {
     F.Diags.insert(F.Diags.end(), Loaded.Diags.begin(), Loaded.Diags.end());
     if (!Loaded.P)
@@ -174,18 +207,21 @@ void Linter::Impl::lintOne(FileJob &Job) const {
       F.PolicyTypeReason = std::move(Loaded.TypeReason);
     }
     std::vector<Diagnostic> Found;
-    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, Found);
+    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, *Analysis,
+                  Found);
     placeEmbeddedFindings(Loaded, Found);
     F.Diags.insert(F.Diags.end(), Found.begin(), Found.end());
   }
+  Analyses.give(std::move(Analysis));
   // The loader reports every grammar finding; drop those of checks that are
-  // off, and give the rest the configured severity.
+  // off, and give the rest the configured severity, if any.
   std::vector<Diagnostic> Kept;
   for (Diagnostic &D : F.Diags) {
     unsigned Index = IndexOf.lookup(D.Check);
     if (!Enabled[Index])
       continue;
-    D.Level = RC.severity(Index);
+    if (RC.severityConfigured(Index))
+      D.Level = RC.severity(Index);
     Kept.push_back(std::move(D));
   }
   F.Diags = std::move(Kept);

@@ -41,7 +41,7 @@ public:
           Account.contains(reference::VariableMark) ||
           reference::canBeAccountId(Account))
         continue;
-      if (any_of(reference::arnFormatsForService(Fields.service()),
+      if (any_of(reference::arnFormatsForService(Ctx, Fields.service()),
                  [&](const reference::ArnFormatInfo &Format) {
                    return Format.Account == Account;
                  }))

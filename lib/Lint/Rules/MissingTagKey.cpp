@@ -29,7 +29,7 @@ public:
     for (size_t I = 0; I < S.Conditions.size(); ++I) {
       const Condition &C = S.Conditions[I];
       if (F.Keys[I] || !reference::hasKeyFormat(C.Key) ||
-          !reference::isTagKeyWithoutTag(C.Key, Ctx.catalog()))
+          !reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       StringRef Base = C.Key;
       Base.consume_back("/");

@@ -43,7 +43,7 @@ public:
       if (const ServiceInfo *Info = Cat.service(Service))
         Size = " (" + std::to_string(Info->Actions.size()) + " actions today)";
       std::string Worst;
-      const GrantFacts &F = patternFacts(P.Text, Cat);
+      const GrantFacts &F = patternFacts(P.Text, Ctx);
       static const std::pair<ActionCategory, const char *> Named[] = {
           {ActionCategory::PermissionsManagement, "permissions-management"},
           {ActionCategory::CredentialsExposure, "credential-returning"},

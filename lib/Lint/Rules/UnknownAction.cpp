@@ -38,8 +38,7 @@ public:
            "` has no action `" + A.name() + "` in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix =
-              reference::suggestAction(Ctx.catalog(), A.Text))
+      if (Optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text))
         Message += ("; did you mean `" + *Fix + "`?").str();
       Ctx.report(Info, A.L, Message);
     }

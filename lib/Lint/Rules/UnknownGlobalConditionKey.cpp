@@ -37,7 +37,7 @@ public:
         continue;
       // Reported by deprecated-global-condition-key and missing-tag-key.
       if (reference::isDeprecatedGlobalKey(C.Key) ||
-          reference::isTagKeyWithoutTag(C.Key, Cat))
+          reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       std::string Message = ("unknown global condition key `" + C.Key +
                              "`: it is not in the IAM service catalog of " +

@@ -35,7 +35,7 @@ public:
       if (F.Keys[I] || Prefix.equals_insensitive("aws") ||
           !reference::hasKeyFormat(C.Key) ||
           reference::isFederationKey(C.Key) ||
-          reference::isTagKeyWithoutTag(C.Key, Cat))
+          reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       std::string Message;
       if (const ServiceInfo *Service = Cat.service(Prefix))

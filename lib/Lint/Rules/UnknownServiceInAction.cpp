@@ -47,8 +47,7 @@ public:
            "`: it is not in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix =
-              reference::suggestService(Ctx.catalog(), Prefix))
+      if (Optional<StringRef> Fix = reference::suggestService(Ctx, Prefix))
         Message += ("; did you mean `" + *Fix + "`?").str();
       Ctx.report(Info, A.L, Message);
     }
