@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace tollgate {
@@ -60,8 +62,13 @@ int runRules() {
         << "unknown --format '" << RulesFormat << "'; use text or json\n";
     return ExitInputError;
   }
+  // The name column fits the longest name, so that no name runs into its
+  // severity.
+  size_t NameWidth = 0;
   for (const CheckInfo *C : allChecks())
-    outs() << left_justify(C->Code, 8) << left_justify(C->Name, 34)
+    NameWidth = std::max(NameWidth, StringRef(C->Name).size() + 2);
+  for (const CheckInfo *C : allChecks())
+    outs() << left_justify(C->Code, 8) << left_justify(C->Name, NameWidth)
            << left_justify(severityName(C->DefaultSeverity), 12)
            << (C->Status == CheckStatus::Preview ? "(preview) " : "")
            << C->Summary << '\n';
