@@ -5,8 +5,9 @@
 #include "tollgate/Support/ReadFile.h"
 #include "tollgate/Support/Spelling.h"
 
-#include "YamlTree.h"
+#include "tollgate/Yaml/Reader.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -19,19 +20,19 @@ using namespace llvm;
 namespace tollgate {
 
 namespace config {
-const CheckInfo UnusedSuppression = {
-    "IAM900",
-    "unused-suppression",
-    Severity::Warning,
-    CheckStatus::Stable,
-    /*IsInputError=*/false,
-    "A suppression in the configuration matched no finding"};
-const CheckInfo InvalidConfig = {"IAM901",
-                                 "invalid-config",
-                                 Severity::Error,
-                                 CheckStatus::Stable,
-                                 /*IsInputError=*/true,
-                                 "The configuration file has a mistake"};
+const CheckInfo UnusedSuppression =
+    CheckInfo::declare()
+        .code("IAM900")
+        .name("unused-suppression")
+        .severity(Severity::Warning)
+        .summary("A suppression in the configuration matched no finding");
+const CheckInfo InvalidConfig =
+    CheckInfo::declare()
+        .code("IAM901")
+        .name("invalid-config")
+        .severity(Severity::Error)
+        .inputError()
+        .summary("The configuration file has a mistake");
 
 ArrayRef<const CheckInfo *> allChecks() {
   static const CheckInfo *const All[] = {&UnusedSuppression, &InvalidConfig};
@@ -58,11 +59,28 @@ std::string pointerStep(StringRef Key) {
   return Out;
 }
 
+/// What a configuration makes of a YAML node. An alias is not taken (it is
+/// reported once, where the document is surveyed).
+enum class Shape { Null, Scalar, Sequence, Mapping, Unsupported };
+
+Shape shapeOf(const yaml::Node &N) {
+  switch (N.Kind) {
+  case yaml::NodeKind::Scalar:
+    return N.isNull() ? Shape::Null : Shape::Scalar;
+  case yaml::NodeKind::Sequence:
+    return Shape::Sequence;
+  case yaml::NodeKind::Mapping:
+    return Shape::Mapping;
+  case yaml::NodeKind::Alias:
+    break;
+  }
+  return Shape::Unsupported;
+}
+
 class ConfigParser {
 public:
-  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks,
-               const CheckOptionsFn &OptionsOf)
-      : C(C), Checks(Checks), OptionsOf(OptionsOf) {}
+  ConfigParser(Config &C, ArrayRef<const CheckInfo *> Checks)
+      : C(C), Checks(Checks) {}
 
   void parse();
 
@@ -81,15 +99,16 @@ private:
   /// Calls \p Visit(Key, Value, Pointer) for every entry of the mapping
   /// \p N, reporting duplicate and non-string keys.
   template <typename Fn>
-  bool forEachEntry(const YamlNode &N, const std::string &Ptr, StringRef What,
+  bool forEachEntry(const yaml::Node &N, const std::string &Ptr, StringRef What,
                     Fn Visit);
   /// Reports \p N unless it is a mapping.
-  bool expectMapping(const YamlNode &N, const std::string &Ptr, StringRef What);
+  bool expectMapping(const yaml::Node &N, const std::string &Ptr,
+                     StringRef What);
   /// A list of strings, or None (reported) when \p N is not one.
   Optional<std::vector<ConfigItem>>
-  stringList(const YamlNode &N, const std::string &Ptr, StringRef What);
+  stringList(const yaml::Node &N, const std::string &Ptr, StringRef What);
   /// A scalar's text, or None (reported) when \p N is not a scalar.
-  Optional<std::string> scalar(const YamlNode &N, const std::string &Ptr,
+  Optional<std::string> scalar(const yaml::Node &N, const std::string &Ptr,
                                StringRef What);
 
   /// Keeps the selectors of \p Items that name checks, reporting the others.
@@ -97,64 +116,119 @@ private:
   std::vector<ConfigItem> selectors(std::vector<ConfigItem> Items,
                                     const std::string &Ptr, bool Ignoring);
   /// The one check \p Item names by code or name, or null (reported).
-  const CheckInfo *oneCheck(const YamlNode &Item, const std::string &Ptr,
+  const CheckInfo *oneCheck(const yaml::Node &Item, const std::string &Ptr,
                             StringRef What);
-  Optional<Severity> severity(const YamlNode &N, const std::string &Ptr);
+  Optional<Severity> severity(const yaml::Node &N, const std::string &Ptr);
 
-  void parseSeverities(const YamlNode &N, const std::string &Ptr);
-  void parsePerPathIgnores(const YamlNode &N, const std::string &Ptr);
-  void parseSuppressions(const YamlNode &N, const std::string &Ptr);
-  void parseSuppression(const YamlNode &N, const std::string &Ptr);
-  void parseRuleOptions(const YamlNode &N, const std::string &Ptr);
-  void parseFormat(const YamlNode &N, const std::string &Ptr);
+  void parseSeverities(const yaml::Node &N, const std::string &Ptr);
+  void parsePerPathIgnores(const yaml::Node &N, const std::string &Ptr);
+  void parseSuppressions(const yaml::Node &N, const std::string &Ptr);
+  void parseSuppression(const yaml::Node &N, const std::string &Ptr);
+  void parseRuleOptions(const yaml::Node &N, const std::string &Ptr);
+  void parseFormat(const yaml::Node &N, const std::string &Ptr);
 
-  /// Reports \p Name unless \p Check takes an option of that name.
-  bool knownOption(const CheckInfo &Check, const YamlNode &Name,
-                   const std::string &Ptr);
+  /// The option of \p Check that \p Name names, or null (reported).
+  const CheckOption *declaredOption(const CheckInfo &Check,
+                                    const yaml::Node &Name,
+                                    const std::string &Ptr);
+  /// The value of \p Option, checked against its declared type, or None
+  /// (reported).
+  Optional<std::vector<std::string>> optionValue(const CheckOption &Option,
+                                                 const yaml::Node &Value,
+                                                 const std::string &Ptr);
+
+  /// Reports what a configuration does not take (aliases, anchors, tags)
+  /// in \p N and below, and notes where its empty values sit.
+  void survey(const yaml::Node &N);
+  /// Where \p N is: its bytes, or for an empty value the point where it
+  /// would be (right after its key, in a mapping).
+  Span rangeOf(const yaml::Node &N) const {
+    auto It = NullRanges.find(&N);
+    return It == NullRanges.end() ? N.Range : It->second;
+  }
 
   Config &C;
   ArrayRef<const CheckInfo *> Checks;
-  const CheckOptionsFn &OptionsOf;
+  DenseMap<const yaml::Node *, Span> NullRanges;
 };
 
-StringRef kindName(YamlNode::NodeKind K) {
+StringRef kindName(Shape K) {
   switch (K) {
-  case YamlNode::Null:
+  case Shape::Null:
     return "nothing";
-  case YamlNode::Scalar:
+  case Shape::Scalar:
     return "a string";
-  case YamlNode::Sequence:
+  case Shape::Sequence:
     return "a list";
-  case YamlNode::Mapping:
+  case Shape::Mapping:
     return "a mapping";
-  case YamlNode::Unsupported:
+  case Shape::Unsupported:
     return "an unsupported YAML node";
   }
   return "a value";
 }
 
+void ConfigParser::survey(const yaml::Node &N) {
+  if (N.Kind == yaml::NodeKind::Alias) {
+    error(N.Range, "",
+          "YAML aliases are not supported in a configuration file");
+    return;
+  }
+  if (!N.Anchor.empty() || !N.Tag.empty()) {
+    // The `&anchor` or `!tag` that starts the node.
+    StringRef Text = C.Source->text();
+    size_t End = Text.find_first_of(" \t\r\n", N.Range.Begin);
+    if (End == StringRef::npos || End > N.Range.End)
+      End = N.Range.End;
+    error(Span(N.Range.Begin, End), "",
+          "YAML anchors and tags are not supported in a configuration file");
+  }
+  switch (N.Kind) {
+  case yaml::NodeKind::Scalar:
+    if (N.isNull())
+      NullRanges[&N] = Span(N.Range.Begin, N.Range.Begin);
+    return;
+  case yaml::NodeKind::Sequence:
+    for (const yaml::Node &Item : N.Items)
+      survey(Item);
+    return;
+  case yaml::NodeKind::Mapping:
+    for (size_t I = 0; I < N.mappingSize(); ++I) {
+      survey(N.key(I));
+      survey(N.value(I));
+      if (shapeOf(N.value(I)) == Shape::Null) {
+        uint32_t AfterKey = rangeOf(N.key(I)).End;
+        NullRanges[&N.value(I)] = Span(AfterKey, AfterKey);
+      }
+    }
+    return;
+  case yaml::NodeKind::Alias:
+    return;
+  }
+}
+
 template <typename Fn>
-bool ConfigParser::forEachEntry(const YamlNode &N, const std::string &Ptr,
+bool ConfigParser::forEachEntry(const yaml::Node &N, const std::string &Ptr,
                                 StringRef What, Fn Visit) {
   if (!expectMapping(N, Ptr, What))
     return false;
   for (size_t I = 0; I < N.mappingSize(); ++I) {
-    const YamlNode &Key = N.key(I);
-    if (Key.Kind == YamlNode::Unsupported)
+    const yaml::Node &Key = N.key(I);
+    if (shapeOf(Key) == Shape::Unsupported)
       continue;
-    if (Key.Kind != YamlNode::Scalar) {
-      error(Key.Range, Ptr,
+    if (shapeOf(Key) != Shape::Scalar) {
+      error(rangeOf(Key), Ptr,
             "a key in " + What + " must be a string, not " +
-                kindName(Key.Kind));
+                kindName(shapeOf(Key)));
       continue;
     }
     bool Duplicate = false;
     for (size_t J = 0; J < I && !Duplicate; ++J)
-      if (N.key(J).Kind == YamlNode::Scalar && N.key(J).Value == Key.Value) {
-        Diagnostic &D = error(Key.Range, Ptr + "/" + pointerStep(Key.Value),
+      if (shapeOf(N.key(J)) == Shape::Scalar && N.key(J).Value == Key.Value) {
+        Diagnostic &D = error(rangeOf(Key), Ptr + "/" + pointerStep(Key.Value),
                               "duplicate key `" + Key.Value + "` in " + What +
                                   "; only one of its values would apply");
-        D.Notes.push_back({N.key(J).Range, "first defined here"});
+        D.Notes.push_back({rangeOf(N.key(J)), "first defined here"});
         Duplicate = true;
       }
     if (!Duplicate)
@@ -163,53 +237,54 @@ bool ConfigParser::forEachEntry(const YamlNode &N, const std::string &Ptr,
   return true;
 }
 
-bool ConfigParser::expectMapping(const YamlNode &N, const std::string &Ptr,
+bool ConfigParser::expectMapping(const yaml::Node &N, const std::string &Ptr,
                                  StringRef What) {
-  if (N.Kind == YamlNode::Mapping)
+  if (shapeOf(N) == Shape::Mapping)
     return true;
   // Unsupported nodes are reported where they are read.
-  if (N.Kind != YamlNode::Unsupported)
-    error(N.Range, Ptr,
+  if (shapeOf(N) != Shape::Unsupported)
+    error(rangeOf(N), Ptr,
           What + " must be a mapping of keys to values, not " +
-              kindName(N.Kind));
+              kindName(shapeOf(N)));
   return false;
 }
 
-Optional<std::string> ConfigParser::scalar(const YamlNode &N,
+Optional<std::string> ConfigParser::scalar(const yaml::Node &N,
                                            const std::string &Ptr,
                                            StringRef What) {
-  if (N.Kind == YamlNode::Scalar)
+  if (shapeOf(N) == Shape::Scalar)
     return N.Value;
-  if (N.Kind != YamlNode::Unsupported)
-    error(N.Range, Ptr, What + " must be a string, not " + kindName(N.Kind));
+  if (shapeOf(N) != Shape::Unsupported)
+    error(rangeOf(N), Ptr,
+          What + " must be a string, not " + kindName(shapeOf(N)));
   return None;
 }
 
 Optional<std::vector<ConfigItem>>
-ConfigParser::stringList(const YamlNode &N, const std::string &Ptr,
+ConfigParser::stringList(const yaml::Node &N, const std::string &Ptr,
                          StringRef What) {
-  if (N.Kind == YamlNode::Unsupported)
+  if (shapeOf(N) == Shape::Unsupported)
     return None;
-  if (N.Kind != YamlNode::Sequence) {
+  if (shapeOf(N) != Shape::Sequence) {
     std::string Hint;
-    if (N.Kind == YamlNode::Scalar)
+    if (shapeOf(N) == Shape::Scalar)
       Hint = "; write `[" + N.Value + "]` for a list of one";
-    error(N.Range, Ptr,
-          What + " must be a list, not " + kindName(N.Kind) + Hint);
+    error(rangeOf(N), Ptr,
+          What + " must be a list, not " + kindName(shapeOf(N)) + Hint);
     return None;
   }
   std::vector<ConfigItem> Items;
   for (size_t I = 0; I < N.Items.size(); ++I) {
-    const YamlNode &Item = N.Items[I];
-    if (Item.Kind == YamlNode::Unsupported)
+    const yaml::Node &Item = N.Items[I];
+    if (shapeOf(Item) == Shape::Unsupported)
       continue;
-    if (Item.Kind != YamlNode::Scalar) {
-      error(Item.Range, Ptr + "/" + std::to_string(I),
+    if (shapeOf(Item) != Shape::Scalar) {
+      error(rangeOf(Item), Ptr + "/" + std::to_string(I),
             "an item of " + What + " must be a string, not " +
-                kindName(Item.Kind));
+                kindName(shapeOf(Item)));
       continue;
     }
-    Items.push_back({Item.Value, Item.Range});
+    Items.push_back({Item.Value, rangeOf(Item)});
   }
   return Items;
 }
@@ -241,43 +316,44 @@ std::vector<ConfigItem> ConfigParser::selectors(std::vector<ConfigItem> Items,
   return Kept;
 }
 
-const CheckInfo *ConfigParser::oneCheck(const YamlNode &Item,
+const CheckInfo *ConfigParser::oneCheck(const yaml::Node &Item,
                                         const std::string &Ptr,
                                         StringRef What) {
   if (const CheckInfo *Found = findCheck(Item.Value, Checks))
     return Found;
   if (checkSelector(Item.Value, Checks).empty())
-    error(Item.Range, Ptr,
+    error(rangeOf(Item), Ptr,
           What + " names one check by its code or name; `" + Item.Value +
               "` names a group of checks");
   else
-    error(Item.Range, Ptr, checkSelector(Item.Value, Checks));
+    error(rangeOf(Item), Ptr, checkSelector(Item.Value, Checks));
   return nullptr;
 }
 
-Optional<Severity> ConfigParser::severity(const YamlNode &N,
+Optional<Severity> ConfigParser::severity(const yaml::Node &N,
                                           const std::string &Ptr) {
   Optional<std::string> Text = scalar(N, Ptr, "a severity");
   if (!Text)
     return None;
   if (Optional<Severity> S = parseSeverity(*Text))
     return S;
-  error(N.Range, Ptr,
+  error(rangeOf(N), Ptr,
         "unknown severity `" + *Text +
             "`; use error, security, warning or suggestion");
   return None;
 }
 
-void ConfigParser::parseSeverities(const YamlNode &N, const std::string &Ptr) {
+void ConfigParser::parseSeverities(const yaml::Node &N,
+                                   const std::string &Ptr) {
   forEachEntry(N, Ptr, "`severity`",
-               [&](const YamlNode &Key, const YamlNode &Value,
+               [&](const yaml::Node &Key, const yaml::Node &Value,
                    const std::string &KeyPtr) {
                  const CheckInfo *Check = oneCheck(Key, KeyPtr, "`severity`");
                  Optional<Severity> Level = severity(Value, KeyPtr);
                  if (!Check || !Level)
                    return;
                  if (Check->IsInputError) {
-                   error(Key.Range, KeyPtr,
+                   error(rangeOf(Key), KeyPtr,
                          Twine("the severity of `") + Check->Code + "` (" +
                              Check->Name +
                              ") cannot be changed: it means "
@@ -288,15 +364,15 @@ void ConfigParser::parseSeverities(const YamlNode &N, const std::string &Ptr) {
                });
 }
 
-void ConfigParser::parsePerPathIgnores(const YamlNode &N,
+void ConfigParser::parsePerPathIgnores(const yaml::Node &N,
                                        const std::string &Ptr) {
   forEachEntry(
       N, Ptr, "`per-path-ignores`",
-      [&](const YamlNode &Key, const YamlNode &Value,
+      [&](const yaml::Node &Key, const yaml::Node &Value,
           const std::string &KeyPtr) {
         Expected<PathGlob> Glob = PathGlob::create(Key.Value);
         if (!Glob)
-          error(Key.Range, KeyPtr, toString(Glob.takeError()));
+          error(rangeOf(Key), KeyPtr, toString(Glob.takeError()));
         Optional<std::vector<ConfigItem>> List =
             stringList(Value, KeyPtr, "the checks of a per-path ignore");
         if (!Glob || !List)
@@ -306,32 +382,33 @@ void ConfigParser::parsePerPathIgnores(const YamlNode &N,
       });
 }
 
-void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
+void ConfigParser::parseSuppression(const yaml::Node &N,
+                                    const std::string &Ptr) {
   if (!expectMapping(N, Ptr, "a suppression"))
     return;
   Suppression S;
-  S.Range = N.Range;
-  const YamlNode *PathNode = nullptr, *SidNode = nullptr,
-                 *PointerNode = nullptr, *RulesNode = nullptr,
-                 *ReasonNode = nullptr;
+  S.Range = rangeOf(N);
+  const yaml::Node *PathNode = nullptr, *SidNode = nullptr,
+                   *PointerNode = nullptr, *RulesNode = nullptr,
+                   *ReasonNode = nullptr;
   bool Valid = true;
   forEachEntry(
       N, Ptr, "a suppression",
-      [&](const YamlNode &Key, const YamlNode &Value,
+      [&](const yaml::Node &Key, const yaml::Node &Value,
           const std::string &KeyPtr) {
-        const YamlNode **Slot = StringSwitch<const YamlNode **>(Key.Value)
-                                    .Case("path", &PathNode)
-                                    .Case("sid", &SidNode)
-                                    .Case("pointer", &PointerNode)
-                                    .Case("rules", &RulesNode)
-                                    .Case("reason", &ReasonNode)
-                                    .Default(nullptr);
+        const yaml::Node **Slot = StringSwitch<const yaml::Node **>(Key.Value)
+                                      .Case("path", &PathNode)
+                                      .Case("sid", &SidNode)
+                                      .Case("pointer", &PointerNode)
+                                      .Case("rules", &RulesNode)
+                                      .Case("reason", &ReasonNode)
+                                      .Default(nullptr);
         if (!Slot) {
           std::string Hint;
           if (Optional<StringRef> Near = closestSpelling(
                   Key.Value, {"path", "sid", "pointer", "rules", "reason"}))
             Hint = ("; did you mean `" + *Near + "`?").str();
-          error(Key.Range, KeyPtr,
+          error(rangeOf(Key), KeyPtr,
                 "unknown key `" + Key.Value +
                     "` in a suppression; it takes `path`, `sid` or "
                     "`pointer`, `rules` and `reason`" +
@@ -342,7 +419,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
         *Slot = &Value;
       });
   auto Missing = [&](StringRef Key, StringRef Why) {
-    error(N.Range, Ptr, "suppression has no `" + Key + "`; " + Why);
+    error(rangeOf(N), Ptr, "suppression has no `" + Key + "`; " + Why);
     Valid = false;
   };
 
@@ -355,7 +432,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
     if (Glob) {
       S.Path = std::move(*Glob);
     } else {
-      error(PathNode->Range, Ptr + "/path", toString(Glob.takeError()));
+      error(rangeOf(*PathNode), Ptr + "/path", toString(Glob.takeError()));
       Valid = false;
     }
   } else {
@@ -363,7 +440,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
   }
 
   if (SidNode && PointerNode) {
-    error(PointerNode->Range, Ptr + "/pointer",
+    error(rangeOf(*PointerNode), Ptr + "/pointer",
           "a suppression takes `sid` or `pointer`, not both");
     Valid = false;
   } else if (SidNode) {
@@ -371,7 +448,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
       S.Target = Suppression::Sid;
       S.TargetText = *Sid;
       if (Sid->empty()) {
-        error(SidNode->Range, Ptr + "/sid",
+        error(rangeOf(*SidNode), Ptr + "/sid",
               "empty `sid`; name the statement's Sid, or use `pointer`");
         Valid = false;
       }
@@ -390,7 +467,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
                                (Text[I + 1] != '0' && Text[I + 1] != '1')))
           BadEscape = true;
       if (!Text.startswith("/") || BadEscape) {
-        error(PointerNode->Range, Ptr + "/pointer",
+        error(rangeOf(*PointerNode), Ptr + "/pointer",
               "`" + Text +
                   "` is not a JSON pointer; write one such as "
                   "`/Statement/2` (`~1` for `/` and `~0` for `~` in keys)");
@@ -411,7 +488,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
     if (S.Rules.size() != Named)
       Valid = false;
     else if (S.Rules.empty()) {
-      error(RulesNode->Range, Ptr + "/rules",
+      error(rangeOf(*RulesNode), Ptr + "/rules",
             "`rules` is empty; list the checks the suppression is for");
       Valid = false;
     }
@@ -432,7 +509,7 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
     StringRef(Text).split(Words, ' ', -1, /*KeepEmpty=*/false);
     S.Reason = join(Words, " ");
     if (S.Reason.empty()) {
-      error(ReasonNode->Range, Ptr + "/reason",
+      error(rangeOf(*ReasonNode), Ptr + "/reason",
             "empty `reason`; say why the findings are acceptable");
       Valid = false;
     }
@@ -446,75 +523,111 @@ void ConfigParser::parseSuppression(const YamlNode &N, const std::string &Ptr) {
     C.Suppressions.push_back(std::move(S));
 }
 
-void ConfigParser::parseSuppressions(const YamlNode &N,
+void ConfigParser::parseSuppressions(const yaml::Node &N,
                                      const std::string &Ptr) {
-  if (N.Kind == YamlNode::Unsupported)
+  if (shapeOf(N) == Shape::Unsupported)
     return;
-  if (N.Kind != YamlNode::Sequence) {
-    error(N.Range, Ptr,
-          "`suppress` must be a list of suppressions, not " + kindName(N.Kind));
+  if (shapeOf(N) != Shape::Sequence) {
+    error(rangeOf(N), Ptr,
+          "`suppress` must be a list of suppressions, not " +
+              kindName(shapeOf(N)));
     return;
   }
   for (size_t I = 0; I < N.Items.size(); ++I)
     parseSuppression(N.Items[I], Ptr + "/" + std::to_string(I));
 }
 
-bool ConfigParser::knownOption(const CheckInfo &Check, const YamlNode &Name,
-                               const std::string &Ptr) {
-  if (!OptionsOf)
-    return true;
-  Optional<std::vector<std::string>> Known = OptionsOf(Check);
-  if (!Known || is_contained(*Known, Name.Value))
-    return true;
+const CheckOption *ConfigParser::declaredOption(const CheckInfo &Check,
+                                                const yaml::Node &Name,
+                                                const std::string &Ptr) {
+  if (const CheckOption *Found = Check.findOption(Name.Value))
+    return Found;
   std::string Which =
       (Twine("`") + Check.Code + "` (" + Check.Name + ")").str();
-  if (Known->empty()) {
-    error(Name.Range, Ptr, Which + " takes no options");
-    return false;
+  if (Check.Options.empty()) {
+    error(rangeOf(Name), Ptr, Which + " takes no options");
+    return nullptr;
   }
-  std::vector<StringRef> Candidates(Known->begin(), Known->end());
+  std::vector<StringRef> Candidates;
+  for (const CheckOption &O : Check.Options)
+    Candidates.push_back(O.Name);
   std::string Hint;
   if (Optional<StringRef> Near = closestSpelling(Name.Value, Candidates))
     Hint = ("; did you mean `" + *Near + "`?").str();
   else
     Hint = "; its options are `" + join(Candidates, "`, `") + "`";
-  error(Name.Range, Ptr, Which + " has no option `" + Name.Value + "`" + Hint);
-  return false;
+  error(rangeOf(Name), Ptr,
+        Which + " has no option `" + Name.Value + "`" + Hint);
+  return nullptr;
 }
 
-void ConfigParser::parseRuleOptions(const YamlNode &N, const std::string &Ptr) {
+Optional<std::vector<std::string>>
+ConfigParser::optionValue(const CheckOption &Option, const yaml::Node &Value,
+                          const std::string &Ptr) {
+  std::string What = ("the value of option `" + Twine(Option.Name) + "`").str();
+  switch (Option.Type) {
+  case OptionType::StringList:
+    if (shapeOf(Value) == Shape::Scalar)
+      return std::vector<std::string>{Value.Value};
+    if (Optional<std::vector<ConfigItem>> Items =
+            stringList(Value, Ptr, What)) {
+      std::vector<std::string> List;
+      for (ConfigItem &Item : *Items)
+        List.push_back(std::move(Item.Text));
+      return List;
+    }
+    return None;
+  case OptionType::String:
+    if (Optional<std::string> Text = scalar(Value, Ptr, What))
+      return std::vector<std::string>{std::move(*Text)};
+    return None;
+  case OptionType::Boolean:
+    if (Optional<std::string> Text = scalar(Value, Ptr, What)) {
+      if (*Text == "true" || *Text == "false")
+        return std::vector<std::string>{std::move(*Text)};
+      error(rangeOf(Value), Ptr,
+            What + " must be `true` or `false`, not `" + *Text + "`");
+    }
+    return None;
+  }
+  return None;
+}
+
+void ConfigParser::parseRuleOptions(const yaml::Node &N,
+                                    const std::string &Ptr) {
   forEachEntry(
       N, Ptr, "`rule-options`",
-      [&](const YamlNode &Key, const YamlNode &Value,
+      [&](const yaml::Node &Key, const yaml::Node &Value,
           const std::string &KeyPtr) {
         const CheckInfo *Check = oneCheck(Key, KeyPtr, "`rule-options`");
         RuleOptionValues Values;
         Values.Check = Check;
-        forEachEntry(Value, KeyPtr, "the options of a check",
-                     [&](const YamlNode &Name, const YamlNode &Option,
-                         const std::string &OptionPtr) {
-                       if (Check && !knownOption(*Check, Name, OptionPtr))
-                         return;
-                       std::vector<std::string> List;
-                       if (Option.Kind == YamlNode::Scalar) {
-                         List.push_back(Option.Value);
-                       } else if (Optional<std::vector<ConfigItem>> Items =
-                                      stringList(Option, OptionPtr,
-                                                 "the value of option `" +
-                                                     Name.Value + "`")) {
-                         for (ConfigItem &Item : *Items)
-                           List.push_back(std::move(Item.Text));
-                       } else {
-                         return;
-                       }
-                       Values.Options.emplace_back(Name.Value, std::move(List));
-                     });
+        forEachEntry(
+            Value, KeyPtr, "the options of a check",
+            [&](const yaml::Node &Name, const yaml::Node &Option,
+                const std::string &OptionPtr) {
+              if (!Check) {
+                // The unknown check is reported; still check
+                // that the value has an option's shape.
+                if (shapeOf(Option) != Shape::Scalar)
+                  stringList(Option, OptionPtr,
+                             "the value of option `" + Name.Value + "`");
+                return;
+              }
+              const CheckOption *Declared =
+                  declaredOption(*Check, Name, OptionPtr);
+              if (!Declared)
+                return;
+              if (Optional<std::vector<std::string>> List =
+                      optionValue(*Declared, Option, OptionPtr))
+                Values.Options.emplace_back(Name.Value, std::move(*List));
+            });
         if (Check)
           C.RuleOptions.push_back(std::move(Values));
       });
 }
 
-void ConfigParser::parseFormat(const YamlNode &N, const std::string &Ptr) {
+void ConfigParser::parseFormat(const yaml::Node &N, const std::string &Ptr) {
   Optional<std::string> Name = scalar(N, Ptr, "`format`");
   if (!Name)
     return;
@@ -523,22 +636,35 @@ void ConfigParser::parseFormat(const YamlNode &N, const std::string &Ptr) {
       C.Format = *Name;
       return;
     }
-  error(N.Range, Ptr,
+  error(rangeOf(N), Ptr,
         "unknown format `" + *Name + "`; use text, json, sarif or github");
 }
 
 void ConfigParser::parse() {
-  YamlDocument Doc = readYaml(*C.Source);
-  for (YamlError &E : Doc.Errors)
-    error(E.Range, "", E.Message);
-  if (!Doc.Root || Doc.Root->Kind == YamlNode::Null)
+  yaml::Stream Doc = yaml::read(C.Source->text());
+  if (Doc.Err) {
+    std::string Message = Doc.Err->Message;
+    if (Doc.Err->K == yaml::Error::Syntax)
+      Message = "invalid YAML: " + Message;
+    else if (Doc.Err->K == yaml::Error::Encoding)
+      Message = "invalid YAML text: " + Message;
+    error(Doc.Err->Range, "", Message);
+    return;
+  }
+  if (Doc.Root)
+    survey(*Doc.Root);
+  if (Doc.Documents > 1)
+    error(Doc.SecondDocument, "",
+          "a configuration file holds one YAML document; remove the `---` "
+          "that starts another");
+  if (!Doc.Root || shapeOf(*Doc.Root) == Shape::Null)
     return;
   static const char *const Keys[] = {
       "select",   "ignore",       "severity", "per-path-ignores",
       "suppress", "rule-options", "fail-on",  "format"};
   forEachEntry(
       *Doc.Root, "", "the configuration",
-      [&](const YamlNode &Key, const YamlNode &Value,
+      [&](const yaml::Node &Key, const yaml::Node &Value,
           const std::string &KeyPtr) {
         StringRef K = Key.Value;
         if (K == "select" || K == "ignore") {
@@ -568,7 +694,7 @@ void ConfigParser::parse() {
             Hint = ("; did you mean `" + *Near + "`?").str();
           else
             Hint = "; the keys are " + join(Candidates, ", ");
-          error(Key.Range, KeyPtr,
+          error(rangeOf(Key), KeyPtr,
                 "unknown configuration key `" + K + "`" + Hint);
         }
       });
@@ -577,19 +703,17 @@ void ConfigParser::parse() {
 } // namespace
 
 Config parseConfig(SourceFileRef Source, StringRef Dir,
-                   ArrayRef<const CheckInfo *> Checks,
-                   const CheckOptionsFn &OptionsOf) {
+                   ArrayRef<const CheckInfo *> Checks) {
   Config C;
   C.Source = std::move(Source);
   C.Dir = Dir.str();
-  ConfigParser(C, Checks, OptionsOf).parse();
+  ConfigParser(C, Checks).parse();
   std::stable_sort(C.Diags.begin(), C.Diags.end(), diagnosticLess);
   return C;
 }
 
 Config loadConfig(StringRef Path, StringRef DisplayName,
-                  ArrayRef<const CheckInfo *> Checks,
-                  const CheckOptionsFn &OptionsOf) {
+                  ArrayRef<const CheckInfo *> Checks) {
   std::string Dir = absolutePath(Path);
   Dir = sys::path::parent_path(Dir).str();
   ReadOutcome Read = readBounded(Path);
@@ -606,7 +730,7 @@ Config loadConfig(StringRef Path, StringRef DisplayName,
   }
   return parseConfig(
       std::make_shared<SourceFile>(DisplayName.str(), std::move(Read.Text)),
-      Dir, Checks, OptionsOf);
+      Dir, Checks);
 }
 
 } // namespace tollgate

@@ -40,10 +40,14 @@ ResolvedConfig::ResolvedConfig(Config Conf, const SelectionOverrides &O,
               !(Ignore && anyMatches(*Ignore, *Check));
     Enabled.push_back(On || Check->IsInputError);
     Severity Level = Check->DefaultSeverity;
-    for (auto &[Named, Override] : C.Severities)
-      if (Named == Check)
+    bool Named = false;
+    for (auto &[Check2, Override] : C.Severities)
+      if (Check2 == Check) {
         Level = Override;
+        Named = true;
+      }
     Levels.push_back(Level);
+    Configured.push_back(Named);
   }
   for (const PathIgnore &P : C.PerPathIgnores) {
     std::vector<bool> Mask;
@@ -72,9 +76,8 @@ std::vector<bool> ResolvedConfig::enabledFor(StringRef RelativePath) const {
 }
 
 ConfigSet::ConfigSet(ArrayRef<const CheckInfo *> Checks,
-                     SelectionOverrides Overrides, CheckOptionsFn OptionsOf)
-    : Checks(Checks), Overrides(std::move(Overrides)),
-      OptionsOf(std::move(OptionsOf)) {
+                     SelectionOverrides Overrides)
+    : Checks(Checks), Overrides(std::move(Overrides)) {
   Defaults =
       std::make_unique<ResolvedConfig>(Config(), this->Overrides, Checks);
 }
@@ -85,7 +88,7 @@ const ResolvedConfig &ConfigSet::load(StringRef Path, StringRef DisplayName) {
   std::unique_ptr<ResolvedConfig> &Slot = ByPath[Path];
   if (!Slot) {
     Slot = std::make_unique<ResolvedConfig>(
-        loadConfig(Path, DisplayName, Checks, OptionsOf), Overrides, Checks);
+        loadConfig(Path, DisplayName, Checks), Overrides, Checks);
     Order.push_back(Slot.get());
   }
   return *Slot;

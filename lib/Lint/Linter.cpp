@@ -9,10 +9,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Lint/Linter.h"
+#include "Rules/RuleAnalysis.h"
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lint/Rule.h"
-#include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Support/Walk.h"
 
@@ -24,7 +24,7 @@
 #include "llvm/Support/Threading.h"
 
 #include <algorithm>
-#include <cstring>
+#include <mutex>
 
 using namespace llvm;
 
@@ -57,12 +57,13 @@ public:
   /// allLintChecks(), which lists the rules from \p FirstRule on), each
   /// with its options.
   void run(const Policy &P, const std::vector<bool> &Enabled, size_t FirstRule,
-           ArrayRef<RuleOptions> Options, std::vector<Diagnostic> &Out) const {
-    const Catalog &Cat = Catalog::builtin();
+           ArrayRef<RuleOptions> Options, RuleAnalysis &Analysis,
+           std::vector<Diagnostic> &Out) const {
+    Analysis.beginPolicy(P);
     for (size_t I = 0; I < Rules.size(); ++I) {
       if (!Enabled[FirstRule + I])
         continue;
-      RuleContext Ctx(P, Cat, Options[I], Out);
+      RuleContext Ctx(P, Analysis.catalog(), Analysis, Options[I], Out);
       Rules[I]->checkPolicy(Ctx);
       for (const Statement &S : P.Statements)
         Rules[I]->checkStatement(S, Ctx);
@@ -78,44 +79,31 @@ const RuleSet &ruleSet() {
   return Rules;
 }
 
-/// The options of a check, as its doc page lists them under `## Options`:
-/// one line per option that starts with the name in backticks and a colon
-/// ("`known-accounts`: ..."), or "None." for a check without options.
-/// None when the page does not say in that form. Checks that are not rules
-/// take no options.
-Optional<std::vector<std::string>> documentedOptions(const CheckInfo &C) {
-  // Only rules read options.
-  if (!is_contained(ruleChecks(), &C))
-    return std::vector<std::string>();
-  const RuleDoc *Doc = findRuleDoc(C.Name);
-  if (!Doc)
-    return None;
-  StringRef Page = Doc->Text;
-  size_t At = Page.find("\n## Options\n");
-  if (At == StringRef::npos)
-    return None;
-  StringRef Section = Page.substr(At + strlen("\n## Options\n"));
-  Section = Section.substr(0, Section.find("\n## ")).trim();
-  if (Section.startswith("None"))
-    return std::vector<std::string>();
-  std::vector<std::string> Names;
-  SmallVector<StringRef, 16> Lines;
-  Section.split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    Line = Line.ltrim();
-    if (!Line.consume_front("- "))
-      Line.consume_front("* ");
-    StringRef Name;
-    if (Line.consume_front("`") && Line.contains('`')) {
-      std::tie(Name, Line) = Line.split('`');
-      if (!Name.empty() && Line.startswith(":"))
-        Names.push_back(Name.str());
-    }
+/// The rules' shared analysis, one per worker of the run: a job takes one
+/// for the file it lints and gives it back, so that what one file worked
+/// out serves the next without locks or thread-local state.
+class AnalysisPool {
+public:
+  explicit AnalysisPool(const Catalog &Cat) : Cat(Cat) {}
+
+  std::unique_ptr<RuleAnalysis> take() {
+    std::lock_guard<std::mutex> Lock(M);
+    if (Free.empty())
+      return std::make_unique<RuleAnalysis>(Cat);
+    std::unique_ptr<RuleAnalysis> A = std::move(Free.back());
+    Free.pop_back();
+    return A;
   }
-  if (Names.empty())
-    return None;
-  return Names;
-}
+  void give(std::unique_ptr<RuleAnalysis> A) {
+    std::lock_guard<std::mutex> Lock(M);
+    Free.push_back(std::move(A));
+  }
+
+private:
+  const Catalog &Cat;
+  std::mutex M;
+  std::vector<std::unique_ptr<RuleAnalysis>> Free;
+};
 
 /// What one file's findings did with the suppressions of its
 /// configuration.
@@ -141,8 +129,8 @@ struct FileJob {
 
 struct Linter::Impl {
   Impl(const LintOptions &Options)
-      : Options(Options),
-        Configs(allLintChecks(), Options.Overrides, documentedOptions) {
+      : Options(Options), Configs(allLintChecks(), Options.Overrides),
+        Analyses(Options.Cat ? *Options.Cat : Catalog::builtin()) {
     ArrayRef<const CheckInfo *> Checks = allLintChecks();
     for (size_t I = 0; I < Checks.size(); ++I)
       IndexOf[Checks[I]] = I;
@@ -161,6 +149,8 @@ struct Linter::Impl {
   ConfigSet Configs;
   DenseMap<const CheckInfo *, unsigned> IndexOf;
   size_t FirstRule = 0;
+  /// Taken by the file jobs, which run in parallel.
+  mutable AnalysisPool Analyses;
   DenseMap<const ResolvedConfig *, std::vector<RuleOptions>> RuleOptionsOf;
   /// The files below a directory of a configuration, keyed by the
   /// configuration's directory and the one below it, named relative to the
@@ -205,6 +195,7 @@ void Linter::Impl::lintOne(FileJob &Job) const {
   std::string RelativePath = RC.relativePathOf(Job.Path);
   std::vector<bool> Enabled = RC.enabledFor(RelativePath);
   std::vector<const Policy *> Policies;
+  std::unique_ptr<RuleAnalysis> Analysis = Analyses.take();
   for (LoadedPolicy &Loaded : All) {
     F.Diags.insert(F.Diags.end(), Loaded.Diags.begin(), Loaded.Diags.end());
     if (!Loaded.P)
@@ -216,18 +207,21 @@ void Linter::Impl::lintOne(FileJob &Job) const {
       F.PolicyTypeReason = std::move(Loaded.TypeReason);
     }
     std::vector<Diagnostic> Found;
-    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, Found);
+    ruleSet().run(*Loaded.P, Enabled, FirstRule, *Job.Options, *Analysis,
+                  Found);
     placeEmbeddedFindings(Loaded, Found);
     F.Diags.insert(F.Diags.end(), Found.begin(), Found.end());
   }
+  Analyses.give(std::move(Analysis));
   // The loader reports every grammar finding; drop those of checks that are
-  // off, and give the rest the configured severity.
+  // off, and give the rest the configured severity, if any.
   std::vector<Diagnostic> Kept;
   for (Diagnostic &D : F.Diags) {
     unsigned Index = IndexOf.lookup(D.Check);
     if (!Enabled[Index])
       continue;
-    D.Level = RC.severity(Index);
+    if (RC.severityConfigured(Index))
+      D.Level = RC.severity(Index);
     Kept.push_back(std::move(D));
   }
   F.Diags = std::move(Kept);

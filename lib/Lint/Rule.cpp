@@ -2,6 +2,8 @@
 
 #include "tollgate/Lint/Rule.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <algorithm>
 #include <cstring>
 #include <mutex>
@@ -28,11 +30,35 @@ void RuleContext::note(Diagnostic &D, const Loc &Where, const Twine &Message) {
   D.Notes.push_back({Where.Range, Message.str()});
 }
 
-std::vector<std::string>
-RuleOptions::list(StringRef Name,
-                  const std::vector<std::string> &Default) const {
-  auto It = Values.find(Name);
-  return It == Values.end() ? Default : It->second;
+std::vector<std::string> defaultValues(const CheckOption &O) {
+  StringRef Text = StringRef(O.Default).trim();
+  std::vector<std::string> Out;
+  if (!Text.consume_front("[")) {
+    if (!Text.empty())
+      Out.push_back(Text.str());
+    return Out;
+  }
+  Text.consume_back("]");
+  SmallVector<StringRef, 4> Items;
+  Text.split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items)
+    if (!Item.trim().empty())
+      Out.push_back(Item.trim().str());
+  return Out;
+}
+
+std::vector<std::string> RuleOptions::list(const CheckOption &O) const {
+  auto It = Values.find(O.Name);
+  return It == Values.end() ? defaultValues(O) : It->second;
+}
+
+std::string RuleOptions::string(const CheckOption &O) const {
+  std::vector<std::string> V = list(O);
+  return V.empty() ? std::string() : V.front();
+}
+
+bool RuleOptions::flag(const CheckOption &O) const {
+  return string(O) == "true";
 }
 
 namespace {

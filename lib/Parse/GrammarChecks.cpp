@@ -6,8 +6,12 @@ namespace tollgate {
 namespace grammar {
 
 #define GRAMMAR_CHECK(Ident, Code, Name, Sev, Input, Summary)                  \
-  const CheckInfo Ident = {Code,  Name,   Severity::Sev, CheckStatus::Stable,  \
-                           Input, Summary};
+  const CheckInfo Ident = CheckInfo::declare()                                 \
+                              .code(Code)                                      \
+                              .name(Name)                                      \
+                              .severity(Severity::Sev)                         \
+                              .inputError(Input)                               \
+                              .summary(Summary);
 #include "tollgate/Parse/GrammarChecks.def"
 
 llvm::ArrayRef<const CheckInfo *> allChecks() {

@@ -33,6 +33,25 @@ Optional<Severity> parseSeverity(StringRef Name) {
       .Default(None);
 }
 
+StringRef optionTypeName(OptionType T) {
+  switch (T) {
+  case OptionType::String:
+    return "string";
+  case OptionType::StringList:
+    return "list of strings";
+  case OptionType::Boolean:
+    return "boolean";
+  }
+  return "string";
+}
+
+const CheckOption *CheckInfo::findOption(StringRef OptionName) const {
+  for (const CheckOption &O : Options)
+    if (OptionName == O.Name)
+      return &O;
+  return nullptr;
+}
+
 bool diagnosticLess(const Diagnostic &A, const Diagnostic &B) {
   if (A.Range.Begin != B.Range.Begin)
     return A.Range.Begin < B.Range.Begin;

@@ -10,7 +10,8 @@
 # Node script over the same files in one process (Node runs it on one thread:
 # compare it with --jobs 1). The peer is installed into the corpus cache dir
 # (CORPUS_CACHE, default tests/corpus/.cache/) and only run from there; set
-# PEER=0 to skip it.
+# PEER=0 to skip it. BASELINE=PATH adds another tollgate binary (an earlier
+# build) to the same rounds, for a before/after comparison in one run.
 #
 # After one untimed warm-up of each, the commands run in turn, RUNS rounds
 # (default 5), so that load from other work on the machine falls on all of
@@ -50,10 +51,15 @@ command_of() {
   case $1 in
     tollgate_j1) CMD=("$TOLLGATE" lint --format json --type identity --fail-on error --jobs 1 -o "$WORK/tollgate.json" "$DEST/versions") ;;
     tollgate_j2) CMD=("$TOLLGATE" lint --format json --type identity --fail-on error --jobs 2 -o "$WORK/tollgate.json" "$DEST/versions") ;;
+    baseline_j1) CMD=("$BASELINE" lint --format json --type identity --fail-on error --jobs 1 -o "$WORK/baseline.json" "$DEST/versions") ;;
+    baseline_j2) CMD=("$BASELINE" lint --format json --type identity --fail-on error --jobs 2 -o "$WORK/baseline.json" "$DEST/versions") ;;
     peer) CMD=(node "$PEER_DIR/lint-peer.js" "$DEST/versions" "$WORK/peer.json") ;;
   esac
 }
 TOOLS=(tollgate_j1 tollgate_j2)
+if [[ -n ${BASELINE:-} ]]; then
+  TOOLS+=(baseline_j1 baseline_j2)
+fi
 
 PEER_NOTE=""
 if [[ ${PEER:-1} == 0 ]]; then
@@ -143,6 +149,8 @@ for line in open(times_file):
 label = {
     "tollgate_j1": "tollgate lint --jobs 1",
     "tollgate_j2": "tollgate lint --jobs 2",
+    "baseline_j1": "baseline lint --jobs 1",
+    "baseline_j2": "baseline lint --jobs 2",
     "peer": f"peer: {peer_name} validateIdentityPolicy (Node, 1 thread)",
 }
 print("| command | min s | median s | docs/s | MB/s | peak RSS MiB |")
@@ -151,6 +159,11 @@ for name, w in walls.items():
     med = statistics.median(w)
     print(f"| {label[name]} | {min(w):.3f} | {med:.3f} | {docs / med:,.0f} | "
           f"{nbytes / 1e6 / med:.1f} | {rss[name] / 1024:.1f} |")
+for n in ("1", "2"):
+    if "baseline_j" + n in walls:
+        b, t = walls["baseline_j" + n], walls["tollgate_j" + n]
+        print(f"- --jobs {n}: tollgate takes {statistics.median(t) / statistics.median(b):.3f}x "
+              f"the baseline's median wall time, {min(t) / min(b):.3f}x its min")
 if "peer" in walls:
     peer = walls["peer"]
     print()

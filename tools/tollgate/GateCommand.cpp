@@ -25,6 +25,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Config/PathGlob.h"
+#include "tollgate/Lint/Checks.h"
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Parse/Detect.h"
 #include "tollgate/Parse/Load.h"
@@ -53,20 +54,8 @@ using namespace verify;
 
 namespace {
 
-const CheckInfo NewAccess = {
-    "IAM950",
-    "new-access",
-    Severity::Error,
-    CheckStatus::Stable,
-    false,
-    "A changed policy grants access that its previous version did not"};
-const CheckInfo NewAccessUnknown = {
-    "IAM951",
-    "new-access-unknown",
-    Severity::Warning,
-    CheckStatus::Stable,
-    false,
-    "The verifier could not decide whether a change grants new access"};
+using gate::NewAccess;
+using gate::NewAccessUnknown;
 
 const char *Usage =
     "usage: tollgate gate --base REF [options] [PATH...]\n"
@@ -982,16 +971,9 @@ int Gate::run() {
   if (A.Format == "markdown") {
     writeMarkdown(OS);
   } else {
-    static std::vector<const CheckInfo *> Checks = [] {
-      std::vector<const CheckInfo *> V(allLintChecks().begin(),
-                                       allLintChecks().end());
-      V.push_back(&NewAccess);
-      V.push_back(&NewAccessUnknown);
-      return V;
-    }();
     ReportOptions RO;
     RO.ToolVersion = toolVersion();
-    RO.Checks = Checks;
+    RO.Checks = allChecks();
     RO.Color = A.Format == "text" && useColor("auto", OS);
     writeReport(*parseOutputFormat(A.Format), Results, OS, RO);
     if (A.Format == "text") {

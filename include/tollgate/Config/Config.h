@@ -35,7 +35,6 @@
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 
-#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -108,24 +107,17 @@ struct Config {
   std::vector<Diagnostic> Diags;
 };
 
-/// The options a check takes: None when they are not known (any option is
-/// accepted), an empty list for a check that takes none.
-using CheckOptionsFn =
-    std::function<llvm::Optional<std::vector<std::string>>(const CheckInfo &)>;
-
 /// Parses the configuration text \p Source, whose globs are relative to the
 /// absolute directory \p Dir. \p Checks are the checks it may name;
-/// \p OptionsOf, when given, says which options `rule-options` may set.
+/// `rule-options` is checked against the options each check declares.
 Config parseConfig(SourceFileRef Source, llvm::StringRef Dir,
-                   llvm::ArrayRef<const CheckInfo *> Checks,
-                   const CheckOptionsFn &OptionsOf = nullptr);
+                   llvm::ArrayRef<const CheckInfo *> Checks);
 
 /// Reads the configuration file at \p Path and parses it; the findings name
 /// the file \p DisplayName. A file that cannot be read yields one IAM901
 /// finding without a position.
 Config loadConfig(llvm::StringRef Path, llvm::StringRef DisplayName,
-                  llvm::ArrayRef<const CheckInfo *> Checks,
-                  const CheckOptionsFn &OptionsOf = nullptr);
+                  llvm::ArrayRef<const CheckInfo *> Checks);
 
 /// True when the RFC 6901 pointer \p Pointer is \p Scope or below it.
 bool pointerWithin(llvm::StringRef Pointer, llvm::StringRef Scope);

@@ -48,20 +48,24 @@ public:
 
   /// The severity the configuration gives the check at \p Index.
   Severity severity(size_t Index) const { return Levels[Index]; }
+  /// True when the configuration names the check at \p Index under
+  /// `severity`; otherwise a finding keeps the level its check gave it
+  /// (some checks raise theirs, such as an oversized SCP).
+  bool severityConfigured(size_t Index) const { return Configured[Index]; }
 
 private:
   Config C;
   std::vector<bool> Enabled;
   std::vector<Severity> Levels;
+  std::vector<bool> Configured;
   /// For each `per-path-ignores` entry, the checks it turns off.
   std::vector<std::vector<bool>> IgnoreMasks;
 };
 
 class ConfigSet {
 public:
-  /// \p OptionsOf (optional) says which options each check takes.
   ConfigSet(llvm::ArrayRef<const CheckInfo *> Checks,
-            SelectionOverrides Overrides, CheckOptionsFn OptionsOf = nullptr);
+            SelectionOverrides Overrides);
   ~ConfigSet();
 
   /// Applies the file at \p Path to every policy (`--config`). Fails when
@@ -85,7 +89,6 @@ private:
 
   llvm::ArrayRef<const CheckInfo *> Checks;
   SelectionOverrides Overrides;
-  CheckOptionsFn OptionsOf;
   const ResolvedConfig *Explicit = nullptr;
   std::unique_ptr<ResolvedConfig> Defaults;
   llvm::StringMap<const ResolvedConfig *> ByDirectory;

@@ -17,8 +17,12 @@
 
 namespace tollgate {
 
+class Catalog;
+
 struct LintOptions {
   LoadOptions Load;
+  /// The catalog the rules hold names against; null for the built-in one.
+  const Catalog *Cat = nullptr;
   /// Worker threads; 0 means one per hardware thread.
   unsigned Jobs = 0;
   /// `--config`: this file configures every policy. Otherwise each policy's

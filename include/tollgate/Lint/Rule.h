@@ -9,11 +9,12 @@
 /// \code
 ///   class PassRoleWildcardRule final : public Rule {
 ///   public:
-///     static constexpr CheckInfo Info = {"IAM205",
-///     "pass-role-on-any-resource",
-///                                        Severity::Security,
-///                                        CheckStatus::Stable, false,
-///                                        "iam:PassRole on every role"};
+///     static constexpr CheckInfo Info =
+///         CheckInfo::declare()
+///             .code("IAM205")
+///             .name("pass-role-on-any-resource")
+///             .severity(Severity::Security)
+///             .summary("iam:PassRole on every role");
 ///     const CheckInfo &info() const override { return Info; }
 ///     void checkStatement(const Statement &S,
 ///                         RuleContext &Ctx) const override;
@@ -39,16 +40,21 @@
 namespace tollgate {
 
 class Catalog;
+class RuleAnalysis;
 
 /// What a rule sees while it checks one policy, and where it reports.
 class RuleContext {
 public:
-  RuleContext(const Policy &P, const Catalog &Cat, const RuleOptions &Options,
-              std::vector<Diagnostic> &Out)
-      : P(P), Cat(Cat), Options(Options), Out(Out) {}
+  RuleContext(const Policy &P, const Catalog &Cat, RuleAnalysis &Analysis,
+              const RuleOptions &Options, std::vector<Diagnostic> &Out)
+      : P(P), Cat(Cat), Analysis(Analysis), Options(Options), Out(Out) {}
 
   const Policy &policy() const { return P; }
+  /// The catalog of the run (the built-in one unless the run names another).
   const Catalog &catalog() const { return Cat; }
+  /// What the rules of the run work out once and share (indexes of the
+  /// catalog, the facts of this policy's statements); owned by the run.
+  RuleAnalysis &analysis() const { return Analysis; }
   /// The options the configuration gives the rule being run.
   const RuleOptions &options() const { return Options; }
 
@@ -62,6 +68,7 @@ public:
 private:
   const Policy &P;
   const Catalog &Cat;
+  RuleAnalysis &Analysis;
   const RuleOptions &Options;
   std::vector<Diagnostic> &Out;
 };

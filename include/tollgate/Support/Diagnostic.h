@@ -14,6 +14,7 @@
 
 #include "tollgate/Support/Source.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -30,16 +31,124 @@ llvm::Optional<Severity> parseSeverity(llvm::StringRef Name);
 
 enum class CheckStatus : uint8_t { Stable, Preview };
 
-/// What a check is. Instances are static and live for the whole program.
+/// The type of a rule option's value in the configuration file.
+enum class OptionType : uint8_t {
+  String,     ///< One scalar.
+  StringList, ///< A list of scalars (a single scalar is a list of one).
+  Boolean,    ///< `true` or `false`.
+};
+
+llvm::StringRef optionTypeName(OptionType T);
+
+/// One option a check takes under `rule-options` in `.tollgate.yaml`. The
+/// declaration is the source of truth: configuration is validated against
+/// it and the rule reads its value through it (see RuleOptions).
+///
+/// \code
+///   constexpr CheckOption KnownAccounts =
+///       CheckOption::named("known-accounts")
+///           .type(OptionType::StringList)
+///           .byDefault("[]")
+///           .description("Account ids that are not another account");
+/// \endcode
+struct CheckOption {
+  const char *Name = "";
+  OptionType Type = OptionType::String;
+  /// The default value, as it would be written in YAML (`[]`, `false`).
+  const char *Default = "";
+  const char *Description = "";
+
+  static constexpr CheckOption named(const char *N) {
+    CheckOption O;
+    O.Name = N;
+    return O;
+  }
+  constexpr CheckOption type(OptionType T) const {
+    CheckOption O = *this;
+    O.Type = T;
+    return O;
+  }
+  constexpr CheckOption byDefault(const char *D) const {
+    CheckOption O = *this;
+    O.Default = D;
+    return O;
+  }
+  constexpr CheckOption description(const char *D) const {
+    CheckOption O = *this;
+    O.Description = D;
+    return O;
+  }
+
+private:
+  constexpr CheckOption() {}
+};
+
+/// What a check is. Instances are static and live for the whole program;
+/// they are built field by field, by name:
+///
+/// \code
+///   static constexpr CheckInfo Info =
+///       CheckInfo::declare()
+///           .code("IAM101")
+///           .name("allow-all")
+///           .severity(Severity::Security)
+///           .summary("An Allow of every action on every resource");
+/// \endcode
 struct CheckInfo {
-  const char *Code;
-  const char *Name;
-  Severity DefaultSeverity;
-  CheckStatus Status;
+  const char *Code = "";
+  /// The kebab-case name, which is also the name of the check's page.
+  const char *Name = "";
+  Severity DefaultSeverity = Severity::Error;
+  CheckStatus Status = CheckStatus::Stable;
   /// True for checks that mean the input could not be read as a policy
   /// document at all (unreadable file, JSON syntax). They exit with 2.
-  bool IsInputError;
-  const char *Summary;
+  bool IsInputError = false;
+  const char *Summary = "";
+  /// The options the check takes; most take none.
+  llvm::ArrayRef<CheckOption> Options;
+
+  static constexpr CheckInfo declare() { return CheckInfo(); }
+  constexpr CheckInfo code(const char *C) const {
+    CheckInfo I = *this;
+    I.Code = C;
+    return I;
+  }
+  constexpr CheckInfo name(const char *N) const {
+    CheckInfo I = *this;
+    I.Name = N;
+    return I;
+  }
+  constexpr CheckInfo severity(Severity S) const {
+    CheckInfo I = *this;
+    I.DefaultSeverity = S;
+    return I;
+  }
+  constexpr CheckInfo status(CheckStatus S) const {
+    CheckInfo I = *this;
+    I.Status = S;
+    return I;
+  }
+  constexpr CheckInfo inputError(bool B = true) const {
+    CheckInfo I = *this;
+    I.IsInputError = B;
+    return I;
+  }
+  constexpr CheckInfo summary(const char *S) const {
+    CheckInfo I = *this;
+    I.Summary = S;
+    return I;
+  }
+  constexpr CheckInfo options(llvm::ArrayRef<CheckOption> O) const {
+    CheckInfo I = *this;
+    I.Options = O;
+    return I;
+  }
+
+  /// The declared option called \p OptionName, or null.
+  const CheckOption *findOption(llvm::StringRef OptionName) const;
+
+private:
+  constexpr CheckInfo() {}
 };
 
 /// A secondary location that explains a finding ("first defined here").

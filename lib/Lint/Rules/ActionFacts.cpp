@@ -2,6 +2,7 @@
 
 #include "ActionFacts.h"
 #include "GlobCover.h"
+#include "RuleAnalysis.h"
 
 #include "tollgate/Support/Glob.h"
 
@@ -16,33 +17,23 @@ using namespace llvm;
 
 namespace tollgate {
 
-/// The index of \p A among the tracked actions, or -1. Remembered per
-/// action and thread: every action a new pattern grants is asked about.
-/// Only actions of the built-in catalog are remembered, whose addresses
-/// never change hands.
-static int trackedIndex(const ActionInfo &A) {
-  ArrayRef<ActionInfo> Builtin = Catalog::builtin().actions();
-  if (&A < Builtin.begin() || &A >= Builtin.end())
-    return SensitiveActions::get().index(A.FullName);
-  static thread_local DenseMap<const ActionInfo *, int> Memo;
-  auto [It, New] = Memo.try_emplace(&A, 0);
-  if (New)
-    It->second = SensitiveActions::get().index(A.FullName);
-  return It->second;
-}
-
-ActionCategory actionCategory(const ActionInfo &A) {
+/// The category of \p A, whose index among the tracked actions is
+/// \p Tracked (or -1).
+static ActionCategory categoryOf(const ActionInfo &A, int Tracked) {
   const SensitiveActions &Data = SensitiveActions::get();
-  int I = trackedIndex(A);
-  if (I >= 0 && Data.credentialsExposure().test(I))
+  if (Tracked >= 0 && Data.credentialsExposure().test(Tracked))
     return ActionCategory::CredentialsExposure;
-  if (I >= 0 && Data.dataExfiltration().test(I))
+  if (Tracked >= 0 && Data.dataExfiltration().test(Tracked))
     return ActionCategory::DataExfiltration;
   if (A.Level == AccessLevel::PermissionsManagement)
     return ActionCategory::PermissionsManagement;
   if (A.Level == AccessLevel::Write)
     return ActionCategory::InfrastructureModification;
   return ActionCategory::Other;
+}
+
+ActionCategory actionCategory(const ActionInfo &A) {
+  return categoryOf(A, SensitiveActions::get().index(A.FullName));
 }
 
 bool isScopable(const ActionInfo &A) {
@@ -57,10 +48,61 @@ bool isScopable(const ActionInfo &A) {
   return false;
 }
 
-static void addAction(GrantFacts &F, const ActionInfo &A) {
+namespace {
+struct OwnedFacts {
+  std::string Key;
+  GrantFacts Facts;
+};
+constexpr size_t MaxCached = 1 << 16;
+} // namespace
+
+/// The action facts' share of a run's RuleAnalysis. The maps across
+/// policies are bounded so that a long run cannot grow them without limit.
+class ActionFactsCache {
+public:
+  explicit ActionFactsCache(const Catalog &Cat) : Cat(Cat) {}
+
+  /// The index of \p A among the tracked actions, or -1: every action a
+  /// new pattern grants is asked about.
+  int trackedIndex(const ActionInfo &A) {
+    auto [It, New] = TrackedIndex.try_emplace(&A, 0);
+    if (New)
+      It->second = SensitiveActions::get().index(A.FullName);
+    return It->second;
+  }
+
+  const Catalog &Cat;
+  DenseMap<const ActionInfo *, int> TrackedIndex;
+  // Keyed by views of OwnedFacts::Key; DenseMap's StringRef hash is much
+  // cheaper than StringMap's on this path, which runs for every pattern.
+  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> Patterns;
+  StringMap<std::unique_ptr<GrantFacts>> NotActions;
+  /// The element facts of the statements of the policy being checked.
+  const Policy *P = nullptr;
+  std::vector<std::unique_ptr<ElementFacts>> Statements;
+};
+
+void ActionFactsCacheDeleter::operator()(ActionFactsCache *C) const {
+  delete C;
+}
+
+std::unique_ptr<ActionFactsCache, ActionFactsCacheDeleter>
+makeActionFactsCache(const Catalog &Cat) {
+  return std::unique_ptr<ActionFactsCache, ActionFactsCacheDeleter>(
+      new ActionFactsCache(Cat));
+}
+
+void beginPolicy(ActionFactsCache &C, const Policy &P) {
+  C.P = &P;
+  C.Statements.clear();
+  C.Statements.resize(P.Statements.size());
+}
+
+static void addAction(GrantFacts &F, const ActionInfo &A,
+                      ActionFactsCache &Cache) {
   if (!isScopable(A))
     return;
-  unsigned C = unsigned(actionCategory(A));
+  unsigned C = unsigned(categoryOf(A, Cache.trackedIndex(A)));
   F.Categories |= 1u << C;
   if (F.Examples[C].size() < 3)
     F.Examples[C].push_back(&A);
@@ -117,28 +159,9 @@ static TrackedMask trackedMatching(StringRef Pattern) {
   return M;
 }
 
-namespace {
-/// Per-thread caches; bounded so that a long run cannot grow them without
-/// limit.
-struct OwnedFacts {
-  std::string Key;
-  GrantFacts Facts;
-};
-struct Caches {
-  // Keyed by views of OwnedFacts::Key; DenseMap's StringRef hash is much
-  // cheaper than StringMap's on this path, which runs for every pattern.
-  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> Patterns;
-  StringMap<std::unique_ptr<GrantFacts>> NotActions;
-};
-Caches &caches() {
-  static thread_local Caches C;
-  return C;
-}
-constexpr size_t MaxCached = 1 << 16;
-} // namespace
-
-const GrantFacts &patternFacts(StringRef Pattern, const Catalog &Cat) {
-  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> &Map = caches().Patterns;
+static const GrantFacts &patternFacts(StringRef Pattern,
+                                      ActionFactsCache &Cache) {
+  DenseMap<StringRef, std::unique_ptr<OwnedFacts>> &Map = Cache.Patterns;
   auto It = Map.find(Pattern);
   if (It != Map.end())
     return It->second->Facts;
@@ -147,19 +170,26 @@ const GrantFacts &patternFacts(StringRef Pattern, const Catalog &Cat) {
   auto F = std::make_unique<OwnedFacts>();
   F->Key = Pattern.str();
   F->Facts.Tracked = trackedMatching(Pattern);
-  Cat.forEachMatchingAction(
-      Pattern, [&](const ActionInfo &A) { addAction(F->Facts, A); });
+  Cache.Cat.forEachMatchingAction(
+      Pattern, [&](const ActionInfo &A) { addAction(F->Facts, A, Cache); });
   StringRef Key = F->Key;
   return Map.try_emplace(Key, std::move(F)).first->second->Facts;
 }
 
-const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat) {
+const GrantFacts &patternFacts(StringRef Pattern, RuleContext &Ctx) {
+  return patternFacts(Pattern, Ctx.analysis().actionCache());
+}
+
+/// The facts of a NotAction element: the tracked actions its patterns do
+/// not match (categories are left empty), remembered by the patterns.
+static const GrantFacts &notActionFacts(const ActionElement &E,
+                                        ActionFactsCache &Cache) {
   std::string Key;
   for (const ActionPattern &P : E.Patterns) {
     Key += P.Text;
     Key += '\n';
   }
-  StringMap<std::unique_ptr<GrantFacts>> &Map = caches().NotActions;
+  StringMap<std::unique_ptr<GrantFacts>> &Map = Cache.NotActions;
   auto It = Map.find(Key);
   if (It != Map.end())
     return *It->second;
@@ -168,7 +198,7 @@ const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat) {
   auto F = std::make_unique<GrantFacts>();
   TrackedMask Excluded;
   for (const ActionPattern &P : E.Patterns)
-    Excluded |= patternFacts(P.Text, Cat).Tracked;
+    Excluded |= patternFacts(P.Text, Cache).Tracked;
   const SensitiveActions &Data = SensitiveActions::get();
   for (unsigned I = 0; I < Data.tracked().size(); ++I)
     if (!Excluded.test(I))
@@ -201,40 +231,17 @@ bool isServiceWildcard(const ActionPattern &P) {
          Name.find_first_not_of('*') == StringRef::npos;
 }
 
-namespace {
-struct ElementEntry {
-  bool Negated = false;
-  size_t Count = 0;
-  /// The patterns' texts, each followed by a newline.
-  std::string Texts;
-  ElementFacts Facts;
-};
-
-bool sameTexts(const ElementEntry &Entry, const ActionElement &E) {
-  if (Entry.Negated != E.Negated || Entry.Count != E.Patterns.size())
-    return false;
-  StringRef Rest = Entry.Texts;
-  for (const ActionPattern &P : E.Patterns) {
-    if (!Rest.startswith(P.Text) || Rest.size() <= P.Text.size() ||
-        Rest[P.Text.size()] != '\n')
-      return false;
-    Rest = Rest.drop_front(P.Text.size() + 1);
-  }
-  return Rest.empty();
-}
-} // namespace
-
-static void computeElementFacts(const ActionElement &E, const Catalog &Cat,
+static void computeElementFacts(const ActionElement &E, ActionFactsCache &Cache,
                                 ElementFacts &F) {
   F.First.fill(-1);
   F.FirstTracked.fill(-1);
   if (E.Negated) {
-    F.Tracked = notActionFacts(E, Cat).Tracked;
+    F.Tracked = notActionFacts(E, Cache).Tracked;
     return;
   }
   for (size_t I = 0; I < E.Patterns.size(); ++I) {
     const ActionPattern &P = E.Patterns[I];
-    const GrantFacts &G = patternFacts(P.Text, Cat);
+    const GrantFacts &G = patternFacts(P.Text, Cache);
     TrackedMask New = G.Tracked & ~F.Tracked;
     if (New.any())
       for (unsigned T = 0; T < MaxTrackedActions; ++T)
@@ -255,66 +262,18 @@ static void computeElementFacts(const ActionElement &E, const Catalog &Cat,
   }
 }
 
-const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat) {
-  static thread_local DenseMap<const ActionElement *,
-                               std::unique_ptr<ElementEntry>>
-      Memo;
-  std::unique_ptr<ElementEntry> &Slot = Memo[&E];
-  if (Slot && sameTexts(*Slot, E))
-    return Slot->Facts;
-  if (Memo.size() > 4096) {
-    Memo.clear();
-    return elementFacts(E, Cat);
-  }
-  auto Entry = std::make_unique<ElementEntry>();
-  Entry->Negated = E.Negated;
-  Entry->Count = E.Patterns.size();
-  for (const ActionPattern &P : E.Patterns) {
-    Entry->Texts += P.Text;
-    Entry->Texts += '\n';
-  }
-  computeElementFacts(E, Cat, Entry->Facts);
-  Slot = std::move(Entry);
-  return Slot->Facts;
-}
-
-namespace {
-/// The element facts of the statements of the policy that the rules on this
-/// thread are checking; see reference::statementFacts() for how the policy
-/// is told from the next one.
-struct StatementCache {
-  std::weak_ptr<const SourceFile> Source;
-  const Policy *P = nullptr;
-  std::vector<std::unique_ptr<ElementFacts>> Facts;
-
-  bool holds(const Policy &Other) const {
-    return P == &Other && Other.Source && !Source.expired() &&
-           !Source.owner_before(Other.Source) &&
-           !Other.Source.owner_before(Source) &&
-           Facts.size() == Other.Statements.size();
-  }
-};
-} // namespace
-
 const ElementFacts &elementFacts(const Statement &S, RuleContext &Ctx) {
+  ActionFactsCache &Cache = Ctx.analysis().actionCache();
   const Policy &P = Ctx.policy();
-  // A policy built in code has no source to tell it from the next one;
-  // its statements are remembered by text.
-  if (!P.Source || &S < P.Statements.data() ||
-      &S >= P.Statements.data() + P.Statements.size())
-    return elementFacts(S.Action, Ctx.catalog());
-  static thread_local StatementCache Cache;
-  if (!Cache.holds(P)) {
-    Cache.Source = P.Source;
-    Cache.P = &P;
-    Cache.Facts.clear();
-    Cache.Facts.resize(P.Statements.size());
-  }
+  assert(Cache.P == &P && "the run did not begin this policy");
+  assert(&S >= P.Statements.data() &&
+         &S < P.Statements.data() + P.Statements.size() &&
+         "statement of another policy");
   std::unique_ptr<ElementFacts> &F =
-      Cache.Facts[static_cast<size_t>(&S - P.Statements.data())];
+      Cache.Statements[static_cast<size_t>(&S - P.Statements.data())];
   if (!F) {
     F = std::make_unique<ElementFacts>();
-    computeElementFacts(S.Action, Ctx.catalog(), *F);
+    computeElementFacts(S.Action, Cache, *F);
   }
   return *F;
 }

@@ -4,8 +4,8 @@
 /// The questions the security rules ask of an Action or NotAction element:
 /// which tracked actions (rules/data) does it grant, and which actions that
 /// can be scoped to resources, by sensitivity category. Patterns are
-/// expanded against the catalog once per distinct pattern and thread, and
-/// the answers cached, so that `*` costs one walk of the catalog per run.
+/// expanded against the catalog once per distinct pattern and worker of a
+/// run (in its RuleAnalysis), so that `*` costs one walk of the catalog.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -59,13 +59,9 @@ struct GrantFacts {
   bool has(ActionCategory C) const { return Categories & (1u << unsigned(C)); }
 };
 
-/// The facts of one Action pattern (any case), cached per thread.
-const GrantFacts &patternFacts(llvm::StringRef Pattern, const Catalog &Cat);
-
-/// The facts of a NotAction element: the tracked actions its patterns do
-/// not match (categories are left empty). Cached per thread by the
-/// element's patterns.
-const GrantFacts &notActionFacts(const ActionElement &E, const Catalog &Cat);
+/// The facts of one Action pattern (any case), kept in the run's
+/// RuleAnalysis.
+const GrantFacts &patternFacts(llvm::StringRef Pattern, RuleContext &Ctx);
 
 /// True if \p P stands for every action: `*`, or `*:*`.
 bool matchesEveryAction(const ActionPattern &P);
@@ -85,16 +81,9 @@ struct ElementFacts {
       Examples;
 };
 
-/// The facts of \p E. Every rule asks about every statement, so the answer
-/// is kept per element and thread, and reused while the element's patterns
-/// are unchanged (compared by text, so a new policy that happens to reuse
-/// the memory is never answered from the old one).
-const ElementFacts &elementFacts(const ActionElement &E, const Catalog &Cat);
-
 /// The facts of the Action element of \p S, a statement of the policy that
-/// \p Ctx checks. Kept per statement while the rules check that policy (the
-/// policy is told from the next one as reference::statementFacts() tells
-/// it), so that the many rules asking about one statement compare no text.
+/// \p Ctx checks. Kept per statement in the run's RuleAnalysis while the
+/// rules check that policy: every rule asks about every statement.
 const ElementFacts &elementFacts(const Statement &S, RuleContext &Ctx);
 
 /// The tracked actions that the Action element of \p S grants (for

@@ -15,13 +15,12 @@ bool isStar(llvm::StringRef S) { return S == "*"; }
 
 class AllowAllRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM101",
-      "allow-all",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "An Allow of every action on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM101")
+          .name("allow-all")
+          .severity(Severity::Security)
+          .summary("An Allow of every action on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

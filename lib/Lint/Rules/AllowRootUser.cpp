@@ -31,13 +31,12 @@ bool namesRoot(const Condition &C, const ConditionValue &V) {
 
 class AllowRootUserRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM254",
-      "allow-root-user",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "An Allow statement grants the account root user"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM254")
+          .name("allow-root-user")
+          .severity(Severity::Warning)
+          .summary("An Allow statement grants the account root user");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -13,13 +13,13 @@ namespace {
 
 class AllowWithNotActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM102",
-      "allow-with-not-action",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "Allow with NotAction grants every action that is not listed"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM102")
+          .name("allow-with-not-action")
+          .severity(Severity::Security)
+          .summary(
+              "Allow with NotAction grants every action that is not listed");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

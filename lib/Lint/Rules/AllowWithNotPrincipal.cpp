@@ -13,13 +13,12 @@ namespace {
 
 class AllowWithNotPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM108",
-      "allow-with-not-principal",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "Allow with NotPrincipal grants everyone who is not listed"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM108")
+          .name("allow-with-not-principal")
+          .severity(Severity::Security)
+          .summary("Allow with NotPrincipal grants everyone who is not listed");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -14,13 +14,13 @@ namespace {
 
 class AllowWithNotResourceRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM107",
-      "allow-with-not-resource",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "Allow with NotResource grants every resource that is not listed"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM107")
+          .name("allow-with-not-resource")
+          .severity(Severity::Security)
+          .summary("Allow with NotResource grants every resource that is not "
+                   "listed");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

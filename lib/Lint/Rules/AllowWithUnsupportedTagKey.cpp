@@ -17,14 +17,14 @@ namespace {
 
 class AllowWithUnsupportedTagKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM444",
-      "allow-with-unsupported-tag-key",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "An Allow conditioned on a tag key that some of its services do "
-      "not support"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM444")
+          .name("allow-with-unsupported-tag-key")
+          .severity(Severity::Suggestion)
+          .summary(
+              "An Allow conditioned on a tag key that some of its services do "
+              "not support");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

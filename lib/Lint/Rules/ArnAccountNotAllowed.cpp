@@ -19,13 +19,13 @@ namespace {
 
 class ArnAccountNotAllowedRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM427",
-      "arn-account-not-allowed",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An ARN names an account where the service's ARNs have none"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM427")
+          .name("arn-account-not-allowed")
+          .severity(Severity::Error)
+          .summary(
+              "An ARN names an account where the service's ARNs have none");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

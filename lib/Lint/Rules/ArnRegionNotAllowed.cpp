@@ -19,13 +19,12 @@ namespace {
 
 class ArnRegionNotAllowedRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM428",
-      "arn-region-not-allowed",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An ARN names a Region where the service's ARNs have none"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM428")
+          .name("arn-region-not-allowed")
+          .severity(Severity::Error)
+          .summary("An ARN names a Region where the service's ARNs have none");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -25,13 +25,13 @@ enum Fits : unsigned { FitsAws = 1, FitsSaml = 2, FitsOidc = 4 };
 
 class AssumeActionMismatchRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM259",
-      "assume-action-mismatch",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An assume-role action does not fit the statement's principals"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM259")
+          .name("assume-action-mismatch")
+          .severity(Severity::Error)
+          .summary(
+              "An assume-role action does not fit the statement's principals");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

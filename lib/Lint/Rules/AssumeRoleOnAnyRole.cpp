@@ -14,12 +14,12 @@ namespace {
 
 class AssumeRoleOnAnyRoleRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {"IAM152",
-                                     "assume-role-on-any-role",
-                                     Severity::Security,
-                                     CheckStatus::Stable,
-                                     false,
-                                     "sts:AssumeRole on every role"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM152")
+          .name("assume-role-on-any-role")
+          .severity(Severity::Security)
+          .summary("sts:AssumeRole on every role");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -26,13 +26,13 @@ namespace {
 
 class ConditionKeyNotSupportedRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM407",
-      "condition-key-not-supported",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A service condition key that none of the statement's actions supports"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM407")
+          .name("condition-key-not-supported")
+          .severity(Severity::Error)
+          .summary("A service condition key that none of the statement's "
+                   "actions supports");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

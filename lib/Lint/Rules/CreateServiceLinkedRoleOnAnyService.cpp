@@ -16,13 +16,13 @@ namespace {
 
 class CreateServiceLinkedRoleOnAnyServiceRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM151",
-      "create-service-linked-role-on-any-service",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "iam:CreateServiceLinkedRole on every role, without iam:AWSServiceName"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM151")
+          .name("create-service-linked-role-on-any-service")
+          .severity(Severity::Warning)
+          .summary("iam:CreateServiceLinkedRole on every role, without "
+                   "iam:AWSServiceName");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

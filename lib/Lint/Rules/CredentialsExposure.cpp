@@ -15,13 +15,12 @@ namespace {
 
 class CredentialsExposureRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM203",
-      "credentials-exposure",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "Actions that return credentials, on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM203")
+          .name("credentials-exposure")
+          .severity(Severity::Security)
+          .summary("Actions that return credentials, on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

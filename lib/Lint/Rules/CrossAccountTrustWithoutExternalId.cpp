@@ -22,15 +22,24 @@
 namespace tollgate {
 namespace {
 
+constexpr CheckOption KnownAccounts =
+    CheckOption::named("known-accounts")
+        .type(OptionType::StringList)
+        .byDefault("[]")
+        .description("12-digit account ids whose principals the rule does not "
+                     "report (your organization's accounts)");
+constexpr CheckOption Options[] = {KnownAccounts};
+
 class CrossAccountTrustWithoutExternalIdRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM255",
-      "cross-account-trust-without-external-id",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A role trusts another account without sts:ExternalId or MFA"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM255")
+          .name("cross-account-trust-without-external-id")
+          .severity(Severity::Warning)
+          .summary("A role trusts another account without sts:ExternalId or "
+                   "MFA")
+          .options(Options);
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -42,7 +51,7 @@ public:
     using namespace ConditionKinds;
     if (statementRestricted(S, ExternalId | Mfa | Principal))
       return;
-    std::vector<std::string> Known = Ctx.options().list("known-accounts");
+    std::vector<std::string> Known = Ctx.options().list(KnownAccounts);
     for (const PrincipalValue &V : S.Principal.Values) {
       if (V.Kind != PrincipalKind::AWS)
         continue;

@@ -15,13 +15,13 @@ namespace {
 
 class DataExfiltrationRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM204",
-      "data-exfiltration",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "Actions that read stored data or secrets, on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM204")
+          .name("data-exfiltration")
+          .severity(Severity::Warning)
+          .summary(
+              "Actions that read stored data or secrets, on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -17,14 +17,14 @@ namespace {
 
 class DenyWithUnsupportedTagKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM445",
-      "deny-with-unsupported-tag-key",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A Deny conditioned on a tag key that some of its services do "
-      "not support"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM445")
+          .name("deny-with-unsupported-tag-key")
+          .severity(Severity::Security)
+          .summary(
+              "A Deny conditioned on a tag key that some of its services do "
+              "not support");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -16,13 +16,12 @@ namespace {
 
 class DeprecatedGlobalConditionKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM443",
-      "deprecated-global-condition-key",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "The deprecated global condition key aws:ARN"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM443")
+          .name("deprecated-global-condition-key")
+          .severity(Severity::Warning)
+          .summary("The deprecated global condition key aws:ARN");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

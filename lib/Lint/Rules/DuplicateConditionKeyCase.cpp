@@ -17,13 +17,13 @@ namespace {
 
 class DuplicateConditionKeyCaseRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM410",
-      "duplicate-condition-key-case",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An operator block names one condition key twice, in different case"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM410")
+          .name("duplicate-condition-key-case")
+          .severity(Severity::Error)
+          .summary("An operator block names one condition key twice, in "
+                   "different case");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -43,12 +43,12 @@ std::string isoDate(int64_t Seconds) {
 
 class EpochDateValueRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {"IAM447",
-                                     "epoch-date-value",
-                                     Severity::Warning,
-                                     CheckStatus::Stable,
-                                     false,
-                                     "A date written as epoch seconds"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM447")
+          .name("epoch-date-value")
+          .severity(Severity::Warning)
+          .summary("A date written as epoch seconds");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

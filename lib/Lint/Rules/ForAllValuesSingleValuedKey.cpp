@@ -17,14 +17,14 @@ namespace {
 
 class ForAllValuesSingleValuedKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM418",
-      "forallvalues-single-valued-key",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "ForAllValues on a single-valued condition key, which also matches "
-      "requests without the key"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM418")
+          .name("forallvalues-single-valued-key")
+          .severity(Severity::Security)
+          .summary("ForAllValues on a single-valued condition key, which also "
+                   "matches "
+                   "requests without the key");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -17,13 +17,12 @@ namespace {
 
 class ForAnyValueSingleValuedKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM419",
-      "foranyvalue-single-valued-key",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "ForAnyValue on a single-valued condition key"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM419")
+          .name("foranyvalue-single-valued-key")
+          .severity(Severity::Warning)
+          .summary("ForAnyValue on a single-valued condition key");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -19,13 +19,13 @@ namespace {
 
 class GithubOidcSubjectWildcardRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM258",
-      "github-oidc-subject-wildcard",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A GitHub Actions trust admits every repository or branch of an owner"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM258")
+          .name("github-oidc-subject-wildcard")
+          .severity(Severity::Warning)
+          .summary("A GitHub Actions trust admits every repository or branch "
+                   "of an owner");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

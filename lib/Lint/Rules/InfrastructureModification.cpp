@@ -16,12 +16,12 @@ namespace {
 
 class InfrastructureModificationRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {"IAM205",
-                                     "infrastructure-modification",
-                                     Severity::Warning,
-                                     CheckStatus::Stable,
-                                     false,
-                                     "Write actions on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM205")
+          .name("infrastructure-modification")
+          .severity(Severity::Warning)
+          .summary("Write actions on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -20,10 +20,12 @@ namespace {
 
 class InvalidArnAccountRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM425",        "invalid-arn-account",
-      Severity::Error, CheckStatus::Stable,
-      false,           "An ARN whose account is not a 12-digit account id"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM425")
+          .name("invalid-arn-account")
+          .severity(Severity::Error)
+          .summary("An ARN whose account is not a 12-digit account id");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -39,7 +41,7 @@ public:
           Account.contains(reference::VariableMark) ||
           reference::canBeAccountId(Account))
         continue;
-      if (any_of(reference::arnFormatsForService(Fields.service()),
+      if (any_of(reference::arnFormatsForService(Ctx, Fields.service()),
                  [&](const reference::ArnFormatInfo &Format) {
                    return Format.Account == Account;
                  }))

@@ -18,10 +18,12 @@ namespace {
 
 class InvalidArnPartitionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM423",        "invalid-arn-partition",
-      Severity::Error, CheckStatus::Stable,
-      false,           "An ARN whose partition is not an AWS partition"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM423")
+          .name("invalid-arn-partition")
+          .severity(Severity::Error)
+          .summary("An ARN whose partition is not an AWS partition");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

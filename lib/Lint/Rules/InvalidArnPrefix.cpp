@@ -16,10 +16,12 @@ namespace {
 
 class InvalidArnPrefixRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM421",        "invalid-arn-prefix",
-      Severity::Error, CheckStatus::Stable,
-      false,           "A resource that does not start with `arn:`"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM421")
+          .name("invalid-arn-prefix")
+          .severity(Severity::Error)
+          .summary("A resource that does not start with `arn:`");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

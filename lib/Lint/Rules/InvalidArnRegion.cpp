@@ -16,10 +16,12 @@ namespace {
 
 class InvalidArnRegionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM424",        "invalid-arn-region",
-      Severity::Error, CheckStatus::Stable,
-      false,           "An ARN whose region is not a Region code"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM424")
+          .name("invalid-arn-region")
+          .severity(Severity::Error)
+          .summary("An ARN whose region is not a Region code");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

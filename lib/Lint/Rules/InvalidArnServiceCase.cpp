@@ -18,10 +18,12 @@ namespace {
 
 class InvalidArnServiceCaseRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM426",        "invalid-arn-service-case",
-      Severity::Error, CheckStatus::Stable,
-      false,           "An ARN whose service has upper-case letters"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM426")
+          .name("invalid-arn-service-case")
+          .severity(Severity::Error)
+          .summary("An ARN whose service has upper-case letters");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

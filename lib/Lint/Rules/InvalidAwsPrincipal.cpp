@@ -77,14 +77,14 @@ std::string problemOf(StringRef V) {
 
 class InvalidAwsPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM432",
-      "invalid-aws-principal",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An AWS principal that is not an account id or the ARN of a root, "
-      "user, role or session"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM432")
+          .name("invalid-aws-principal")
+          .severity(Severity::Error)
+          .summary("An AWS principal that is not an account id or the ARN of a "
+                   "root, "
+                   "user, role or session");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -21,13 +21,12 @@ namespace {
 
 class InvalidCanonicalUserRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM435",
-      "invalid-canonical-user",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A CanonicalUser principal that is not a canonical user id"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM435")
+          .name("invalid-canonical-user")
+          .severity(Severity::Error)
+          .summary("A CanonicalUser principal that is not a canonical user id");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

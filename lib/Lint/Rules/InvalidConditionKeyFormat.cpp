@@ -15,13 +15,12 @@ namespace {
 
 class InvalidConditionKeyFormatRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM408",
-      "invalid-condition-key-format",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A condition key that is not of the form `service:name`"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM408")
+          .name("invalid-condition-key-format")
+          .severity(Severity::Error)
+          .summary("A condition key that is not of the form `service:name`");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -56,13 +56,13 @@ const char *expectation(OperatorFamily F, StringRef Text) {
 
 class InvalidConditionValueRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM413",
-      "invalid-condition-value",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A condition value that does not read as its operator's type"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM413")
+          .name("invalid-condition-value")
+          .severity(Severity::Warning)
+          .summary(
+              "A condition value that does not read as its operator's type");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -47,13 +47,13 @@ std::string problemOf(StringRef V) {
 
 class InvalidFederatedPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM434",
-      "invalid-federated-principal",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A Federated principal that is not a known provider or a provider ARN"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM434")
+          .name("invalid-federated-principal")
+          .severity(Severity::Error)
+          .summary("A Federated principal that is not a known provider or a "
+                   "provider ARN");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

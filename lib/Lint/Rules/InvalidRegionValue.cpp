@@ -16,13 +16,12 @@ namespace {
 
 class InvalidRegionValueRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM441",
-      "invalid-region-value",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An aws:RequestedRegion value that is not a Region code"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM441")
+          .name("invalid-region-value")
+          .severity(Severity::Error)
+          .summary("An aws:RequestedRegion value that is not a Region code");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

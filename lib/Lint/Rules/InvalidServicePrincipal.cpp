@@ -42,13 +42,12 @@ bool isServicePrincipal(StringRef V) {
 
 class InvalidServicePrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM433",
-      "invalid-service-principal",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A Service principal that is not a service principal name"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM433")
+          .name("invalid-service-principal")
+          .severity(Severity::Error)
+          .summary("A Service principal that is not a service principal name");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

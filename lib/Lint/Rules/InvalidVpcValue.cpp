@@ -28,14 +28,14 @@ bool isResourceId(StringRef Text, StringRef Prefix) {
 
 class InvalidVpcValueRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM442",
-      "invalid-vpc-value",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An aws:SourceVpc or aws:SourceVpce value that is not a VPC or VPC "
-      "endpoint id"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM442")
+          .name("invalid-vpc-value")
+          .severity(Severity::Error)
+          .summary("An aws:SourceVpc or aws:SourceVpce value that is not a VPC "
+                   "or VPC "
+                   "endpoint id");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -73,13 +73,12 @@ bool hasHostBits(const IpNetwork &Net) {
 
 class IpRangeHostBitsRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM440",
-      "ip-range-host-bits",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "A CIDR block with bits set after its prefix length"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM440")
+          .name("ip-range-host-bits")
+          .severity(Severity::Suggestion)
+          .summary("A CIDR block with bits set after its prefix length");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -17,13 +17,13 @@ namespace {
 
 class LikeMatchesAnythingRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM302",
-      "like-matches-anything",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "A `Like` condition value `*` that only tests that the key is present"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM302")
+          .name("like-matches-anything")
+          .severity(Severity::Suggestion)
+          .summary("A `Like` condition value `*` that only tests that the key "
+                   "is present");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -23,13 +23,12 @@ namespace {
 
 class MfaConditionAntiPatternRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM301",
-      "mfa-condition-anti-pattern",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "An MFA condition that lets requests without MFA through"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM301")
+          .name("mfa-condition-anti-pattern")
+          .severity(Severity::Security)
+          .summary("An MFA condition that lets requests without MFA through");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

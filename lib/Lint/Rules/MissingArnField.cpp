@@ -18,10 +18,12 @@ namespace {
 
 class MissingArnFieldRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM422",        "missing-arn-field",
-      Severity::Error, CheckStatus::Stable,
-      false,           "An ARN with fewer than six fields"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM422")
+          .name("missing-arn-field")
+          .severity(Severity::Error)
+          .summary("An ARN with fewer than six fields");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

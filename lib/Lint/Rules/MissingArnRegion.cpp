@@ -18,13 +18,12 @@ namespace {
 
 class MissingArnRegionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM429",
-      "missing-arn-region",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An ARN without a Region where the service's ARNs have one"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM429")
+          .name("missing-arn-region")
+          .severity(Severity::Error)
+          .summary("An ARN without a Region where the service's ARNs have one");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -26,14 +26,14 @@ struct Pairing {
 
 class MissingPairedConditionKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM446",
-      "missing-paired-condition-key",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A private address condition key without the key that names its "
-      "network"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM446")
+          .name("missing-paired-condition-key")
+          .severity(Severity::Security)
+          .summary(
+              "A private address condition key without the key that names its "
+              "network");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

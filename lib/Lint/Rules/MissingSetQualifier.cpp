@@ -16,13 +16,13 @@ namespace {
 
 class MissingSetQualifierRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM417",
-      "missing-set-qualifier",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A multivalued condition key without ForAllValues or ForAnyValue"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM417")
+          .name("missing-set-qualifier")
+          .severity(Severity::Error)
+          .summary("A multivalued condition key without ForAllValues or "
+                   "ForAnyValue");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

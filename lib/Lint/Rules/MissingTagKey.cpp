@@ -16,13 +16,12 @@ namespace {
 
 class MissingTagKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM409",
-      "missing-tag-key",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A tag condition key without the tag key after the slash"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM409")
+          .name("missing-tag-key")
+          .severity(Severity::Error)
+          .summary("A tag condition key without the tag key after the slash");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -30,7 +29,7 @@ public:
     for (size_t I = 0; I < S.Conditions.size(); ++I) {
       const Condition &C = S.Conditions[I];
       if (F.Keys[I] || !reference::hasKeyFormat(C.Key) ||
-          !reference::isTagKeyWithoutTag(C.Key, Ctx.catalog()))
+          !reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       StringRef Base = C.Key;
       Base.consume_back("/");

@@ -16,10 +16,12 @@ namespace {
 
 class NullWithIfExistsRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM415",        "null-with-if-exists",
-      Severity::Error, CheckStatus::Stable,
-      false,           "The Null operator with the IfExists suffix"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM415")
+          .name("null-with-if-exists")
+          .severity(Severity::Error)
+          .summary("The Null operator with the IfExists suffix");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

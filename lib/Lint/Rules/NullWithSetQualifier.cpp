@@ -16,13 +16,12 @@ namespace {
 
 class NullWithSetQualifierRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM416",
-      "null-with-set-qualifier",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "The Null operator with ForAllValues or ForAnyValue"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM416")
+          .name("null-with-set-qualifier")
+          .severity(Severity::Suggestion)
+          .summary("The Null operator with ForAllValues or ForAnyValue");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

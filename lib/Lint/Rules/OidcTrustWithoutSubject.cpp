@@ -19,13 +19,13 @@ namespace {
 
 class OidcTrustWithoutSubjectRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM257",
-      "oidc-trust-without-subject",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A role trusts an OIDC provider without pinning the token's subject"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM257")
+          .name("oidc-trust-without-subject")
+          .severity(Severity::Security)
+          .summary("A role trusts an OIDC provider without pinning the token's "
+                   "subject");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -46,13 +46,13 @@ Fit fitFor(ConditionKeyType T) {
 
 class OperatorTypeMismatchRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM412",
-      "operator-type-mismatch",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A condition operator that does not fit the type of its key"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM412")
+          .name("operator-type-mismatch")
+          .severity(Severity::Warning)
+          .summary(
+              "A condition operator that does not fit the type of its key");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -15,13 +15,12 @@ namespace {
 
 class PassRoleOnAnyRoleRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM150",
-      "pass-role-on-any-role",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "iam:PassRole on every role, without iam:PassedToService"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM150")
+          .name("pass-role-on-any-role")
+          .severity(Severity::Security)
+          .summary("iam:PassRole on every role, without iam:PassedToService");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -16,13 +16,12 @@ namespace {
 
 class PermissionsManagementWithoutConstraintsRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM202",
-      "permissions-management-without-constraints",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "Permissions-management actions on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM202")
+          .name("permissions-management-without-constraints")
+          .severity(Severity::Security)
+          .summary("Permissions-management actions on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -18,13 +18,12 @@ namespace {
 
 class PrincipalUniqueIdRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM436",
-      "principal-unique-id",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A principal given as a user or role unique id, not an ARN"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM436")
+          .name("principal-unique-id")
+          .severity(Severity::Warning)
+          .summary("A principal given as a user or role unique id, not an ARN");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

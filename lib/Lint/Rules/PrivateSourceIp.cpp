@@ -21,13 +21,12 @@ namespace {
 
 class PrivateSourceIpRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM438",
-      "private-source-ip",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "aws:SourceIp compared only with private address ranges"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM438")
+          .name("private-source-ip")
+          .severity(Severity::Error)
+          .summary("aws:SourceIp compared only with private address ranges");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

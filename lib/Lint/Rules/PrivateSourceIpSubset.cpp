@@ -18,13 +18,13 @@ namespace {
 
 class PrivateSourceIpSubsetRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM439",
-      "private-source-ip-subset",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "aws:SourceIp lists private address ranges among public ones"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM439")
+          .name("private-source-ip-subset")
+          .severity(Severity::Suggestion)
+          .summary(
+              "aws:SourceIp lists private address ranges among public ones");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

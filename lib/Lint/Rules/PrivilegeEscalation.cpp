@@ -72,13 +72,12 @@ static std::string sourceName(StringRef Tag) {
 
 class PrivilegeEscalationRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM201",
-      "privilege-escalation",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "The policy allows a known privilege-escalation path"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM201")
+          .name("privilege-escalation")
+          .severity(Severity::Security)
+          .summary("The policy allows a known privilege-escalation path");
   const CheckInfo &info() const override { return Info; }
 
   void checkPolicy(RuleContext &Ctx) const override {

@@ -17,13 +17,13 @@ namespace {
 
 class PublicPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM251",
-      "public-principal",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A resource policy grants everyone, with no restricting condition"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM251")
+          .name("public-principal")
+          .severity(Severity::Security)
+          .summary("A resource policy grants everyone, with no restricting "
+                   "condition");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -33,13 +33,13 @@ bool isFullAccessStatement(const Statement &S) {
 
 class RcpRestrictionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM270",
-      "rcp-restriction",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An element or value that resource control policies do not accept"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM270")
+          .name("rcp-restriction")
+          .severity(Severity::Error)
+          .summary("An element or value that resource control policies do not "
+                   "accept");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -16,13 +16,12 @@ namespace {
 
 class RedundantActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM109",
-      "redundant-action",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "An action entry that another entry already covers"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM109")
+          .name("redundant-action")
+          .severity(Severity::Suggestion)
+          .summary("An action entry that another entry already covers");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

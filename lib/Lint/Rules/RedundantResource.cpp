@@ -16,13 +16,12 @@ namespace {
 
 class RedundantResourceRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM110",
-      "redundant-resource",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "A resource entry that another entry already covers"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM110")
+          .name("redundant-resource")
+          .severity(Severity::Suggestion)
+          .summary("A resource entry that another entry already covers");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

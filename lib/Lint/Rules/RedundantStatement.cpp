@@ -16,13 +16,13 @@ namespace {
 
 class RedundantStatementRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM111",
-      "redundant-statement",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "A statement that another statement of the policy already covers"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM111")
+          .name("redundant-statement")
+          .severity(Severity::Suggestion)
+          .summary("A statement that another statement of the policy already "
+                   "covers");
   const CheckInfo &info() const override { return Info; }
 
   void checkPolicy(RuleContext &Ctx) const override {

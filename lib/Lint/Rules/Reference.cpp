@@ -3,6 +3,7 @@
 #include "Reference.h"
 #include "CaseInsensitiveKey.h"
 #include "GlobCover.h"
+#include "RuleAnalysis.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
 #include "tollgate/Support/Glob.h"
@@ -23,8 +24,8 @@ namespace tollgate {
 namespace reference {
 
 namespace {
-/// A small per-thread memo of catalog answers that are costly to compute
-/// and asked again and again across a corpus. Dropped when it grows large.
+/// A small memo of catalog answers that are costly to compute and asked
+/// again and again across a corpus. Dropped when it grows large.
 template <typename T> class Memo {
 public:
   template <typename Fn> T get(StringRef Key, Fn Compute) {
@@ -77,15 +78,86 @@ private:
   DenseMap<StringRef, const ActionInfo *, CaseInsensitiveKey> Actions;
 };
 
-const NameIndex &nameIndex(const Catalog &Cat) {
-  // Rules always run against the built-in catalog; another catalog (in
-  // tests of the catalog itself) gets no index.
-  static const NameIndex Index(Catalog::builtin());
-  assert(&Cat == &Catalog::builtin() && "index of another catalog");
-  (void)Cat;
-  return Index;
-}
 } // namespace
+
+namespace {
+/// The catalog's ARN formats by the service field they carry.
+class ArnFormatIndex {
+public:
+  explicit ArnFormatIndex(const Catalog &Cat) {
+    for (const ServiceInfo &S : Cat.services())
+      for (const ResourceTypeInfo &T : S.ResourceTypes)
+        for (StringRef Format : T.ArnFormats) {
+          ArnFields F = splitArnFields(Format);
+          // A placeholder service (`${Vendor}`) names no service.
+          if (!F.complete() || F.service().contains('$'))
+            continue;
+          ArnFormatInfo Info;
+          Info.Type = &T;
+          Info.Format = Format;
+          Info.Region = F.region();
+          Info.Account = F.account();
+          Info.Resource = F.resource();
+          ByService[F.service()].push_back(Info);
+        }
+  }
+
+  ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
+    auto It = ByService.find(Service);
+    if (It == ByService.end())
+      return {};
+    return It->second;
+  }
+
+private:
+  StringMap<std::vector<ArnFormatInfo>> ByService;
+};
+} // namespace
+
+namespace {
+struct FormatMatch {
+  bool ServiceKnown = false;
+  SmallVector<const ArnFormatInfo *, 4> Formats;
+};
+} // namespace
+
+/// The reference checks' share of a run's RuleAnalysis.
+class ReferenceCache {
+public:
+  explicit ReferenceCache(const Catalog &Cat)
+      : Cat(Cat), Names(Cat), ArnFormats(Cat) {}
+
+  const Catalog &Cat;
+  const NameIndex Names;
+  const ArnFormatIndex ArnFormats;
+  // The same ARNs, keys and misspellings recur across the statements and
+  // versions of policies.
+  Memo<FormatMatch> FormatMatches;
+  Memo<const ConditionKeyInfo *> ConditionKeys;
+  Memo<Optional<StringRef>> ServiceSuggestions;
+  Memo<Optional<StringRef>> ActionSuggestions;
+  Memo<bool> TagKeysWithoutTag;
+  /// Per service of the catalog, the tag key families it lists.
+  DenseMap<const ServiceInfo *, unsigned> TagKeySupport;
+  /// The facts of the statements of the policy being checked, computed on
+  /// first request: every rule asks about every statement.
+  const Policy *P = nullptr;
+  std::vector<std::unique_ptr<StatementFacts>> Statements;
+};
+
+void ReferenceCacheDeleter::operator()(ReferenceCache *C) const { delete C; }
+
+std::unique_ptr<ReferenceCache, ReferenceCacheDeleter>
+makeReferenceCache(const Catalog &Cat) {
+  return std::unique_ptr<ReferenceCache, ReferenceCacheDeleter>(
+      new ReferenceCache(Cat));
+}
+
+void beginPolicy(ReferenceCache &C, const Policy &P) {
+  C.P = &P;
+  C.Statements.clear();
+  C.Statements.resize(P.Statements.size());
+}
 
 /// True if some action of \p Service has a name that the wildcard pattern
 /// \p Name matches.
@@ -108,9 +180,8 @@ static bool anyActionMatches(const ServiceInfo &Service, StringRef Name) {
   return false;
 }
 
-static void classifyPatterns(const Statement &S, const Catalog &Cat,
+static void classifyPatterns(const Statement &S, const NameIndex &Names,
                              StatementFacts &F) {
-  const NameIndex &Names = nameIndex(Cat);
   F.Negated = S.Action.Negated;
   F.Patterns.reserve(S.Action.Patterns.size());
   const ServiceInfo *Previous = nullptr;
@@ -182,20 +253,13 @@ ArrayRef<const ActionInfo *> StatementFacts::actions() const {
   return Actions;
 }
 
-namespace {
-struct FormatMatch {
-  bool ServiceKnown = false;
-  SmallVector<const ArnFormatInfo *, 4> Formats;
-};
-} // namespace
-
-static FormatMatch matchFormats(StringRef Marked) {
+static FormatMatch matchFormats(const ArnFormatIndex &Index, StringRef Marked) {
   FormatMatch Result;
   ArnFields Fields = splitArnFields(Marked);
   if (!Fields.complete() || Fields.prefix() != "arn" ||
       isOpen(Fields.service()))
     return Result;
-  ArrayRef<ArnFormatInfo> All = arnFormatsForService(Fields.service());
+  ArrayRef<ArnFormatInfo> All = Index.lookup(Fields.service());
   Result.ServiceKnown = !All.empty();
   std::string ResourceGlob = markedToGlob(Fields.resource());
   for (const ArnFormatInfo &F : All)
@@ -208,73 +272,43 @@ void ResourceFacts::compute() const {
   if (Computed)
     return;
   Computed = true;
-  // The same ARNs recur across the statements and versions of policies.
-  thread_local Memo<FormatMatch> M;
-  FormatMatch Match = M.get(Marked, [&] { return matchFormats(Marked); });
+  FormatMatch Match = Cache->FormatMatches.get(
+      Marked, [&] { return matchFormats(Cache->ArnFormats, Marked); });
   ServiceKnown = Match.ServiceKnown;
   Formats = std::move(Match.Formats);
 }
 
-static const ConditionKeyInfo *cachedConditionKey(const Catalog &Cat,
-                                                  StringRef Key) {
-  thread_local Memo<const ConditionKeyInfo *> M;
-  return M.get(Key, [&] { return lookupConditionKey(Cat, Key); });
-}
-
-static std::unique_ptr<StatementFacts> computeFacts(const Statement &S,
-                                                    const Catalog &Cat) {
+std::unique_ptr<StatementFacts> computeFacts(const Statement &S,
+                                             ReferenceCache &Cache) {
   auto F = std::make_unique<StatementFacts>();
-  classifyPatterns(S, Cat, *F);
+  classifyPatterns(S, Cache.Names, *F);
   F->Keys.reserve(S.Conditions.size());
   for (const Condition &C : S.Conditions)
-    F->Keys.push_back(C.Key.empty() ? nullptr : cachedConditionKey(Cat, C.Key));
+    F->Keys.push_back(
+        C.Key.empty() ? nullptr : Cache.ConditionKeys.get(C.Key, [&] {
+          return lookupConditionKey(Cache.Cat, C.Key);
+        }));
   F->Resources.resize(S.Resource.Patterns.size());
-  for (size_t I = 0; I < S.Resource.Patterns.size(); ++I)
+  for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
     F->Resources[I].Marked = markVariables(S.Resource.Patterns[I].Text);
+    F->Resources[I].Cache = &Cache;
+  }
   return F;
 }
 
-namespace {
-/// The facts of the policy that the rules on this thread are checking.
-/// Rules run one policy at a time per thread, each rule over every
-/// statement, so the facts of a statement are asked for once per rule; they
-/// are computed on the first request. The source file identifies the policy:
-/// holding a weak reference to it keeps its control block from being reused
-/// by the next file while the cache still names it.
-struct FactsCache {
-  std::weak_ptr<const SourceFile> Source;
-  const Policy *P = nullptr;
-  std::vector<std::unique_ptr<StatementFacts>> Facts;
-
-  bool holds(const Policy &Other) const {
-    return P == &Other && Other.Source && !Source.expired() &&
-           !Source.owner_before(Other.Source) &&
-           !Other.Source.owner_before(Source) &&
-           Facts.size() == Other.Statements.size();
-  }
-};
-thread_local FactsCache Cache;
-} // namespace
-
 const StatementFacts &statementFacts(const Statement &S, RuleContext &Ctx) {
+  ReferenceCache &Cache = Ctx.analysis().referenceCache();
   const Policy &P = Ctx.policy();
+  assert(Cache.P == &P && "the run did not begin this policy");
   assert(&S >= P.Statements.data() &&
          &S < P.Statements.data() + P.Statements.size() &&
          "statement of another policy");
-  if (!Cache.holds(P)) {
-    Cache.Source = P.Source;
-    Cache.P = &P;
-    Cache.Facts.clear();
-    Cache.Facts.resize(P.Statements.size());
-  }
   size_t Index = static_cast<size_t>(&S - P.Statements.data());
-  std::unique_ptr<StatementFacts> &F = Cache.Facts[Index];
-  // A policy built in code has no source to tell it from the next one, so
-  // its facts are computed afresh on every request.
-  if (!F || !P.Source) {
-    F = computeFacts(S, Ctx.catalog());
+  std::unique_ptr<StatementFacts> &F = Cache.Statements[Index];
+  if (!F) {
+    F = computeFacts(S, Cache);
     F->S = &S;
-    F->Cat = &Ctx.catalog();
+    F->Cat = &Cache.Cat;
   }
   return *F;
 }
@@ -380,43 +414,9 @@ ArnFields splitArnFields(StringRef Marked) {
   return F;
 }
 
-namespace {
-/// The catalog's ARN formats by the service field they carry.
-class ArnFormatIndex {
-public:
-  explicit ArnFormatIndex(const Catalog &Cat) {
-    for (const ServiceInfo &S : Cat.services())
-      for (const ResourceTypeInfo &T : S.ResourceTypes)
-        for (StringRef Format : T.ArnFormats) {
-          ArnFields F = splitArnFields(Format);
-          // A placeholder service (`${Vendor}`) names no service.
-          if (!F.complete() || F.service().contains('$'))
-            continue;
-          ArnFormatInfo Info;
-          Info.Type = &T;
-          Info.Format = Format;
-          Info.Region = F.region();
-          Info.Account = F.account();
-          Info.Resource = F.resource();
-          ByService[F.service()].push_back(Info);
-        }
-  }
-
-  ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
-    auto It = ByService.find(Service);
-    if (It == ByService.end())
-      return {};
-    return It->second;
-  }
-
-private:
-  StringMap<std::vector<ArnFormatInfo>> ByService;
-};
-} // namespace
-
-ArrayRef<ArnFormatInfo> arnFormatsForService(StringRef ArnService) {
-  static const ArnFormatIndex Index(Catalog::builtin());
-  return Index.lookup(ArnService);
+ArrayRef<ArnFormatInfo> arnFormatsForService(RuleContext &Ctx,
+                                             StringRef ArnService) {
+  return Ctx.analysis().referenceCache().ArnFormats.lookup(ArnService);
 }
 
 /// The leading characters of \p S before any of \p Stops.
@@ -575,8 +575,10 @@ static Optional<StringRef> knownPrefixAlias(StringRef Prefix) {
       .Default(None);
 }
 
-Optional<StringRef> suggestService(const Catalog &Cat, StringRef Prefix) {
-  thread_local Memo<Optional<StringRef>> M;
+Optional<StringRef> suggestService(RuleContext &Ctx, StringRef Prefix) {
+  const Catalog &Cat = Ctx.catalog();
+  Memo<Optional<StringRef>> &M =
+      Ctx.analysis().referenceCache().ServiceSuggestions;
   return M.get(Prefix, [&]() -> Optional<StringRef> {
     if (Optional<StringRef> Alias = knownPrefixAlias(Prefix))
       if (const ServiceInfo *S = Cat.service(*Alias))
@@ -608,8 +610,10 @@ static bool isCommonVerb(StringRef Verb) {
   return any_of(Verbs, [&](StringRef V) { return V.equals_insensitive(Verb); });
 }
 
-Optional<StringRef> suggestAction(const Catalog &Cat, StringRef FullName) {
-  thread_local Memo<Optional<StringRef>> M;
+Optional<StringRef> suggestAction(RuleContext &Ctx, StringRef FullName) {
+  const Catalog &Cat = Ctx.catalog();
+  Memo<Optional<StringRef>> &M =
+      Ctx.analysis().referenceCache().ActionSuggestions;
   return M.get(FullName, [&]() -> Optional<StringRef> {
     Optional<StringRef> Fix = Cat.suggestAction(FullName);
     if (!Fix)
@@ -635,9 +639,9 @@ Optional<StringRef> suggestAction(const Catalog &Cat, StringRef FullName) {
   });
 }
 
-bool isTagKeyWithoutTag(StringRef Key, const Catalog &Cat) {
-  thread_local Memo<bool> M;
-  return M.get(Key, [&] { return computeTagKeyWithoutTag(Key, Cat); });
+bool isTagKeyWithoutTag(StringRef Key, RuleContext &Ctx) {
+  return Ctx.analysis().referenceCache().TagKeysWithoutTag.get(
+      Key, [&] { return computeTagKeyWithoutTag(Key, Ctx.catalog()); });
 }
 
 static bool computeTagKeyWithoutTag(StringRef Key, const Catalog &Cat) {
@@ -684,31 +688,32 @@ StringRef tagKeyFamilyName(TagKeyFamily Family) {
   return "";
 }
 
-bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family) {
-  // One pass over the catalog, on first use: which services list which
-  // tag key families.
-  static const DenseMap<const ServiceInfo *, unsigned> Support = [] {
-    DenseMap<const ServiceInfo *, unsigned> Map;
-    for (const ServiceInfo &S : Catalog::builtin().services()) {
-      unsigned Bits = 0;
-      auto Note = [&](ArrayRef<StringRef> Keys) {
-        for (StringRef K : Keys)
-          if (TagKeyFamily F = tagKeyFamily(K); F != TagKeyFamily::None)
-            Bits |= 1u << unsigned(F);
-      };
-      for (const ResourceTypeInfo &T : S.ResourceTypes)
-        Note(T.ConditionKeys);
-      for (const ActionInfo &A : S.Actions) {
-        Note(A.ConditionKeys);
-        for (const ActionResource &R : A.Resources)
-          Note(R.ConditionKeys);
-      }
-      Map[&S] = Bits;
-    }
-    return Map;
-  }();
-  auto It = Support.find(&Service);
-  return It != Support.end() && (It->second & (1u << unsigned(Family)));
+/// The tag key families that \p S lists anywhere, one bit per family.
+static unsigned tagKeyFamilies(const ServiceInfo &S) {
+  unsigned Bits = 0;
+  auto Note = [&](ArrayRef<StringRef> Keys) {
+    for (StringRef K : Keys)
+      if (TagKeyFamily F = tagKeyFamily(K); F != TagKeyFamily::None)
+        Bits |= 1u << unsigned(F);
+  };
+  for (const ResourceTypeInfo &T : S.ResourceTypes)
+    Note(T.ConditionKeys);
+  for (const ActionInfo &A : S.Actions) {
+    Note(A.ConditionKeys);
+    for (const ActionResource &R : A.Resources)
+      Note(R.ConditionKeys);
+  }
+  return Bits;
+}
+
+bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family,
+                           RuleContext &Ctx) {
+  DenseMap<const ServiceInfo *, unsigned> &Known =
+      Ctx.analysis().referenceCache().TagKeySupport;
+  auto [It, New] = Known.try_emplace(&Service, 0);
+  if (New)
+    It->second = tagKeyFamilies(Service);
+  return It->second & (1u << unsigned(Family));
 }
 
 Optional<bool> trueWhenKeyAbsent(const Condition &C) {

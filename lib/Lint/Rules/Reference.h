@@ -32,6 +32,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,9 @@ struct ArnFields {
 /// Splits \p Marked at its first five colons.
 ArnFields splitArnFields(llvm::StringRef Marked);
 
+class ReferenceCache;
+class StatementFacts;
+
 /// One Resource or NotResource entry, taken apart once for the ARN checks.
 class ResourceFacts {
 public:
@@ -92,8 +96,12 @@ public:
   ArnFields fields() const;
 
 private:
+  friend std::unique_ptr<StatementFacts> computeFacts(const Statement &S,
+                                                      ReferenceCache &Cache);
   void compute() const;
 
+  /// The run's memo of ARN format matches.
+  ReferenceCache *Cache = nullptr;
   mutable bool Split = false;
   mutable uint8_t FieldCount = 0;
   mutable std::array<std::pair<uint32_t, uint32_t>, 6> FieldSpans;
@@ -157,7 +165,7 @@ private:
 };
 
 /// The facts of \p S, a statement of Ctx.policy(). Computed on first use and
-/// kept until the rules move to another policy on this thread.
+/// kept in the run's RuleAnalysis while the rules check that policy.
 const StatementFacts &statementFacts(const Statement &S, RuleContext &Ctx);
 
 /// The catalog entry for condition key \p Key: Catalog::conditionKey(),
@@ -226,7 +234,8 @@ struct ArnFormatInfo {
 /// The ARN formats whose service field is \p ArnService (compared
 /// case-sensitively, as AWS writes ARN services in lower case), or an empty
 /// list when the catalog has none.
-llvm::ArrayRef<ArnFormatInfo> arnFormatsForService(llvm::StringRef ArnService);
+llvm::ArrayRef<ArnFormatInfo> arnFormatsForService(RuleContext &Ctx,
+                                                   llvm::StringRef ArnService);
 
 /// True if the resource part \p ResourceGlob (an IAM wildcard pattern) can
 /// name a resource of format \p F.
@@ -282,17 +291,17 @@ bool isUniqueId(llvm::StringRef S);
 bool hasKeyFormat(llvm::StringRef Key);
 
 /// Did-you-mean for a service prefix and for an action, as the catalog
-/// gives it, remembered per thread: a policy that names a retired service
+/// gives it, remembered for the run: a policy that names a retired service
 /// names it many times, and the search compares against every name.
-llvm::Optional<llvm::StringRef> suggestService(const Catalog &Cat,
+llvm::Optional<llvm::StringRef> suggestService(RuleContext &Ctx,
                                                llvm::StringRef Prefix);
-llvm::Optional<llvm::StringRef> suggestAction(const Catalog &Cat,
+llvm::Optional<llvm::StringRef> suggestAction(RuleContext &Ctx,
                                               llvm::StringRef FullName);
 
 /// True if \p Key is a tag key family named without its tag key:
 /// `aws:ResourceTag`, `aws:RequestTag/`, `s3:ExistingObjectTag`. Such a key
 /// is in no request context.
-bool isTagKeyWithoutTag(llvm::StringRef Key, const Catalog &Cat);
+bool isTagKeyWithoutTag(llvm::StringRef Key, RuleContext &Ctx);
 
 /// True if \p Key is the deprecated global key `aws:ARN`.
 inline bool isDeprecatedGlobalKey(llvm::StringRef Key) {
@@ -314,7 +323,8 @@ llvm::StringRef tagKeyFamilyName(TagKeyFamily Family);
 
 /// True if some action or resource type of \p Service lists the tag key
 /// family \p Family among its condition keys.
-bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family);
+bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family,
+                           RuleContext &Ctx);
 
 /// The condition is true when its key is absent from the request: a negated
 /// operator, `IfExists` or `ForAllValues:`. None for `Null`, whose answer

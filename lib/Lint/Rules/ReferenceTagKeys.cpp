@@ -29,7 +29,7 @@ void reportUnsupportedTagKeys(const Statement &S, RuleContext &Ctx,
       continue;
     SmallVector<const ServiceInfo *, 4> Unsupported;
     for (const ServiceInfo *Service : F.Services)
-      if (!serviceSupportsTagKey(*Service, Family))
+      if (!serviceSupportsTagKey(*Service, Family, Ctx))
         Unsupported.push_back(Service);
     if (Unsupported.empty())
       continue;

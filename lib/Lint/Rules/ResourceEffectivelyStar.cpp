@@ -18,13 +18,12 @@ namespace {
 
 class ResourceEffectivelyStarRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM106",
-      "resource-effectively-star",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A Resource pattern that matches every resource, like `*`"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM106")
+          .name("resource-effectively-star")
+          .severity(Severity::Warning)
+          .summary("A Resource pattern that matches every resource, like `*`");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -48,14 +48,14 @@ bool actsOn(const ActionInfo &A, StringRef TypeName) {
 
 class ResourceMismatchRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM431",
-      "resource-mismatch",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "An S3 bucket ARN for object actions, an object ARN for bucket actions, "
-      "or iam:PassRole on something other than a role"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM431")
+          .name("resource-mismatch")
+          .severity(Severity::Warning)
+          .summary("An S3 bucket ARN for object actions, an object ARN for "
+                   "bucket actions, "
+                   "or iam:PassRole on something other than a role");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -18,13 +18,12 @@ namespace {
 
 class ResourceStarRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM105",
-      "resource-star",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "Resource `*` for actions that can be scoped to resources"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM105")
+          .name("resource-star")
+          .severity(Severity::Warning)
+          .summary("Resource `*` for actions that can be scoped to resources");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

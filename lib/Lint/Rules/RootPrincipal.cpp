@@ -25,13 +25,13 @@ bool isDefaultKeyPolicyStatement(const Statement &S) {
 
 class RootPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM253",
-      "root-principal",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "An account root principal trusts every identity of the account"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM253")
+          .name("root-principal")
+          .severity(Severity::Warning)
+          .summary(
+              "An account root principal trusts every identity of the account");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

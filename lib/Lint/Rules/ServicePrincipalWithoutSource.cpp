@@ -18,14 +18,14 @@ namespace {
 
 class ServicePrincipalWithoutSourceRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM256",
-      "service-principal-without-source",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A service principal is granted access without aws:SourceArn or "
-      "aws:SourceAccount"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM256")
+          .name("service-principal-without-source")
+          .severity(Severity::Security)
+          .summary(
+              "A service principal is granted access without aws:SourceArn or "
+              "aws:SourceAccount");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

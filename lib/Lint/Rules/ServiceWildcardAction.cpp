@@ -20,13 +20,13 @@ namespace {
 
 class ServiceWildcardActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM104",
-      "service-wildcard-action",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "Allow of every action of a service (`s3:*`) on every resource"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM104")
+          .name("service-wildcard-action")
+          .severity(Severity::Warning)
+          .summary(
+              "Allow of every action of a service (`s3:*`) on every resource");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -43,7 +43,7 @@ public:
       if (const ServiceInfo *Info = Cat.service(Service))
         Size = " (" + std::to_string(Info->Actions.size()) + " actions today)";
       std::string Worst;
-      const GrantFacts &F = patternFacts(P.Text, Cat);
+      const GrantFacts &F = patternFacts(P.Text, Ctx);
       static const std::pair<ActionCategory, const char *> Named[] = {
           {ActionCategory::PermissionsManagement, "permissions-management"},
           {ActionCategory::CredentialsExposure, "credential-returning"},

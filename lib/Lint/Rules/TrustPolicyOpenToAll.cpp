@@ -16,13 +16,13 @@ namespace {
 
 class TrustPolicyOpenToAllRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM252",
-      "trust-policy-open-to-all",
-      Severity::Security,
-      CheckStatus::Stable,
-      false,
-      "A role trust policy lets any AWS principal assume the role"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM252")
+          .name("trust-policy-open-to-all")
+          .severity(Severity::Security)
+          .summary(
+              "A role trust policy lets any AWS principal assume the role");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -17,13 +17,13 @@ using reference::PatternStatus;
 
 class UnknownActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM402",
-      "unknown-action",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An action that its service does not have in the IAM service catalog"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM402")
+          .name("unknown-action")
+          .severity(Severity::Error)
+          .summary("An action that its service does not have in the IAM "
+                   "service catalog");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -38,8 +38,7 @@ public:
            "` has no action `" + A.name() + "` in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix =
-              reference::suggestAction(Ctx.catalog(), A.Text))
+      if (Optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text))
         Message += ("; did you mean `" + *Fix + "`?").str();
       Ctx.report(Info, A.L, Message);
     }

@@ -19,10 +19,12 @@ namespace {
 
 class UnknownConditionOperatorRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM411",        "unknown-condition-operator",
-      Severity::Error, CheckStatus::Stable,
-      false,           "A condition operator that IAM does not have"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM411")
+          .name("unknown-condition-operator")
+          .severity(Severity::Error)
+          .summary("A condition operator that IAM does not have");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

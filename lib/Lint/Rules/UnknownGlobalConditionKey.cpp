@@ -15,13 +15,13 @@ namespace {
 
 class UnknownGlobalConditionKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM405",
-      "unknown-global-condition-key",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An `aws:` condition key that is not a global condition key"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM405")
+          .name("unknown-global-condition-key")
+          .severity(Severity::Error)
+          .summary(
+              "An `aws:` condition key that is not a global condition key");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -37,7 +37,7 @@ public:
         continue;
       // Reported by deprecated-global-condition-key and missing-tag-key.
       if (reference::isDeprecatedGlobalKey(C.Key) ||
-          reference::isTagKeyWithoutTag(C.Key, Cat))
+          reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       std::string Message = ("unknown global condition key `" + C.Key +
                              "`: it is not in the IAM service catalog of " +

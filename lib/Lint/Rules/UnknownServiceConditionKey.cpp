@@ -17,13 +17,13 @@ namespace {
 
 class UnknownServiceConditionKeyRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM406",
-      "unknown-service-condition-key",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A service condition key that the IAM service catalog does not have"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM406")
+          .name("unknown-service-condition-key")
+          .severity(Severity::Error)
+          .summary("A service condition key that the IAM service catalog does "
+                   "not have");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -35,7 +35,7 @@ public:
       if (F.Keys[I] || Prefix.equals_insensitive("aws") ||
           !reference::hasKeyFormat(C.Key) ||
           reference::isFederationKey(C.Key) ||
-          reference::isTagKeyWithoutTag(C.Key, Cat))
+          reference::isTagKeyWithoutTag(C.Key, Ctx))
         continue;
       std::string Message;
       if (const ServiceInfo *Service = Cat.service(Prefix))

@@ -18,14 +18,14 @@ using reference::PatternStatus;
 
 class UnknownServiceInActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM401",
-      "unknown-service-in-action",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "An action names a service prefix that the IAM service catalog does "
-      "not have"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM401")
+          .name("unknown-service-in-action")
+          .severity(Severity::Error)
+          .summary("An action names a service prefix that the IAM service "
+                   "catalog does "
+                   "not have");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
@@ -47,8 +47,7 @@ public:
            "`: it is not in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix =
-              reference::suggestService(Ctx.catalog(), Prefix))
+      if (Optional<StringRef> Fix = reference::suggestService(Ctx, Prefix))
         Message += ("; did you mean `" + *Fix + "`?").str();
       Ctx.report(Info, A.L, Message);
     }

@@ -17,14 +17,14 @@ using reference::PatternStatus;
 
 class UnmatchedActionPatternRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM403",
-      "unmatched-action-pattern",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A wildcard action pattern that matches no action in the IAM service "
-      "catalog"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM403")
+          .name("unmatched-action-pattern")
+          .severity(Severity::Warning)
+          .summary("A wildcard action pattern that matches no action in the "
+                   "IAM service "
+                   "catalog");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -30,13 +30,13 @@ bool takesVariables(OperatorFamily F) {
 
 class VariableInUnsupportedOperatorRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM420",
-      "variable-in-unsupported-operator",
-      Severity::Error,
-      CheckStatus::Stable,
-      false,
-      "A policy variable under an operator that takes no variables"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM420")
+          .name("variable-in-unsupported-operator")
+          .severity(Severity::Error)
+          .summary(
+              "A policy variable under an operator that takes no variables");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -18,13 +18,12 @@ namespace {
 
 class WildcardActionRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM103",
-      "wildcard-action",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "Allow of every action (`*`) of every service"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM103")
+          .name("wildcard-action")
+          .severity(Severity::Warning)
+          .summary("Allow of every action (`*`) of every service");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

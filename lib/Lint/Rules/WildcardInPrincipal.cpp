@@ -19,10 +19,12 @@ namespace {
 
 class WildcardInPrincipalRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM437",        "wildcard-in-principal",
-      Severity::Error, CheckStatus::Stable,
-      false,           "A wildcard inside a principal value"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM437")
+          .name("wildcard-in-principal")
+          .severity(Severity::Error)
+          .summary("A wildcard inside a principal value");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

@@ -18,13 +18,12 @@ using reference::PatternStatus;
 
 class WildcardInServiceNameRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM404",
-      "wildcard-in-service-name",
-      Severity::Suggestion,
-      CheckStatus::Stable,
-      false,
-      "A wildcard in the service prefix of an action"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM404")
+          .name("wildcard-in-service-name")
+          .severity(Severity::Suggestion)
+          .summary("A wildcard in the service prefix of an action");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

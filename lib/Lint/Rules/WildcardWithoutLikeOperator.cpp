@@ -47,13 +47,13 @@ std::string likeOperator(const Condition &C) {
 
 class WildcardWithoutLikeOperatorRule final : public Rule {
 public:
-  static constexpr CheckInfo Info = {
-      "IAM414",
-      "wildcard-without-like-operator",
-      Severity::Warning,
-      CheckStatus::Stable,
-      false,
-      "A `*` in the value of an operator that does not take wildcards"};
+  static constexpr CheckInfo Info =
+      CheckInfo::declare()
+          .code("IAM414")
+          .name("wildcard-without-like-operator")
+          .severity(Severity::Warning)
+          .summary(
+              "A `*` in the value of an operator that does not take wildcards");
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {

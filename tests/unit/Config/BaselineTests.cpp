@@ -12,11 +12,17 @@
 using namespace tollgate;
 
 namespace {
-const CheckInfo AllowAll = {
-    "IAM101", "allow-all", Severity::Security, CheckStatus::Stable, false, "a"};
-const CheckInfo JsonSyntax = {
-    "IAM002", "json-syntax-error", Severity::Error, CheckStatus::Stable, true,
-    "j"};
+const CheckInfo AllowAll = CheckInfo::declare()
+                               .code("IAM101")
+                               .name("allow-all")
+                               .severity(Severity::Security)
+                               .summary("a");
+const CheckInfo JsonSyntax = CheckInfo::declare()
+                                 .code("IAM002")
+                                 .name("json-syntax-error")
+                                 .severity(Severity::Error)
+                                 .inputError()
+                                 .summary("j");
 
 Diagnostic diag(const CheckInfo &C, std::string Pointer, std::string Message,
                 uint32_t Offset = 0) {

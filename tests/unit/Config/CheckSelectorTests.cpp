@@ -5,17 +5,21 @@
 using namespace tollgate;
 
 namespace {
-const CheckInfo A = {
-    "IAM101", "allow-all", Severity::Security, CheckStatus::Stable, false, "a"};
-const CheckInfo B = {"IAM102",
-                     "allow-with-not-action",
-                     Severity::Security,
-                     CheckStatus::Stable,
-                     false,
-                     "b"};
-const CheckInfo C = {
-    "IAM016", "old-version", Severity::Warning, CheckStatus::Stable, false,
-    "c"};
+const CheckInfo A = CheckInfo::declare()
+                        .code("IAM101")
+                        .name("allow-all")
+                        .severity(Severity::Security)
+                        .summary("a");
+const CheckInfo B = CheckInfo::declare()
+                        .code("IAM102")
+                        .name("allow-with-not-action")
+                        .severity(Severity::Security)
+                        .summary("b");
+const CheckInfo C = CheckInfo::declare()
+                        .code("IAM016")
+                        .name("old-version")
+                        .severity(Severity::Warning)
+                        .summary("c");
 const CheckInfo *const Checks[] = {&C, &A, &B};
 } // namespace
 

@@ -6,23 +6,38 @@
 using namespace tollgate;
 
 namespace {
-const CheckInfo Unreadable = {
-    "IAM001", "unreadable-file", Severity::Error, CheckStatus::Stable, true,
-    "u"};
-const CheckInfo OldVersion = {
-    "IAM016", "old-version", Severity::Warning, CheckStatus::Stable, false,
-    "o"};
-const CheckInfo EmptyValue = {
-    "IAM020", "empty-value", Severity::Suggestion, CheckStatus::Stable, false,
-    "e"};
-const CheckInfo AllowAll = {
-    "IAM101", "allow-all", Severity::Security, CheckStatus::Stable, false, "a"};
-const CheckInfo NotAction = {"IAM102",
-                             "allow-with-not-action",
-                             Severity::Security,
-                             CheckStatus::Stable,
-                             false,
-                             "n"};
+const CheckInfo Unreadable = CheckInfo::declare()
+                                 .code("IAM001")
+                                 .name("unreadable-file")
+                                 .severity(Severity::Error)
+                                 .inputError()
+                                 .summary("u");
+const CheckInfo OldVersion = CheckInfo::declare()
+                                 .code("IAM016")
+                                 .name("old-version")
+                                 .severity(Severity::Warning)
+                                 .summary("o");
+const CheckInfo EmptyValue = CheckInfo::declare()
+                                 .code("IAM020")
+                                 .name("empty-value")
+                                 .severity(Severity::Suggestion)
+                                 .summary("e");
+const CheckOption AllowAllOptions[] = {
+    CheckOption::named("known-accounts").type(OptionType::StringList),
+    CheckOption::named("mode").type(OptionType::String),
+    CheckOption::named("strict").type(OptionType::Boolean),
+};
+const CheckInfo AllowAll = CheckInfo::declare()
+                               .code("IAM101")
+                               .name("allow-all")
+                               .severity(Severity::Security)
+                               .summary("a")
+                               .options(AllowAllOptions);
+const CheckInfo NotAction = CheckInfo::declare()
+                                .code("IAM102")
+                                .name("allow-with-not-action")
+                                .severity(Severity::Security)
+                                .summary("n");
 const CheckInfo *const Checks[] = {&Unreadable,
                                    &OldVersion,
                                    &EmptyValue,
@@ -273,37 +288,56 @@ per-path-ignores: {"legacy/**": [IAM1, IAM016]}
 }
 
 TEST_CASE("config: rule options are checked against the options a check "
-          "takes") {
-  CheckOptionsFn OptionsOf =
-      [](const CheckInfo &C) -> llvm::Optional<std::vector<std::string>> {
-    if (&C == &AllowAll)
-      return std::vector<std::string>{"known-accounts", "mode"};
-    if (&C == &OldVersion)
-      return std::vector<std::string>();
-    return llvm::None;
-  };
-  Config C = parseConfig(std::make_shared<SourceFile>(".tollgate.yaml", R"(
+          "declares") {
+  Config C = parse(R"(
 rule-options:
-  IAM101: {known-acounts: [a], mode: strict, zzz: 1}
+  IAM101: {known-acounts: [a], mode: strict, zzz: 1, known-accounts: b}
   IAM016: {x: 1}
-  IAM102: {anything: [1, 2], nested: {a: b}}
-)"),
-                         "/repo", Checks, OptionsOf);
+  IAM102: {anything: [1, 2]}
+  IAM101x: {nested: {a: b}}
+)");
   CHECK(findings(C) ==
         std::vector<std::string>{
             "3:12: `IAM101` (allow-all) has no option `known-acounts`; did "
             "you mean `known-accounts`?",
             "3:46: `IAM101` (allow-all) has no option `zzz`; its options are "
-            "`known-accounts`, `mode`",
+            "`known-accounts`, `mode`, `strict`",
             "4:12: `IAM016` (old-version) takes no options",
-            "5:38: the value of option `nested` must be a list, not a "
+            "5:12: `IAM102` (allow-with-not-action) takes no options",
+            "6:3: no check is named `IAM101x`; did you mean `IAM101`?",
+            "6:21: the value of option `nested` must be a list, not a "
             "mapping",
         });
   REQUIRE(C.RuleOptions.size() == 3);
-  CHECK(C.RuleOptions[0].Options.size() == 1);
+  REQUIRE(C.RuleOptions[0].Options.size() == 2);
   CHECK(C.RuleOptions[0].Options[0].first == "mode");
+  CHECK(C.RuleOptions[0].Options[0].second ==
+        std::vector<std::string>{"strict"});
+  // A single value of a list option is a list of one.
+  CHECK(C.RuleOptions[0].Options[1].second == std::vector<std::string>{"b"});
   CHECK(C.RuleOptions[1].Options.empty());
-  REQUIRE(C.RuleOptions[2].Options.size() == 1);
-  CHECK(C.RuleOptions[2].Options[0].second ==
-        std::vector<std::string>{"1", "2"});
+  CHECK(C.RuleOptions[2].Options.empty());
+}
+
+TEST_CASE("config: a rule option's value must have its declared type") {
+  Config C = parse(R"(
+rule-options:
+  IAM101: {mode: [a, b], strict: yes, known-accounts: {a: b}}
+)");
+  CHECK(findings(C) ==
+        std::vector<std::string>{
+            "3:18: the value of option `mode` must be a string, not a list",
+            "3:34: the value of option `strict` must be `true` or `false`, "
+            "not `yes`",
+            "3:55: the value of option `known-accounts` must be a list, not "
+            "a mapping",
+        });
+  REQUIRE(C.RuleOptions.size() == 1);
+  CHECK(C.RuleOptions[0].Options.empty());
+
+  Config Ok = parse("rule-options: {IAM101: {strict: true}}\n");
+  CHECK(findings(Ok).empty());
+  REQUIRE(Ok.RuleOptions.size() == 1);
+  CHECK(Ok.RuleOptions[0].Options[0].second ==
+        std::vector<std::string>{"true"});
 }
