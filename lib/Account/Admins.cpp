@@ -1,0 +1,203 @@
+//===- Admins.cpp - Principals allowed everything -------------------------===//
+//
+// A principal is an administrator when the verifier proves that every
+// request an "Allow * on *" identity policy allows (under the same SCPs and
+// RCPs) its own policy set allows too. Principals with the same policies
+// share one check. A refutation comes with a request the principal may not
+// make, replayed as the principal; when only the conditions of an Allow of
+// everything stop that request, the principal is an administrator under
+// those conditions, which are listed (that part is evaluated, not proved).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Parallel.h"
+
+#include "tollgate/Account/Analysis.h"
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Request/RequestModel.h"
+#include "tollgate/Verify/Verify.h"
+
+#include <map>
+
+using namespace llvm;
+
+namespace tollgate {
+namespace account {
+
+StringRef adminVerdictName(AdminVerdict V) {
+  switch (V) {
+  case AdminVerdict::Admin:
+    return "administrator";
+  case AdminVerdict::AdminConditional:
+    return "administrator under conditions";
+  case AdminVerdict::NotAdmin:
+    return "not an administrator";
+  case AdminVerdict::Unknown:
+    return "unknown";
+  }
+  return "unknown";
+}
+
+namespace {
+
+bool isEverything(const Statement &S) {
+  bool AllActions =
+      S.Action.Present && !S.Action.Negated &&
+      any_of(S.Action.Patterns, [](const ActionPattern &P) {
+        return P.Text == "*" || P.Text == "*:*";
+      });
+  bool AllResources =
+      S.Resource.Present && !S.Resource.Negated &&
+      any_of(S.Resource.Patterns,
+             [](const PolicyString &P) { return P.Text == "*"; });
+  return AllActions && AllResources;
+}
+
+/// The Allow statements of everything on everything.
+std::vector<StatementCite> allowsOfEverything(const PrincipalAccess &PA) {
+  std::vector<StatementCite> Out;
+  for (size_t I = 0; I < PA.effective().Identity.size(); ++I) {
+    const Policy &P = *PA.effective().Identity[I].P;
+    for (size_t J = 0; J < P.Statements.size(); ++J)
+      if (P.Statements[J].Eff == Effect::Allow && isEverything(P.Statements[J]))
+        Out.push_back(
+            PA.cite({PolicyRole::Identity, uint16_t(I), uint32_t(J)}));
+  }
+  return Out;
+}
+
+/// Fills the verdict of a principal denied \p Ex's request: not an
+/// administrator, or one under the conditions that failed.
+void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
+                   AdminAnswer &Out) {
+  Out.V = AdminVerdict::NotAdmin;
+  Out.Reason = denyReasonText(Ex.Result.Reason).str();
+  Out.Granting.clear();
+  Out.Conditions.clear();
+  for (const StatementTrace &T : Ex.Statements) {
+    if (T.Ref.Role != PolicyRole::Identity || !T.S ||
+        T.S->Eff != Effect::Allow || !isEverything(*T.S) ||
+        T.FailedConditions.empty() || !T.UnsupportedConditions.empty())
+      continue;
+    Out.V = AdminVerdict::AdminConditional;
+    Out.Granting.push_back(PA.cite(T.Ref));
+    for (size_t C = 0; C < T.S->Conditions.size(); ++C)
+      Out.Conditions.push_back(conditionText(*T.S, C));
+  }
+}
+
+AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
+                  const AnalysisOptions &Options) {
+  AdminAnswer Out;
+  Out.P = &PA.principal();
+  verify::VerifyOptions VO;
+  VO.TimeoutMs = Options.TimeoutMs;
+  verify::Verifier V(Catalog::builtin(), VO);
+  verify::CheckResult CR = V.exceeds(Everything, &PA.policySet());
+  if (CR.V == verify::Verdict::Pass) {
+    Out.V = AdminVerdict::Admin;
+    Out.Granting = allowsOfEverything(PA);
+    return Out;
+  }
+  if (CR.V != verify::Verdict::Fail || !CR.Cex) {
+    Out.V = AdminVerdict::Unknown;
+    Out.Reason = CR.Reason.empty() ? "the verifier could not decide" : CR.Reason;
+    return Out;
+  }
+  Request R = CR.Cex->R;
+  R.Principal = PA.caller();
+  request::RequestModel(Catalog::builtin()).complete(R);
+  Explanation Ex = PA.compiled().explain(R);
+  if (Ex.Result.D == Decision::Allow) {
+    Out.V = AdminVerdict::Unknown;
+    Out.Reason = "the verifier's counterexample is a request of another caller";
+    return Out;
+  }
+  explainDenial(PA, Ex, Out);
+  Out.Denied = std::move(R);
+  return Out;
+}
+
+} // namespace
+
+/// "Allow * on *" under the organization policies of \p PA.
+struct AllowEverything {
+  LoadedPolicy AllowAll = allowOnly("*", "*");
+  PolicySet Set;
+  explicit AllowEverything(const PolicySet &Like) {
+    Set.Identity.push_back(AllowAll.P.get());
+    Set.SCPs = Like.SCPs;
+    Set.RCPs = Like.RCPs;
+  }
+};
+
+AdminAnswer checkAdmin(const PrincipalAccess &PA,
+                       const AnalysisOptions &Options) {
+  AllowEverything E(PA.policySet());
+  AdminAnswer Out = check(PA, E.Set, Options);
+  Out.Missing = PA.effective().Missing;
+  return Out;
+}
+
+std::vector<AdminAnswer> findAdmins(const Account &A, const Guardrails &G,
+                                    const AnalysisOptions &Options) {
+  std::vector<const Principal *> All = A.principals();
+  std::vector<std::unique_ptr<PrincipalAccess>> Access(All.size());
+  for (size_t I = 0; I < All.size(); ++I)
+    Access[I] = std::make_unique<PrincipalAccess>(A, *All[I], G);
+
+  if (All.empty())
+    return {};
+  AllowEverything E(Access[0]->policySet());
+  const PolicySet &Everything = E.Set;
+
+  // Principals with the same policies share one check: the first of them
+  // (by account order) is checked, the others copy its verdict.
+  std::map<std::vector<const Policy *>, size_t> First;
+  std::vector<size_t> Leader(All.size());
+  std::vector<size_t> Leaders;
+  for (size_t I = 0; I < All.size(); ++I) {
+    std::vector<const Policy *> Key = Access[I]->policySet().Identity;
+    std::sort(Key.begin(), Key.end());
+    Key.push_back(Access[I]->policySet().Boundary);
+    // Roles and users are different callers: keep them apart.
+    Key.push_back(reinterpret_cast<const Policy *>(
+        uintptr_t(All[I]->isRole())));
+    auto [It, New] = First.try_emplace(std::move(Key), I);
+    Leader[I] = It->second;
+    if (New)
+      Leaders.push_back(I);
+  }
+
+  std::vector<AdminAnswer> Out(All.size());
+  parallelFor(Leaders.size(), Options.Jobs, [&](size_t K) {
+    size_t I = Leaders[K];
+    Out[I] = check(*Access[I], Everything, Options);
+  });
+  for (size_t I = 0; I < All.size(); ++I) {
+    if (Leader[I] == I)
+      continue;
+    // Same policies, same verdict: the leader's request is replayed as
+    // this principal, and the statements are cited from its own policies.
+    const PrincipalAccess &PA = *Access[I];
+    Out[I] = Out[Leader[I]];
+    Out[I].P = All[I];
+    if (Out[I].Denied) {
+      Out[I].Denied->Principal = PA.caller();
+      request::RequestModel(Catalog::builtin()).complete(*Out[I].Denied);
+      Explanation Ex = PA.compiled().explain(*Out[I].Denied);
+      if (Ex.Result.D == Decision::Allow)
+        Out[I] = check(PA, Everything, Options);
+      else
+        explainDenial(PA, Ex, Out[I]);
+    } else if (Out[I].V == AdminVerdict::Admin) {
+      Out[I].Granting = allowsOfEverything(PA);
+    }
+  }
+  for (size_t I = 0; I < All.size(); ++I)
+    Out[I].Missing = Access[I]->effective().Missing;
+  return Out;
+}
+
+} // namespace account
+} // namespace tollgate
