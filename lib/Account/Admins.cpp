@@ -74,6 +74,7 @@ void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
   Out.Reason = denyReasonText(Ex.Result.Reason).str();
   Out.Granting.clear();
   Out.Conditions.clear();
+  Out.ShownKeys.clear();
   for (const StatementTrace &T : Ex.Statements) {
     if (T.Ref.Role != PolicyRole::Identity || !T.S ||
         T.S->Eff != Effect::Allow || !isEverything(*T.S) ||
@@ -81,8 +82,10 @@ void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
       continue;
     Out.V = AdminVerdict::AdminConditional;
     Out.Granting.push_back(PA.cite(T.Ref));
-    for (size_t C = 0; C < T.S->Conditions.size(); ++C)
+    for (size_t C = 0; C < T.S->Conditions.size(); ++C) {
       Out.Conditions.push_back(conditionText(*T.S, C));
+      Out.ShownKeys.push_back(T.S->Conditions[C].Key.lower());
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include "tollgate/Account/Diff.h"
 #include "tollgate/Account/Output.h"
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -85,18 +86,32 @@ std::string trustText(const Account &A, const Principal &P) {
   return A.Source->text().substr(B, End - B).str();
 }
 
+/// Is there a request (matching \p Scope, when given) that \p More
+/// allows and \p Less does not? The example is made the principal's own
+/// request (\p As) when it still tells the two apart.
 AccessChange compare(const PolicySet &More, const PolicySet &Less,
-                     const AnalysisOptions &Options) {
+                     const AnalysisOptions &Options, const Caller *As,
+                     const Policy *Scope = nullptr) {
   AccessChange Out;
   verify::VerifyOptions VO;
   VO.TimeoutMs = Options.TimeoutMs;
   verify::Verifier V(Catalog::builtin(), VO);
-  verify::CheckResult R = V.exceeds(More, &Less);
+  verify::CheckResult R = V.exceeds(More, &Less, Scope);
   if (R.V == verify::Verdict::Pass)
     return Out;
   if (R.V == verify::Verdict::Fail && R.Cex) {
     Out.C = Change::Yes;
     Out.Example = R.Cex->R;
+    Out.ShownKeys = R.Cex->ReadKeys;
+    if (As) {
+      Request Own = R.Cex->R;
+      Own.Principal = *As;
+      Own.ResourceAccount.clear();
+      request::RequestModel(Catalog::builtin()).complete(Own);
+      if (decide(Own, More).D == Decision::Allow &&
+          decide(Own, Less).D != Decision::Allow)
+        Out.Example = std::move(Own);
+    }
     return Out;
   }
   Out.C = Change::Unknown;
@@ -135,8 +150,10 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
     PD.Label = NP->label();
     PD.Arn = NP->Arn;
     if (!SamePolicies) {
-      PD.Gained = compare(NA.policySet(), OA.policySet(), Options);
-      PD.Lost = compare(OA.policySet(), NA.policySet(), Options);
+      PD.Gained = compare(NA.policySet(), OA.policySet(), Options,
+                          &NA.caller());
+      PD.Lost = compare(OA.policySet(), NA.policySet(), Options,
+                        &NA.caller());
     }
     if (OT != NT) {
       // Who may assume the role: the trust policy as the resource policy,
@@ -149,8 +166,9 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
         return S;
       };
       PolicySet OS = TrustSet(*OP), NS = TrustSet(*NP);
-      PD.TrustGained = compare(NS, OS, Options);
-      PD.TrustLost = compare(OS, NS, Options);
+      LoadedPolicy Scope = allowOnly("sts:*", NP->Arn);
+      PD.TrustGained = compare(NS, OS, Options, nullptr, Scope.P.get());
+      PD.TrustLost = compare(OS, NS, Options, nullptr, Scope.P.get());
     }
     Per[I] = std::move(PD);
   });
@@ -170,7 +188,7 @@ static void changeText(StringRef What, const AccessChange &C,
   OS << "  " << What << ": "
      << (C.C == Change::Yes ? "yes" : "unknown (" + C.Reason + ")") << "\n";
   if (C.Example)
-    OS << "    for example " << requestText(*C.Example) << "\n";
+    OS << "    for example " << requestText(*C.Example, &C.ShownKeys) << "\n";
 }
 
 void writeDiffText(const Account &Old, const Account &New,

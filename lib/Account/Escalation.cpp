@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <deque>
+#include <map>
 
 extern "C" const char tollgate_privesc_data_begin[];
 extern "C" const char tollgate_privesc_data_end[];
@@ -260,7 +261,8 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
   };
 
   // Assuming roles: the trust policy and the identity side together.
-  std::vector<size_t> Reached; // role nodes this principal can act as
+  // Role nodes this principal can act as, with the steps that get it there.
+  std::map<size_t, std::vector<EdgeStep>> Reached;
   for (const RoleTrust &T : Trusts) {
     if (T.Role == &Self)
       continue;
@@ -294,7 +296,7 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
       }
     }
     Edges.push_back({I, RoleNode(T.Role), "AssumeRole", "aws-docs", {Step}});
-    Reached.push_back(RoleNode(T.Role));
+    Reached.try_emplace(RoleNode(T.Role), std::vector<EdgeStep>{Step});
   }
 
   // Passing a role to a service, then using the service.
@@ -325,8 +327,8 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
         continue;
       std::vector<EdgeStep> Steps{*Pass};
       Steps.insert(Steps.end(), Others.begin(), Others.end());
+      Reached.try_emplace(RoleNode(RT.Role), Steps);
       Edge(RoleNode(RT.Role), &T, std::move(Steps));
-      Reached.push_back(RoleNode(RT.Role));
     }
   }
 
@@ -362,8 +364,8 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
         std::optional<EdgeStep> Assume =
             U ? Me.allowed("sts:AssumeRole", R.Arn) : std::nullopt;
         if (U && Assume) {
+          Reached.try_emplace(RoleNode(&R), std::vector<EdgeStep>{*U, *Assume});
           Edge(RoleNode(&R), T, {*U, *Assume});
-          Reached.push_back(RoleNode(&R));
         }
       }
 
@@ -373,6 +375,8 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
     std::string Arn;
     StringRef Put, Attach;
     std::vector<std::string> Managed;
+    /// For a role: the steps to act as it.
+    std::vector<EdgeStep> Before;
   };
   std::vector<Target> Targets;
   if (!Self.isRole())
@@ -385,20 +389,27 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
     if (const Group *Gr = A.groupByName(GName))
       Targets.push_back({Gr->Arn, "PutGroupPolicy", "AttachGroupPolicy",
                          Gr->Attached});
-  std::sort(Reached.begin(), Reached.end());
-  Reached.erase(std::unique(Reached.begin(), Reached.end()), Reached.end());
-  for (size_t N : Reached) {
+  for (auto &[N, Steps] : Reached) {
     const Principal &R = A.Roles[N - A.Users.size()];
     Targets.push_back({R.Arn, "PutRolePolicy", "AttachRolePolicy",
-                       R.Attached});
+                       R.Attached, Steps});
   }
+  // One edge per technique to `any-policy`: the first target found.
+  StringSet<> Done;
+  auto ToAdmin = [&](const Technique *T, const Target &Tg, EdgeStep S) {
+    if (!Done.insert(T->Name).second)
+      return;
+    std::vector<EdgeStep> Steps = Tg.Before;
+    Steps.push_back(std::move(S));
+    Edge(AdminNode, T, std::move(Steps));
+  };
   for (const Target &Tg : Targets) {
     for (StringRef Name : {Tg.Put, Tg.Attach}) {
       const Technique *T = technique(Name);
       if (!T)
         continue;
       if (std::optional<EdgeStep> S = Me.allowed(T->Actions[0], Tg.Arn))
-        Edge(AdminNode, T, {*S});
+        ToAdmin(T, Tg, std::move(*S));
     }
     for (StringRef Name :
          {"CreateNewPolicyVersion", "SetExistingDefaultPolicyVersion"}) {
@@ -410,7 +421,7 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
         if (!M || M->AwsManaged)
           continue;
         if (std::optional<EdgeStep> S = Me.allowed(T->Actions[0], Arn))
-          Edge(AdminNode, T, {*S});
+          ToAdmin(T, Tg, std::move(*S));
       }
     }
   }
@@ -464,9 +475,12 @@ EscalationGraph buildEscalation(const Account &A, const Guardrails &G,
   Builder B{A, G, Options, {}, {}, {}, {}, 0};
   B.nodes();
   B.trusts();
+  // An administrator has nothing to gain: no edges leave it.
   std::vector<std::vector<EscalationEdge>> Per(B.All.size());
-  parallelFor(B.All.size(), Options.Jobs,
-              [&](size_t I) { Per[I] = B.edgesOf(I); });
+  parallelFor(B.All.size(), Options.Jobs, [&](size_t I) {
+    if (!B.Out.Nodes[I].Admin)
+      Per[I] = B.edgesOf(I);
+  });
   for (auto &V : Per)
     for (EscalationEdge &E : V)
       B.Out.Edges.push_back(std::move(E));

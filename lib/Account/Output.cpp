@@ -2,6 +2,7 @@
 
 #include "tollgate/Account/Output.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <nlohmann/json.hpp>
@@ -83,9 +84,12 @@ Json missingJson(ArrayRef<std::string> M) { return Json(std::vector<std::string>
 
 } // namespace
 
-std::string requestText(const Request &R) {
+std::string requestText(const Request &R,
+                        const std::vector<std::string> *Keys) {
   std::string Out = R.Principal.Id + " " + R.Action + " " + R.Resource;
   for (const ContextValue *V : R.Context.sorted()) {
+    if (Keys && !is_contained(*Keys, StringRef(V->Name).lower()))
+      continue;
     Out += " " + V->Name + "=";
     if (V->MultiValued)
       Out += "[" + join(V->Values, ",") + "]";
@@ -164,7 +168,7 @@ void writeWhoCanText(const Account &A, const WhoCanQuery &Q,
       continue;
     OS << "  " << W.P->label() << ": " << accessName(W.A) << "\n";
     if (W.Witness)
-      OS << "    request: " << requestText(*W.Witness) << "\n";
+      OS << "    request: " << requestText(*W.Witness, &W.ShownKeys) << "\n";
     for (const StatementCite &C : W.Granting)
       citeText(C, OS, "    allowed by ");
     if (!W.How.empty())
@@ -215,7 +219,8 @@ void writeAdminsText(const Account &A, ArrayRef<AdminAnswer> R,
     for (const std::string &C : W.Conditions)
       OS << "  when " << C << "\n";
     if (W.Denied)
-      OS << "  denied otherwise: " << requestText(*W.Denied) << "\n";
+      OS << "  " << (W.V == AdminVerdict::NotAdmin ? "denied" : "denied otherwise")
+         << ": " << requestText(*W.Denied, &W.ShownKeys) << "\n";
     if (W.V == AdminVerdict::Unknown)
       OS << "  " << W.Reason << "\n";
     for (const std::string &M : W.Missing)

@@ -20,6 +20,8 @@
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Verify.h"
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace tollgate {
@@ -60,6 +62,21 @@ static bool someAllowMayApply(const Explanation &Ex) {
   return false;
 }
 
+/// The keys given in \p Q and those the statements \p Refs test.
+static std::vector<std::string> shownKeys(const PrincipalAccess &PA,
+                                          const WhoCanQuery &Q,
+                                          ArrayRef<StatementRef> Refs) {
+  std::vector<std::string> Keys;
+  for (const auto &KV : Q.Context)
+    Keys.push_back(StringRef(KV.first).lower());
+  for (StatementRef R : Refs)
+    for (const Condition &C : PA.compiled().statement(R).Conditions)
+      Keys.push_back(C.Key.lower());
+  std::sort(Keys.begin(), Keys.end());
+  Keys.erase(std::unique(Keys.begin(), Keys.end()), Keys.end());
+  return Keys;
+}
+
 static WhoCanAnswer answer(const Account &A, const Guardrails &G,
                            const Principal &P, const WhoCanQuery &Q,
                            const LoadedPolicy &Scope,
@@ -73,6 +90,7 @@ static WhoCanAnswer answer(const Account &A, const Guardrails &G,
   if (Ex.Result.D == Decision::Allow) {
     W.A = Access::Can;
     W.Granting = PA.cite(Ex.Result.Deciding);
+    W.ShownKeys = shownKeys(PA, Q, Ex.Result.Deciding);
     W.Witness = std::move(R);
     return W;
   }
@@ -98,6 +116,7 @@ static WhoCanAnswer answer(const Account &A, const Guardrails &G,
       if (D.D == Decision::Allow) {
         W.A = Access::Conditions;
         W.Granting = PA.cite(D.Deciding);
+        W.ShownKeys = shownKeys(PA, Q, D.Deciding);
         W.Witness = std::move(Cex);
       } else {
         W.A = Access::Unknown;

@@ -86,6 +86,9 @@ struct WhoCanAnswer {
   std::optional<Request> Witness;
   /// Can, Conditions: the Allow statements that grant it.
   std::vector<StatementCite> Granting;
+  /// The condition keys that matter to a reader of Witness: those given
+  /// and those the granting statements test.
+  std::vector<std::string> ShownKeys;
   /// Cannot: how it is known ("no Allow statement matches the action and
   /// the resource", "proved by the verifier"); Unknown: why not decided.
   std::string How;
@@ -125,6 +128,8 @@ struct AdminAnswer {
   std::vector<StatementCite> Granting;
   /// AdminConditional: the conditions, as written.
   std::vector<std::string> Conditions;
+  /// The keys those conditions test (folded), to show of Denied.
+  std::vector<std::string> ShownKeys;
   std::string Reason;
   std::vector<std::string> Missing;
 };

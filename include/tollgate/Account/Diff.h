@@ -31,6 +31,8 @@ struct AccessChange {
   Change C = Change::None;
   /// Yes: a request allowed on one side only (replayed).
   std::optional<Request> Example;
+  /// The condition keys the policies read (folded), to show of Example.
+  std::vector<std::string> ShownKeys;
   /// Unknown: why.
   std::string Reason;
 };

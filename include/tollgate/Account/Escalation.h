@@ -21,7 +21,8 @@
 ///  - trust policy updates: `iam:UpdateAssumeRolePolicy` with
 ///    `sts:AssumeRole` on the role.
 ///
-/// Each edge lists the statements that allow each of its actions. Every
+/// No edge leaves an administrator (it has nothing to gain). Each edge
+/// lists the statements that allow each of its actions. Every
 /// decision is the evaluator's on a concrete request of A with no condition
 /// key beyond those that follow from A; an Allow that needs other condition
 /// values (MFA, tags) gives no edge.

@@ -51,8 +51,10 @@ void writeEscalationJson(const Account &A, const EscalationGraph &G,
 void writeEscalationDot(const Account &A, const EscalationGraph &G,
                         llvm::raw_ostream &OS);
 
-/// One line: `PRINCIPAL ACTION RESOURCE key=value ...`.
-std::string requestText(const Request &R);
+/// One line: `PRINCIPAL ACTION RESOURCE key=value ...`; with \p Keys
+/// (folded), only those keys.
+std::string requestText(const Request &R,
+                        const std::vector<std::string> *Keys = nullptr);
 
 } // namespace account
 } // namespace tollgate
