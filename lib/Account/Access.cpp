@@ -21,8 +21,7 @@ Caller callerFor(const Principal &P) {
   size_t Iam = Session.find(":iam:");
   if (Iam != std::string::npos)
     Session.replace(Iam, 5, ":sts:");
-  Caller C =
-      Caller::fromId(Session + ":assumed-role/" + P.Name + "/tollgate");
+  Caller C = Caller::fromId(Session + ":assumed-role/" + P.Name + "/tollgate");
   return C;
 }
 
@@ -106,14 +105,14 @@ LoadedPolicy makePolicy(StringRef Name, StringRef Json, PolicyType Type) {
 }
 
 LoadedPolicy allowOnly(StringRef Action, StringRef Resource) {
-  nlohmann::json J = {
-      {"Version", "2012-10-17"},
-      {"Statement",
-       {{{"Effect", "Allow"},
-         {"Action", Action.str()},
-         {"Resource", Resource.str()}}}}};
+  nlohmann::json J = {{"Version", "2012-10-17"},
+                      {"Statement",
+                       {{{"Effect", "Allow"},
+                         {"Action", Action.str()},
+                         {"Resource", Resource.str()}}}}};
   return makePolicy(
-      "<scope>", J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+      "<scope>",
+      J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
       PolicyType::Identity);
 }
 

@@ -41,15 +41,14 @@ StringRef adminVerdictName(AdminVerdict V) {
 namespace {
 
 bool isEverything(const Statement &S) {
-  bool AllActions =
-      S.Action.Present && !S.Action.Negated &&
-      any_of(S.Action.Patterns, [](const ActionPattern &P) {
-        return P.Text == "*" || P.Text == "*:*";
-      });
-  bool AllResources =
-      S.Resource.Present && !S.Resource.Negated &&
-      any_of(S.Resource.Patterns,
-             [](const PolicyString &P) { return P.Text == "*"; });
+  bool AllActions = S.Action.Present && !S.Action.Negated &&
+                    any_of(S.Action.Patterns, [](const ActionPattern &P) {
+                      return P.Text == "*" || P.Text == "*:*";
+                    });
+  bool AllResources = S.Resource.Present && !S.Resource.Negated &&
+                      any_of(S.Resource.Patterns, [](const PolicyString &P) {
+                        return P.Text == "*";
+                      });
   return AllActions && AllResources;
 }
 
@@ -104,7 +103,8 @@ AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
   }
   if (CR.V != verify::Verdict::Fail || !CR.Cex) {
     Out.V = AdminVerdict::Unknown;
-    Out.Reason = CR.Reason.empty() ? "the verifier could not decide" : CR.Reason;
+    Out.Reason =
+        CR.Reason.empty() ? "the verifier could not decide" : CR.Reason;
     return Out;
   }
   Request R = CR.Cex->R;
@@ -164,8 +164,8 @@ std::vector<AdminAnswer> findAdmins(const Account &A, const Guardrails &G,
     std::sort(Key.begin(), Key.end());
     Key.push_back(Access[I]->policySet().Boundary);
     // Roles and users are different callers: keep them apart.
-    Key.push_back(reinterpret_cast<const Policy *>(
-        uintptr_t(All[I]->isRole())));
+    Key.push_back(
+        reinterpret_cast<const Policy *>(uintptr_t(All[I]->isRole())));
     auto [It, New] = First.try_emplace(std::move(Key), I);
     Leader[I] = It->second;
     if (New)

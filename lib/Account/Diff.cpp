@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace llvm;
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 namespace tollgate {
 namespace account {
@@ -23,8 +23,8 @@ bool AccountDiff::changed() const {
   if (!Added.empty() || !Removed.empty())
     return true;
   for (const PrincipalDiff &D : Changed)
-    for (const AccessChange *C : {&D.Gained, &D.Lost, &D.TrustGained,
-                                  &D.TrustLost})
+    for (const AccessChange *C :
+         {&D.Gained, &D.Lost, &D.TrustGained, &D.TrustLost})
       if (C->C == Change::Yes)
         return true;
   return false;
@@ -32,8 +32,8 @@ bool AccountDiff::changed() const {
 
 bool AccountDiff::unknown() const {
   for (const PrincipalDiff &D : Changed)
-    for (const AccessChange *C : {&D.Gained, &D.Lost, &D.TrustGained,
-                                  &D.TrustLost})
+    for (const AccessChange *C :
+         {&D.Gained, &D.Lost, &D.TrustGained, &D.TrustLost})
       if (C->C == Change::Unknown)
         return true;
   return false;
@@ -141,8 +141,8 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
   parallelFor(Both.size(), Options.Jobs, [&](size_t I) {
     const auto [OP, NP] = Both[I];
     PrincipalAccess OA(Old, *OP, G), NA(New, *NP, G);
-    bool SamePolicies = fingerprint(Old, OA.effective()) ==
-                        fingerprint(New, NA.effective());
+    bool SamePolicies =
+        fingerprint(Old, OA.effective()) == fingerprint(New, NA.effective());
     std::string OT = trustText(Old, *OP), NT = trustText(New, *NP);
     if (SamePolicies && OT == NT)
       return;
@@ -150,10 +150,9 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
     PD.Label = NP->label();
     PD.Arn = NP->Arn;
     if (!SamePolicies) {
-      PD.Gained = compare(NA.policySet(), OA.policySet(), Options,
-                          &NA.caller());
-      PD.Lost = compare(OA.policySet(), NA.policySet(), Options,
-                        &NA.caller());
+      PD.Gained =
+          compare(NA.policySet(), OA.policySet(), Options, &NA.caller());
+      PD.Lost = compare(OA.policySet(), NA.policySet(), Options, &NA.caller());
     }
     if (OT != NT) {
       // Who may assume the role: the trust policy as the resource policy,
@@ -181,8 +180,7 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
   return D;
 }
 
-static void changeText(StringRef What, const AccessChange &C,
-                       raw_ostream &OS) {
+static void changeText(StringRef What, const AccessChange &C, raw_ostream &OS) {
   if (C.C == Change::None)
     return;
   OS << "  " << What << ": "
@@ -191,8 +189,8 @@ static void changeText(StringRef What, const AccessChange &C,
     OS << "    for example " << requestText(*C.Example, &C.ShownKeys) << "\n";
 }
 
-void writeDiffText(const Account &Old, const Account &New,
-                   const AccountDiff &D, raw_ostream &OS) {
+void writeDiffText(const Account &Old, const Account &New, const AccountDiff &D,
+                   raw_ostream &OS) {
   for (const std::string &L : D.Added)
     OS << "added: " << L << "\n";
   for (const std::string &L : D.Removed)
@@ -228,8 +226,8 @@ static Json changeJson(const AccessChange &C) {
   return J;
 }
 
-void writeDiffJson(const Account &Old, const Account &New,
-                   const AccountDiff &D, raw_ostream &OS) {
+void writeDiffJson(const Account &Old, const Account &New, const AccountDiff &D,
+                   raw_ostream &OS) {
   Json J = {{"command", "diff"},
             {"account", New.Id},
             {"file", New.Source->name().str()},

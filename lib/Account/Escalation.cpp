@@ -114,8 +114,7 @@ public:
     const Catalog &Cat = Catalog::builtin();
     std::vector<std::string> Resources{"*"};
     if (const ActionInfo *AI = Cat.action(Action))
-      Resources =
-          request::RequestModel(Cat).sampleResources(*AI, Account);
+      Resources = request::RequestModel(Cat).sampleResources(*AI, Account);
     for (const std::string &Res : Resources)
       if (std::optional<EdgeStep> S = allowed(Action, Res))
         return S;
@@ -148,8 +147,8 @@ PrincipalMatch trustMatch(const RoleTrust &T, const Caller &C) {
     PrincipalMatch M =
         S.Principal.Everyone
             ? PrincipalMatch::Wildcard
-            : matchPrincipalElement(T.Entries[I], S.Principal.Negated, S.Eff,
-                                    C, Parent, /*HasBoundary=*/false);
+            : matchPrincipalElement(T.Entries[I], S.Principal.Negated, S.Eff, C,
+                                    Parent, /*HasBoundary=*/false);
     if (M != PrincipalMatch::None &&
         (Best == PrincipalMatch::None || M == PrincipalMatch::Exact))
       Best = M;
@@ -207,8 +206,9 @@ void Builder::nodes() {
 }
 
 void Builder::trusts() {
-  LoadedPolicy None = makePolicy("<none>", "{\"Version\":\"2012-10-17\","
-                                           "\"Statement\":[]}",
+  LoadedPolicy None = makePolicy("<none>",
+                                 "{\"Version\":\"2012-10-17\","
+                                 "\"Statement\":[]}",
                                  PolicyType::Identity);
   request::RequestModel Model(Catalog::builtin());
   StringSet<> Services;
@@ -251,8 +251,7 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
   std::vector<EscalationEdge> Edges;
   const Principal &Self = *All[I];
   Actor Me(*Access[I]);
-  auto Edge = [&](size_t To, const Technique *T,
-                  std::vector<EdgeStep> Steps) {
+  auto Edge = [&](size_t To, const Technique *T, std::vector<EdgeStep> Steps) {
     Edges.push_back({I, To, T ? T->Name : "AssumeRole",
                      T ? T->Source : "aws-docs", std::move(Steps)});
   };
@@ -286,11 +285,11 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
       if (Ref.Role == PolicyRole::Resource) {
         const Policy &TP = *T.Role->Trust->P;
         const Statement &S = TP.Statements[Ref.StatementIndex];
-        Step.Because.push_back(
-            {"trust policy of " + T.Role->label(),
-             S.displayName(Ref.StatementIndex), A.Source->name().str(),
-             A.Source->position(S.L.Range.Begin).Line,
-             T.Role->Trust->Pointer + TP.pointer(S.L.Path)});
+        Step.Because.push_back({"trust policy of " + T.Role->label(),
+                                S.displayName(Ref.StatementIndex),
+                                A.Source->name().str(),
+                                A.Source->position(S.L.Range.Begin).Line,
+                                T.Role->Trust->Pointer + TP.pointer(S.L.Path)});
       } else {
         Step.Because.push_back(Me.PA.cite(Ref));
       }
@@ -340,8 +339,8 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
       continue;
     for (size_t U = 0; U < A.Users.size(); ++U)
       if (&A.Users[U] != &Self)
-        if (std::optional<EdgeStep> S = Me.allowed(T->Actions[0],
-                                                   A.Users[U].Arn))
+        if (std::optional<EdgeStep> S =
+                Me.allowed(T->Actions[0], A.Users[U].Arn))
           Edge(U, T, {*S});
   }
 
@@ -380,19 +379,19 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
   };
   std::vector<Target> Targets;
   if (!Self.isRole())
-    Targets.push_back({Self.Arn, "PutUserPolicy", "AttachUserPolicy",
-                       Self.Attached});
+    Targets.push_back(
+        {Self.Arn, "PutUserPolicy", "AttachUserPolicy", Self.Attached});
   else
-    Targets.push_back({Self.Arn, "PutRolePolicy", "AttachRolePolicy",
-                       Self.Attached});
+    Targets.push_back(
+        {Self.Arn, "PutRolePolicy", "AttachRolePolicy", Self.Attached});
   for (const std::string &GName : Self.Groups)
     if (const Group *Gr = A.groupByName(GName))
-      Targets.push_back({Gr->Arn, "PutGroupPolicy", "AttachGroupPolicy",
-                         Gr->Attached});
+      Targets.push_back(
+          {Gr->Arn, "PutGroupPolicy", "AttachGroupPolicy", Gr->Attached});
   for (auto &[N, Steps] : Reached) {
     const Principal &R = A.Roles[N - A.Users.size()];
-    Targets.push_back({R.Arn, "PutRolePolicy", "AttachRolePolicy",
-                       R.Attached, Steps});
+    Targets.push_back(
+        {R.Arn, "PutRolePolicy", "AttachRolePolicy", R.Attached, Steps});
   }
   // One edge per technique to `any-policy`: the first target found.
   StringSet<> Done;

@@ -90,8 +90,8 @@ std::string assumeAction(const Statement &S, PrincipalEntry::KindT Kind,
                                              : "sts:AssumeRoleWithWebIdentity";
 }
 
-void scanRole(const Account &A, const Principal &Role,
-              const Policy &AllowAll, std::vector<ExternalAccess> &Out) {
+void scanRole(const Account &A, const Principal &Role, const Policy &AllowAll,
+              std::vector<ExternalAccess> &Out) {
   const Policy &Trust = *Role.Trust->P;
   PolicySet Set;
   Set.Identity.push_back(&AllowAll);

@@ -42,13 +42,14 @@ const std::vector<std::unique_ptr<Rule>> &rules() {
   return All;
 }
 
-void runRules(LintJob &J) {
+/// \p Options tells the rules which account is this one (its principals
+/// are not a third party).
+void runRules(LintJob &J, const RuleOptions &Options) {
   J.Found = J.Doc->Diags;
   if (!J.Doc->P)
     return;
-  static const RuleOptions NoOptions;
   for (const std::unique_ptr<Rule> &R : rules()) {
-    RuleContext Ctx(*J.Doc->P, Catalog::builtin(), NoOptions, J.Found);
+    RuleContext Ctx(*J.Doc->P, Catalog::builtin(), Options, J.Found);
     R->checkPolicy(Ctx);
     for (const Statement &S : J.Doc->P->Statements)
       R->checkStatement(S, Ctx);
@@ -86,27 +87,33 @@ LintResult lintAccount(const Account &A, const AnalysisOptions &Options) {
   }
   for (const Group &G : A.Groups)
     for (const Document &D : G.Inline)
-      Jobs.push_back({&D, "group/" + G.Name, "inline policy " + D.Name, {}, {}});
+      Jobs.push_back(
+          {&D, "group/" + G.Name, "inline policy " + D.Name, {}, {}});
   for (const ManagedPolicy &M : A.Policies)
     if (const Document *D = M.defaultDocument()) {
       auto It = Users.find(M.Arn);
-      Jobs.push_back({D, "",
-                      "managed policy " + M.Arn + " (" + M.DefaultVersion + ")",
-                      It == Users.end() ? std::vector<std::string>()
-                                        : It->second,
-                      {}});
+      Jobs.push_back(
+          {D,
+           "",
+           "managed policy " + M.Arn + " (" + M.DefaultVersion + ")",
+           It == Users.end() ? std::vector<std::string>() : It->second,
+           {}});
     }
   S.Documents = Jobs.size();
 
-  parallelFor(Jobs.size(), Options.Jobs, [&](size_t I) { runRules(Jobs[I]); });
+  RuleOptions Own;
+  if (!A.Id.empty())
+    Own.set("known-accounts", {A.Id});
+  parallelFor(Jobs.size(), Options.Jobs,
+              [&](size_t I) { runRules(Jobs[I], Own); });
 
   for (LintJob &J : Jobs) {
     std::sort(J.Found.begin(), J.Found.end(), diagnosticLess);
     for (Diagnostic &D : J.Found) {
       D.Pointer = J.Doc->Pointer + D.Pointer;
       ++S.BySeverity[unsigned(D.Level)];
-      Out.Findings.push_back({std::move(D), J.Owner, J.PolicyName,
-                              J.AttachedTo});
+      Out.Findings.push_back(
+          {std::move(D), J.Owner, J.PolicyName, J.AttachedTo});
     }
   }
   return Out;

@@ -9,7 +9,7 @@
 #include <algorithm>
 
 using namespace llvm;
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 namespace tollgate {
 namespace account {
@@ -31,8 +31,7 @@ int mergeOutputs(ArrayRef<std::string> Paths, raw_ostream &OS,
       return 2;
     }
     Json J = Json::parse(In.Text, nullptr, /*allow_exceptions=*/false);
-    if (!J.is_object() || !J.contains("command") ||
-        !J["command"].is_string()) {
+    if (!J.is_object() || !J.contains("command") || !J["command"].is_string()) {
       Err << "tollgate account merge: error: " << Path
           << ": not a JSON output of `tollgate account`\n";
       return 2;

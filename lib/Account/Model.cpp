@@ -84,19 +84,18 @@ void Account::index() {
     PrincipalIndex.try_emplace(Roles[I].Arn, Users.size() + I);
 }
 
-static void addManaged(const Account &A, const std::string &Arn,
-                       StringRef Via, EffectivePolicies &E) {
+static void addManaged(const Account &A, const std::string &Arn, StringRef Via,
+                       EffectivePolicies &E) {
   const ManagedPolicy *M = A.policyByArn(Arn);
   const Document *D = M ? M->defaultDocument() : nullptr;
   if (!D || !D->P) {
     E.Missing.push_back(("managed policy " + Arn + Via).str());
     return;
   }
-  E.Identity.push_back({D->P.get(),
-                        ("managed policy " + Arn + " (" + M->DefaultVersion +
-                         ")" + Via)
-                            .str(),
-                        D->Pointer});
+  E.Identity.push_back(
+      {D->P.get(),
+       ("managed policy " + Arn + " (" + M->DefaultVersion + ")" + Via).str(),
+       D->Pointer});
 }
 
 static void addInline(const std::vector<Document> &Docs, StringRef Via,
@@ -127,9 +126,8 @@ EffectivePolicies Account::effective(const Principal &P) const {
     const ManagedPolicy *M = policyByArn(*P.Boundary);
     const Document *D = M ? M->defaultDocument() : nullptr;
     if (D && D->P)
-      E.Boundary = AppliedPolicy{D->P.get(),
-                                 "permissions boundary " + *P.Boundary,
-                                 D->Pointer};
+      E.Boundary = AppliedPolicy{
+          D->P.get(), "permissions boundary " + *P.Boundary, D->Pointer};
     else
       E.Missing.push_back("permissions boundary " + *P.Boundary);
   }
@@ -215,8 +213,8 @@ private:
     return false;
   }
 
-  Document document(const json::Value &V, std::string Name,
-                    std::string Pointer, PolicyType Type) {
+  Document document(const json::Value &V, std::string Name, std::string Pointer,
+                    PolicyType Type) {
     Document D;
     D.Name = std::move(Name);
     D.Pointer = std::move(Pointer);
@@ -244,8 +242,8 @@ private:
         problem(L[I], P, "missing `PolicyDocument`");
         continue;
       }
-      Out.push_back(document(*Doc, Name, P + "/PolicyDocument",
-                             PolicyType::Identity));
+      Out.push_back(
+          document(*Doc, Name, P + "/PolicyDocument", PolicyType::Identity));
     }
     return Out;
   }
@@ -387,9 +385,9 @@ void Builder::readPolicies(const json::Value &Root) {
         continue;
       }
       const json::Value *IsDefault = V[J].get("IsDefaultVersion");
-      bool Default = IsDefault ? IsDefault->K == json::Kind::Bool &&
-                                     IsDefault->BoolValue
-                               : Id == M.DefaultVersion;
+      bool Default =
+          IsDefault ? IsDefault->K == json::Kind::Bool && IsDefault->BoolValue
+                    : Id == M.DefaultVersion;
       if (Default) {
         if (M.Default)
           problem(V[J], P, "a second default version of " + M.Arn);

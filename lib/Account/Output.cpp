@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace llvm;
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 namespace tollgate {
 namespace account {
@@ -19,8 +19,7 @@ std::string where(const Account &A, Span S) {
   if (!A.Source || !A.Source->wasRead())
     return A.Source ? A.Source->name().str() : "<input>";
   Position P = A.Source->position(S.Begin);
-  return (A.Source->name() + ":" + Twine(P.Line) + ":" + Twine(P.Column))
-      .str();
+  return (A.Source->name() + ":" + Twine(P.Line) + ":" + Twine(P.Column)).str();
 }
 
 Json header(const Account &A, StringRef Command) {
@@ -34,8 +33,10 @@ void dump(const Json &J, raw_ostream &OS) {
 }
 
 Json citeJson(const StatementCite &C) {
-  return {{"policy", C.Policy},  {"statement", C.Statement},
-          {"file", C.File},      {"line", C.Line},
+  return {{"policy", C.Policy},
+          {"statement", C.Statement},
+          {"file", C.File},
+          {"line", C.Line},
           {"pointer", C.Pointer}};
 }
 
@@ -80,7 +81,9 @@ Json summaryJson(const AccountSummary &S) {
             {"suggestion", S.BySeverity[unsigned(Severity::Suggestion)]}}}};
 }
 
-Json missingJson(ArrayRef<std::string> M) { return Json(std::vector<std::string>(M.begin(), M.end())); }
+Json missingJson(ArrayRef<std::string> M) {
+  return Json(std::vector<std::string>(M.begin(), M.end()));
+}
 
 } // namespace
 
@@ -124,11 +127,12 @@ void writeLintText(const Account &A, const LintResult &R, raw_ostream &OS) {
   const AccountSummary &S = R.Summary;
   OS << "account " << A.Id << ": " << S.Users << " users, " << S.Groups
      << " groups, " << S.Roles << " roles, " << S.ManagedPolicies
-     << " managed policies; " << S.Documents << " policy documents linted: "
-     << S.BySeverity[unsigned(Severity::Error)] << " errors, "
-     << S.BySeverity[unsigned(Severity::Security)] << " security, "
-     << S.BySeverity[unsigned(Severity::Warning)] << " warnings, "
-     << S.BySeverity[unsigned(Severity::Suggestion)] << " suggestions\n";
+     << " managed policies; " << S.Documents
+     << " policy documents linted: " << S.BySeverity[unsigned(Severity::Error)]
+     << " errors, " << S.BySeverity[unsigned(Severity::Security)]
+     << " security, " << S.BySeverity[unsigned(Severity::Warning)]
+     << " warnings, " << S.BySeverity[unsigned(Severity::Suggestion)]
+     << " suggestions\n";
 }
 
 void writeLintJson(const Account &A, const LintResult &R, raw_ostream &OS) {
@@ -159,8 +163,8 @@ void writeLintJson(const Account &A, const LintResult &R, raw_ostream &OS) {
 
 void writeWhoCanText(const Account &A, const WhoCanQuery &Q,
                      ArrayRef<WhoCanAnswer> R, raw_ostream &OS) {
-  OS << "who can " << Q.Action << " on " << Q.Resource << " in account "
-     << A.Id << ":\n";
+  OS << "who can " << Q.Action << " on " << Q.Resource << " in account " << A.Id
+     << ":\n";
   unsigned Counts[4] = {0, 0, 0, 0};
   for (const WhoCanAnswer &W : R) {
     ++Counts[unsigned(W.A)];
@@ -219,7 +223,8 @@ void writeAdminsText(const Account &A, ArrayRef<AdminAnswer> R,
     for (const std::string &C : W.Conditions)
       OS << "  when " << C << "\n";
     if (W.Denied)
-      OS << "  " << (W.V == AdminVerdict::NotAdmin ? "denied" : "denied otherwise")
+      OS << "  "
+         << (W.V == AdminVerdict::NotAdmin ? "denied" : "denied otherwise")
          << ": " << requestText(*W.Denied, &W.ShownKeys) << "\n";
     if (W.V == AdminVerdict::Unknown)
       OS << "  " << W.Reason << "\n";

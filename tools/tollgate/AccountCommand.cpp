@@ -98,8 +98,7 @@ bool readGuardrails(account::Guardrails &G, raw_ostream &Err) {
       O.Type = T;
       LoadedPolicy L = loadPolicyFile(P, O);
       if (!L.P || L.hasInputError()) {
-        Err << "tollgate account: error: cannot read " << P
-            << " as a policy\n";
+        Err << "tollgate account: error: cannot read " << P << " as a policy\n";
         return false;
       }
       Out.push_back(std::move(L));
@@ -158,8 +157,8 @@ int writeSvg(const account::Account &A, const account::EscalationGraph &G,
   }
   StringRef Args[] = {*Dot, "-Tsvg", "-o", Out, In};
   std::string Msg;
-  int RC = sys::ExecuteAndWait(*Dot, Args, None, {}, /*SecondsToWait=*/60, 0,
-                               &Msg);
+  int RC =
+      sys::ExecuteAndWait(*Dot, Args, None, {}, /*SecondsToWait=*/60, 0, &Msg);
   int Status = ExitClean;
   if (RC != 0) {
     errs() << "tollgate account: error: dot failed"
@@ -194,7 +193,8 @@ int runAccountCommand(int Argc, const char **Argv) {
           "  tollgate account FILE escalation [--format text|json|dot|svg]\n"
           "  tollgate account diff OLD NEW\n"
           "  tollgate account merge JSON...\n\n"
-          "FILE is the output of `aws iam get-account-authorization-details`.\n",
+          "FILE is the output of `aws iam "
+          "get-account-authorization-details`.\n",
           &errs()))
     return ExitInputError;
 

@@ -1,4 +1,5 @@
-//===- Access.h - A principal's policies as the evaluator sees them -*- C++ -*-===//
+//===- Access.h - A principal's policies as the evaluator sees them -*- C++
+//-*-===//
 ///
 /// \file
 /// The bridge from the account model to the evaluator and the verifier:

@@ -147,9 +147,9 @@ std::vector<AdminAnswer> findAdmins(const Account &A, const Guardrails &G,
 //===----------------------------------------------------------------------===//
 
 enum class ExternalKind : uint8_t {
-  Everyone,      ///< `*`: any AWS principal.
-  OtherAccount,  ///< A principal of another account.
-  Federated,     ///< An identity provider (SAML, OIDC, Cognito).
+  Everyone,        ///< `*`: any AWS principal.
+  OtherAccount,    ///< A principal of another account.
+  Federated,       ///< An identity provider (SAML, OIDC, Cognito).
   ServiceNoSource, ///< A service without aws:SourceAccount/SourceArn.
 };
 

@@ -59,10 +59,10 @@ struct AccountDiff {
 AccountDiff diffAccounts(const Account &Old, const Account &New,
                          const Guardrails &G, const AnalysisOptions &Options);
 
-void writeDiffText(const Account &Old, const Account &New,
-                   const AccountDiff &D, llvm::raw_ostream &OS);
-void writeDiffJson(const Account &Old, const Account &New,
-                   const AccountDiff &D, llvm::raw_ostream &OS);
+void writeDiffText(const Account &Old, const Account &New, const AccountDiff &D,
+                   llvm::raw_ostream &OS);
+void writeDiffJson(const Account &Old, const Account &New, const AccountDiff &D,
+                   llvm::raw_ostream &OS);
 
 } // namespace account
 } // namespace tollgate

@@ -1,4 +1,5 @@
-//===- Merge.h - Putting the JSON outputs of many accounts together -*- C++ -*-===//
+//===- Merge.h - Putting the JSON outputs of many accounts together -*- C++
+//-*-===//
 ///
 /// \file
 /// An organization is many accounts, each analysed on its own (one process

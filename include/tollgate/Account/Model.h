@@ -171,8 +171,7 @@ std::unique_ptr<Account> readAccountFile(llvm::StringRef Path,
                                          const ReadOptions &Options = {});
 
 /// readAccountFile() for text in memory, named \p Name in messages.
-std::unique_ptr<Account> readAccountText(llvm::StringRef Name,
-                                         std::string Text,
+std::unique_ptr<Account> readAccountText(llvm::StringRef Name, std::string Text,
                                          const ReadOptions &Options = {});
 
 } // namespace account
