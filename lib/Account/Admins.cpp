@@ -1,6 +1,7 @@
 //===- Admins.cpp - Principals allowed everything -------------------------===//
 //
-// A principal is an administrator when the verifier proves that every
+// A concrete request the principal may not make refutes the claim at once;
+// otherwise a principal is an administrator when the verifier proves that every
 // request an "Allow * on *" identity policy allows (under the same SCPs and
 // RCPs) its own policy set allows too. Principals with the same policies
 // share one check. A refutation comes with a request the principal may not
@@ -88,10 +89,43 @@ void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
   }
 }
 
+/// Requests of a few services that "Allow * on *" allows: one that the
+/// principal may not make refutes the claim at once, without the verifier
+/// (most principals are refuted here).
+std::optional<Request> deniedProbe(const PrincipalAccess &PA,
+                                   const PolicySet &Everything) {
+  CompiledPolicySet All(Everything);
+  static const char *const Probes[] = {
+      "iam:CreateUser",    "ec2:RunInstances",        "s3:GetObject",
+      "kms:Decrypt",       "organizations:ListAccounts", "lambda:InvokeFunction",
+      "sts:AssumeRole",    "dynamodb:DeleteTable",
+  };
+  const Catalog &Cat = Catalog::builtin();
+  request::RequestModel Model(Cat);
+  for (const char *Action : Probes) {
+    const ActionInfo *AI = Cat.action(Action);
+    std::vector<std::string> Resources =
+        AI ? Model.sampleResources(*AI, PA.caller().Account)
+           : std::vector<std::string>{"*"};
+    for (const std::string &Res : Resources) {
+      Request R = PA.request(Action, Res);
+      if (All.decide(R).D == Decision::Allow &&
+          PA.compiled().decide(R).D != Decision::Allow)
+        return R;
+    }
+  }
+  return std::nullopt;
+}
+
 AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
                   const AnalysisOptions &Options) {
   AdminAnswer Out;
   Out.P = &PA.principal();
+  if (std::optional<Request> R = deniedProbe(PA, Everything)) {
+    explainDenial(PA, PA.compiled().explain(*R), Out);
+    Out.Denied = std::move(*R);
+    return Out;
+  }
   verify::VerifyOptions VO;
   VO.TimeoutMs = Options.TimeoutMs;
   verify::Verifier V(Catalog::builtin(), VO);
