@@ -96,9 +96,9 @@ std::optional<Request> deniedProbe(const PrincipalAccess &PA,
                                    const PolicySet &Everything) {
   CompiledPolicySet All(Everything);
   static const char *const Probes[] = {
-      "iam:CreateUser",    "ec2:RunInstances",        "s3:GetObject",
-      "kms:Decrypt",       "organizations:ListAccounts", "lambda:InvokeFunction",
-      "sts:AssumeRole",    "dynamodb:DeleteTable",
+      "iam:CreateUser", "ec2:RunInstances",           "s3:GetObject",
+      "kms:Decrypt",    "organizations:ListAccounts", "lambda:InvokeFunction",
+      "sts:AssumeRole", "dynamodb:DeleteTable",
   };
   const Catalog &Cat = Catalog::builtin();
   request::RequestModel Model(Cat);

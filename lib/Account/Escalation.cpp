@@ -133,13 +133,16 @@ struct RoleTrust {
   std::vector<std::vector<PrincipalEntry>> Entries; // per statement
   /// Services the trust policy lets assume the role (for PassRole).
   StringSet<> Services;
+  /// Some Allow statement may name a principal of this account.
+  bool NamesAccount = false;
 };
 
-/// Does any Allow statement of \p T name caller \p C, and how strongly?
-PrincipalMatch trustMatch(const RoleTrust &T, const Caller &C) {
+/// Does any Allow statement of \p T name caller \p C (whose session's
+/// parent is \p Parent), and how strongly?
+PrincipalMatch trustMatch(const RoleTrust &T, const Caller &C,
+                          StringRef Parent) {
   PrincipalMatch Best = PrincipalMatch::None;
   const Policy &P = *T.Role->Trust->P;
-  std::string Parent = C.parentArn();
   for (size_t I = 0; I < P.Statements.size(); ++I) {
     const Statement &S = P.Statements[I];
     if (S.Eff != Effect::Allow || !S.Principal.Present)
@@ -224,6 +227,17 @@ void Builder::trusts() {
       std::vector<PrincipalEntry> E;
       for (const PrincipalValue &V : S.Principal.Values)
         E.push_back(classifyPrincipal(V));
+      if (S.Eff == Effect::Allow && S.Principal.Present) {
+        if (S.Principal.Everyone || S.Principal.Negated)
+          T.NamesAccount = true;
+        for (const PrincipalEntry &P : E)
+          if (P.Kind == PrincipalEntry::Everyone ||
+              (P.Kind == PrincipalEntry::Account && P.Value == A.Id) ||
+              (P.Kind == PrincipalEntry::Arn &&
+               (P.Value.contains('*') || P.Value.contains('?') ||
+                P.Value.contains(":" + A.Id + ":"))))
+            T.NamesAccount = true;
+      }
       T.Entries.push_back(std::move(E));
     }
     // A service assumes a role passed to it on behalf of this account.
@@ -262,10 +276,11 @@ std::vector<EscalationEdge> Builder::edgesOf(size_t I) {
   // Assuming roles: the trust policy and the identity side together.
   // Role nodes this principal can act as, with the steps that get it there.
   std::map<size_t, std::vector<EdgeStep>> Reached;
+  std::string Parent = Me.PA.caller().parentArn();
   for (const RoleTrust &T : Trusts) {
-    if (T.Role == &Self)
+    if (T.Role == &Self || !T.NamesAccount)
       continue;
-    PrincipalMatch M = trustMatch(T, Me.PA.caller());
+    PrincipalMatch M = trustMatch(T, Me.PA.caller(), Parent);
     if (M == PrincipalMatch::None)
       continue;
     if (M != PrincipalMatch::Exact && M != PrincipalMatch::SessionRole &&
