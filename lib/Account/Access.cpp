@@ -57,6 +57,17 @@ Request PrincipalAccess::request(StringRef Action, StringRef Resource,
   return R;
 }
 
+LoadedPolicy PrincipalAccess::scope(StringRef Action,
+                                    StringRef Resource) const {
+  // The value the request model gives the caller (a role session's is its
+  // role's ARN as the model spells it).
+  Request R = request(Action, Resource);
+  const ContextValue *Arn = R.Context.lookup("aws:PrincipalArn");
+  return allowOnly(Action, Resource,
+                   Arn && !Arn->Values.empty() ? StringRef(Arn->Values[0])
+                                               : StringRef());
+}
+
 StatementCite PrincipalAccess::cite(StatementRef Ref) const {
   StatementCite Out;
   const Policy &Pol = Compiled->policy(Ref);
@@ -104,12 +115,16 @@ LoadedPolicy makePolicy(StringRef Name, StringRef Json, PolicyType Type) {
   return loadPolicyText(Name, Json.str(), O);
 }
 
-LoadedPolicy allowOnly(StringRef Action, StringRef Resource) {
+LoadedPolicy allowOnly(StringRef Action, StringRef Resource,
+                       StringRef PrincipalArn) {
+  nlohmann::json S = {{"Effect", "Allow"},
+                      {"Action", Action.str()},
+                      {"Resource", Resource.str()}};
+  if (!PrincipalArn.empty())
+    S["Condition"] = {
+        {"StringEquals", {{"aws:PrincipalArn", PrincipalArn.str()}}}};
   nlohmann::json J = {{"Version", "2012-10-17"},
-                      {"Statement",
-                       {{{"Effect", "Allow"},
-                         {"Action", Action.str()},
-                         {"Resource", Resource.str()}}}}};
+                      {"Statement", nlohmann::json::array({S})}};
   return makePolicy(
       "<scope>",
       J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),

@@ -129,7 +129,8 @@ AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
   verify::VerifyOptions VO;
   VO.TimeoutMs = Options.TimeoutMs;
   verify::Verifier V(Catalog::builtin(), VO);
-  verify::CheckResult CR = V.exceeds(Everything, &PA.policySet());
+  LoadedPolicy Own = PA.scope("*", "*");
+  verify::CheckResult CR = V.exceeds(Everything, &PA.policySet(), Own.P.get());
   if (CR.V == verify::Verdict::Pass) {
     Out.V = AdminVerdict::Admin;
     Out.Granting = allowsOfEverything(PA);

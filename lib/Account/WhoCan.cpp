@@ -47,7 +47,11 @@ static bool someAllowMayApply(const Explanation &Ex) {
   for (const StatementTrace &T : Ex.Statements) {
     if (!T.S || T.S->Eff != Effect::Allow)
       continue;
-    if (T.Ref.Role != PolicyRole::Identity)
+    if (T.Ref.Role != PolicyRole::Identity &&
+        T.Ref.Role != PolicyRole::Resource)
+      continue;
+    if (T.Ref.Role == PolicyRole::Resource && !T.PrincipalMatched &&
+        !T.Unsupported)
       continue;
     if (T.Unsupported)
       return true;
@@ -63,18 +67,44 @@ static bool someAllowMayApply(const Explanation &Ex) {
 }
 
 /// The keys given in \p Q and those the statements \p Refs test.
-static std::vector<std::string> shownKeys(const PrincipalAccess &PA,
+static std::vector<std::string> shownKeys(const CompiledPolicySet &Set,
                                           const WhoCanQuery &Q,
                                           ArrayRef<StatementRef> Refs) {
   std::vector<std::string> Keys;
   for (const auto &KV : Q.Context)
     Keys.push_back(StringRef(KV.first).lower());
   for (StatementRef R : Refs)
-    for (const Condition &C : PA.compiled().statement(R).Conditions)
+    for (const Condition &C : Set.statement(R).Conditions)
       Keys.push_back(C.Key.lower());
   std::sort(Keys.begin(), Keys.end());
   Keys.erase(std::unique(Keys.begin(), Keys.end()), Keys.end());
   return Keys;
+}
+
+/// Cites \p Refs of \p Set: the principal's statements as the principal's,
+/// the resource policy's by its file.
+static std::vector<StatementCite> cite(const PrincipalAccess &PA,
+                                       const CompiledPolicySet &Set,
+                                       ArrayRef<StatementRef> Refs) {
+  std::vector<StatementCite> Out;
+  for (StatementRef R : Refs) {
+    if (R.Role != PolicyRole::Resource) {
+      Out.push_back(PA.cite(R));
+      continue;
+    }
+    const Policy &P = Set.policy(R);
+    const Statement &S = Set.statement(R);
+    StatementCite C;
+    C.Policy = "resource policy";
+    C.Statement = S.displayName(R.StatementIndex);
+    if (P.Source) {
+      C.File = P.Source->name().str();
+      C.Line = P.Source->position(S.L.Range.Begin).Line;
+    }
+    C.Pointer = P.pointer(S.L.Path);
+    Out.push_back(std::move(C));
+  }
+  return Out;
 }
 
 static WhoCanAnswer answer(const Account &A, const Guardrails &G,
@@ -86,11 +116,18 @@ static WhoCanAnswer answer(const Account &A, const Guardrails &G,
   PrincipalAccess PA(A, P, G);
   W.Missing = PA.effective().Missing;
   Request R = PA.request(Q.Action, Q.Resource, Q.Context);
-  Explanation Ex = PA.compiled().explain(R);
+  // With a resource policy, the principal's set plus that policy.
+  PolicySet Set = PA.policySet();
+  Set.Resource = Q.ResourcePolicy;
+  std::optional<CompiledPolicySet> WithResource;
+  if (Q.ResourcePolicy)
+    WithResource.emplace(Set);
+  const CompiledPolicySet &C = WithResource ? *WithResource : PA.compiled();
+  Explanation Ex = C.explain(R);
   if (Ex.Result.D == Decision::Allow) {
     W.A = Access::Can;
-    W.Granting = PA.cite(Ex.Result.Deciding);
-    W.ShownKeys = shownKeys(PA, Q, Ex.Result.Deciding);
+    W.Granting = cite(PA, C, Ex.Result.Deciding);
+    W.ShownKeys = shownKeys(C, Q, Ex.Result.Deciding);
     W.Witness = std::move(R);
     return W;
   }
@@ -102,7 +139,9 @@ static WhoCanAnswer answer(const Account &A, const Guardrails &G,
     verify::VerifyOptions VO;
     VO.TimeoutMs = Options.TimeoutMs;
     verify::Verifier V(Catalog::builtin(), VO);
-    verify::CheckResult CR = V.exceeds(PA.policySet(), nullptr, Scope.P.get());
+    LoadedPolicy Own = PA.scope(Q.Action, Q.Resource);
+    verify::CheckResult CR =
+        V.exceeds(Set, nullptr, Own.P ? Own.P.get() : Scope.P.get());
     if (CR.V == verify::Verdict::Pass) {
       W.A = Access::Cannot;
       W.How = "proved: no request of the action on the resource is allowed";
@@ -112,11 +151,11 @@ static WhoCanAnswer answer(const Account &A, const Guardrails &G,
       Request Cex = CR.Cex->R;
       Cex.Principal = PA.caller();
       request::RequestModel(Catalog::builtin()).complete(Cex);
-      DecideResult D = PA.compiled().decide(Cex);
+      DecideResult D = C.decide(Cex);
       if (D.D == Decision::Allow) {
         W.A = Access::Conditions;
-        W.Granting = PA.cite(D.Deciding);
-        W.ShownKeys = shownKeys(PA, Q, D.Deciding);
+        W.Granting = cite(PA, C, D.Deciding);
+        W.ShownKeys = shownKeys(C, Q, D.Deciding);
         W.Witness = std::move(Cex);
       } else {
         W.A = Access::Unknown;

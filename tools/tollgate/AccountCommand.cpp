@@ -58,6 +58,10 @@ cl::list<std::string>
     Context("context", cl::sub(AccountSub), cl::cat(AccountCategory),
             cl::desc("who-can: a condition key, KEY=VALUE (repeat a key for "
                      "several values)"));
+cl::opt<std::string> ResourcePolicy(
+    "resource-policy", cl::sub(AccountSub), cl::cat(AccountCategory),
+    cl::desc("who-can: the resource's own policy (bucket policy, key "
+             "policy, ...)"));
 cl::list<std::string> SCPs("scp", cl::sub(AccountSub), cl::cat(AccountCategory),
                            cl::desc("a service control policy, one per level "
                                     "of the organization"));
@@ -288,6 +292,18 @@ int runAccountCommand(int Argc, const char **Argv) {
     }
     if (!parseContext(Q.Context, errs()))
       return ExitInputError;
+    LoadedPolicy RP;
+    if (!ResourcePolicy.empty()) {
+      LoadOptions O;
+      O.Type = PolicyType::Resource;
+      RP = loadPolicyFile(ResourcePolicy, O);
+      if (!RP.P || RP.hasInputError()) {
+        errs() << "tollgate account: error: cannot read " << ResourcePolicy
+               << " as a policy\n";
+        return ExitInputError;
+      }
+      Q.ResourcePolicy = RP.P.get();
+    }
     std::vector<account::WhoCanAnswer> R = account::whoCan(*A, G, Q, Options);
     if (Json)
       account::writeWhoCanJson(*A, Q, R, OS);

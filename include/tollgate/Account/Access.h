@@ -67,6 +67,11 @@ public:
   Request request(llvm::StringRef Action, llvm::StringRef Resource,
                   const ContextList &Context = {}) const;
 
+  /// A policy that allows \p Action on \p Resource to this principal only
+  /// (its `aws:PrincipalArn`): a verifier scope that keeps the requests to
+  /// those the principal makes.
+  LoadedPolicy scope(llvm::StringRef Action, llvm::StringRef Resource) const;
+
   StatementCite cite(StatementRef Ref) const;
   std::vector<StatementCite> cite(llvm::ArrayRef<StatementRef> Refs) const;
 
@@ -89,8 +94,10 @@ LoadedPolicy makePolicy(llvm::StringRef Name, llvm::StringRef Json,
                         PolicyType Type);
 
 /// A policy that allows exactly \p Action on \p Resource (a scope for the
-/// verifier).
-LoadedPolicy allowOnly(llvm::StringRef Action, llvm::StringRef Resource);
+/// verifier), to callers whose `aws:PrincipalArn` is \p PrincipalArn when
+/// it is not empty.
+LoadedPolicy allowOnly(llvm::StringRef Action, llvm::StringRef Resource,
+                       llvm::StringRef PrincipalArn = "");
 
 } // namespace account
 } // namespace tollgate

@@ -99,6 +99,9 @@ struct WhoCanAnswer {
 struct WhoCanQuery {
   std::string Action, Resource;
   ContextList Context;
+  /// The resource's own policy (bucket policy, key policy, ...), in the
+  /// account, when given.
+  const Policy *ResourcePolicy = nullptr;
 };
 
 std::vector<WhoCanAnswer> whoCan(const Account &A, const Guardrails &G,
