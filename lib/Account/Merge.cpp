@@ -19,7 +19,7 @@ int mergeOutputs(ArrayRef<std::string> Paths, raw_ostream &OS,
   std::string Command;
   Json Accounts = Json::array();
   for (const std::string &Path : Paths) {
-    ReadOutcome In = readBounded(Path, 1u << 30);
+    ReadOutcome In = readBounded(Path, uint64_t(256) << 20);
     if (!In) {
       Err << "tollgate account merge: error: " << Path << ": " << In.Message
           << "\n";
