@@ -6,8 +6,8 @@
 // RCPs) its own policy set allows too. Principals with the same policies
 // share one check. A refutation comes with a request the principal may not
 // make, replayed as the principal; when only the conditions of an Allow of
-// everything stop that request, the principal is an administrator under
-// those conditions, which are listed (that part is evaluated, not proved).
+// everything stop that request, the verifier is asked again within those
+// conditions: a proof makes the principal an administrator under them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +17,8 @@
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Verify.h"
+
+#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -67,9 +69,12 @@ std::vector<StatementCite> allowsOfEverything(const PrincipalAccess &PA) {
 }
 
 /// Fills the verdict of a principal denied \p Ex's request: not an
-/// administrator, or one under the conditions that failed.
-void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
-                   AdminAnswer &Out) {
+/// administrator, or (a claim to prove) one under the conditions that
+/// failed; returns the statement that would then grant everything.
+std::optional<StatementRef> explainDenial(const PrincipalAccess &PA,
+                                          const Explanation &Ex,
+                                          AdminAnswer &Out) {
+  std::optional<StatementRef> Candidate;
   Out.V = AdminVerdict::NotAdmin;
   Out.Reason = denyReasonText(Ex.Result.Reason).str();
   Out.Granting.clear();
@@ -86,7 +91,76 @@ void explainDenial(const PrincipalAccess &PA, const Explanation &Ex,
       Out.Conditions.push_back(conditionText(*T.S, C));
       Out.ShownKeys.push_back(T.S->Conditions[C].Key.lower());
     }
+    if (!Candidate)
+      Candidate = T.Ref;
   }
+  return Candidate;
+}
+
+/// Proves the claim of explainDenial(): every request that meets the
+/// conditions of statement \p Ref (and that the principal makes) is allowed
+/// as "Allow * on *" would be. The verifier's scope is an Allow of
+/// everything under the statement's own Condition block, read from its
+/// source text.
+void proveUnderConditions(const PrincipalAccess &PA,
+                          const PolicySet &Everything, StatementRef Ref,
+                          const AnalysisOptions &Options, AdminAnswer &Out) {
+  const Policy &P = PA.compiled().policy(Ref);
+  const Statement &S = PA.compiled().statement(Ref);
+  auto Unknown = [&](std::string Why) {
+    Out.V = AdminVerdict::Unknown;
+    Out.Reason = std::move(Why);
+  };
+  if (!P.Source || !S.HasCondition)
+    return Unknown("the conditions could not be read back");
+  using Json = nlohmann::json;
+  Json Cond = Json::parse(P.Source->text().slice(S.ConditionLoc.Range.Begin,
+                                                 S.ConditionLoc.Range.End),
+                          nullptr, /*allow_exceptions=*/false);
+  if (!Cond.is_object())
+    return Unknown("the conditions could not be read back");
+  // Keep the requests to the principal's own.
+  Request Own = PA.request("s3:GetObject", "*");
+  const ContextValue *Arn = Own.Context.lookup("aws:PrincipalArn");
+  Json &Equals = Cond["StringEquals"];
+  if (Arn && !Arn->Values.empty() && Equals.is_object() &&
+      !Equals.contains("aws:PrincipalArn"))
+    Equals["aws:PrincipalArn"] = Arn->Values[0];
+  Json ScopeDoc = {{"Version", P.Version.str()},
+                   {"Statement", Json::array({{{"Effect", "Allow"},
+                                               {"Action", "*"},
+                                               {"Resource", "*"},
+                                               {"Condition", Cond}}})}};
+  LoadedPolicy Scope = makePolicy(
+      "<scope>", ScopeDoc.dump(-1, ' ', false, Json::error_handler_t::replace),
+      PolicyType::Identity);
+  if (!Scope.P)
+    return Unknown("the conditions could not be read back");
+  verify::VerifyOptions VO;
+  VO.TimeoutMs = Options.TimeoutMs;
+  verify::Verifier V(Catalog::builtin(), VO);
+  verify::CheckResult CR =
+      V.exceeds(Everything, &PA.policySet(), Scope.P.get());
+  if (CR.V == verify::Verdict::Pass) {
+    Out.Reason = "proved for every request that meets the conditions";
+    return;
+  }
+  if (CR.V != verify::Verdict::Fail || !CR.Cex)
+    return Unknown(CR.Reason.empty() ? "the verifier could not decide"
+                                     : CR.Reason);
+  Request R = CR.Cex->R;
+  R.Principal = PA.caller();
+  request::RequestModel(Catalog::builtin()).complete(R);
+  if (CompiledPolicySet(Everything).decide(R).D != Decision::Allow ||
+      PA.compiled().decide(R).D == Decision::Allow)
+    return Unknown("the verifier's counterexample is a request of another "
+                   "caller");
+  Out.V = AdminVerdict::NotAdmin;
+  Out.Reason = "denied even when the conditions hold";
+  Out.Granting.clear();
+  Out.Conditions.clear();
+  Out.ShownKeys.clear();
+  Out.Denied = std::move(R);
 }
 
 /// Requests of a few services that "Allow * on *" allows: one that the
@@ -122,8 +196,11 @@ AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
   AdminAnswer Out;
   Out.P = &PA.principal();
   if (std::optional<Request> R = deniedProbe(PA, Everything)) {
-    explainDenial(PA, PA.compiled().explain(*R), Out);
+    std::optional<StatementRef> Candidate =
+        explainDenial(PA, PA.compiled().explain(*R), Out);
     Out.Denied = std::move(*R);
+    if (Candidate)
+      proveUnderConditions(PA, Everything, *Candidate, Options, Out);
     return Out;
   }
   verify::VerifyOptions VO;
@@ -151,8 +228,10 @@ AdminAnswer check(const PrincipalAccess &PA, const PolicySet &Everything,
     Out.Reason = "the verifier's counterexample is a request of another caller";
     return Out;
   }
-  explainDenial(PA, Ex, Out);
+  std::optional<StatementRef> Candidate = explainDenial(PA, Ex, Out);
   Out.Denied = std::move(R);
+  if (Candidate)
+    proveUnderConditions(PA, Everything, *Candidate, Options, Out);
   return Out;
 }
 
@@ -224,10 +303,15 @@ std::vector<AdminAnswer> findAdmins(const Account &A, const Guardrails &G,
       Out[I].Denied->Principal = PA.caller();
       request::RequestModel(Catalog::builtin()).complete(*Out[I].Denied);
       Explanation Ex = PA.compiled().explain(*Out[I].Denied);
-      if (Ex.Result.D == Decision::Allow)
+      if (Ex.Result.D == Decision::Allow) {
         Out[I] = check(PA, Everything, Options);
-      else
+      } else {
+        // The leader's verdict holds (same policies); the statements are
+        // this principal's.
         explainDenial(PA, Ex, Out[I]);
+        Out[I].V = Out[Leader[I]].V;
+        Out[I].Reason = Out[Leader[I]].Reason;
+      }
     } else if (Out[I].V == AdminVerdict::Admin) {
       Out[I].Granting = allowsOfEverything(PA);
     }

@@ -180,27 +180,43 @@ AccountDiff diffAccounts(const Account &Old, const Account &New,
   return D;
 }
 
-static void changeText(StringRef What, const AccessChange &C, raw_ostream &OS) {
-  if (C.C == Change::None)
-    return;
-  OS << "  " << What << ": "
-     << (C.C == Change::Yes ? "yes" : "unknown (" + C.Reason + ")") << "\n";
-  if (C.Example)
-    OS << "    for example " << requestText(*C.Example, &C.ShownKeys) << "\n";
-}
-
 void writeDiffText(const Account &Old, const Account &New, const AccountDiff &D,
                    raw_ostream &OS) {
+  // Grouped by what changed, each principal with its example request.
+  using Member = AccessChange PrincipalDiff::*;
+  const std::pair<const char *, Member> Groups[] = {
+      {"gained access", &PrincipalDiff::Gained},
+      {"lost access", &PrincipalDiff::Lost},
+      {"more callers may assume it", &PrincipalDiff::TrustGained},
+      {"fewer callers may assume it", &PrincipalDiff::TrustLost},
+  };
+  if (!D.Added.empty())
+    OS << "added:\n";
   for (const std::string &L : D.Added)
-    OS << "added: " << L << "\n";
+    OS << "  " << L << "\n";
+  if (!D.Removed.empty())
+    OS << "removed:\n";
   for (const std::string &L : D.Removed)
-    OS << "removed: " << L << "\n";
-  for (const PrincipalDiff &P : D.Changed) {
-    OS << "changed: " << P.Label << "\n";
-    changeText("gained access", P.Gained, OS);
-    changeText("lost access", P.Lost, OS);
-    changeText("more callers may assume it", P.TrustGained, OS);
-    changeText("fewer callers may assume it", P.TrustLost, OS);
+    OS << "  " << L << "\n";
+  for (Change Kind : {Change::Yes, Change::Unknown}) {
+    for (const auto &[Title, Field] : Groups) {
+      bool First = true;
+      for (const PrincipalDiff &P : D.Changed) {
+        const AccessChange &C = P.*Field;
+        if (C.C != Kind)
+          continue;
+        if (First)
+          OS << (Kind == Change::Unknown ? "unknown whether " : "") << Title
+             << ":\n";
+        First = false;
+        OS << "  " << P.Label << "\n";
+        if (C.Example)
+          OS << "    for example " << requestText(*C.Example, &C.ShownKeys)
+             << "\n";
+        if (!C.Reason.empty())
+          OS << "    " << C.Reason << "\n";
+      }
+    }
   }
   OS << "account " << New.Id << ": " << D.Added.size() << " added, "
      << D.Removed.size() << " removed, " << D.Changed.size()

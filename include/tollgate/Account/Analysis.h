@@ -113,9 +113,10 @@ std::vector<WhoCanAnswer> whoCan(const Account &A, const Guardrails &G,
 //===----------------------------------------------------------------------===//
 
 enum class AdminVerdict : uint8_t {
-  Admin,            ///< Proved: every action on every resource.
-  AdminConditional, ///< Every action on every resource under conditions.
-  NotAdmin,         ///< A request it may not make (replayed).
+  Admin, ///< Proved: every action on every resource.
+  /// Proved: every action on every resource when the conditions hold.
+  AdminConditional,
+  NotAdmin, ///< A request it may not make (replayed).
   Unknown,
 };
 
