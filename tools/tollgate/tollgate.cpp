@@ -7,9 +7,11 @@
 // tollgate gate     changed policies -> lint + no new access
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
+// tollgate account  a whole account: lint, who-can, admins, escalation, ...
 //
 //===----------------------------------------------------------------------===//
 
+#include "AccountCommand.h"
 #include "CheckCommand.h"
 #include "Commands.h"
 #include "DiffCommand.h"
@@ -92,6 +94,8 @@ static int dispatch(int Argc, const char **Argv) {
     return runDiffCommand(Argc - 1, Argv + 1);
   if (Argc >= 2 && StringRef(Argv[1]) == "gate")
     return runGateCommand(Argc - 1, Argv + 1);
+  if (Argc >= 2 && StringRef(Argv[1]) == "account")
+    return runAccountCommand(Argc, Argv);
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
   if (!cl::ParseCommandLineOptions(
@@ -104,7 +108,8 @@ static int dispatch(int Argc, const char **Argv) {
           "versions\n"
           "  tollgate gate --base REF  check the policies changed since REF\n"
           "  tollgate rules            list the checks\n"
-          "  tollgate explain CHECK    describe one check\n\n"
+          "  tollgate explain CHECK    describe one check\n"
+          "  tollgate account FILE ... questions about a whole account\n\n"
           "Run `tollgate <command> --help` for a command's options.\n",
           &errs()))
     return ExitInputError;

@@ -1,0 +1,350 @@
+//===- AccountCommand.cpp - The `tollgate account` subcommand -------------===//
+///
+/// \file
+/// tollgate account FILE lint|who-can|admins|external|escalation
+/// tollgate account diff OLD NEW
+/// tollgate account merge JSON...
+///
+/// FILE is the output of `aws iam get-account-authorization-details`. The
+/// options belong to the `account` subcommand of llvm::cl, so they do not
+/// clash with other commands' options of the same name.
+///
+//===----------------------------------------------------------------------===//
+
+#include "AccountCommand.h"
+#include "Commands.h"
+
+#include "tollgate/Account/Analysis.h"
+#include "tollgate/Account/Diff.h"
+#include "tollgate/Account/Escalation.h"
+#include "tollgate/Account/Merge.h"
+#include "tollgate/Account/Model.h"
+#include "tollgate/Account/Output.h"
+#include "tollgate/Parse/Load.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+using namespace llvm;
+
+namespace tollgate {
+
+namespace {
+
+cl::SubCommand AccountSub("account",
+                          "Questions about a whole AWS account: lint, who-can, "
+                          "admins, external, escalation, diff, merge");
+cl::OptionCategory AccountCategory("account options");
+
+cl::list<std::string> Operands(cl::Positional, cl::sub(AccountSub),
+                               cl::desc("FILE VERB | diff OLD NEW | merge "
+                                        "JSON..."),
+                               cl::ZeroOrMore);
+cl::opt<std::string> Action("action", cl::sub(AccountSub),
+                            cl::cat(AccountCategory),
+                            cl::desc("who-can: the action (service:Name)"));
+cl::opt<std::string> Resource("resource", cl::sub(AccountSub),
+                              cl::cat(AccountCategory), cl::init("*"),
+                              cl::desc("who-can: the resource ARN"));
+cl::list<std::string>
+    Context("context", cl::sub(AccountSub), cl::cat(AccountCategory),
+            cl::desc("who-can: a condition key, KEY=VALUE (repeat a key for "
+                     "several values)"));
+cl::opt<std::string> ResourcePolicy(
+    "resource-policy", cl::sub(AccountSub), cl::cat(AccountCategory),
+    cl::desc("who-can: the resource's own policy (bucket policy, key "
+             "policy, ...)"));
+cl::list<std::string> SCPs("scp", cl::sub(AccountSub), cl::cat(AccountCategory),
+                           cl::desc("a service control policy, one per level "
+                                    "of the organization"));
+cl::list<std::string> RCPs("rcp", cl::sub(AccountSub), cl::cat(AccountCategory),
+                           cl::desc("a resource control policy, one per "
+                                    "level"));
+cl::opt<std::string> AccountId("account-id", cl::sub(AccountSub),
+                               cl::cat(AccountCategory),
+                               cl::desc("the account id (default: the one the "
+                                        "ARNs of the file name most)"));
+cl::opt<std::string>
+    Format("format", cl::sub(AccountSub), cl::cat(AccountCategory),
+           cl::init("text"),
+           cl::desc("text or json; escalation also dot and svg"));
+cl::opt<std::string> FailOn("fail-on", cl::sub(AccountSub),
+                            cl::cat(AccountCategory), cl::init("security"),
+                            cl::desc("lint: the lowest severity that makes the "
+                                     "exit status 1"));
+cl::opt<unsigned> Jobs("j", cl::sub(AccountSub), cl::cat(AccountCategory),
+                       cl::init(1),
+                       cl::desc("worker threads (0: one per core)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(AccountSub),
+                          cl::cat(AccountCategory), cl::init(10),
+                          cl::desc("the verifier's time limit per check, in "
+                                   "seconds"));
+
+const char *const Verbs[] = {"lint",       "who-can", "admins", "external",
+                             "escalation", "diff",    "merge"};
+
+bool isVerb(StringRef S) { return is_contained(Verbs, S); }
+
+/// Reads the organization policies given with --scp and --rcp.
+bool readGuardrails(account::Guardrails &G, raw_ostream &Err) {
+  auto Read = [&](const std::vector<std::string> &Paths, PolicyType T,
+                  std::vector<LoadedPolicy> &Out) {
+    for (const std::string &P : Paths) {
+      LoadOptions O;
+      O.Type = T;
+      LoadedPolicy L = loadPolicyFile(P, O);
+      if (!L.P || L.hasInputError()) {
+        Err << "tollgate account: error: cannot read " << P << " as a policy\n";
+        return false;
+      }
+      Out.push_back(std::move(L));
+    }
+    return true;
+  };
+  return Read(SCPs, PolicyType::SCP, G.SCPs) &&
+         Read(RCPs, PolicyType::RCP, G.RCPs);
+}
+
+bool parseContext(account::ContextList &Out, raw_ostream &Err) {
+  for (const std::string &C : Context) {
+    StringRef Key, Value;
+    std::tie(Key, Value) = StringRef(C).split('=');
+    if (Key.empty() || !StringRef(C).contains('=')) {
+      Err << "tollgate account: error: --context takes KEY=VALUE, not `" << C
+          << "`\n";
+      return false;
+    }
+    auto It = find_if(Out, [&](const auto &KV) { return KV.first == Key; });
+    if (It == Out.end())
+      Out.push_back({Key.str(), {Value.str()}});
+    else
+      It->second.push_back(Value.str());
+  }
+  return true;
+}
+
+std::unique_ptr<account::Account> readAccount(StringRef Path) {
+  account::ReadOptions O;
+  O.AccountId = AccountId;
+  std::unique_ptr<account::Account> A = account::readAccountFile(Path, O);
+  account::writeProblems(*A, errs());
+  return A;
+}
+
+/// Renders the graph with Graphviz's `dot`, when it is installed.
+int writeSvg(const account::Account &A, const account::EscalationGraph &G,
+             raw_fd_ostream &OS) {
+  ErrorOr<std::string> Dot = sys::findProgramByName("dot");
+  if (!Dot) {
+    errs() << "tollgate account: error: --format svg needs Graphviz's `dot` "
+              "(Debian package graphviz); --format dot writes its input\n";
+    return ExitInputError;
+  }
+  SmallString<64> In, Out;
+  if (sys::fs::createTemporaryFile("tollgate-escalation", "dot", In) ||
+      sys::fs::createTemporaryFile("tollgate-escalation", "svg", Out)) {
+    errs() << "tollgate account: error: cannot create a temporary file\n";
+    return ExitInputError;
+  }
+  {
+    std::error_code EC;
+    raw_fd_ostream F(In, EC);
+    account::writeEscalationDot(A, G, F);
+  }
+  StringRef Args[] = {*Dot, "-Tsvg", "-o", Out, In};
+  std::string Msg;
+  int RC =
+      sys::ExecuteAndWait(*Dot, Args, None, {}, /*SecondsToWait=*/60, 0, &Msg);
+  int Status = ExitClean;
+  if (RC != 0) {
+    errs() << "tollgate account: error: dot failed"
+           << (Msg.empty() ? "" : ": " + Msg) << "\n";
+    Status = ExitInputError;
+  } else if (ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+                 MemoryBuffer::getFile(Out)) {
+    OS << (*B)->getBuffer();
+  }
+  sys::fs::remove(In);
+  sys::fs::remove(Out);
+  return Status;
+}
+
+} // namespace
+
+int runAccountCommand(int Argc, const char **Argv) {
+  // The parser wants the program name and then the subcommand's name.
+  std::vector<const char *> Args{"tollgate", "account"};
+  int First = Argc >= 2 && StringRef(Argv[1]) == "account" ? 2 : 1;
+  for (int I = First; I < Argc; ++I)
+    Args.push_back(Argv[I]);
+  cl::HideUnrelatedOptions({&AccountCategory}, AccountSub);
+  if (!cl::ParseCommandLineOptions(
+          int(Args.size()), Args.data(),
+          "tollgate account: questions about a whole AWS account\n\n"
+          "  tollgate account FILE lint\n"
+          "  tollgate account FILE who-can --action A --resource R "
+          "[--context K=V]\n"
+          "  tollgate account FILE admins\n"
+          "  tollgate account FILE external\n"
+          "  tollgate account FILE escalation [--format text|json|dot|svg]\n"
+          "  tollgate account diff OLD NEW\n"
+          "  tollgate account merge JSON...\n\n"
+          "FILE is the output of `aws iam "
+          "get-account-authorization-details`.\n",
+          &errs()))
+    return ExitInputError;
+
+  std::vector<std::string> Files;
+  std::string Verb;
+  for (const std::string &O : Operands) {
+    if (Verb.empty() && isVerb(O))
+      Verb = O;
+    else
+      Files.push_back(O);
+  }
+  if (Verb.empty()) {
+    errs() << "tollgate account: error: no question asked; one of lint, "
+              "who-can, admins, external, escalation, diff, merge\n";
+    return ExitInputError;
+  }
+  bool TwoFiles = Verb == "diff";
+  bool ManyFiles = Verb == "merge";
+  if ((TwoFiles && Files.size() != 2) || (ManyFiles && Files.empty()) ||
+      (!TwoFiles && !ManyFiles && Files.size() != 1)) {
+    errs() << "tollgate account: error: " << Verb << " takes "
+           << (TwoFiles    ? "two account files (OLD NEW)"
+               : ManyFiles ? "JSON outputs of tollgate account"
+                           : "one account file")
+           << "\n";
+    return ExitInputError;
+  }
+  bool Json = Format == "json";
+  if (Format != "text" && Format != "json" &&
+      !(Verb == "escalation" && (Format == "dot" || Format == "svg"))) {
+    errs() << "tollgate account: error: --format " << Format
+           << " is not available for " << Verb << "\n";
+    return ExitInputError;
+  }
+  account::AnalysisOptions Options;
+  Options.Jobs = Jobs;
+  Options.TimeoutMs = std::min<unsigned>(Timeout, 4000000) * 1000;
+  raw_fd_ostream &OS = outs();
+
+  if (Verb == "merge") {
+    int Status = account::mergeOutputs(Files, OS, errs());
+    return outputFailed(OS, "tollgate account") ? ExitInputError : Status;
+  }
+
+  account::Guardrails G;
+  if (!readGuardrails(G, errs()))
+    return ExitInputError;
+
+  if (Verb == "diff") {
+    std::unique_ptr<account::Account> Old = readAccount(Files[0]);
+    std::unique_ptr<account::Account> New = readAccount(Files[1]);
+    if (!Old->usable() || !New->usable())
+      return ExitInputError;
+    account::AccountDiff D = account::diffAccounts(*Old, *New, G, Options);
+    if (Json)
+      account::writeDiffJson(*Old, *New, D, OS);
+    else
+      account::writeDiffText(*Old, *New, D, OS);
+    if (outputFailed(OS, "tollgate account"))
+      return ExitInputError;
+    return D.unknown() ? ExitUnknown : D.changed() ? ExitFindings : ExitClean;
+  }
+
+  std::unique_ptr<account::Account> A = readAccount(Files[0]);
+  if (!A->usable())
+    return ExitInputError;
+
+  int Status = ExitClean;
+  if (Verb == "lint") {
+    Optional<Severity> Level = parseSeverity(FailOn);
+    if (!Level) {
+      errs() << "tollgate account: error: --fail-on takes error, security, "
+                "warning or suggestion\n";
+      return ExitInputError;
+    }
+    account::LintResult R = account::lintAccount(*A, Options);
+    if (Json)
+      account::writeLintJson(*A, R, OS);
+    else
+      account::writeLintText(*A, R, OS);
+    for (const account::AccountFinding &F : R.Findings)
+      if (F.D.Level >= *Level)
+        Status = ExitFindings;
+  } else if (Verb == "who-can") {
+    account::WhoCanQuery Q;
+    Q.Action = Action;
+    Q.Resource = Resource;
+    if (Q.Action.empty()) {
+      errs() << "tollgate account: error: who-can needs --action\n";
+      return ExitInputError;
+    }
+    if (!parseContext(Q.Context, errs()))
+      return ExitInputError;
+    LoadedPolicy RP;
+    if (!ResourcePolicy.empty()) {
+      LoadOptions O;
+      O.Type = PolicyType::Resource;
+      RP = loadPolicyFile(ResourcePolicy, O);
+      if (!RP.P || RP.hasInputError()) {
+        errs() << "tollgate account: error: cannot read " << ResourcePolicy
+               << " as a policy\n";
+        return ExitInputError;
+      }
+      Q.ResourcePolicy = RP.P.get();
+    }
+    std::vector<account::WhoCanAnswer> R = account::whoCan(*A, G, Q, Options);
+    if (Json)
+      account::writeWhoCanJson(*A, Q, R, OS);
+    else
+      account::writeWhoCanText(*A, Q, R, OS);
+    if (any_of(R, [](const account::WhoCanAnswer &W) {
+          return W.A == account::Access::Unknown;
+        }))
+      Status = ExitUnknown;
+  } else if (Verb == "admins") {
+    std::vector<account::AdminAnswer> R = account::findAdmins(*A, G, Options);
+    if (Json)
+      account::writeAdminsJson(*A, R, OS);
+    else
+      account::writeAdminsText(*A, R, OS);
+    if (any_of(R, [](const account::AdminAnswer &W) {
+          return W.V == account::AdminVerdict::Unknown;
+        }))
+      Status = ExitUnknown;
+  } else if (Verb == "external") {
+    std::vector<account::ExternalAccess> R = account::findExternal(*A, Options);
+    if (Json)
+      account::writeExternalJson(*A, R, OS);
+    else
+      account::writeExternalText(*A, R, OS);
+  } else if (Verb == "escalation") {
+    account::EscalationGraph Gr = account::buildEscalation(*A, G, Options);
+    if (Format == "svg")
+      Status = writeSvg(*A, Gr, OS);
+    else if (Format == "dot")
+      account::writeEscalationDot(*A, Gr, OS);
+    else if (Json)
+      account::writeEscalationJson(*A, Gr, OS);
+    else
+      account::writeEscalationText(*A, Gr, OS);
+    if (Status == ExitClean && !Gr.Unknown.empty())
+      Status = ExitUnknown;
+  }
+  if (outputFailed(OS, "tollgate account"))
+    return ExitInputError;
+  return Status;
+}
+
+} // namespace tollgate
