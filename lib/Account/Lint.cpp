@@ -11,7 +11,7 @@
 
 #include "tollgate/Account/Analysis.h"
 #include "tollgate/Catalog/Catalog.h"
-#include "tollgate/Lint/Rule.h"
+#include "tollgate/Lint/Linter.h"
 #include "tollgate/Lint/RuleOptions.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -32,28 +32,12 @@ struct LintJob {
   std::vector<Diagnostic> Found;
 };
 
-const std::vector<std::unique_ptr<Rule>> &rules() {
-  static const std::vector<std::unique_ptr<Rule>> All = [] {
-    std::vector<std::unique_ptr<Rule>> V;
-    for (RuleFactory Make : registeredRules())
-      V.push_back(Make());
-    return V;
-  }();
-  return All;
-}
-
 /// \p Options tells the rules which account is this one (its principals
 /// are not a third party).
 void runRules(LintJob &J, const RuleOptions &Options) {
   J.Found = J.Doc->Diags;
-  if (!J.Doc->P)
-    return;
-  for (const std::unique_ptr<Rule> &R : rules()) {
-    RuleContext Ctx(*J.Doc->P, Catalog::builtin(), Options, J.Found);
-    R->checkPolicy(Ctx);
-    for (const Statement &S : J.Doc->P->Statements)
-      R->checkStatement(S, Ctx);
-  }
+  if (J.Doc->P)
+    lintPolicy(*J.Doc->P, Options, Catalog::builtin(), J.Found);
 }
 
 } // namespace

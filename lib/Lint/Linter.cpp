@@ -70,6 +70,18 @@ public:
     }
   }
 
+  /// Runs every rule, each with \p Options.
+  void runAll(const Policy &P, const RuleOptions &Options,
+              RuleAnalysis &Analysis, std::vector<Diagnostic> &Out) const {
+    Analysis.beginPolicy(P);
+    for (const std::unique_ptr<Rule> &R : Rules) {
+      RuleContext Ctx(P, Analysis.catalog(), Analysis, Options, Out);
+      R->checkPolicy(Ctx);
+      for (const Statement &S : P.Statements)
+        R->checkStatement(S, Ctx);
+    }
+  }
+
 private:
   std::vector<std::unique_ptr<Rule>> Rules;
 };
@@ -503,6 +515,12 @@ std::vector<FileFindings> Linter::lint(ArrayRef<std::string> Paths) {
   for (FileJob &Job : Jobs)
     Results.push_back(std::move(Job.Result));
   return Results;
+}
+
+void lintPolicy(const Policy &P, const RuleOptions &Options, const Catalog &Cat,
+                std::vector<Diagnostic> &Out) {
+  RuleAnalysis Analysis(Cat);
+  ruleSet().runAll(P, Options, Analysis, Out);
 }
 
 FileFindings lintFile(StringRef Path, const LintOptions &Options) {

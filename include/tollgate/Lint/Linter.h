@@ -4,6 +4,7 @@
 #define TOLLGATE_LINT_LINTER_H
 
 #include "tollgate/Config/ConfigSet.h"
+#include "tollgate/Lint/RuleOptions.h"
 #include "tollgate/Parse/Load.h"
 #include "tollgate/Support/Findings.h"
 
@@ -69,6 +70,12 @@ private:
 /// Reads and checks one policy file ("-" for standard input) with every
 /// check at its default severity, without configuration.
 FileFindings lintFile(llvm::StringRef Path, const LintOptions &Options);
+
+/// Runs every lint rule on \p P, a policy read elsewhere (as the account
+/// reader reads the documents of an account file), each rule with
+/// \p Options, against \p Cat; appends the findings to \p Out.
+void lintPolicy(const Policy &P, const RuleOptions &Options, const Catalog &Cat,
+                std::vector<Diagnostic> &Out);
 
 /// Every check that lint can report, in code order.
 llvm::ArrayRef<const CheckInfo *> allLintChecks();
