@@ -9,9 +9,11 @@
 
 #include "CheckCommand.h"
 #include "Commands.h"
-#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyStore.h"
+#include "tollgate/Parse/TemplateConditions.h"
+#include "tollgate/Report/Verdicts.h"
 #include "tollgate/Support/Diagnostic.h"
 #include "tollgate/Support/Findings.h"
 #include "tollgate/Support/Walk.h"
@@ -30,145 +32,6 @@
 using namespace llvm;
 
 namespace tollgate {
-namespace checkcmd {
-
-const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
-                                raw_ostream &Err,
-                                const ConditionAssignment *Conditions) {
-  LoadOptions LO;
-  LO.Type = Type;
-  LO.Conditions = Conditions;
-  Loaded.push_back(loadPolicyFile(Path, LO));
-  LoadedPolicy &L = Loaded.back();
-  if (!Conditions)
-    for (const std::string &Note : L.FileNotes)
-      Err << (L.Source ? L.Source->name() : Path) << ": note: " << Note << '\n';
-  bool Bad = !L.P || L.hasInputError();
-  for (const Diagnostic &D : L.Diags)
-    if (D.Level == Severity::Error)
-      Bad = true;
-  if (!Bad)
-    return L.P.get();
-  // A bounded number of errors, as lint reports (--max-findings): a small
-  // file may hold a great many.
-  unsigned Shown = 0, NotShown = 0;
-  for (const Diagnostic &D : L.Diags) {
-    if (D.Level != Severity::Error)
-      continue;
-    if (Shown == DefaultMaxFindingsPerFile) {
-      ++NotShown;
-      continue;
-    }
-    ++Shown;
-    Err << (L.Source ? L.Source->name() : Path);
-    if (L.Source && L.Source->wasRead()) {
-      Position P = L.Source->position(D.Range.Begin);
-      Err << ':' << P.Line << ':' << P.Column;
-    }
-    Err << ": error: " << D.Message;
-    if (D.Check)
-      Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
-    Err << '\n';
-  }
-  if (NotShown)
-    Err << (L.Source ? L.Source->name() : Path) << ": note: " << NotShown
-        << " more error" << (NotShown == 1 ? " is" : "s are")
-        << " not shown; at most " << DefaultMaxFindingsPerFile
-        << " per file (`tollgate lint --max-findings 0` lists them all)\n";
-  Err << "tollgate check: " << Path
-      << ": the policy has errors; fix them before verifying it\n";
-  return nullptr;
-}
-
-const LoadedPolicy *PolicyStore::find(const Policy *P) const {
-  for (const LoadedPolicy &L : Loaded)
-    if (P && L.P.get() == P)
-      return &L;
-  return nullptr;
-}
-
-const Policy *PolicyStore::fromText(StringRef Name, std::string Text,
-                                    PolicyType Type) {
-  LoadOptions LO;
-  LO.Type = Type;
-  Loaded.push_back(loadPolicyText(Name, std::move(Text), LO));
-  return Loaded.back().P.get();
-}
-
-std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
-  const Policy &P = Set.policy(Ref);
-  const Statement &S = P.Statements[Ref.StatementIndex];
-  std::string Out;
-  if (P.Source) {
-    Position Pos = P.Source->position(S.L.Range.Begin);
-    Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
-              .str();
-  } else {
-    Out = "<policy>";
-  }
-  return Out + " (" + S.displayName(Ref.StatementIndex) + ")";
-}
-
-/// \p S for a terminal: control characters escaped as `\xNN` (the JSON
-/// form keeps the exact text).
-static std::string printable(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (U < 0x20 || U == 0x7f)
-      Out += formatv("\\x{0:x-2}", U).str();
-    else
-      Out += C;
-  }
-  return Out;
-}
-
-void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
-                  raw_ostream &OS, StringRef Indent,
-                  const std::vector<std::string> *ReadKeys) {
-  OS << Indent << "principal: " << R.Principal.Id << " ("
-     << callerKindName(R.Principal.Kind) << ")\n";
-  OS << Indent << "action:    " << R.Action;
-  if (FutureAction)
-    OS << "  (an action not in the catalog of " << CatalogDate << ")";
-  OS << '\n';
-  OS << Indent << "resource:  " << printable(R.Resource) << '\n';
-  if (!R.sameAccount())
-    OS << Indent << "resource account: " << R.ResourceAccount
-       << " (another account than the caller's)\n";
-  else if (!R.Principal.Account.empty())
-    OS << Indent << "resource account: " << R.Principal.Account
-       << " (the caller's)\n";
-  std::vector<StringRef> Others;
-  for (const ContextValue *V : R.Context.sorted()) {
-    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
-      Others.push_back(V->Name);
-      continue;
-    }
-    OS << Indent << "context:   " << V->Name << " = ";
-    if (V->MultiValued) {
-      OS << "[";
-      ListSeparator Sep(", ");
-      for (const std::string &X : V->Values)
-        OS << Sep << '"' << printable(X) << '"';
-      OS << "]";
-    } else {
-      OS << '"' << printable(V->Values.front()) << '"';
-    }
-    OS << '\n';
-  }
-  if (!Others.empty()) {
-    OS << Indent << "also:      ";
-    ListSeparator Sep(", ");
-    for (StringRef K : Others)
-      OS << Sep << K;
-    OS << " (no policy reads them)\n";
-  }
-}
-
-} // namespace checkcmd
-
-using namespace checkcmd;
 using namespace verify;
 
 namespace {
@@ -548,7 +411,7 @@ int runCheckCommand(int Argc, const char **Argv) {
   raw_ostream &Err = errs();
   Args A;
   if (!parseArgs(Argc, Argv, A, Err))
-    return CheckInputError;
+    return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
@@ -576,7 +439,7 @@ int runCheckCommand(int Argc, const char **Argv) {
       !(C.Boundary = C.Store.load(A.Boundary, PolicyType::Boundary, Err)))
     Bad = true;
   if (Bad)
-    return CheckInputError;
+    return ExitInputError;
 
   auto need = [&](size_t N) {
     if (A.Files.size() == N)
@@ -660,11 +523,11 @@ int runCheckCommand(int Argc, const char **Argv) {
 
   if (A.Property == "equivalent") {
     if (!need(2))
-      return CheckInputError;
+      return ExitInputError;
     const Policy *P1 = C.Store.load(A.Files[0], A.Type, Err);
     const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
     if (!P1 || !P2)
-      return CheckInputError;
+      return ExitInputError;
     // One property: --timeout bounds both directions together.
     V.shareDeadline(Deadline::in(VO.TimeoutMs));
     if (!compareFiles("equivalent", P1, A.Files[0], A.Type, P2, A.Files[1],
@@ -675,23 +538,23 @@ int runCheckCommand(int Argc, const char **Argv) {
                       A.Type, A.Files[0],
                       A.Files[1] + " allows nothing that " + A.Files[0] +
                           " does not"))
-      return CheckInputError;
+      return ExitInputError;
   } else if (A.Property == "no-new-access" || A.Property == "least-privilege") {
     bool NNA = A.Property == "no-new-access";
     std::string Base = NNA ? A.Baseline : A.Allowed;
     if (Base.empty()) {
       Err << "tollgate check " << A.Property << ": "
           << (NNA ? "--baseline" : "--allowed") << " is required\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     if (!need(1))
-      return CheckInputError;
+      return ExitInputError;
     std::vector<std::pair<std::string, std::string>> Pairs;
     if (NNA && sys::fs::is_directory(Base) &&
         sys::fs::is_directory(A.Files[0])) {
       std::map<std::string, std::string> Old, New;
       if (!listJson(Base, Old, Err) || !listJson(A.Files[0], New, Err))
-        return CheckInputError;
+        return ExitInputError;
       for (const auto &KV : New)
         Pairs.push_back({Old.count(KV.first) ? Old[KV.first] : "", KV.second});
     } else {
@@ -708,26 +571,26 @@ int runCheckCommand(int Argc, const char **Argv) {
               : C.Store.load(P.first, NNA ? A.Type : Optional<PolicyType>(),
                              Err);
       if (!PNew || !POld)
-        return CheckInputError;
+        return ExitInputError;
       std::string OldName = P.first.empty() ? "(no baseline)" : P.first;
       if (!compareFiles(A.Property, PNew, P.second, A.Type, POld, P.first,
                         NNA ? A.Type : Optional<PolicyType>(), OldName,
                         NNA ? P.second + " grants no access that " + OldName +
                                   " does not"
                             : P.second + " grants nothing outside " + OldName))
-        return CheckInputError;
+        return ExitInputError;
     }
   } else if (A.Property == "access-not-granted") {
     if (!need(1))
-      return CheckInputError;
+      return ExitInputError;
     if (A.Actions.empty() && A.Resources.empty()) {
       Err << "tollgate check access-not-granted: give --action, --resource "
              "or both\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     const Policy *P = C.Store.load(A.Files[0], A.Type, Err);
     if (!P)
-      return CheckInputError;
+      return ExitInputError;
     auto quoteList = [](const std::vector<std::string> &L) {
       if (L.empty())
         return std::string("\"*\"");
@@ -740,13 +603,13 @@ int runCheckCommand(int Argc, const char **Argv) {
       if (X.find('"') != std::string::npos ||
           X.find('\\') != std::string::npos) {
         Err << "tollgate check: invalid action '" << X << "'\n";
-        return CheckInputError;
+        return ExitInputError;
       }
     for (const std::string &X : A.Resources)
       if (X.find('"') != std::string::npos ||
           X.find('\\') != std::string::npos) {
         Err << "tollgate check: invalid resource '" << X << "'\n";
-        return CheckInputError;
+        return ExitInputError;
       }
     std::string ScopeText =
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":)" +
@@ -756,7 +619,7 @@ int runCheckCommand(int Argc, const char **Argv) {
         C.Store.fromText("<access>", ScopeText, PolicyType::Identity);
     if (!Scope) {
       Err << "tollgate check: cannot read the access list\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     PolicySet SA = C.setFor(P);
     Outcome O;
@@ -771,7 +634,7 @@ int runCheckCommand(int Argc, const char **Argv) {
     Outcomes.push_back(std::move(O));
   } else if (A.Property == "no-public-access") {
     if (!need(1))
-      return CheckInputError;
+      return ExitInputError;
     static const char *Types[] = {"AWS::DynamoDB::Table",
                                   "AWS::DynamoDB::Stream",
                                   "AWS::EFS::FileSystem",
@@ -803,14 +666,14 @@ int runCheckCommand(int Argc, const char **Argv) {
       Err << "tollgate check no-public-access: --resource-type must be one "
              "of the types IAM Access Analyzer supports (e.g. "
              "AWS::S3::Bucket)\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     PolicyType T = A.ResourceType == "AWS::IAM::AssumeRolePolicyDocument"
                        ? PolicyType::Trust
                        : PolicyType::Resource;
     const Policy *P = C.Store.load(A.Files[0], T, Err);
     if (!P)
-      return CheckInputError;
+      return ExitInputError;
     PolicySet SA = C.setFor(P);
     Outcome O;
     O.Property = A.Property;
@@ -821,7 +684,7 @@ int runCheckCommand(int Argc, const char **Argv) {
     Outcomes.push_back(std::move(O));
   } else {
     Err << "tollgate check: unknown property '" << A.Property << "'\n" << Usage;
-    return CheckInputError;
+    return ExitInputError;
   }
 
   raw_ostream &OS = outs();
@@ -836,12 +699,12 @@ int runCheckCommand(int Argc, const char **Argv) {
   for (const Outcome &O : Outcomes) {
     if (O.R.InternalError) {
       Err << "tollgate check: " << O.R.Reason << '\n';
-      return CheckInternalError;
+      return ExitInternalError;
     }
     Fail |= O.R.V == Verdict::Fail;
     Unknown |= O.R.V == Verdict::Unknown;
   }
-  return Fail ? CheckFail : Unknown ? CheckUnknown : CheckPass;
+  return Fail ? ExitFindings : Unknown ? ExitUnknown : ExitClean;
 }
 
 } // namespace tollgate

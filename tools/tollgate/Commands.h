@@ -16,10 +16,11 @@ constexpr uint64_t MemoryLimitBytes = uint64_t(4) << 30;
 
 /// Exit codes shared by every subcommand.
 enum ExitCode : int {
-  ExitClean = 0,      ///< Nothing at or above the failure level; proved.
-  ExitFindings = 1,   ///< Findings at or above the failure level; refuted.
-  ExitInputError = 2, ///< Usage errors and unreadable input.
-  ExitUnknown = 3,    ///< The verifier could not decide.
+  ExitClean = 0,         ///< Nothing at or above the failure level; proved.
+  ExitFindings = 1,      ///< Findings at or above the failure level; refuted.
+  ExitInputError = 2,    ///< Usage errors and unreadable input.
+  ExitUnknown = 3,       ///< The verifier could not decide.
+  ExitInternalError = 4, ///< A counterexample did not replay.
 };
 
 extern llvm::cl::SubCommand LintCommand;

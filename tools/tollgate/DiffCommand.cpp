@@ -12,12 +12,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "DiffCommand.h"
-#include "AccessRegions.h"
-#include "CheckCommand.h"
 #include "Commands.h"
-#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyStore.h"
+#include "tollgate/Parse/TemplateConditions.h"
+#include "tollgate/Report/Verdicts.h"
+#include "tollgate/Verify/Regions.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -31,7 +32,6 @@ using namespace llvm;
 
 namespace tollgate {
 
-using namespace checkcmd;
 using namespace verify;
 
 namespace {
@@ -146,8 +146,8 @@ int runDiffCommand(int Argc, const char **Argv) {
   if (!parseDiffArgs(Argc, Argv, A, Err))
     return Argc > 1 && (StringRef(Argv[1]) == "--help" ||
                         StringRef(Argv[1]) == "-h")
-               ? CheckPass
-               : CheckInputError;
+               ? ExitClean
+               : ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
@@ -172,7 +172,7 @@ int runDiffCommand(int Argc, const char **Argv) {
     else
       Bad = true;
   if (Bad)
-    return CheckInputError;
+    return ExitInputError;
   const Policy *All =
       Store.fromText("<allow-all>", AllowAll, PolicyType::Identity);
   auto setFor = [&](const Policy *Main) {
@@ -235,7 +235,7 @@ int runDiffCommand(int Argc, const char **Argv) {
       const Policy *O = Store.load(A.Files[0], A.Type, Err, &As);
       const Policy *N = Store.load(A.Files[1], A.Type, Err, &As);
       if (!O || !N)
-        return CheckInputError;
+        return ExitInputError;
       Changes.push_back(diffPair(O, N, describeAssignment(As)));
       Changes.back().Values = As;
     }
@@ -248,7 +248,7 @@ int runDiffCommand(int Argc, const char **Argv) {
     for (const Direction *D : {&C.Gained, &C.Lost}) {
       if (D->Summary.InternalError) {
         Err << "tollgate diff: " << D->Summary.Reason << '\n';
-        return CheckInternalError;
+        return ExitInternalError;
       }
       Changed |= !D->Regions.empty();
       Unknown |= D->Summary.V == Verdict::Unknown;
@@ -295,8 +295,8 @@ int runDiffCommand(int Argc, const char **Argv) {
     }
   }
   if (Changed)
-    return CheckFail;
-  return Unknown ? CheckUnknown : CheckPass;
+    return ExitFindings;
+  return Unknown ? ExitUnknown : ExitClean;
 }
 
 } // namespace tollgate

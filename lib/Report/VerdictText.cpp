@@ -1,16 +1,88 @@
-//===- AccessRegions.cpp - Groups of changed access -----------------------===//
+//===- VerdictText.cpp - Verdicts, requests and regions for a reader ------===//
 
-#include "AccessRegions.h"
-#include "CheckCommand.h"
+#include "tollgate/Report/Verdicts.h"
 
-#include <map>
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace llvm;
 
 namespace tollgate {
 
-using namespace checkcmd;
 using namespace verify;
+
+std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
+  const Policy &P = Set.policy(Ref);
+  const Statement &S = P.Statements[Ref.StatementIndex];
+  std::string Out;
+  if (P.Source) {
+    Position Pos = P.Source->position(S.L.Range.Begin);
+    Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
+              .str();
+  } else {
+    Out = "<policy>";
+  }
+  return Out + " (" + S.displayName(Ref.StatementIndex) + ")";
+}
+
+/// \p S for a terminal: control characters escaped as `\xNN` (the JSON
+/// form keeps the exact text).
+static std::string printable(StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (U < 0x20 || U == 0x7f)
+      Out += formatv("\\x{0:x-2}", U).str();
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
+                  raw_ostream &OS, StringRef Indent,
+                  const std::vector<std::string> *ReadKeys) {
+  OS << Indent << "principal: " << R.Principal.Id << " ("
+     << callerKindName(R.Principal.Kind) << ")\n";
+  OS << Indent << "action:    " << R.Action;
+  if (FutureAction)
+    OS << "  (an action not in the catalog of " << CatalogDate << ")";
+  OS << '\n';
+  OS << Indent << "resource:  " << printable(R.Resource) << '\n';
+  if (!R.sameAccount())
+    OS << Indent << "resource account: " << R.ResourceAccount
+       << " (another account than the caller's)\n";
+  else if (!R.Principal.Account.empty())
+    OS << Indent << "resource account: " << R.Principal.Account
+       << " (the caller's)\n";
+  std::vector<StringRef> Others;
+  for (const ContextValue *V : R.Context.sorted()) {
+    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
+      Others.push_back(V->Name);
+      continue;
+    }
+    OS << Indent << "context:   " << V->Name << " = ";
+    if (V->MultiValued) {
+      OS << "[";
+      ListSeparator Sep(", ");
+      for (const std::string &X : V->Values)
+        OS << Sep << '"' << printable(X) << '"';
+      OS << "]";
+    } else {
+      OS << '"' << printable(V->Values.front()) << '"';
+    }
+    OS << '\n';
+  }
+  if (!Others.empty()) {
+    OS << Indent << "also:      ";
+    ListSeparator Sep(", ");
+    for (StringRef K : Others)
+      OS << Sep << K;
+    OS << " (no policy reads them)\n";
+  }
+}
 
 std::string regionActions(const Region &R, StringRef CatalogDate,
                           unsigned Shown, bool Quoted) {
@@ -39,41 +111,6 @@ std::string conditionText(const Condition &C) {
   for (size_t I = 0; I < C.Values.size(); ++I)
     Out += (I ? ", \"" : "\"") + C.Values[I].Value.Text.str() + "\"";
   return Out + "]";
-}
-
-Direction findRegions(Verifier &V, const PolicySet &A, const PolicySet &B,
-                      unsigned Max, std::string Title, StringRef FileA,
-                      StringRef FileB, const Policy *Scope) {
-  Direction D;
-  D.Title = std::move(Title);
-  D.FileA = FileA.str();
-  D.FileB = FileB.str();
-  D.SetA = std::make_shared<CompiledPolicySet>(A);
-  std::vector<Counterexample> Cexs = V.regions(A, &B, Max, D.Summary, Scope);
-  // Merge the regions granted by the same statements.
-  std::map<std::vector<std::pair<unsigned, unsigned>>, size_t> ByStatements;
-  for (Counterexample &C : Cexs) {
-    std::vector<std::pair<unsigned, unsigned>> Key;
-    for (StatementRef R : C.A.Deciding)
-      Key.push_back({static_cast<unsigned>(R.Role) * 65536u + R.PolicyIndex,
-                     R.StatementIndex});
-    std::sort(Key.begin(), Key.end());
-    Key.push_back({C.FutureAction ? 1u : 0u, ~0u});
-    auto It = ByStatements.emplace(Key, D.Regions.size());
-    if (It.second) {
-      Region R;
-      R.Granting.assign(C.A.Deciding.begin(), C.A.Deciding.end());
-      R.Future = C.FutureAction;
-      R.Example = C;
-      D.Regions.push_back(std::move(R));
-    }
-    Region &R = D.Regions[It.first->second];
-    if (C.GroupActions.empty())
-      R.Actions.insert(C.R.Action);
-    R.Actions.insert(C.GroupActions.begin(), C.GroupActions.end());
-    R.MoreActions += C.MoreGroupActions;
-  }
-  return D;
 }
 
 void printDirectionText(const Direction &D, StringRef CatalogDate,
