@@ -5,6 +5,7 @@
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Parse/Detect.h"
+#include "tollgate/Parse/PolicyBuilder.h"
 #include "tollgate/Parse/PolicyStore.h"
 #include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
@@ -87,14 +88,8 @@ public:
   GateRun(ChangeSource &Changes, const GateOptions &Opts, raw_ostream &Err)
       : Changes(Changes), Opts(Opts), Err(Err),
         V(Catalog::builtin(), verifyOptions(Opts)) {
-    AllowAll = Store.fromText(
-        "<allow-all>",
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})",
-        PolicyType::Identity);
-    NoAccess = Store.fromText(
-        "<none>",
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})",
-        PolicyType::Identity);
+    AllowAll = Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
+    NoAccess = Store.keep(everythingPolicy("<none>", Effect::Deny));
   }
 
   Expected<GateResult> run();
@@ -278,12 +273,11 @@ GateRun::Compared GateRun::compare(const std::string &File,
     }
   const Policy *Scope = nullptr;
   if (!Actions.empty()) {
-    std::string Text =
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":[)";
-    for (size_t I = 0; I < Actions.size(); ++I)
-      Text += (I ? ",\"" : "\"") + Actions[I] + "\"";
-    Text += R"(],"Resource":"*"}]})";
-    Scope = Store.fromText("<allowed>", Text, PolicyType::Identity);
+    StatementSpec NotAllowed;
+    NotAllowed.NotAction = true;
+    NotAllowed.Actions = std::move(Actions);
+    Scope = Store.keep(
+        cantFail(buildPolicy("<allowed>", PolicyType::Identity, {NotAllowed})));
   }
   // Every group of new access, as `tollgate diff` reports it.
   Direction Gained = findRegions(V, SA, SB, DefaultMaxRegions, "", File,
@@ -310,26 +304,14 @@ GateRun::Compared GateRun::compare(const std::string &File,
         Where = PNew->Statements[Ref.StatementIndex].L.Range;
         break;
       }
-    std::string Request;
-    {
-      std::string Text;
-      raw_string_ostream OS(Text);
-      printRequest(C.R, C.FutureAction, CatalogDate, OS, "", &C.ReadKeys);
-      OS.flush();
-      if (Gained.Regions.size() > 1)
-        CexOS << "actions: " << regionActions(G, CatalogDate) << '\n';
-      CexOS << Text;
-      if (Gained.Regions.size() > 1)
-        CexOS << '\n';
-      // The note gives the whole request on one line.
-      SmallVector<StringRef, 8> Lines;
-      StringRef(Text).rtrim().split(Lines, '\n');
-      for (StringRef Line : Lines) {
-        auto [Key, Value] = Line.split(':');
-        Request += (Request.empty() ? "" : "; ") + Key.trim().str() + " " +
-                   Value.trim().str();
-      }
-    }
+    if (Gained.Regions.size() > 1)
+      CexOS << "actions: " << regionActions(G, CatalogDate) << '\n';
+    printRequest(C.R, C.FutureAction, CatalogDate, CexOS, "", &C.ReadKeys);
+    if (Gained.Regions.size() > 1)
+      CexOS << '\n';
+    // The note gives the whole request on one line.
+    std::string Request =
+        requestLine(C.R, C.FutureAction, CatalogDate, &C.ReadKeys);
     // The message names the group's actions, and the resource and caller
     // of its example.
     std::string Actions = regionActions(G, CatalogDate, 6, /*Quoted=*/true);

@@ -64,12 +64,9 @@ const LoadedPolicy *PolicyStore::find(const Policy *P) const {
   return nullptr;
 }
 
-const Policy *PolicyStore::fromText(StringRef Name, std::string Text,
-                                    PolicyType Type) {
-  LoadOptions LO;
-  LO.Type = Type;
-  Loaded.push_back(loadPolicyText(Name, std::move(Text), LO));
-  return Loaded.back().P.get();
+const Policy *PolicyStore::keep(std::unique_ptr<Policy> P) {
+  Built.push_back(std::move(P));
+  return Built.back().get();
 }
 
 } // namespace tollgate

@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace llvm;
@@ -17,7 +18,9 @@ std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
   const Policy &P = Set.policy(Ref);
   const Statement &S = P.Statements[Ref.StatementIndex];
   std::string Out;
-  if (P.Source) {
+  if (P.Source && !P.Source->wasRead()) {
+    Out = P.Source->name().str(); // A policy built, not read.
+  } else if (P.Source) {
     Position Pos = P.Source->position(S.L.Range.Begin);
     Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
               .str();
@@ -41,47 +44,63 @@ static std::string printable(StringRef S) {
   return Out;
 }
 
+std::vector<RequestField>
+requestFields(const Request &R, bool FutureAction, StringRef CatalogDate,
+              const std::vector<std::string> *ReadKeys) {
+  std::vector<RequestField> Out;
+  Out.push_back(
+      {"principal",
+       R.Principal.Id + " (" + callerKindName(R.Principal.Kind).str() + ")"});
+  std::string Action = R.Action;
+  if (FutureAction)
+    Action += ("  (an action not in the catalog of " + CatalogDate + ")").str();
+  Out.push_back({"action", std::move(Action)});
+  Out.push_back({"resource", printable(R.Resource)});
+  if (!R.sameAccount())
+    Out.push_back({"resource account",
+                   R.ResourceAccount + " (another account than the caller's)"});
+  else if (!R.Principal.Account.empty())
+    Out.push_back(
+        {"resource account", R.Principal.Account + " (the caller's)"});
+  std::string Others;
+  for (const ContextValue *V : R.Context.sorted()) {
+    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
+      Others += (Others.empty() ? "" : ", ") + V->Name;
+      continue;
+    }
+    std::string Value = V->Name + " = ";
+    if (V->MultiValued) {
+      Value += "[";
+      for (size_t I = 0; I < V->Values.size(); ++I)
+        Value += (I ? ", \"" : "\"") + printable(V->Values[I]) + "\"";
+      Value += "]";
+    } else {
+      Value += "\"" + printable(V->Values.front()) + "\"";
+    }
+    Out.push_back({"context", std::move(Value)});
+  }
+  if (!Others.empty())
+    Out.push_back({"also", Others + " (no policy reads them)"});
+  return Out;
+}
+
 void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
                   raw_ostream &OS, StringRef Indent,
                   const std::vector<std::string> *ReadKeys) {
-  OS << Indent << "principal: " << R.Principal.Id << " ("
-     << callerKindName(R.Principal.Kind) << ")\n";
-  OS << Indent << "action:    " << R.Action;
-  if (FutureAction)
-    OS << "  (an action not in the catalog of " << CatalogDate << ")";
-  OS << '\n';
-  OS << Indent << "resource:  " << printable(R.Resource) << '\n';
-  if (!R.sameAccount())
-    OS << Indent << "resource account: " << R.ResourceAccount
-       << " (another account than the caller's)\n";
-  else if (!R.Principal.Account.empty())
-    OS << Indent << "resource account: " << R.Principal.Account
-       << " (the caller's)\n";
-  std::vector<StringRef> Others;
-  for (const ContextValue *V : R.Context.sorted()) {
-    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
-      Others.push_back(V->Name);
-      continue;
-    }
-    OS << Indent << "context:   " << V->Name << " = ";
-    if (V->MultiValued) {
-      OS << "[";
-      ListSeparator Sep(", ");
-      for (const std::string &X : V->Values)
-        OS << Sep << '"' << printable(X) << '"';
-      OS << "]";
-    } else {
-      OS << '"' << printable(V->Values.front()) << '"';
-    }
-    OS << '\n';
-  }
-  if (!Others.empty()) {
-    OS << Indent << "also:      ";
-    ListSeparator Sep(", ");
-    for (StringRef K : Others)
-      OS << Sep << K;
-    OS << " (no policy reads them)\n";
-  }
+  // Values line up after the short labels.
+  for (const RequestField &F :
+       requestFields(R, FutureAction, CatalogDate, ReadKeys))
+    OS << Indent << left_justify(F.Label + ":", 10) << ' ' << F.Value << '\n';
+}
+
+std::string requestLine(const Request &R, bool FutureAction,
+                        StringRef CatalogDate,
+                        const std::vector<std::string> *ReadKeys) {
+  std::string Out;
+  for (const RequestField &F :
+       requestFields(R, FutureAction, CatalogDate, ReadKeys))
+    Out += (Out.empty() ? "" : "; ") + F.Label + " " + F.Value;
+  return Out;
 }
 
 std::string regionActions(const Region &R, StringRef CatalogDate,
@@ -149,47 +168,58 @@ void printDirectionText(const Direction &D, StringRef CatalogDate,
     OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";
 }
 
-llvm::json::Object directionJson(const Direction &D) {
-  llvm::json::Array Regions;
-  for (const Region &R : D.Regions) {
-    llvm::json::Array Acts, Granting;
-    for (const std::string &A : R.Actions)
-      Acts.push_back(A);
-    for (StatementRef Ref : R.Granting) {
-      const Policy &P = D.SetA->policy(Ref);
-      const Statement &S = P.Statements[Ref.StatementIndex];
-      llvm::json::Array Res, Conds;
-      for (const PolicyString &RP : S.Resource.Patterns)
-        Res.push_back(RP.Text.str());
-      for (const Condition &C : S.Conditions)
-        Conds.push_back(conditionText(C));
-      Granting.push_back(llvm::json::Object{
-          {"statement", statementLocation(*D.SetA, Ref)},
-          {S.Resource.Negated ? "notResources" : "resources", std::move(Res)},
-          {"conditions", std::move(Conds)}});
+void writeVerdictText(ArrayRef<VerdictOutcome> Outcomes, StringRef CatalogDate,
+                      raw_ostream &OS) {
+  for (const VerdictOutcome &O : Outcomes) {
+    OS << verdictName(O.R.V) << ": " << O.Title << '\n';
+    if (O.R.V == Verdict::Unknown)
+      OS << "  reason: " << O.R.Reason << '\n';
+    if (!O.R.Cex)
+      continue;
+    const Counterexample &C = *O.R.Cex;
+    OS << "  counterexample request:\n";
+    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", &C.ReadKeys);
+    OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
+    for (StatementRef Ref : C.A.Deciding)
+      OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';
+    if (O.SetB) {
+      OS << "  " << O.FileB << ": " << decisionName(C.B.D) << " ("
+         << denyReasonText(C.B.Reason) << ")\n";
+      for (StatementRef Ref : C.B.Deciding)
+        OS << "    denied by " << statementLocation(*O.SetB, Ref) << '\n';
     }
-    const Request &Q = R.Example.R;
-    llvm::json::Object Ctx;
-    for (const ContextValue *V : Q.Context.sorted()) {
-      llvm::json::Array Vs;
-      for (const std::string &X : V->Values)
-        Vs.push_back(X);
-      Ctx[V->Name] = std::move(Vs);
-    }
-    Regions.push_back(llvm::json::Object{
-        {"actions", std::move(Acts)},
-        {"moreActions", R.MoreActions},
-        {"futureAction", R.Future},
-        {"grantedBy", std::move(Granting)},
-        {"example", llvm::json::Object{{"principal", Q.Principal.Id},
-                                       {"action", Q.Action},
-                                       {"resource", Q.Resource},
-                                       {"context", std::move(Ctx)}}}});
   }
-  llvm::json::Object O{{"title", D.Title}, {"regions", std::move(Regions)}};
-  if (D.Summary.V == Verdict::Unknown)
-    O["undecided"] = D.Summary.Reason;
-  return O;
+  // Every outcome of a run rests on the same request model.
+  if (!Outcomes.empty() && !Outcomes.front().R.Assumptions.empty()) {
+    OS << "assuming:\n";
+    for (const std::string &S : Outcomes.front().R.Assumptions)
+      OS << "  - " << S << '\n';
+  }
+}
+
+void writeDiffText(ArrayRef<AccessChange> Changes,
+                   ArrayRef<std::string> Conditions, StringRef CatalogDate,
+                   raw_ostream &OS) {
+  if (Changes.size() == 1) {
+    printDirectionText(Changes.front().Gained, CatalogDate, OS);
+    printDirectionText(Changes.front().Lost, CatalogDate, OS);
+    return;
+  }
+  // The assignments under which access changes; one line when none.
+  bool Any = false;
+  for (const AccessChange &C : Changes)
+    for (const Direction *D : {&C.Gained, &C.Lost})
+      if (!D->Regions.empty() || D->Summary.V == Verdict::Unknown) {
+        printDirectionText(*D, CatalogDate, OS);
+        Any = true;
+      }
+  if (Any)
+    return;
+  OS << "access gained or lost under any assignment of the condition"
+     << (Conditions.size() > 1 ? "s" : "");
+  for (size_t I = 0; I < Conditions.size(); ++I)
+    OS << (I ? ", `" : " `") << Conditions[I] << '`';
+  OS << ": none\n";
 }
 
 } // namespace tollgate

@@ -11,6 +11,7 @@
 #include "Commands.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyBuilder.h"
 #include "tollgate/Parse/PolicyStore.h"
 #include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
@@ -22,7 +23,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
@@ -176,20 +176,6 @@ bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
   return true;
 }
 
-const char *AllowAllText =
-    R"({"Version":"2012-10-17","Statement":[)"
-    R"({"Effect":"Allow","Action":"*","Resource":"*"}]})";
-
-/// One checked comparison, for output.
-struct Outcome {
-  std::string Title; ///< What was checked, in a sentence.
-  std::string FileA, FileB;
-  CheckResult R;
-  /// Sets kept to locate the deciding statements.
-  std::shared_ptr<CompiledPolicySet> SetA, SetB;
-  std::string Property;
-};
-
 struct Context {
   PolicyStore Store;
   std::vector<const Policy *> Identity, SCPs;
@@ -215,178 +201,6 @@ struct Context {
     return S;
   }
 };
-
-std::string verdictLine(const Outcome &O) {
-  return (verdictName(O.R.V) + ": " + O.Title).str();
-}
-
-void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
-               raw_ostream &OS) {
-  for (const Outcome &O : Os) {
-    OS << verdictLine(O) << '\n';
-    if (O.R.V == Verdict::Unknown)
-      OS << "  reason: " << O.R.Reason << '\n';
-    if (!O.R.Cex)
-      continue;
-    const Counterexample &C = *O.R.Cex;
-    OS << "  counterexample request:\n";
-    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", &C.ReadKeys);
-    OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
-    for (StatementRef Ref : C.A.Deciding)
-      OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';
-    if (O.SetB) {
-      OS << "  " << O.FileB << ": " << decisionName(C.B.D) << " ("
-         << denyReasonText(C.B.Reason) << ")\n";
-      for (StatementRef Ref : C.B.Deciding)
-        OS << "    denied by " << statementLocation(*O.SetB, Ref) << '\n';
-    }
-  }
-  // Every outcome of a run rests on the same request model.
-  if (!Os.empty() && !Os.front().R.Assumptions.empty()) {
-    OS << "assuming:\n";
-    for (const std::string &S : Os.front().R.Assumptions)
-      OS << "  - " << S << '\n';
-  }
-}
-
-llvm::json::Object requestJson(const Request &R, bool Future) {
-  llvm::json::Object Ctx;
-  for (const ContextValue *V : R.Context.sorted()) {
-    if (V->MultiValued) {
-      llvm::json::Array A;
-      for (const std::string &X : V->Values)
-        A.push_back(X);
-      Ctx[V->Name] = std::move(A);
-    } else {
-      Ctx[V->Name] = V->Values.front();
-    }
-  }
-  llvm::json::Object O{{"principal", R.Principal.Id},
-                       {"principalKind", callerKindName(R.Principal.Kind)},
-                       {"action", R.Action},
-                       {"futureAction", Future},
-                       {"resource", R.Resource},
-                       {"context", std::move(Ctx)}};
-  O["resourceAccount"] =
-      R.ResourceAccount.empty() ? R.Principal.Account : R.ResourceAccount;
-  return O;
-}
-
-llvm::json::Array statementsJson(const CompiledPolicySet &Set,
-                                 ArrayRef<StatementRef> Refs) {
-  llvm::json::Array A;
-  for (StatementRef Ref : Refs)
-    A.push_back(statementLocation(Set, Ref));
-  return A;
-}
-
-void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  llvm::json::Array Results;
-  for (const Outcome &O : Os) {
-    llvm::json::Object J{
-        {"property", O.Property},
-        {"result", verdictName(O.R.V)},
-        {"title", O.Title},
-        {"stats",
-         llvm::json::Object{{"actionGroups", O.R.Stats.ActionGroups},
-                            {"queries", O.R.Stats.Queries},
-                            {"distinctQueries", O.R.Stats.Distinct},
-                            {"syntacticProofs", O.R.Stats.SyntacticProofs},
-                            {"witnessHits", O.R.Stats.WitnessHits},
-                            {"solverCalls", O.R.Stats.SolverCalls}}}};
-    if (O.R.V == Verdict::Unknown)
-      J["reason"] = O.R.Reason;
-    llvm::json::Array Assumed;
-    for (const std::string &S : O.R.Assumptions)
-      Assumed.push_back(S);
-    J["assumptions"] = std::move(Assumed);
-    if (O.R.Cex) {
-      const Counterexample &C = *O.R.Cex;
-      llvm::json::Object Cx{
-          {"request", requestJson(C.R, C.FutureAction)},
-          {"decisionA", decisionName(C.A.D)},
-          {"allowedBy", statementsJson(*O.SetA, C.A.Deciding)}};
-      if (O.SetB) {
-        Cx["decisionB"] = decisionName(C.B.D);
-        Cx["deniedBy"] = statementsJson(*O.SetB, C.B.Deciding);
-      }
-      J["counterexample"] = std::move(Cx);
-    }
-    Results.push_back(std::move(J));
-  }
-  OS << formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                             {"version", 1},
-                             {"tool", llvm::json::Object{{"name", "tollgate"}}},
-                             {"results", std::move(Results)}}))
-     << '\n';
-}
-
-void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  llvm::json::Array Results;
-  std::map<std::string, bool> Rules;
-  for (const Outcome &O : Os) {
-    Rules[O.Property] = true;
-    llvm::json::Object Res{{"ruleId", O.Property},
-                           {"level", O.R.V == Verdict::Fail      ? "error"
-                                     : O.R.V == Verdict::Unknown ? "warning"
-                                                                 : "none"},
-                           {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"}};
-    std::string Msg = verdictLine(O);
-    if (O.R.V == Verdict::Unknown)
-      Msg += " (" + O.R.Reason + ")";
-    if (O.R.Cex) {
-      const Request &R = O.R.Cex->R;
-      Msg += ": for example " + R.Principal.Id + " calling " + R.Action +
-             " on " + R.Resource;
-    }
-    Res["message"] = llvm::json::Object{{"text", Msg}};
-    llvm::json::Array Locs;
-    if (O.R.Cex)
-      for (StatementRef Ref : O.R.Cex->A.Deciding) {
-        const Policy &P = O.SetA->policy(Ref);
-        if (!P.Source)
-          continue;
-        const Statement &S = P.Statements[Ref.StatementIndex];
-        Position B = P.Source->position(S.L.Range.Begin);
-        Position E = P.Source->position(S.L.Range.End);
-        Locs.push_back(llvm::json::Object{
-            {"physicalLocation",
-             llvm::json::Object{
-                 {"artifactLocation",
-                  llvm::json::Object{{"uri", P.Source->name()}}},
-                 {"region", llvm::json::Object{{"startLine", B.Line},
-                                               {"startColumn", B.Column},
-                                               {"endLine", E.Line},
-                                               {"endColumn", E.Column}}}}}});
-      }
-    if (Locs.empty())
-      Locs.push_back(llvm::json::Object{
-          {"physicalLocation",
-           llvm::json::Object{
-               {"artifactLocation", llvm::json::Object{{"uri", O.FileA}}}}}});
-    Res["locations"] = std::move(Locs);
-    Results.push_back(std::move(Res));
-  }
-  llvm::json::Array RuleArr;
-  for (const auto &KV : Rules)
-    RuleArr.push_back(llvm::json::Object{
-        {"id", KV.first},
-        {"shortDescription",
-         llvm::json::Object{{"text", "tollgate check " + KV.first}}}});
-  llvm::json::Object Log{
-      {"version", "2.1.0"},
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"runs",
-       llvm::json::Array{llvm::json::Object{
-           {"tool",
-            llvm::json::Object{
-                {"driver", llvm::json::Object{{"name", "tollgate"},
-                                              {"informationUri",
-                                               "https://github.com/tollgate"},
-                                              {"rules", std::move(RuleArr)}}}}},
-           {"results", std::move(Results)}}}}};
-  OS << formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
-}
 
 /// Files of a folder, by name, for folder-to-folder comparisons. False
 /// (with a message) when a folder below \p Dir cannot be read.
@@ -422,8 +236,7 @@ int runCheckCommand(int Argc, const char **Argv) {
   Verifier V(Cat, VO);
 
   Context C;
-  C.AllowAll =
-      C.Store.fromText("<allow-all>", AllowAllText, PolicyType::Identity);
+  C.AllowAll = C.Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
   bool Bad = false;
   for (const std::string &F : A.Identity)
     if (const Policy *P = C.Store.load(F, PolicyType::Identity, Err))
@@ -451,11 +264,11 @@ int runCheckCommand(int Argc, const char **Argv) {
     return false;
   };
 
-  std::vector<Outcome> Outcomes;
+  std::vector<VerdictOutcome> Outcomes;
   auto compare = [&](const std::string &Prop, const Policy *PA, StringRef NameA,
                      const Policy *PB, StringRef NameB, std::string Title) {
     PolicySet SA = C.setFor(PA), SB = C.setFor(PB);
-    Outcome O;
+    VerdictOutcome O;
     O.Property = Prop;
     O.Title = std::move(Title);
     O.FileA = NameA.str();
@@ -483,7 +296,7 @@ int runCheckCommand(int Argc, const char **Argv) {
       return true;
     }
     if (Conds.size() > MaxTemplateConditions) {
-      Outcome O;
+      VerdictOutcome O;
       O.Property = Prop;
       O.Title = Title;
       O.FileA = PathA;
@@ -493,17 +306,17 @@ int runCheckCommand(int Argc, const char **Argv) {
       Outcomes.push_back(std::move(O));
       return true;
     }
-    auto rank = [](const Outcome &O) {
+    auto rank = [](const VerdictOutcome &O) {
       return O.R.V == Verdict::Fail ? 2 : O.R.V == Verdict::Unknown ? 1 : 0;
     };
-    Optional<Outcome> Worst;
+    Optional<VerdictOutcome> Worst;
     for (const ConditionAssignment &As : everyAssignment(Conds)) {
       const Policy *QA = C.Store.load(PathA, TA, Err, &As);
       const Policy *QB = PathB.empty() ? PB : C.Store.load(PathB, TB, Err, &As);
       if (!QA || !QB)
         return false;
       compare(Prop, QA, PathA, QB, NameB, Title + describeAssignment(As));
-      Outcome O = std::move(Outcomes.back());
+      VerdictOutcome O = std::move(Outcomes.back());
       Outcomes.pop_back();
       if (!Worst || rank(O) > rank(*Worst))
         Worst = std::move(O);
@@ -564,10 +377,7 @@ int runCheckCommand(int Argc, const char **Argv) {
       const Policy *PNew = C.Store.load(P.second, A.Type, Err);
       const Policy *POld =
           P.first.empty()
-              ? C.Store.fromText(
-                    "<none>",
-                    R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})",
-                    PolicyType::Identity)
+              ? C.Store.keep(everythingPolicy("<none>", Effect::Deny))
               : C.Store.load(P.first, NNA ? A.Type : Optional<PolicyType>(),
                              Err);
       if (!PNew || !POld)
@@ -591,38 +401,18 @@ int runCheckCommand(int Argc, const char **Argv) {
     const Policy *P = C.Store.load(A.Files[0], A.Type, Err);
     if (!P)
       return ExitInputError;
-    auto quoteList = [](const std::vector<std::string> &L) {
-      if (L.empty())
-        return std::string("\"*\"");
-      std::string S = "[";
-      for (size_t I = 0; I < L.size(); ++I)
-        S += (I ? ",\"" : "\"") + L[I] + "\"";
-      return S + "]";
-    };
-    for (const std::string &X : A.Actions)
-      if (X.find('"') != std::string::npos ||
-          X.find('\\') != std::string::npos) {
-        Err << "tollgate check: invalid action '" << X << "'\n";
-        return ExitInputError;
-      }
-    for (const std::string &X : A.Resources)
-      if (X.find('"') != std::string::npos ||
-          X.find('\\') != std::string::npos) {
-        Err << "tollgate check: invalid resource '" << X << "'\n";
-        return ExitInputError;
-      }
-    std::string ScopeText =
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":)" +
-        quoteList(A.Actions) + R"(,"Resource":)" + quoteList(A.Resources) +
-        "}]}";
-    const Policy *Scope =
-        C.Store.fromText("<access>", ScopeText, PolicyType::Identity);
-    if (!Scope) {
-      Err << "tollgate check: cannot read the access list\n";
+    StatementSpec Access;
+    Access.Actions = A.Actions;
+    Access.Resources = A.Resources;
+    Expected<std::unique_ptr<Policy>> Built =
+        buildPolicy("<access>", PolicyType::Identity, {Access});
+    if (!Built) {
+      Err << "tollgate check: " << toString(Built.takeError()) << '\n';
       return ExitInputError;
     }
+    const Policy *Scope = C.Store.keep(std::move(*Built));
     PolicySet SA = C.setFor(P);
-    Outcome O;
+    VerdictOutcome O;
     O.Property = A.Property;
     std::string What = A.Actions.empty() ? "any action" : join(A.Actions, ", ");
     std::string On =
@@ -675,7 +465,7 @@ int runCheckCommand(int Argc, const char **Argv) {
     if (!P)
       return ExitInputError;
     PolicySet SA = C.setFor(P);
-    Outcome O;
+    VerdictOutcome O;
     O.Property = A.Property;
     O.Title = A.Files[0] + " grants no public access to the " + A.ResourceType;
     O.FileA = A.Files[0];
@@ -688,15 +478,18 @@ int runCheckCommand(int Argc, const char **Argv) {
   }
 
   raw_ostream &OS = outs();
-  if (A.Format == "json")
-    printJson(Outcomes, OS);
-  else if (A.Format == "sarif")
-    printSarif(Outcomes, OS);
-  else
-    printText(Outcomes, Cat.dataDate(), OS);
+  if (A.Format == "json") {
+    writeVerdictJson(Outcomes, OS);
+  } else if (A.Format == "sarif") {
+    ReportOptions RO;
+    RO.ToolVersion = toolVersion();
+    writeVerdictSarif(Outcomes, OS, RO);
+  } else {
+    writeVerdictText(Outcomes, Cat.dataDate(), OS);
+  }
 
   bool Fail = false, Unknown = false;
-  for (const Outcome &O : Outcomes) {
+  for (const VerdictOutcome &O : Outcomes) {
     if (O.R.InternalError) {
       Err << "tollgate check: " << O.R.Reason << '\n';
       return ExitInternalError;

@@ -15,6 +15,7 @@
 #include "Commands.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyBuilder.h"
 #include "tollgate/Parse/PolicyStore.h"
 #include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
@@ -22,7 +23,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Process.h"
 
 #include <map>
@@ -53,10 +53,6 @@ const char *DiffUsage =
     "  --format text|json\n"
     "exit status: 0 no change in access, 1 access gained or lost, 2 input\n"
     "error, 3 some action groups undecided, 4 internal error\n";
-
-const char *AllowAll =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*",)"
-    R"("Resource":"*"}]})";
 
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
@@ -174,7 +170,7 @@ int runDiffCommand(int Argc, const char **Argv) {
   if (Bad)
     return ExitInputError;
   const Policy *All =
-      Store.fromText("<allow-all>", AllowAll, PolicyType::Identity);
+      Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
   auto setFor = [&](const Policy *Main) {
     PolicySet S;
     if (hasPrincipals(Main->Type)) {
@@ -189,14 +185,9 @@ int runDiffCommand(int Argc, const char **Argv) {
     return S;
   };
   // Both directions for one reading of the two files.
-  struct Change {
-    std::string When;
-    ConditionAssignment Values;
-    Direction Gained, Lost;
-  };
   auto diffPair = [&](const Policy *O, const Policy *N, std::string When) {
     PolicySet SO = setFor(O), SN = setFor(N);
-    Change C;
+    AccessChange C;
     C.When = When;
     Phase = "access gained";
     C.Gained = findRegions(V, SN, SO, A.Max,
@@ -216,11 +207,11 @@ int runDiffCommand(int Argc, const char **Argv) {
   // compares them (TemplateConditions.h).
   std::vector<std::string> Conds =
       testedConditions({Store.find(Old), Store.find(New)});
-  std::vector<Change> Changes;
+  std::vector<AccessChange> Changes;
   if (Conds.empty()) {
     Changes.push_back(diffPair(Old, New, ""));
   } else if (Conds.size() > MaxTemplateConditions) {
-    Change C;
+    AccessChange C;
     for (Direction *D : {&C.Gained, &C.Lost}) {
       D->Summary.V = Verdict::Unknown;
       D->Summary.Reason = tooManyConditions(Conds.size());
@@ -244,7 +235,7 @@ int runDiffCommand(int Argc, const char **Argv) {
     Err << "\r\x1b[K";
 
   bool Changed = false, Unknown = false;
-  for (const Change &C : Changes)
+  for (const AccessChange &C : Changes)
     for (const Direction *D : {&C.Gained, &C.Lost}) {
       if (D->Summary.InternalError) {
         Err << "tollgate diff: " << D->Summary.Reason << '\n';
@@ -254,46 +245,10 @@ int runDiffCommand(int Argc, const char **Argv) {
       Unknown |= D->Summary.V == Verdict::Unknown;
     }
   raw_ostream &OS = outs();
-  if (A.Format == "json") {
-    llvm::json::Object Out;
-    if (Conds.empty() || Conds.size() > MaxTemplateConditions) {
-      Out["gained"] = directionJson(Changes.front().Gained);
-      Out["lost"] = directionJson(Changes.front().Lost);
-    } else {
-      // One entry per assignment of the conditions.
-      llvm::json::Array Names, Assignments;
-      for (const std::string &N : Conds)
-        Names.push_back(N);
-      for (const Change &C : Changes) {
-        llvm::json::Object Values;
-        for (const auto &[Name, Value] : C.Values)
-          Values[Name] = Value;
-        Assignments.push_back(
-            llvm::json::Object{{"conditions", std::move(Values)},
-                               {"gained", directionJson(C.Gained)},
-                               {"lost", directionJson(C.Lost)}});
-      }
-      Out["conditions"] = std::move(Names);
-      Out["assignments"] = std::move(Assignments);
-    }
-    OS << formatv("{0:2}", llvm::json::Value(std::move(Out))) << '\n';
-  } else if (Changes.size() == 1) {
-    printDirectionText(Changes.front().Gained, Cat.dataDate(), OS);
-    printDirectionText(Changes.front().Lost, Cat.dataDate(), OS);
-  } else {
-    // The assignments under which access changes; one line when none.
-    for (const Change &C : Changes)
-      for (const Direction *D : {&C.Gained, &C.Lost})
-        if (!D->Regions.empty() || D->Summary.V == Verdict::Unknown)
-          printDirectionText(*D, Cat.dataDate(), OS);
-    if (!Changed && !Unknown) {
-      OS << "access gained or lost under any assignment of the condition"
-         << (Conds.size() > 1 ? "s" : "");
-      for (size_t I = 0; I < Conds.size(); ++I)
-        OS << (I ? ", `" : " `") << Conds[I] << '`';
-      OS << ": none\n";
-    }
-  }
+  if (A.Format == "json")
+    writeDiffJson(Changes, Conds, OS);
+  else
+    writeDiffText(Changes, Conds, Cat.dataDate(), OS);
   if (Changed)
     return ExitFindings;
   return Unknown ? ExitUnknown : ExitClean;

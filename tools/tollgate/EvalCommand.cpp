@@ -11,11 +11,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "EvalCommand.h"
+#include "Commands.h"
 
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Json/Depth.h"
 #include "tollgate/Parse/Load.h"
+#include "tollgate/Report/Verdicts.h"
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Support/ReadFile.h"
 
@@ -38,8 +40,6 @@ using namespace llvm;
 namespace tollgate {
 
 namespace {
-
-enum : int { ExitAllow = 0, ExitDeny = 1, ExitUsage = 2, ExitUnsupported = 3 };
 
 const char *const Usage =
     R"(usage: tollgate eval [options]
@@ -341,13 +341,6 @@ const Loaded &findLoaded(const std::vector<Loaded> &All, StatementRef Ref) {
   llvm_unreachable("statement reference names no loaded policy");
 }
 
-std::string conditionText(const Condition &C) {
-  std::string Out = C.OperatorText.str() + " " + C.Key.str() + " [";
-  for (size_t I = 0; I < C.Values.size(); ++I)
-    Out += (I ? ", \"" : "\"") + C.Values[I].Value.Text.str() + "\"";
-  return Out + "]";
-}
-
 void printText(const std::vector<Loaded> &All, const Request &R,
                const Explanation &E, raw_ostream &OS) {
   OS << "decision: " << decisionName(E.Result.D) << '\n';
@@ -503,15 +496,15 @@ int runEvalCommand(int Argc, const char **Argv) {
   for (int I = 1; I < Argc; ++I)
     if (StringRef(Argv[I]) == "--help" || StringRef(Argv[I]) == "-h") {
       outs() << Usage;
-      return ExitAllow;
+      return ExitClean;
     }
   if (!parseArgs(Argc, Argv, O, Err))
-    return ExitUsage;
+    return ExitInputError;
 
   Request R;
   std::string Kind;
   if (O.RequestFile && !readRequestFile(*O.RequestFile, R, Kind, Err))
-    return ExitUsage;
+    return ExitInputError;
   if (O.Principal) {
     std::string Canonical = R.Principal.CanonicalId;
     R.Principal = Caller::fromId(*O.Principal);
@@ -523,7 +516,7 @@ int runEvalCommand(int Argc, const char **Argv) {
     Optional<CallerKind> K = parseCallerKind(Kind);
     if (!K) {
       Err << "tollgate eval: unknown principal kind '" << Kind << "'\n";
-      return ExitUsage;
+      return ExitInputError;
     }
     R.Principal.Kind = *K;
   }
@@ -535,12 +528,12 @@ int runEvalCommand(int Argc, const char **Argv) {
     R.ResourceAccount = *O.ResourceAccount;
   if (R.Action.empty()) {
     Err << "tollgate eval: no action; give --action SERVICE:NAME\n";
-    return ExitUsage;
+    return ExitInputError;
   }
   if (StringRef(R.Action).count(':') != 1) {
     Err << "tollgate eval: the action '" << R.Action
         << "' is not of the form SERVICE:NAME\n";
-    return ExitUsage;
+    return ExitInputError;
   }
   if (R.Resource.empty())
     R.Resource = "*";
@@ -559,7 +552,7 @@ int runEvalCommand(int Argc, const char **Argv) {
     std::tie(Key, Value) = StringRef(C).split('=');
     if (Key.empty() || Key.size() == C.size()) {
       Err << "tollgate eval: --context wants KEY=VALUE, got '" << C << "'\n";
-      return ExitUsage;
+      return ExitInputError;
     }
     std::string Folded = Key.lower();
     if (!Ctx.count(Folded))
@@ -600,7 +593,7 @@ int runEvalCommand(int Argc, const char **Argv) {
     All.push_back(std::move(L));
   }
   if (InputError)
-    return ExitUsage;
+    return ExitInputError;
 
   PolicySet Set;
   for (const Loaded &L : All) {
@@ -639,14 +632,14 @@ int runEvalCommand(int Argc, const char **Argv) {
     printText(All, R, E, outs());
   switch (E.Result.D) {
   case Decision::Allow:
-    return ExitAllow;
+    return ExitClean;
   case Decision::ExplicitDeny:
   case Decision::ImplicitDeny:
-    return ExitDeny;
+    return ExitFindings;
   case Decision::Unsupported:
-    return ExitUnsupported;
+    return ExitUnknown;
   }
-  return ExitUsage;
+  return ExitInputError;
 }
 
 } // namespace tollgate

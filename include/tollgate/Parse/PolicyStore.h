@@ -31,12 +31,12 @@ public:
                      llvm::StringRef Command = "tollgate check");
   /// What load() read for \p P; null for a policy not loaded here.
   const LoadedPolicy *find(const Policy *P) const;
-  /// A policy from text (the allow-everything identity policy, scopes).
-  const Policy *fromText(llvm::StringRef Name, std::string Text,
-                         PolicyType Type);
+  /// Keeps \p P, a policy built rather than read (PolicyBuilder.h).
+  const Policy *keep(std::unique_ptr<Policy> P);
 
 private:
   std::deque<LoadedPolicy> Loaded;
+  std::vector<std::unique_ptr<Policy>> Built;
 };
 
 } // namespace tollgate

@@ -10,11 +10,11 @@
 #ifndef TOLLGATE_REPORT_VERDICTS_H
 #define TOLLGATE_REPORT_VERDICTS_H
 
+#include "tollgate/Report/Reporters.h"
 #include "tollgate/Verify/Regions.h"
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -25,8 +25,26 @@ namespace tollgate {
 /// `file:line:col (Sid)` of statement \p Ref of a set.
 std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref);
 
-/// Prints a counterexample request (text form). Context keys outside
-/// \p ReadKeys (folded), when given, are named on one line.
+/// One line of a request for a reader: `principal`, `action`, `resource`,
+/// `resource account`, `context` (one per key) and `also`.
+struct RequestField {
+  std::string Label;
+  std::string Value;
+};
+
+/// The fields of \p R; context keys outside \p ReadKeys (folded), when
+/// given, are named together under `also`. Control characters are escaped.
+std::vector<RequestField>
+requestFields(const Request &R, bool FutureAction, llvm::StringRef CatalogDate,
+              const std::vector<std::string> *ReadKeys = nullptr);
+
+/// The request on one line: `principal P; action A; resource R`.
+std::string requestLine(const Request &R, bool FutureAction,
+                        llvm::StringRef CatalogDate,
+                        const std::vector<std::string> *ReadKeys = nullptr);
+
+/// Prints a counterexample request (text form), a field a line. Context keys
+/// outside \p ReadKeys (folded), when given, are named on one line.
 void printRequest(const Request &R, bool FutureAction,
                   llvm::StringRef CatalogDate, llvm::raw_ostream &OS,
                   llvm::StringRef Indent = "  ",
@@ -41,9 +59,40 @@ std::string regionActions(const Region &R, llvm::StringRef CatalogDate,
 /// `StringEquals aws:SourceVpc = "vpc-1"`.
 std::string conditionText(const Condition &C);
 
+/// One checked property of `tollgate check`.
+struct VerdictOutcome {
+  std::string Property; ///< `equivalent`, `no-new-access`, ...
+  std::string Title;    ///< What was checked, in a sentence.
+  std::string FileA, FileB;
+  verify::CheckResult R;
+  /// The sets compared, to locate the deciding statements; SetB is null
+  /// for a property of one set.
+  std::shared_ptr<CompiledPolicySet> SetA, SetB;
+};
+
+/// `PASS: title`, with the reason or the counterexample, then the
+/// assumptions of the request model.
+void writeVerdictText(llvm::ArrayRef<VerdictOutcome> Outcomes,
+                      llvm::StringRef CatalogDate, llvm::raw_ostream &OS);
+void writeVerdictJson(llvm::ArrayRef<VerdictOutcome> Outcomes,
+                      llvm::raw_ostream &OS);
+/// SARIF 2.1.0: one result per property, at the statements that allow the
+/// counterexample.
+void writeVerdictSarif(llvm::ArrayRef<VerdictOutcome> Outcomes,
+                       llvm::raw_ostream &OS, const ReportOptions &Options);
+
 void printDirectionText(const Direction &D, llvm::StringRef CatalogDate,
                         llvm::raw_ostream &OS);
-llvm::json::Object directionJson(const Direction &D);
+
+/// `tollgate diff`: the access changes under each assignment of the
+/// template conditions \p Conditions (one change without conditions, or
+/// when there are too many to enumerate).
+void writeDiffText(llvm::ArrayRef<AccessChange> Changes,
+                   llvm::ArrayRef<std::string> Conditions,
+                   llvm::StringRef CatalogDate, llvm::raw_ostream &OS);
+void writeDiffJson(llvm::ArrayRef<AccessChange> Changes,
+                   llvm::ArrayRef<std::string> Conditions,
+                   llvm::raw_ostream &OS);
 
 } // namespace tollgate
 

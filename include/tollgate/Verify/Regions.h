@@ -14,6 +14,7 @@
 #ifndef TOLLGATE_VERIFY_REGIONS_H
 #define TOLLGATE_VERIFY_REGIONS_H
 
+#include "tollgate/Parse/Template.h"
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -44,6 +45,14 @@ struct Direction {
   std::shared_ptr<CompiledPolicySet> SetA;
   verify::CheckResult Summary;
   std::vector<Region> Regions;
+};
+
+/// Both directions between two versions under one assignment of the
+/// template conditions (empty for policy files).
+struct AccessChange {
+  std::string When; ///< " when the condition `A` is true".
+  ConditionAssignment Values;
+  Direction Gained, Lost;
 };
 
 /// The groups of requests \p A allows and \p B does not, at most \p Max
