@@ -7,7 +7,6 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "CheckCommand.h"
 #include "Commands.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -34,7 +33,91 @@ using namespace llvm;
 namespace tollgate {
 using namespace verify;
 
+cl::SubCommand
+    CheckCommand("check",
+                 "Prove or refute a property of policies\n\n"
+                 "  equivalent A B                       A and B allow the "
+                 "same requests\n"
+                 "  no-new-access --baseline OLD NEW     NEW allows nothing "
+                 "OLD does not\n"
+                 "                                       (OLD and NEW may be "
+                 "folders)\n"
+                 "  access-not-granted --action A[,A] [--resource R[,R]] "
+                 "POLICY\n"
+                 "  no-public-access --resource-type T POLICY\n"
+                 "  least-privilege --allowed SPEC POLICY\n\n"
+                 "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 "
+                 "internal error");
+
 namespace {
+
+const char *Properties =
+    "properties:\n"
+    "  equivalent A B                       A and B allow the same requests\n"
+    "  no-new-access --baseline OLD NEW     NEW allows nothing OLD does not\n"
+    "                                       (OLD and NEW may be folders)\n"
+    "  access-not-granted --action A[,A] [--resource R[,R]] POLICY\n"
+    "  no-public-access --resource-type T POLICY\n"
+    "  least-privilege --allowed SPEC POLICY\n";
+
+cl::OptionCategory CheckCategory("check options");
+
+cl::list<std::string> Positionals(cl::Positional, cl::sub(CheckCommand),
+                                  cl::cat(CheckCategory),
+                                  cl::desc("PROPERTY POLICY..."));
+cl::opt<std::string> Baseline("baseline", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::value_desc("old"),
+                              cl::desc("no-new-access: the previous version "
+                                       "(a file or a folder)"));
+cl::opt<std::string> Allowed("allowed", cl::sub(CheckCommand),
+                             cl::cat(CheckCategory), cl::value_desc("spec"),
+                             cl::desc("least-privilege: the policy of what "
+                                      "may be granted"));
+cl::opt<std::string>
+    ResourceType("resource-type", cl::sub(CheckCommand), cl::cat(CheckCategory),
+                 cl::value_desc("type"),
+                 cl::desc("no-public-access: the resource's CloudFormation "
+                          "type (AWS::S3::Bucket, ...)"));
+cl::list<std::string> Actions("action", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::CommaSeparated,
+                              cl::value_desc("action,..."),
+                              cl::desc("access-not-granted: the actions"));
+cl::list<std::string> Resources("resource", cl::sub(CheckCommand),
+                                cl::cat(CheckCategory), cl::CommaSeparated,
+                                cl::value_desc("arn,..."),
+                                cl::desc("access-not-granted: the resources"));
+cl::opt<std::string> TypeOption("type", cl::sub(CheckCommand),
+                                cl::cat(CheckCategory), cl::value_desc("type"),
+                                cl::desc("Read the checked policies as this "
+                                         "type"));
+cl::list<std::string> Identity("identity", cl::sub(CheckCommand),
+                               cl::cat(CheckCategory), cl::value_desc("file"),
+                               cl::desc("An identity policy of the caller "
+                                        "(repeatable)"));
+cl::opt<std::string> Boundary("boundary", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::value_desc("file"),
+                              cl::desc("The caller's permissions boundary"));
+cl::list<std::string> SCPs("scp", cl::sub(CheckCommand), cl::cat(CheckCategory),
+                           cl::value_desc("file"),
+                           cl::desc("A service control policy level "
+                                    "(repeatable)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(CheckCommand),
+                          cl::cat(CheckCategory), cl::init(10),
+                          cl::value_desc("seconds"),
+                          cl::desc("Time limit of each check (default 10)"));
+cl::opt<std::string> DumpDir("dump-smt2", cl::sub(CheckCommand),
+                             cl::cat(CheckCategory), cl::value_desc("dir"),
+                             cl::desc("Write every solver query as SMT-LIB "
+                                      "2"));
+cl::opt<std::string> RequestModel(
+    "request-model", cl::sub(CheckCommand), cl::cat(CheckCategory),
+    cl::init("realistic"), cl::value_desc("realistic|textual"),
+    cl::desc("The requests AWS can send (default), or any strings for the "
+             "resource and every key"));
+cl::opt<std::string> Format("format", cl::sub(CheckCommand),
+                            cl::cat(CheckCategory), cl::init("text"),
+                            cl::value_desc("text|json|sarif"),
+                            cl::desc("Output format (default: text)"));
 
 struct Args {
   std::string Property;
@@ -49,131 +132,48 @@ struct Args {
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
-const char *Usage =
-    "usage: tollgate check PROPERTY [options] POLICY...\n"
-    "properties:\n"
-    "  equivalent A B                       A and B allow the same requests\n"
-    "  no-new-access --baseline OLD NEW     NEW allows nothing OLD does not\n"
-    "                                       (OLD and NEW may be folders)\n"
-    "  access-not-granted --action A[,A] [--resource R[,R]] POLICY\n"
-    "  no-public-access --resource-type T POLICY\n"
-    "  least-privilege --allowed SPEC POLICY\n"
-    "options:\n"
-    "  --type TYPE          read the checked policies as this type\n"
-    "  --identity FILE      an identity policy of the caller (repeatable)\n"
-    "  --boundary FILE      the caller's permissions boundary\n"
-    "  --scp FILE           a service control policy level (repeatable)\n"
-    "  --timeout SECONDS    time limit of each check (default 10)\n"
-    "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
-    "  --request-model realistic|textual\n"
-    "                       the requests AWS can send (default), or any\n"
-    "                       strings for the resource and every key\n"
-    "  --format text|json|sarif\n"
-    "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 internal "
-    "error\n";
+/// The items of a comma-separated list option, trimmed, empty ones left out.
+std::vector<std::string> listItems(const cl::list<std::string> &L) {
+  std::vector<std::string> Out;
+  for (StringRef Item : L)
+    if (!Item.trim().empty())
+      Out.push_back(Item.trim().str());
+  return Out;
+}
 
-bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
-  if (Argc < 2) {
-    Err << Usage;
+/// The options as Args; false (with a message) for a wrong value.
+bool readArgs(Args &A, raw_ostream &Err) {
+  if (Positionals.empty()) {
+    Err << "tollgate check: give a property and the policies\n" << Properties;
     return false;
   }
-  A.Property = Argv[1];
-  for (int I = 2; I < Argc; ++I) {
-    StringRef Arg = Argv[I];
-    auto value = [&](std::string &Out) {
-      size_t Eq = Arg.find('=');
-      if (Arg.startswith("--") && Eq != StringRef::npos) {
-        Out = Arg.substr(Eq + 1).str();
-        return true;
-      }
-      if (I + 1 >= Argc) {
-        Err << "tollgate check: " << Arg << " needs a value\n";
-        return false;
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    StringRef Name = Arg.split('=').first;
-    std::string V;
-    auto list = [&](std::vector<std::string> &Out) {
-      if (!value(V))
-        return false;
-      SmallVector<StringRef, 8> Parts;
-      StringRef(V).split(Parts, ',', -1, false);
-      for (StringRef P : Parts)
-        Out.push_back(P.trim().str());
-      return true;
-    };
-    if (Name == "--baseline") {
-      if (!value(A.Baseline))
-        return false;
-    } else if (Name == "--allowed") {
-      if (!value(A.Allowed))
-        return false;
-    } else if (Name == "--resource-type") {
-      if (!value(A.ResourceType))
-        return false;
-    } else if (Name == "--action") {
-      if (!list(A.Actions))
-        return false;
-    } else if (Name == "--resource") {
-      if (!list(A.Resources))
-        return false;
-    } else if (Name == "--identity") {
-      if (!value(V))
-        return false;
-      A.Identity.push_back(V);
-    } else if (Name == "--scp") {
-      if (!value(V))
-        return false;
-      A.SCPs.push_back(V);
-    } else if (Name == "--boundary") {
-      if (!value(A.Boundary))
-        return false;
-    } else if (Name == "--type") {
-      if (!value(V))
-        return false;
-      A.Type = parsePolicyType(V);
-      if (!A.Type) {
-        Err << "tollgate check: unknown policy type '" << V << "'\n";
-        return false;
-      }
-    } else if (Name == "--timeout") {
-      if (!value(V))
-        return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
-          A.TimeoutS > verify::MaxTimeoutSeconds) {
-        Err << "tollgate check: --timeout needs a positive number of "
-               "seconds, at most "
-            << verify::MaxTimeoutSeconds << "\n";
-        return false;
-      }
-    } else if (Name == "--request-model") {
-      if (!value(V))
-        return false;
-      if (!parseRequestModelOption(V, "tollgate check", A.Requests, Err))
-        return false;
-    } else if (Name == "--dump-smt2") {
-      if (!value(A.DumpDir))
-        return false;
-    } else if (Name == "--format") {
-      if (!value(A.Format))
-        return false;
-      if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
-        Err << "tollgate check: unknown format '" << A.Format << "'\n";
-        return false;
-      }
-    } else if (Name == "-h" || Name == "--help") {
-      Err << Usage;
+  A.Property = Positionals.front();
+  A.Files.assign(Positionals.begin() + 1, Positionals.end());
+  A.Baseline = Baseline;
+  A.Allowed = Allowed;
+  A.ResourceType = ResourceType;
+  A.Actions = listItems(Actions);
+  A.Resources = listItems(Resources);
+  A.Identity.assign(Identity.begin(), Identity.end());
+  A.SCPs.assign(SCPs.begin(), SCPs.end());
+  A.Boundary = Boundary;
+  if (TypeOption.getNumOccurrences()) {
+    A.Type = parsePolicyType(TypeOption);
+    if (!A.Type) {
+      Err << "tollgate check: unknown policy type '" << TypeOption << "'\n";
       return false;
-    } else if (Arg.startswith("-") && Arg != "-") {
-      Err << "tollgate check: unknown option '" << Arg << "'\n" << Usage;
-      return false;
-    } else {
-      A.Files.push_back(Arg.str());
     }
   }
-  return true;
+  A.TimeoutS = Timeout;
+  A.DumpDir = DumpDir;
+  A.Format = Format;
+  if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
+    Err << "tollgate check: unknown format '" << A.Format << "'\n";
+    return false;
+  }
+  return validTimeout(A.TimeoutS, "tollgate check", Err) &&
+         parseRequestModelOption(RequestModel, "tollgate check", A.Requests,
+                                 Err);
 }
 
 struct Context {
@@ -221,10 +221,10 @@ bool listJson(StringRef Dir, std::map<std::string, std::string> &Out,
 
 } // namespace
 
-int runCheckCommand(int Argc, const char **Argv) {
+int runCheck() {
   raw_ostream &Err = errs();
   Args A;
-  if (!parseArgs(Argc, Argv, A, Err))
+  if (!readArgs(A, Err))
     return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
@@ -259,8 +259,7 @@ int runCheckCommand(int Argc, const char **Argv) {
       return true;
     Err << "tollgate check " << A.Property << ": expected " << N
         << " policy file" << (N == 1 ? "" : "s") << ", got " << A.Files.size()
-        << '\n'
-        << Usage;
+        << "; see `tollgate help check`\n";
     return false;
   };
 
@@ -473,7 +472,8 @@ int runCheckCommand(int Argc, const char **Argv) {
     O.SetA = std::make_shared<CompiledPolicySet>(SA);
     Outcomes.push_back(std::move(O));
   } else {
-    Err << "tollgate check: unknown property '" << A.Property << "'\n" << Usage;
+    Err << "tollgate check: unknown property '" << A.Property << "'\n"
+        << Properties;
     return ExitInputError;
   }
 

@@ -11,7 +11,6 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "DiffCommand.h"
 #include "Commands.h"
 
 #include "tollgate/Catalog/Catalog.h"
@@ -34,25 +33,40 @@ namespace tollgate {
 
 using namespace verify;
 
+cl::SubCommand DiffCommand("diff", "Print the access NEW gains over OLD and "
+                                   "the access it loses");
+
 namespace {
 
-const char *DiffUsage =
-    "usage: tollgate diff [options] OLD NEW\n"
-    "  prints the access NEW gains over OLD and the access it loses,\n"
-    "  grouped by action, with the resources and conditions of the\n"
-    "  statements responsible and an example request for each group\n"
-    "options:\n"
-    "  --type TYPE          read both policies as this type\n"
-    "  --identity FILE      an identity policy of the caller (repeatable;\n"
-    "                       with resource policies)\n"
-    "  --timeout SECONDS    time limit of each check (default 10)\n"
-    "  --max N              at most N groups per direction (default 1000)\n"
-    "  --request-model realistic|textual\n"
-    "                       the requests AWS can send (default), or any\n"
-    "                       strings for the resource and every key\n"
-    "  --format text|json\n"
-    "exit status: 0 no change in access, 1 access gained or lost, 2 input\n"
-    "error, 3 some action groups undecided, 4 internal error\n";
+cl::OptionCategory DiffCategory("diff options");
+
+cl::list<std::string> Files(cl::Positional, cl::sub(DiffCommand),
+                            cl::cat(DiffCategory), cl::desc("OLD NEW"));
+cl::opt<std::string> TypeOption("type", cl::sub(DiffCommand),
+                                cl::cat(DiffCategory), cl::value_desc("type"),
+                                cl::desc("Read both policies as this type"));
+cl::list<std::string>
+    Identity("identity", cl::sub(DiffCommand), cl::cat(DiffCategory),
+             cl::value_desc("file"),
+             cl::desc("An identity policy of the caller (repeatable; with "
+                      "resource policies)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(DiffCommand),
+                          cl::cat(DiffCategory), cl::init(10),
+                          cl::value_desc("seconds"),
+                          cl::desc("Time limit of each check (default 10)"));
+cl::opt<unsigned> Max("max", cl::sub(DiffCommand), cl::cat(DiffCategory),
+                      cl::init(DefaultMaxRegions), cl::value_desc("N"),
+                      cl::desc("At most N groups per direction (default "
+                               "1000)"));
+cl::opt<std::string> RequestModel(
+    "request-model", cl::sub(DiffCommand), cl::cat(DiffCategory),
+    cl::init("realistic"), cl::value_desc("realistic|textual"),
+    cl::desc("The requests AWS can send (default), or any strings for the "
+             "resource and every key"));
+cl::opt<std::string> Format("format", cl::sub(DiffCommand),
+                            cl::cat(DiffCategory), cl::init("text"),
+                            cl::value_desc("text|json"),
+                            cl::desc("Output format (default: text)"));
 
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
@@ -62,73 +76,34 @@ struct DiffArgs {
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
-bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
-  for (int I = 1; I < Argc; ++I) {
-    StringRef S = Argv[I];
-    auto value = [&](StringRef &Out) {
-      if (I + 1 >= Argc) {
-        Err << "tollgate diff: " << S << " needs a value\n" << DiffUsage;
-        return false;
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    StringRef V;
-    if (S == "-h" || S == "--help") {
-      outs() << DiffUsage;
+/// The options as DiffArgs; false (with a message) for a wrong value.
+bool readArgs(DiffArgs &A, raw_ostream &Err) {
+  A.Files.assign(Files.begin(), Files.end());
+  A.Identity.assign(Identity.begin(), Identity.end());
+  if (TypeOption.getNumOccurrences()) {
+    A.Type = parsePolicyType(TypeOption);
+    if (!A.Type) {
+      Err << "tollgate diff: unknown policy type `" << TypeOption << "`\n";
       return false;
     }
-    if (S == "--type") {
-      if (!value(V))
-        return false;
-      Optional<PolicyType> T = parsePolicyType(V);
-      if (!T) {
-        Err << "tollgate diff: unknown policy type `" << V << "`\n";
-        return false;
-      }
-      A.Type = T;
-    } else if (S == "--identity") {
-      if (!value(V))
-        return false;
-      A.Identity.push_back(V.str());
-    } else if (S == "--timeout" || S == "--max") {
-      if (!value(V))
-        return false;
-      unsigned N;
-      if (V.getAsInteger(10, N) || N == 0 ||
-          (S == "--timeout" && N > verify::MaxTimeoutSeconds)) {
-        Err << "tollgate diff: " << S << " needs a positive number"
-            << (S == "--timeout" ? " of seconds, at most " +
-                                       std::to_string(verify::MaxTimeoutSeconds)
-                                 : std::string())
-            << "\n";
-        return false;
-      }
-      (S == "--timeout" ? A.TimeoutS : A.Max) = N;
-    } else if (S == "--request-model") {
-      if (!value(V))
-        return false;
-      if (!parseRequestModelOption(V, "tollgate diff", A.Requests, Err))
-        return false;
-    } else if (S == "--format") {
-      if (!value(V))
-        return false;
-      if (V != "text" && V != "json") {
-        Err << "tollgate diff: unknown format `" << V << "`\n";
-        return false;
-      }
-      A.Format = V.str();
-    } else if (S.startswith("-") && S != "-") {
-      Err << "tollgate diff: unknown option `" << S << "`\n" << DiffUsage;
-      return false;
-    } else {
-      A.Files.push_back(S.str());
-    }
+  }
+  A.TimeoutS = Timeout;
+  A.Max = Max;
+  if (!validTimeout(A.TimeoutS, "tollgate diff", Err) ||
+      !parseRequestModelOption(RequestModel, "tollgate diff", A.Requests, Err))
+    return false;
+  if (A.Max == 0) {
+    Err << "tollgate diff: --max needs a positive number\n";
+    return false;
+  }
+  A.Format = Format;
+  if (A.Format != "text" && A.Format != "json") {
+    Err << "tollgate diff: unknown format `" << A.Format << "`\n";
+    return false;
   }
   if (A.Files.size() != 2) {
     Err << "tollgate diff: expected two policy files, got " << A.Files.size()
-        << '\n'
-        << DiffUsage;
+        << "; see `tollgate help diff`\n";
     return false;
   }
   return true;
@@ -136,14 +111,11 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
 
 } // namespace
 
-int runDiffCommand(int Argc, const char **Argv) {
+int runDiff() {
   raw_ostream &Err = errs();
   DiffArgs A;
-  if (!parseDiffArgs(Argc, Argv, A, Err))
-    return Argc > 1 && (StringRef(Argv[1]) == "--help" ||
-                        StringRef(Argv[1]) == "-h")
-               ? ExitClean
-               : ExitInputError;
+  if (!readArgs(A, Err))
+    return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;

@@ -6,7 +6,6 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "GateCommand.h"
 #include "Commands.h"
 
 #include "tollgate/Gate/ChangeSource.h"
@@ -24,37 +23,67 @@ using namespace llvm;
 
 namespace tollgate {
 
+cl::SubCommand GateCommand("gate",
+                           "Lint the policies changed since a revision and "
+                           "prove that they grant no new access");
+
 namespace {
 
-const char *Usage =
-    "usage: tollgate gate --base REF [options] [PATH...]\n"
-    "Lints the policy files and templates changed since REF (commits since\n"
-    "the merge base, staged, unstaged and untracked changes) and fails when\n"
-    "a changed policy grants access that its version at REF did not.\n"
-    "PATHs restrict the gate to those files (a pre-commit hook passes them).\n"
-    "options:\n"
-    "  --base REF           the revision to compare with (required)\n"
-    "  --format text|markdown|json|sarif|github\n"
-    "  --allow FILE         allowed new access (default: .tollgate-gate.yaml\n"
-    "                       at the repository root, if present)\n"
-    "  --config FILE        the lint configuration for every file\n"
-    "  --fail-on LEVEL      lint severity that fails the gate (default:\n"
-    "                       the configuration's, else security)\n"
-    "  --no-lint            only check for new access\n"
-    "  --max-findings N     findings reported per file, the most severe\n"
-    "                       first (default 1000, 0 for all)\n"
-    "  --timeout SECONDS    time limit of each check (default 10)\n"
-    "  --request-model realistic|textual\n"
-    "                       the requests AWS can send (default), or any\n"
-    "                       strings for the resource and every key\n"
-    "  -v, --verbose        say which changed files were skipped as not\n"
-    "                       policies, templates or Terraform plans\n"
-    "  -o FILE              write the report to FILE\n"
-    "exit status: 0 pass, 1 new access or lint findings, 2 input error,\n"
-    "3 undecided, 4 internal error\n";
+cl::OptionCategory GateCategory("gate options");
+
+cl::list<std::string>
+    Paths(cl::Positional, cl::sub(GateCommand), cl::cat(GateCategory),
+          cl::desc("[PATH...]: only these files (a pre-commit hook passes "
+                   "them)"));
+cl::opt<std::string> Base("base", cl::sub(GateCommand), cl::cat(GateCategory),
+                          cl::value_desc("REF"),
+                          cl::desc("The revision to compare with (required)"));
+cl::opt<std::string> Format("format", cl::sub(GateCommand),
+                            cl::cat(GateCategory), cl::init("text"),
+                            cl::value_desc("text|markdown|json|sarif|github"),
+                            cl::desc("Output format (default: text)"));
+cl::opt<std::string>
+    AllowFile("allow", cl::sub(GateCommand), cl::cat(GateCategory),
+              cl::value_desc("file"),
+              cl::desc("Allowed new access (default: .tollgate-gate.yaml at "
+                       "the repository root, if present)"));
+cl::opt<std::string> ConfigFile("config", cl::sub(GateCommand),
+                                cl::cat(GateCategory), cl::value_desc("file"),
+                                cl::desc("The lint configuration for every "
+                                         "file"));
+cl::opt<std::string>
+    FailOn("fail-on", cl::sub(GateCommand), cl::cat(GateCategory),
+           cl::value_desc("error|security|warning|suggestion"),
+           cl::desc("Lint severity that fails the gate (default: the "
+                    "configuration's, else security)"));
+cl::opt<bool> NoLint("no-lint", cl::sub(GateCommand), cl::cat(GateCategory),
+                     cl::desc("Only check for new access"));
+cl::opt<unsigned> MaxFindings(
+    "max-findings", cl::sub(GateCommand), cl::cat(GateCategory),
+    cl::init(DefaultMaxFindingsPerFile),
+    cl::desc("Findings reported per file, the most severe first (0: all)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(GateCommand),
+                          cl::cat(GateCategory), cl::init(10),
+                          cl::value_desc("seconds"),
+                          cl::desc("Time limit of each check (default 10)"));
+cl::opt<std::string> RequestModel(
+    "request-model", cl::sub(GateCommand), cl::cat(GateCategory),
+    cl::init("realistic"), cl::value_desc("realistic|textual"),
+    cl::desc("The requests AWS can send (default), or any strings for the "
+             "resource and every key"));
+cl::opt<bool> Verbose("verbose", cl::sub(GateCommand), cl::cat(GateCategory),
+                      cl::desc("Say which changed files were skipped as not "
+                               "policies, templates or Terraform plans"));
+cl::alias VerboseShort("v", cl::aliasopt(Verbose),
+                       cl::desc("Alias for --verbose"));
+cl::opt<std::string> Output("output", cl::sub(GateCommand),
+                            cl::cat(GateCategory), cl::value_desc("file"),
+                            cl::desc("Write the report to a file"));
+cl::alias OutputShort("o", cl::aliasopt(Output),
+                      cl::desc("Alias for --output"));
 
 struct Args {
-  std::string Base, Format = "text", AllowFile, ConfigFile, Output;
+  std::string Base, Format, AllowFile, ConfigFile, Output;
   std::optional<Severity> FailOn;
   bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10;
@@ -63,99 +92,44 @@ struct Args {
   std::vector<std::string> Paths;
 };
 
-bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
-  for (int I = 1; I < Argc; ++I) {
-    StringRef Arg = Argv[I];
-    StringRef Name = Arg.split('=').first;
-    std::string V;
-    auto value = [&](std::string &Out) {
-      if (Arg.startswith("--") && Arg.contains('=')) {
-        Out = Arg.split('=').second.str();
-        return true;
-      }
-      if (I + 1 >= Argc) {
-        Err << "tollgate gate: " << Arg << " needs a value\n";
-        return false;
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    if (Name == "--base") {
-      if (!value(A.Base))
-        return false;
-    } else if (Name == "--format") {
-      if (!value(A.Format))
-        return false;
-      if (A.Format != "text" && A.Format != "markdown" && A.Format != "json" &&
-          A.Format != "sarif" && A.Format != "github") {
-        Err << "tollgate gate: unknown format '" << A.Format
-            << "'; use text, markdown, json, sarif or github\n";
-        return false;
-      }
-    } else if (Name == "--allow") {
-      if (!value(A.AllowFile))
-        return false;
-    } else if (Name == "--config") {
-      if (!value(A.ConfigFile))
-        return false;
-    } else if (Name == "-o" || Name == "--output") {
-      if (!value(A.Output))
-        return false;
-    } else if (Name == "--fail-on") {
-      if (!value(V))
-        return false;
-      if (Optional<Severity> S = parseSeverity(V))
-        A.FailOn = *S;
-      else {
-        Err << "tollgate gate: unknown --fail-on '" << V
-            << "'; use error, security, warning or suggestion\n";
-        return false;
-      }
-    } else if (Name == "--no-lint") {
-      A.Lint = false;
-    } else if (Name == "-v" || Name == "--verbose") {
-      A.Verbose = true;
-    } else if (Name == "--max-findings") {
-      if (!value(V))
-        return false;
-      if (StringRef(V).getAsInteger(10, A.MaxFindings)) {
-        Err << "tollgate gate: --max-findings needs a number, not '" << V
-            << "'\n";
-        return false;
-      }
-    } else if (Name == "--timeout") {
-      if (!value(V))
-        return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
-          A.TimeoutS > verify::MaxTimeoutSeconds) {
-        Err << "tollgate gate: --timeout needs a positive number of "
-               "seconds, at most "
-            << verify::MaxTimeoutSeconds << "\n";
-        return false;
-      }
-    } else if (Name == "--request-model") {
-      if (!value(V))
-        return false;
-      if (!parseRequestModelOption(V, "tollgate gate", A.Requests, Err))
-        return false;
-    } else if (Name == "-h" || Name == "--help") {
-      Err << Usage;
-      return false;
-    } else if (Arg.startswith("-") && Arg != "-") {
-      Err << "tollgate gate: unknown option '" << Arg << "'\n" << Usage;
-      return false;
-    } else {
-      A.Paths.push_back(Arg.str());
-    }
+/// The options as Args; false (with a message) for a value out of range.
+bool readArgs(Args &A, raw_ostream &Err) {
+  A.Base = Base;
+  A.Format = Format;
+  A.AllowFile = AllowFile;
+  A.ConfigFile = ConfigFile;
+  A.Output = Output;
+  A.Lint = !NoLint;
+  A.Verbose = Verbose;
+  A.TimeoutS = Timeout;
+  A.MaxFindings = MaxFindings;
+  A.Paths.assign(Paths.begin(), Paths.end());
+  if (A.Format != "text" && A.Format != "markdown" && A.Format != "json" &&
+      A.Format != "sarif" && A.Format != "github") {
+    Err << "tollgate gate: unknown format '" << A.Format
+        << "'; use text, markdown, json, sarif or github\n";
+    return false;
   }
+  if (FailOn.getNumOccurrences()) {
+    Optional<Severity> S = parseSeverity(FailOn);
+    if (!S) {
+      Err << "tollgate gate: unknown --fail-on '" << FailOn
+          << "'; use error, security, warning or suggestion\n";
+      return false;
+    }
+    A.FailOn = *S;
+  }
+  if (!validTimeout(A.TimeoutS, "tollgate gate", Err) ||
+      !parseRequestModelOption(RequestModel, "tollgate gate", A.Requests, Err))
+    return false;
   if (A.Base.empty()) {
-    Err << "tollgate gate: --base is required\n" << Usage;
+    Err << "tollgate gate: --base is required; see `tollgate help gate`\n";
     return false;
   }
   return true;
 }
 
-int runGate(const Args &A, raw_ostream &Err) {
+int gate(const Args &A, raw_ostream &Err) {
   Expected<std::unique_ptr<GitChangeSource>> Git = GitChangeSource::create();
   if (!Git) {
     Err << "tollgate gate: " << toString(Git.takeError()) << '\n';
@@ -255,11 +229,11 @@ int runGate(const Args &A, raw_ostream &Err) {
 
 } // namespace
 
-int runGateCommand(int Argc, const char **Argv) {
+int runGate() {
   Args A;
-  if (!parseArgs(Argc, Argv, A, errs()))
+  if (!readArgs(A, errs()))
     return ExitInputError;
-  return runGate(A, errs());
+  return gate(A, errs());
 }
 
 } // namespace tollgate
