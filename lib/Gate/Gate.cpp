@@ -10,6 +10,7 @@
 #include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
 #include "tollgate/Support/ReadFile.h"
+#include "tollgate/Verify/CheckedSet.h"
 #include "tollgate/Verify/Regions.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -115,14 +116,9 @@ private:
   /// Joins the gate's findings to the lint findings of their file.
   void mergeFindings();
   PolicySet setFor(const Policy *P) {
-    PolicySet S;
-    if (hasPrincipals(P->Type)) {
-      S.Resource = P;
-      S.Identity.push_back(AllowAll);
-    } else {
-      S.Identity.push_back(P);
-    }
-    return S;
+    CallerPolicies Callers;
+    Callers.AllowAll = AllowAll;
+    return checkedSet(P, Callers);
   }
 
   ChangeSource &Changes;

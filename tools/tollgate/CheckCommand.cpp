@@ -17,6 +17,7 @@
 #include "tollgate/Support/Diagnostic.h"
 #include "tollgate/Support/Findings.h"
 #include "tollgate/Support/Walk.h"
+#include "tollgate/Verify/CheckedSet.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -178,28 +179,9 @@ bool readArgs(Args &A, raw_ostream &Err) {
 
 struct Context {
   PolicyStore Store;
-  std::vector<const Policy *> Identity, SCPs;
-  const Policy *Boundary = nullptr;
-  const Policy *AllowAll = nullptr;
+  CallerPolicies Callers;
 
-  PolicySet setFor(const Policy *Main) {
-    PolicySet S;
-    if (Main && hasPrincipals(Main->Type)) {
-      // A resource policy is checked for what it lets in: the callers'
-      // own policies allow everything unless given.
-      S.Resource = Main;
-      S.Identity = Identity;
-      if (S.Identity.empty())
-        S.Identity.push_back(AllowAll);
-    } else {
-      if (Main)
-        S.Identity.push_back(Main);
-      S.Identity.insert(S.Identity.end(), Identity.begin(), Identity.end());
-    }
-    S.Boundary = Boundary;
-    S.SCPs = SCPs;
-    return S;
-  }
+  PolicySet setFor(const Policy *Main) { return checkedSet(Main, Callers); }
 };
 
 /// Files of a folder, by name, for folder-to-folder comparisons. False
@@ -236,20 +218,21 @@ int runCheck() {
   Verifier V(Cat, VO);
 
   Context C;
-  C.AllowAll = C.Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
+  C.Callers.AllowAll =
+      C.Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
   bool Bad = false;
   for (const std::string &F : A.Identity)
     if (const Policy *P = C.Store.load(F, PolicyType::Identity, Err))
-      C.Identity.push_back(P);
+      C.Callers.Identity.push_back(P);
     else
       Bad = true;
   for (const std::string &F : A.SCPs)
     if (const Policy *P = C.Store.load(F, PolicyType::SCP, Err))
-      C.SCPs.push_back(P);
+      C.Callers.SCPs.push_back(P);
     else
       Bad = true;
-  if (!A.Boundary.empty() &&
-      !(C.Boundary = C.Store.load(A.Boundary, PolicyType::Boundary, Err)))
+  if (!A.Boundary.empty() && !(C.Callers.Boundary = C.Store.load(
+                                   A.Boundary, PolicyType::Boundary, Err)))
     Bad = true;
   if (Bad)
     return ExitInputError;
@@ -424,34 +407,8 @@ int runCheck() {
   } else if (A.Property == "no-public-access") {
     if (!need(1))
       return ExitInputError;
-    static const char *Types[] = {"AWS::DynamoDB::Table",
-                                  "AWS::DynamoDB::Stream",
-                                  "AWS::EFS::FileSystem",
-                                  "AWS::OpenSearchService::Domain",
-                                  "AWS::Kinesis::Stream",
-                                  "AWS::Kinesis::StreamConsumer",
-                                  "AWS::KMS::Key",
-                                  "AWS::Lambda::Function",
-                                  "AWS::S3::Bucket",
-                                  "AWS::S3::AccessPoint",
-                                  "AWS::S3Express::DirectoryBucket",
-                                  "AWS::S3::Glacier",
-                                  "AWS::S3Outposts::Bucket",
-                                  "AWS::S3Outposts::AccessPoint",
-                                  "AWS::SecretsManager::Secret",
-                                  "AWS::SNS::Topic",
-                                  "AWS::SQS::Queue",
-                                  "AWS::IAM::AssumeRolePolicyDocument",
-                                  "AWS::S3Tables::TableBucket",
-                                  "AWS::ApiGateway::RestApi",
-                                  "AWS::CodeArtifact::Domain",
-                                  "AWS::Backup::BackupVault",
-                                  "AWS::CloudTrail::Dashboard",
-                                  "AWS::CloudTrail::EventDataStore",
-                                  "AWS::S3Tables::Table",
-                                  "AWS::S3Express::AccessPoint"};
-    if (A.ResourceType.empty() ||
-        none_of(Types, [&](const char *T) { return A.ResourceType == T; })) {
+
+    if (!isPublicAccessResourceType(A.ResourceType)) {
       Err << "tollgate check no-public-access: --resource-type must be one "
              "of the types IAM Access Analyzer supports (e.g. "
              "AWS::S3::Bucket)\n";

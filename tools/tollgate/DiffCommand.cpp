@@ -18,6 +18,7 @@
 #include "tollgate/Parse/PolicyStore.h"
 #include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
+#include "tollgate/Verify/CheckedSet.h"
 #include "tollgate/Verify/Regions.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -143,19 +144,10 @@ int runDiff() {
     return ExitInputError;
   const Policy *All =
       Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
-  auto setFor = [&](const Policy *Main) {
-    PolicySet S;
-    if (hasPrincipals(Main->Type)) {
-      S.Resource = Main;
-      S.Identity = Identity;
-      if (S.Identity.empty())
-        S.Identity.push_back(All);
-    } else {
-      S.Identity.push_back(Main);
-      S.Identity.insert(S.Identity.end(), Identity.begin(), Identity.end());
-    }
-    return S;
-  };
+  CallerPolicies Callers;
+  Callers.AllowAll = All;
+  Callers.Identity = Identity;
+  auto setFor = [&](const Policy *Main) { return checkedSet(Main, Callers); };
   // Both directions for one reading of the two files.
   auto diffPair = [&](const Policy *O, const Policy *N, std::string When) {
     PolicySet SO = setFor(O), SN = setFor(N);
