@@ -234,6 +234,17 @@ static Json driver(const ReportOptions &Options, Json Rules) {
           {"rules", std::move(Rules)}};
 }
 
+/// One run: the tool, where the paths are from, and the results.
+static Json run(const ReportOptions &Options, Json Rules, Json Results) {
+  Json Run = {{"tool", {{"driver", driver(Options, std::move(Rules))}}}};
+  Json Provenance = versionControlProvenance();
+  if (!Provenance.is_null())
+    Run["versionControlProvenance"] = std::move(Provenance);
+  Run["columnKind"] = "unicodeCodePoints";
+  Run["results"] = std::move(Results);
+  return Run;
+}
+
 /// The log of one run.
 static void writeLog(Json Run, raw_ostream &OS) {
   Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
@@ -279,12 +290,7 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
     }
   }
 
-  Json Run = {{"tool", {{"driver", driver(Options, std::move(Rules))}}}};
-  Json Provenance = versionControlProvenance();
-  if (!Provenance.is_null())
-    Run["versionControlProvenance"] = std::move(Provenance);
-  Run["columnKind"] = "unicodeCodePoints";
-  Run["results"] = std::move(Results);
+  Json Run = run(Options, std::move(Rules), std::move(Results));
   // Findings left out by --max-findings are counted, not dropped silently.
   Json Notifications = Json::array();
   for (const FileFindings &F : Files)
@@ -346,12 +352,7 @@ void writeVerdictSarif(ArrayRef<VerdictOutcome> Outcomes, raw_ostream &OS,
                        {"message", {{"text", Message}}},
                        {"locations", std::move(Locations)}});
   }
-  Json Run = {{"tool", {{"driver", driver(Options, std::move(Rules))}}}};
-  Json Provenance = versionControlProvenance();
-  if (!Provenance.is_null())
-    Run["versionControlProvenance"] = std::move(Provenance);
-  Run["columnKind"] = "unicodeCodePoints";
-  Run["results"] = std::move(Results);
+  Json Run = run(Options, std::move(Rules), std::move(Results));
   writeLog(std::move(Run), OS);
 }
 

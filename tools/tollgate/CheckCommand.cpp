@@ -247,74 +247,17 @@ int runCheck() {
   };
 
   std::vector<VerdictOutcome> Outcomes;
-  auto compare = [&](const std::string &Prop, const Policy *PA, StringRef NameA,
-                     const Policy *PB, StringRef NameB, std::string Title) {
-    PolicySet SA = C.setFor(PA), SB = C.setFor(PB);
-    VerdictOutcome O;
-    O.Property = Prop;
-    O.Title = std::move(Title);
-    O.FileA = NameA.str();
-    O.FileB = NameB.str();
-    O.R = V.exceeds(SA, &SB);
-    O.SetA = std::make_shared<CompiledPolicySet>(SA);
-    O.SetB = std::make_shared<CompiledPolicySet>(SB);
-    Outcomes.push_back(std::move(O));
-  };
-
-  // Policies of templates are compared under every assignment of the
-  // CloudFormation conditions their `!If`s test, as the gate compares
-  // them; the outcome is the first assignment that fails (or is
-  // undecided). False when a policy cannot be read under an assignment.
-  // \p PathB is empty for a policy not read from a file.
-  auto compareFiles = [&](const std::string &Prop, const Policy *PA,
-                          const std::string &PathA, Optional<PolicyType> TA,
-                          const Policy *PB, const std::string &PathB,
-                          Optional<PolicyType> TB, StringRef NameB,
-                          const std::string &Title) {
-    std::vector<std::string> Conds =
-        testedConditions({C.Store.find(PA), C.Store.find(PB)});
-    if (Conds.empty()) {
-      compare(Prop, PA, PathA, PB, NameB, Title);
-      return true;
-    }
-    if (Conds.size() > MaxTemplateConditions) {
-      VerdictOutcome O;
-      O.Property = Prop;
-      O.Title = Title;
-      O.FileA = PathA;
-      O.FileB = NameB.str();
-      O.R.V = Verdict::Unknown;
-      O.R.Reason = tooManyConditions(Conds.size());
-      Outcomes.push_back(std::move(O));
-      return true;
-    }
-    auto rank = [](const VerdictOutcome &O) {
-      return O.R.V == Verdict::Fail ? 2 : O.R.V == Verdict::Unknown ? 1 : 0;
-    };
-    Optional<VerdictOutcome> Worst;
-    for (const ConditionAssignment &As : everyAssignment(Conds)) {
-      const Policy *QA = C.Store.load(PathA, TA, Err, &As);
-      const Policy *QB = PathB.empty() ? PB : C.Store.load(PathB, TB, Err, &As);
-      if (!QA || !QB)
-        return false;
-      compare(Prop, QA, PathA, QB, NameB, Title + describeAssignment(As));
-      VerdictOutcome O = std::move(Outcomes.back());
-      Outcomes.pop_back();
-      if (!Worst || rank(O) > rank(*Worst))
-        Worst = std::move(O);
-      if (rank(*Worst) == 2)
-        break;
-    }
-    if (rank(*Worst) == 0) {
-      std::string Names;
-      for (size_t I = 0; I < Conds.size(); ++I)
-        Names += (I ? ", `" : "`") + Conds[I] + "`";
-      Worst->Title = Title + " under every assignment of the condition" +
-                     (Conds.size() > 1 ? "s " : " ") + Names;
-    }
-    Outcomes.push_back(std::move(*Worst));
-    return true;
-  };
+  auto compareFiles =
+      [&](const std::string &Prop, const Policy *PA, const std::string &PathA,
+          Optional<PolicyType> TA, const Policy *PB, const std::string &PathB,
+          Optional<PolicyType> TB, StringRef NameB, const std::string &Title) {
+        std::optional<VerdictOutcome> O =
+            compareContainment(V, C.Store, C.Callers, Prop, {PA, PathA, TA},
+                               {PB, PathB, TB}, NameB, Title, Err);
+        if (O)
+          Outcomes.push_back(std::move(*O));
+        return O.has_value();
+      };
 
   if (A.Property == "equivalent") {
     if (!need(2))

@@ -11,6 +11,7 @@
 #define TOLLGATE_REPORT_VERDICTS_H
 
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Verify/Properties.h"
 #include "tollgate/Verify/Regions.h"
 #include "tollgate/Verify/Verify.h"
 
@@ -58,17 +59,6 @@ std::string regionActions(const Region &R, llvm::StringRef CatalogDate,
 
 /// `StringEquals aws:SourceVpc = "vpc-1"`.
 std::string conditionText(const Condition &C);
-
-/// One checked property of `tollgate check`.
-struct VerdictOutcome {
-  std::string Property; ///< `equivalent`, `no-new-access`, ...
-  std::string Title;    ///< What was checked, in a sentence.
-  std::string FileA, FileB;
-  verify::CheckResult R;
-  /// The sets compared, to locate the deciding statements; SetB is null
-  /// for a property of one set.
-  std::shared_ptr<CompiledPolicySet> SetA, SetB;
-};
 
 /// `PASS: title`, with the reason or the counterexample, then the
 /// assumptions of the request model.
