@@ -5,7 +5,11 @@
 #include "tollgate/Json/Depth.h"
 #include "tollgate/Support/ReadFile.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <nlohmann/json.hpp>
+
+#include <map>
 
 using namespace llvm;
 
@@ -96,6 +100,71 @@ Expected<RequestFile> readRequestFile(StringRef Path) {
     }
   }
   return Out;
+}
+
+static Error failure(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), Message);
+}
+
+Error completeRequest(Request &R, std::string Kind,
+                      const RequestOverrides &Over) {
+  if (Over.Principal) {
+    std::string Canonical = R.Principal.CanonicalId;
+    R.Principal = Caller::fromId(*Over.Principal);
+    R.Principal.CanonicalId = Canonical;
+  }
+  if (Over.PrincipalKind)
+    Kind = *Over.PrincipalKind;
+  if (!Kind.empty()) {
+    Optional<CallerKind> K = parseCallerKind(Kind);
+    if (!K)
+      return failure("unknown principal kind '" + Kind + "'");
+    R.Principal.Kind = *K;
+  }
+  if (Over.Action)
+    R.Action = *Over.Action;
+  if (Over.Resource)
+    R.Resource = *Over.Resource;
+  if (Over.ResourceAccount)
+    R.ResourceAccount = *Over.ResourceAccount;
+  if (R.Action.empty())
+    return failure("no action; give --action SERVICE:NAME");
+  if (StringRef(R.Action).count(':') != 1)
+    return failure("the action '" + R.Action +
+                   "' is not of the form SERVICE:NAME");
+  if (R.Resource.empty())
+    R.Resource = "*";
+  if (R.ResourceAccount.empty()) {
+    // An ARN's account field names the owner; S3 ARNs have none.
+    SmallVector<StringRef, 6> Fields;
+    StringRef(R.Resource).split(Fields, ':', 5);
+    if (Fields.size() == 6 && !Fields[4].empty())
+      R.ResourceAccount = Fields[4].str();
+  }
+  // --context KEY=VALUE: a repeated key becomes multivalued.
+  std::map<std::string, std::vector<std::string>> Ctx;
+  std::vector<std::string> Order;
+  for (const std::string &C : Over.Context) {
+    StringRef Key, Value;
+    std::tie(Key, Value) = StringRef(C).split('=');
+    if (Key.empty() || Key.size() == C.size())
+      return failure("--context wants KEY=VALUE, got '" + C + "'");
+    std::string Folded = Key.lower();
+    if (!Ctx.count(Folded))
+      Order.push_back(Key.str());
+    if (Value == "[]")
+      Ctx[Folded];
+    else
+      Ctx[Folded].push_back(Value.str());
+  }
+  for (const std::string &Key : Order) {
+    const std::vector<std::string> &Values = Ctx[StringRef(Key).lower()];
+    if (Values.size() == 1)
+      R.Context.set(Key, Values.front());
+    else
+      R.Context.setMulti(Key, Values);
+  }
+  return Error::success();
 }
 
 } // namespace tollgate

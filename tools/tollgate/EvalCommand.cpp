@@ -239,69 +239,16 @@ int runEval() {
     R = std::move(File->R);
     Kind = std::move(File->Kind);
   }
-  if (O.Principal) {
-    std::string Canonical = R.Principal.CanonicalId;
-    R.Principal = Caller::fromId(*O.Principal);
-    R.Principal.CanonicalId = Canonical;
-  }
-  if (O.PrincipalKind)
-    Kind = *O.PrincipalKind;
-  if (!Kind.empty()) {
-    Optional<CallerKind> K = parseCallerKind(Kind);
-    if (!K) {
-      Err << "tollgate eval: unknown principal kind '" << Kind << "'\n";
-      return ExitInputError;
-    }
-    R.Principal.Kind = *K;
-  }
-  if (O.Action)
-    R.Action = *O.Action;
-  if (O.Resource)
-    R.Resource = *O.Resource;
-  if (O.ResourceAccount)
-    R.ResourceAccount = *O.ResourceAccount;
-  if (R.Action.empty()) {
-    Err << "tollgate eval: no action; give --action SERVICE:NAME\n";
+  RequestOverrides Over;
+  Over.Principal = O.Principal;
+  Over.PrincipalKind = O.PrincipalKind;
+  Over.Action = O.Action;
+  Over.Resource = O.Resource;
+  Over.ResourceAccount = O.ResourceAccount;
+  Over.Context = O.Context;
+  if (Error E = completeRequest(R, Kind, Over)) {
+    Err << "tollgate eval: " << toString(std::move(E)) << '\n';
     return ExitInputError;
-  }
-  if (StringRef(R.Action).count(':') != 1) {
-    Err << "tollgate eval: the action '" << R.Action
-        << "' is not of the form SERVICE:NAME\n";
-    return ExitInputError;
-  }
-  if (R.Resource.empty())
-    R.Resource = "*";
-  if (R.ResourceAccount.empty()) {
-    // An ARN's account field names the owner; S3 ARNs have none.
-    SmallVector<StringRef, 6> Fields;
-    StringRef(R.Resource).split(Fields, ':', 5);
-    if (Fields.size() == 6 && !Fields[4].empty())
-      R.ResourceAccount = Fields[4].str();
-  }
-  // --context KEY=VALUE: a repeated key becomes multivalued.
-  std::map<std::string, std::vector<std::string>> Ctx;
-  std::vector<std::string> Order;
-  for (const std::string &C : O.Context) {
-    StringRef Key, Value;
-    std::tie(Key, Value) = StringRef(C).split('=');
-    if (Key.empty() || Key.size() == C.size()) {
-      Err << "tollgate eval: --context wants KEY=VALUE, got '" << C << "'\n";
-      return ExitInputError;
-    }
-    std::string Folded = Key.lower();
-    if (!Ctx.count(Folded))
-      Order.push_back(Key.str());
-    if (Value == "[]")
-      Ctx[Folded];
-    else
-      Ctx[Folded].push_back(Value.str());
-  }
-  for (const std::string &Key : Order) {
-    const std::vector<std::string> &Values = Ctx[StringRef(Key).lower()];
-    if (Values.size() == 1)
-      R.Context.set(Key, Values.front());
-    else
-      R.Context.setMulti(Key, Values);
   }
 
   std::vector<Loaded> All;
