@@ -131,12 +131,15 @@ int runDiff() {
   Verifier V(Cat, VO);
 
   PolicyStore Store;
-  const Policy *Old = Store.load(A.Files[0], A.Type, Err);
-  const Policy *New = Store.load(A.Files[1], A.Type, Err);
+  const Policy *Old =
+      Store.load(A.Files[0], A.Type, Err, nullptr, "tollgate diff");
+  const Policy *New =
+      Store.load(A.Files[1], A.Type, Err, nullptr, "tollgate diff");
   std::vector<const Policy *> Identity;
   bool Bad = !Old || !New;
   for (const std::string &F : A.Identity)
-    if (const Policy *P = Store.load(F, PolicyType::Identity, Err))
+    if (const Policy *P =
+            Store.load(F, PolicyType::Identity, Err, nullptr, "tollgate diff"))
       Identity.push_back(P);
     else
       Bad = true;
@@ -187,8 +190,10 @@ int runDiff() {
     Changes.push_back(std::move(C));
   } else {
     for (const ConditionAssignment &As : everyAssignment(Conds)) {
-      const Policy *O = Store.load(A.Files[0], A.Type, Err, &As);
-      const Policy *N = Store.load(A.Files[1], A.Type, Err, &As);
+      const Policy *O =
+          Store.load(A.Files[0], A.Type, Err, &As, "tollgate diff");
+      const Policy *N =
+          Store.load(A.Files[1], A.Type, Err, &As, "tollgate diff");
       if (!O || !N)
         return ExitInputError;
       Changes.push_back(diffPair(O, N, describeAssignment(As)));
