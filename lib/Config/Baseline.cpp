@@ -12,6 +12,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <tuple>
 
@@ -127,26 +129,19 @@ Expected<size_t> Baseline::write(StringRef Path, ArrayRef<FileFindings> Files) {
   if (EC)
     return createStringError(EC, "cannot write baseline '" + Path +
                                      "': " + EC.message());
-  json::OStream J(OS, 2);
-  J.object([&] {
-    J.attribute("version", 1);
-    J.attribute("tool", "tollgate");
-    J.attributeArray("findings", [&] {
-      for (const auto &M : Merged) {
-        // Named references: a lambda may not capture structured bindings.
-        const Entry &E = M.first;
-        size_t Count = M.second;
-        J.object([&] {
-          J.attribute("file", std::get<0>(E));
-          J.attribute("code", std::get<1>(E));
-          J.attribute("pointer", std::get<2>(E));
-          J.attribute("message", std::get<3>(E));
-          if (Count > 1)
-            J.attribute("count", static_cast<int64_t>(Count));
-        });
-      }
-    });
-  });
+  nlohmann::ordered_json Findings = nlohmann::ordered_json::array();
+  for (const auto &[E, Count] : Merged) {
+    nlohmann::ordered_json F = {{"file", std::get<0>(E)},
+                                {"code", std::get<1>(E)},
+                                {"pointer", std::get<2>(E)},
+                                {"message", std::get<3>(E)}};
+    if (Count > 1)
+      F["count"] = Count;
+    Findings.push_back(std::move(F));
+  }
+  nlohmann::ordered_json Doc = {
+      {"version", 1}, {"tool", "tollgate"}, {"findings", std::move(Findings)}};
+  OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   OS << '\n';
   OS.close();
   if (OS.has_error()) {

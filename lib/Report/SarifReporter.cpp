@@ -12,6 +12,7 @@
 
 #include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Report/Reporters.h"
+#include "tollgate/Report/Verdicts.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
@@ -224,6 +225,35 @@ static Json versionControlProvenance() {
   return Json::array({std::move(Details)});
 }
 
+/// The tool: its name, home, version and rule table.
+static Json driver(const ReportOptions &Options, Json Rules) {
+  return {{"name", "tollgate"},
+          {"informationUri", std::string(RepositoryUrl)},
+          {"version", Options.ToolVersion},
+          {"semanticVersion", Options.ToolVersion},
+          {"rules", std::move(Rules)}};
+}
+
+/// One run: the tool, where the paths are from, and the results.
+static Json run(const ReportOptions &Options, Json Rules, Json Results) {
+  Json Run = {{"tool", {{"driver", driver(Options, std::move(Rules))}}}};
+  Json Provenance = versionControlProvenance();
+  if (!Provenance.is_null())
+    Run["versionControlProvenance"] = std::move(Provenance);
+  Run["columnKind"] = "unicodeCodePoints";
+  Run["results"] = std::move(Results);
+  return Run;
+}
+
+/// The log of one run.
+static void writeLog(Json Run, raw_ostream &OS) {
+  Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", Json::array({std::move(Run)})}};
+  OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+     << '\n';
+}
+
 void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
                 const ReportOptions &Options) {
   Json Rules = Json::array();
@@ -260,17 +290,7 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
     }
   }
 
-  Json Driver = {{"name", "tollgate"},
-                 {"informationUri", std::string(RepositoryUrl)},
-                 {"version", Options.ToolVersion},
-                 {"semanticVersion", Options.ToolVersion},
-                 {"rules", std::move(Rules)}};
-  Json Run = {{"tool", {{"driver", std::move(Driver)}}}};
-  Json Provenance = versionControlProvenance();
-  if (!Provenance.is_null())
-    Run["versionControlProvenance"] = std::move(Provenance);
-  Run["columnKind"] = "unicodeCodePoints";
-  Run["results"] = std::move(Results);
+  Json Run = run(Options, std::move(Rules), std::move(Results));
   // Findings left out by --max-findings are counted, not dropped silently.
   Json Notifications = Json::array();
   for (const FileFindings &F : Files)
@@ -285,11 +305,55 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
     Run["invocations"] = Json::array(
         {{{"executionSuccessful", true},
           {"toolExecutionNotifications", std::move(Notifications)}}});
-  Json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", Json::array({std::move(Run)})}};
-  OS << Log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-     << '\n';
+  writeLog(std::move(Run), OS);
+}
+
+void writeVerdictSarif(ArrayRef<VerdictOutcome> Outcomes, raw_ostream &OS,
+                       const ReportOptions &Options) {
+  Json Rules = Json::array();
+  StringMap<size_t> RuleIndex;
+  Json Results = Json::array();
+  for (const VerdictOutcome &O : Outcomes) {
+    auto Rule = RuleIndex.try_emplace(O.Property, Rules.size());
+    if (Rule.second)
+      Rules.push_back(
+          {{"id", O.Property},
+           {"shortDescription", {{"text", "tollgate check " + O.Property}}},
+           {"helpUri", std::string(RepositoryUrl) + "/blob/main/README.md"}});
+    using verify::Verdict;
+    std::string Message = (verdictName(O.R.V) + ": " + O.Title).str();
+    if (O.R.V == Verdict::Unknown)
+      Message += " (" + O.R.Reason + ")";
+    if (O.R.Cex) {
+      const Request &R = O.R.Cex->R;
+      Message += ": for example " + R.Principal.Id + " calling " + R.Action +
+                 " on " + R.Resource;
+    }
+    Json Locations = Json::array();
+    if (O.R.Cex)
+      for (StatementRef Ref : O.R.Cex->A.Deciding) {
+        const Policy &P = O.SetA->policy(Ref);
+        if (P.Source && P.Source->wasRead())
+          Locations.push_back(
+              {{"physicalLocation",
+                physicalLocation(*P.Source,
+                                 P.Statements[Ref.StatementIndex].L.Range)}});
+      }
+    if (Locations.empty())
+      Locations.push_back(
+          {{"physicalLocation",
+            {{"artifactLocation", artifactLocation(O.FileA)}}}});
+    Results.push_back({{"ruleId", O.Property},
+                       {"ruleIndex", Rule.first->second},
+                       {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"},
+                       {"level", O.R.V == Verdict::Fail      ? "error"
+                                 : O.R.V == Verdict::Unknown ? "warning"
+                                                             : "none"},
+                       {"message", {{"text", Message}}},
+                       {"locations", std::move(Locations)}});
+  }
+  Json Run = run(Options, std::move(Rules), std::move(Results));
+  writeLog(std::move(Run), OS);
 }
 
 } // namespace tollgate

@@ -6,7 +6,8 @@
 # Installs the npm package @microsoft/sarif-multitool-linux (pinned below)
 # into tests/sarif/node_modules unless it is there already, lints the bundled
 # examples and a small configured project (configuration findings, notes,
-# an unreadable file) with --format sarif, and validates each log against
+# an unreadable file) and a verdict of `tollgate check` with --format sarif,
+# and validates each log against
 # the SARIF 2.1.0 schema and the Multitool's rules at its default levels
 # (error and warning). Any validation result fails the test; the results are
 # printed.
@@ -83,8 +84,25 @@ JSON
 printf '{"Version": "2012-10-17", "Statement": [' > "$PROJECT/policies/broken.json"
 lint_sarif project "$PROJECT" policies missing.json
 
+# A verdict of `tollgate check`: a counterexample located at the statement
+# that allows it, and a pass.
+cat > "$PROJECT/old.json" <<'JSON'
+{"Version": "2012-10-17", "Statement": [
+  {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+JSON
+cat > "$PROJECT/new.json" <<'JSON'
+{"Version": "2012-10-17", "Statement": [
+  {"Sid": "ReadWrite", "Effect": "Allow",
+   "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}
+JSON
+(cd "$PROJECT" && "$TOLLGATE" check no-new-access --baseline old.json new.json --format sarif > "$WORK/check.sarif") || true
+if [[ ! -s $WORK/check.sarif ]]; then
+  echo "FAIL: tollgate check wrote no SARIF log" >&2
+  exit 1
+fi
+
 failed=0
-for log in "$WORK/examples.sarif" "$WORK/project.sarif"; do
+for log in "$WORK/examples.sarif" "$WORK/project.sarif" "$WORK/check.sarif"; do
   out=${log%.sarif}.validation.sarif
   # (--quiet is rejected by this version's option parser.)
   "$MULTITOOL" validate -o "$out" "$log" > "$out.console" 2>&1 || true

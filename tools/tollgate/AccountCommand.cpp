@@ -11,7 +11,6 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "AccountCommand.h"
 #include "Commands.h"
 
 #include "tollgate/Account/Analysis.h"
@@ -37,53 +36,62 @@ using namespace llvm;
 
 namespace tollgate {
 
+cl::SubCommand AccountCommand(
+    "account",
+    "Questions about a whole AWS account (the output of `aws iam "
+    "get-account-authorization-details`):\n"
+    "  tollgate account FILE lint | admins | external\n"
+    "  tollgate account FILE who-can --action A --resource R [--context K=V]\n"
+    "  tollgate account FILE escalation [--format text|json|dot|svg]\n"
+    "  tollgate account diff OLD NEW\n"
+    "  tollgate account merge JSON...");
+
 namespace {
 
-cl::SubCommand AccountSub("account",
-                          "Questions about a whole AWS account: lint, who-can, "
-                          "admins, external, escalation, diff, merge");
 cl::OptionCategory AccountCategory("account options");
 
-cl::list<std::string> Operands(cl::Positional, cl::sub(AccountSub),
+cl::list<std::string> Operands(cl::Positional, cl::sub(AccountCommand),
                                cl::desc("FILE VERB | diff OLD NEW | merge "
                                         "JSON..."),
                                cl::ZeroOrMore);
-cl::opt<std::string> Action("action", cl::sub(AccountSub),
+cl::opt<std::string> Action("action", cl::sub(AccountCommand),
                             cl::cat(AccountCategory),
                             cl::desc("who-can: the action (service:Name)"));
-cl::opt<std::string> Resource("resource", cl::sub(AccountSub),
+cl::opt<std::string> Resource("resource", cl::sub(AccountCommand),
                               cl::cat(AccountCategory), cl::init("*"),
                               cl::desc("who-can: the resource ARN"));
 cl::list<std::string>
-    Context("context", cl::sub(AccountSub), cl::cat(AccountCategory),
+    Context("context", cl::sub(AccountCommand), cl::cat(AccountCategory),
             cl::desc("who-can: a condition key, KEY=VALUE (repeat a key for "
                      "several values)"));
 cl::opt<std::string> ResourcePolicy(
-    "resource-policy", cl::sub(AccountSub), cl::cat(AccountCategory),
+    "resource-policy", cl::sub(AccountCommand), cl::cat(AccountCategory),
     cl::desc("who-can: the resource's own policy (bucket policy, key "
              "policy, ...)"));
-cl::list<std::string> SCPs("scp", cl::sub(AccountSub), cl::cat(AccountCategory),
+cl::list<std::string> SCPs("scp", cl::sub(AccountCommand),
+                           cl::cat(AccountCategory),
                            cl::desc("a service control policy, one per level "
                                     "of the organization"));
-cl::list<std::string> RCPs("rcp", cl::sub(AccountSub), cl::cat(AccountCategory),
+cl::list<std::string> RCPs("rcp", cl::sub(AccountCommand),
+                           cl::cat(AccountCategory),
                            cl::desc("a resource control policy, one per "
                                     "level"));
-cl::opt<std::string> AccountId("account-id", cl::sub(AccountSub),
+cl::opt<std::string> AccountId("account-id", cl::sub(AccountCommand),
                                cl::cat(AccountCategory),
                                cl::desc("the account id (default: the one the "
                                         "ARNs of the file name most)"));
 cl::opt<std::string>
-    Format("format", cl::sub(AccountSub), cl::cat(AccountCategory),
+    Format("format", cl::sub(AccountCommand), cl::cat(AccountCategory),
            cl::init("text"),
            cl::desc("text or json; escalation also dot and svg"));
-cl::opt<std::string> FailOn("fail-on", cl::sub(AccountSub),
+cl::opt<std::string> FailOn("fail-on", cl::sub(AccountCommand),
                             cl::cat(AccountCategory), cl::init("security"),
                             cl::desc("lint: the lowest severity that makes the "
                                      "exit status 1"));
-cl::opt<unsigned> Jobs("j", cl::sub(AccountSub), cl::cat(AccountCategory),
+cl::opt<unsigned> Jobs("j", cl::sub(AccountCommand), cl::cat(AccountCategory),
                        cl::init(1),
                        cl::desc("worker threads (0: one per core)"));
-cl::opt<unsigned> Timeout("timeout", cl::sub(AccountSub),
+cl::opt<unsigned> Timeout("timeout", cl::sub(AccountCommand),
                           cl::cat(AccountCategory), cl::init(10),
                           cl::desc("the verifier's time limit per check, in "
                                    "seconds"));
@@ -179,29 +187,7 @@ int writeSvg(const account::Account &A, const account::EscalationGraph &G,
 
 } // namespace
 
-int runAccountCommand(int Argc, const char **Argv) {
-  // The parser wants the program name and then the subcommand's name.
-  std::vector<const char *> Args{"tollgate", "account"};
-  int First = Argc >= 2 && StringRef(Argv[1]) == "account" ? 2 : 1;
-  for (int I = First; I < Argc; ++I)
-    Args.push_back(Argv[I]);
-  cl::HideUnrelatedOptions({&AccountCategory}, AccountSub);
-  if (!cl::ParseCommandLineOptions(
-          int(Args.size()), Args.data(),
-          "tollgate account: questions about a whole AWS account\n\n"
-          "  tollgate account FILE lint\n"
-          "  tollgate account FILE who-can --action A --resource R "
-          "[--context K=V]\n"
-          "  tollgate account FILE admins\n"
-          "  tollgate account FILE external\n"
-          "  tollgate account FILE escalation [--format text|json|dot|svg]\n"
-          "  tollgate account diff OLD NEW\n"
-          "  tollgate account merge JSON...\n\n"
-          "FILE is the output of `aws iam "
-          "get-account-authorization-details`.\n",
-          &errs()))
-    return ExitInputError;
-
+int runAccount() {
   std::vector<std::string> Files;
   std::string Verb;
   for (const std::string &O : Operands) {

@@ -7,20 +7,22 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "CheckCommand.h"
 #include "Commands.h"
-#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyBuilder.h"
+#include "tollgate/Parse/PolicyStore.h"
+#include "tollgate/Parse/TemplateConditions.h"
+#include "tollgate/Report/Verdicts.h"
 #include "tollgate/Support/Diagnostic.h"
 #include "tollgate/Support/Findings.h"
 #include "tollgate/Support/Walk.h"
+#include "tollgate/Verify/CheckedSet.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
@@ -30,148 +32,93 @@
 using namespace llvm;
 
 namespace tollgate {
-namespace checkcmd {
-
-const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
-                                raw_ostream &Err,
-                                const ConditionAssignment *Conditions) {
-  LoadOptions LO;
-  LO.Type = Type;
-  LO.Conditions = Conditions;
-  Loaded.push_back(loadPolicyFile(Path, LO));
-  LoadedPolicy &L = Loaded.back();
-  if (!Conditions)
-    for (const std::string &Note : L.FileNotes)
-      Err << (L.Source ? L.Source->name() : Path) << ": note: " << Note << '\n';
-  bool Bad = !L.P || L.hasInputError();
-  for (const Diagnostic &D : L.Diags)
-    if (D.Level == Severity::Error)
-      Bad = true;
-  if (!Bad)
-    return L.P.get();
-  // A bounded number of errors, as lint reports (--max-findings): a small
-  // file may hold a great many.
-  unsigned Shown = 0, NotShown = 0;
-  for (const Diagnostic &D : L.Diags) {
-    if (D.Level != Severity::Error)
-      continue;
-    if (Shown == DefaultMaxFindingsPerFile) {
-      ++NotShown;
-      continue;
-    }
-    ++Shown;
-    Err << (L.Source ? L.Source->name() : Path);
-    if (L.Source && L.Source->wasRead()) {
-      Position P = L.Source->position(D.Range.Begin);
-      Err << ':' << P.Line << ':' << P.Column;
-    }
-    Err << ": error: " << D.Message;
-    if (D.Check)
-      Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
-    Err << '\n';
-  }
-  if (NotShown)
-    Err << (L.Source ? L.Source->name() : Path) << ": note: " << NotShown
-        << " more error" << (NotShown == 1 ? " is" : "s are")
-        << " not shown; at most " << DefaultMaxFindingsPerFile
-        << " per file (`tollgate lint --max-findings 0` lists them all)\n";
-  Err << "tollgate check: " << Path
-      << ": the policy has errors; fix them before verifying it\n";
-  return nullptr;
-}
-
-const LoadedPolicy *PolicyStore::find(const Policy *P) const {
-  for (const LoadedPolicy &L : Loaded)
-    if (P && L.P.get() == P)
-      return &L;
-  return nullptr;
-}
-
-const Policy *PolicyStore::fromText(StringRef Name, std::string Text,
-                                    PolicyType Type) {
-  LoadOptions LO;
-  LO.Type = Type;
-  Loaded.push_back(loadPolicyText(Name, std::move(Text), LO));
-  return Loaded.back().P.get();
-}
-
-std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
-  const Policy &P = Set.policy(Ref);
-  const Statement &S = P.Statements[Ref.StatementIndex];
-  std::string Out;
-  if (P.Source) {
-    Position Pos = P.Source->position(S.L.Range.Begin);
-    Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
-              .str();
-  } else {
-    Out = "<policy>";
-  }
-  return Out + " (" + S.displayName(Ref.StatementIndex) + ")";
-}
-
-/// \p S for a terminal: control characters escaped as `\xNN` (the JSON
-/// form keeps the exact text).
-static std::string printable(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (U < 0x20 || U == 0x7f)
-      Out += formatv("\\x{0:x-2}", U).str();
-    else
-      Out += C;
-  }
-  return Out;
-}
-
-void printRequest(const Request &R, bool FutureAction, StringRef CatalogDate,
-                  raw_ostream &OS, StringRef Indent,
-                  const std::vector<std::string> *ReadKeys) {
-  OS << Indent << "principal: " << R.Principal.Id << " ("
-     << callerKindName(R.Principal.Kind) << ")\n";
-  OS << Indent << "action:    " << R.Action;
-  if (FutureAction)
-    OS << "  (an action not in the catalog of " << CatalogDate << ")";
-  OS << '\n';
-  OS << Indent << "resource:  " << printable(R.Resource) << '\n';
-  if (!R.sameAccount())
-    OS << Indent << "resource account: " << R.ResourceAccount
-       << " (another account than the caller's)\n";
-  else if (!R.Principal.Account.empty())
-    OS << Indent << "resource account: " << R.Principal.Account
-       << " (the caller's)\n";
-  std::vector<StringRef> Others;
-  for (const ContextValue *V : R.Context.sorted()) {
-    if (ReadKeys && !is_contained(*ReadKeys, StringRef(V->Name).lower())) {
-      Others.push_back(V->Name);
-      continue;
-    }
-    OS << Indent << "context:   " << V->Name << " = ";
-    if (V->MultiValued) {
-      OS << "[";
-      ListSeparator Sep(", ");
-      for (const std::string &X : V->Values)
-        OS << Sep << '"' << printable(X) << '"';
-      OS << "]";
-    } else {
-      OS << '"' << printable(V->Values.front()) << '"';
-    }
-    OS << '\n';
-  }
-  if (!Others.empty()) {
-    OS << Indent << "also:      ";
-    ListSeparator Sep(", ");
-    for (StringRef K : Others)
-      OS << Sep << K;
-    OS << " (no policy reads them)\n";
-  }
-}
-
-} // namespace checkcmd
-
-using namespace checkcmd;
 using namespace verify;
 
+cl::SubCommand
+    CheckCommand("check",
+                 "Prove or refute a property of policies\n\n"
+                 "  equivalent A B                       A and B allow the "
+                 "same requests\n"
+                 "  no-new-access --baseline OLD NEW     NEW allows nothing "
+                 "OLD does not\n"
+                 "                                       (OLD and NEW may be "
+                 "folders)\n"
+                 "  access-not-granted --action A[,A] [--resource R[,R]] "
+                 "POLICY\n"
+                 "  no-public-access --resource-type T POLICY\n"
+                 "  least-privilege --allowed SPEC POLICY\n\n"
+                 "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 "
+                 "internal error");
+
 namespace {
+
+const char *Properties =
+    "properties:\n"
+    "  equivalent A B                       A and B allow the same requests\n"
+    "  no-new-access --baseline OLD NEW     NEW allows nothing OLD does not\n"
+    "                                       (OLD and NEW may be folders)\n"
+    "  access-not-granted --action A[,A] [--resource R[,R]] POLICY\n"
+    "  no-public-access --resource-type T POLICY\n"
+    "  least-privilege --allowed SPEC POLICY\n";
+
+cl::OptionCategory CheckCategory("check options");
+
+cl::list<std::string> Positionals(cl::Positional, cl::sub(CheckCommand),
+                                  cl::cat(CheckCategory),
+                                  cl::desc("PROPERTY POLICY..."));
+cl::opt<std::string> Baseline("baseline", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::value_desc("old"),
+                              cl::desc("no-new-access: the previous version "
+                                       "(a file or a folder)"));
+cl::opt<std::string> Allowed("allowed", cl::sub(CheckCommand),
+                             cl::cat(CheckCategory), cl::value_desc("spec"),
+                             cl::desc("least-privilege: the policy of what "
+                                      "may be granted"));
+cl::opt<std::string>
+    ResourceType("resource-type", cl::sub(CheckCommand), cl::cat(CheckCategory),
+                 cl::value_desc("type"),
+                 cl::desc("no-public-access: the resource's CloudFormation "
+                          "type (AWS::S3::Bucket, ...)"));
+cl::list<std::string> Actions("action", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::CommaSeparated,
+                              cl::value_desc("action,..."),
+                              cl::desc("access-not-granted: the actions"));
+cl::list<std::string> Resources("resource", cl::sub(CheckCommand),
+                                cl::cat(CheckCategory), cl::CommaSeparated,
+                                cl::value_desc("arn,..."),
+                                cl::desc("access-not-granted: the resources"));
+cl::opt<std::string> TypeOption("type", cl::sub(CheckCommand),
+                                cl::cat(CheckCategory), cl::value_desc("type"),
+                                cl::desc("Read the checked policies as this "
+                                         "type"));
+cl::list<std::string> Identity("identity", cl::sub(CheckCommand),
+                               cl::cat(CheckCategory), cl::value_desc("file"),
+                               cl::desc("An identity policy of the caller "
+                                        "(repeatable)"));
+cl::opt<std::string> Boundary("boundary", cl::sub(CheckCommand),
+                              cl::cat(CheckCategory), cl::value_desc("file"),
+                              cl::desc("The caller's permissions boundary"));
+cl::list<std::string> SCPs("scp", cl::sub(CheckCommand), cl::cat(CheckCategory),
+                           cl::value_desc("file"),
+                           cl::desc("A service control policy level "
+                                    "(repeatable)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(CheckCommand),
+                          cl::cat(CheckCategory), cl::init(10),
+                          cl::value_desc("seconds"),
+                          cl::desc("Time limit of each check (default 10)"));
+cl::opt<std::string> DumpDir("dump-smt2", cl::sub(CheckCommand),
+                             cl::cat(CheckCategory), cl::value_desc("dir"),
+                             cl::desc("Write every solver query as SMT-LIB "
+                                      "2"));
+cl::opt<std::string> RequestModel(
+    "request-model", cl::sub(CheckCommand), cl::cat(CheckCategory),
+    cl::init("realistic"), cl::value_desc("realistic|textual"),
+    cl::desc("The requests AWS can send (default), or any strings for the "
+             "resource and every key"));
+cl::opt<std::string> Format("format", cl::sub(CheckCommand),
+                            cl::cat(CheckCategory), cl::init("text"),
+                            cl::value_desc("text|json|sarif"),
+                            cl::desc("Output format (default: text)"));
 
 struct Args {
   std::string Property;
@@ -186,344 +133,56 @@ struct Args {
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
-const char *Usage =
-    "usage: tollgate check PROPERTY [options] POLICY...\n"
-    "properties:\n"
-    "  equivalent A B                       A and B allow the same requests\n"
-    "  no-new-access --baseline OLD NEW     NEW allows nothing OLD does not\n"
-    "                                       (OLD and NEW may be folders)\n"
-    "  access-not-granted --action A[,A] [--resource R[,R]] POLICY\n"
-    "  no-public-access --resource-type T POLICY\n"
-    "  least-privilege --allowed SPEC POLICY\n"
-    "options:\n"
-    "  --type TYPE          read the checked policies as this type\n"
-    "  --identity FILE      an identity policy of the caller (repeatable)\n"
-    "  --boundary FILE      the caller's permissions boundary\n"
-    "  --scp FILE           a service control policy level (repeatable)\n"
-    "  --timeout SECONDS    time limit of each check (default 10)\n"
-    "  --dump-smt2 DIR      write every solver query as SMT-LIB 2\n"
-    "  --request-model realistic|textual\n"
-    "                       the requests AWS can send (default), or any\n"
-    "                       strings for the resource and every key\n"
-    "  --format text|json|sarif\n"
-    "exit status: 0 pass, 1 fail, 2 input error, 3 unknown, 4 internal "
-    "error\n";
-
-bool parseArgs(int Argc, const char **Argv, Args &A, raw_ostream &Err) {
-  if (Argc < 2) {
-    Err << Usage;
-    return false;
-  }
-  A.Property = Argv[1];
-  for (int I = 2; I < Argc; ++I) {
-    StringRef Arg = Argv[I];
-    auto value = [&](std::string &Out) {
-      size_t Eq = Arg.find('=');
-      if (Arg.startswith("--") && Eq != StringRef::npos) {
-        Out = Arg.substr(Eq + 1).str();
-        return true;
-      }
-      if (I + 1 >= Argc) {
-        Err << "tollgate check: " << Arg << " needs a value\n";
-        return false;
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    StringRef Name = Arg.split('=').first;
-    std::string V;
-    auto list = [&](std::vector<std::string> &Out) {
-      if (!value(V))
-        return false;
-      SmallVector<StringRef, 8> Parts;
-      StringRef(V).split(Parts, ',', -1, false);
-      for (StringRef P : Parts)
-        Out.push_back(P.trim().str());
-      return true;
-    };
-    if (Name == "--baseline") {
-      if (!value(A.Baseline))
-        return false;
-    } else if (Name == "--allowed") {
-      if (!value(A.Allowed))
-        return false;
-    } else if (Name == "--resource-type") {
-      if (!value(A.ResourceType))
-        return false;
-    } else if (Name == "--action") {
-      if (!list(A.Actions))
-        return false;
-    } else if (Name == "--resource") {
-      if (!list(A.Resources))
-        return false;
-    } else if (Name == "--identity") {
-      if (!value(V))
-        return false;
-      A.Identity.push_back(V);
-    } else if (Name == "--scp") {
-      if (!value(V))
-        return false;
-      A.SCPs.push_back(V);
-    } else if (Name == "--boundary") {
-      if (!value(A.Boundary))
-        return false;
-    } else if (Name == "--type") {
-      if (!value(V))
-        return false;
-      A.Type = parsePolicyType(V);
-      if (!A.Type) {
-        Err << "tollgate check: unknown policy type '" << V << "'\n";
-        return false;
-      }
-    } else if (Name == "--timeout") {
-      if (!value(V))
-        return false;
-      if (StringRef(V).getAsInteger(10, A.TimeoutS) || A.TimeoutS == 0 ||
-          A.TimeoutS > verify::MaxTimeoutSeconds) {
-        Err << "tollgate check: --timeout needs a positive number of "
-               "seconds, at most "
-            << verify::MaxTimeoutSeconds << "\n";
-        return false;
-      }
-    } else if (Name == "--request-model") {
-      if (!value(V))
-        return false;
-      if (!parseRequestModelOption(V, "tollgate check", A.Requests, Err))
-        return false;
-    } else if (Name == "--dump-smt2") {
-      if (!value(A.DumpDir))
-        return false;
-    } else if (Name == "--format") {
-      if (!value(A.Format))
-        return false;
-      if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
-        Err << "tollgate check: unknown format '" << A.Format << "'\n";
-        return false;
-      }
-    } else if (Name == "-h" || Name == "--help") {
-      Err << Usage;
-      return false;
-    } else if (Arg.startswith("-") && Arg != "-") {
-      Err << "tollgate check: unknown option '" << Arg << "'\n" << Usage;
-      return false;
-    } else {
-      A.Files.push_back(Arg.str());
-    }
-  }
-  return true;
+/// The items of a comma-separated list option, trimmed, empty ones left out.
+std::vector<std::string> listItems(const cl::list<std::string> &L) {
+  std::vector<std::string> Out;
+  for (StringRef Item : L)
+    if (!Item.trim().empty())
+      Out.push_back(Item.trim().str());
+  return Out;
 }
 
-const char *AllowAllText =
-    R"({"Version":"2012-10-17","Statement":[)"
-    R"({"Effect":"Allow","Action":"*","Resource":"*"}]})";
-
-/// One checked comparison, for output.
-struct Outcome {
-  std::string Title; ///< What was checked, in a sentence.
-  std::string FileA, FileB;
-  CheckResult R;
-  /// Sets kept to locate the deciding statements.
-  std::shared_ptr<CompiledPolicySet> SetA, SetB;
-  std::string Property;
-};
+/// The options as Args; false (with a message) for a wrong value.
+bool readArgs(Args &A, raw_ostream &Err) {
+  if (Positionals.empty()) {
+    Err << "tollgate check: give a property and the policies\n" << Properties;
+    return false;
+  }
+  A.Property = Positionals.front();
+  A.Files.assign(Positionals.begin() + 1, Positionals.end());
+  A.Baseline = Baseline;
+  A.Allowed = Allowed;
+  A.ResourceType = ResourceType;
+  A.Actions = listItems(Actions);
+  A.Resources = listItems(Resources);
+  A.Identity.assign(Identity.begin(), Identity.end());
+  A.SCPs.assign(SCPs.begin(), SCPs.end());
+  A.Boundary = Boundary;
+  if (TypeOption.getNumOccurrences()) {
+    A.Type = parsePolicyType(TypeOption);
+    if (!A.Type) {
+      Err << "tollgate check: unknown policy type '" << TypeOption << "'\n";
+      return false;
+    }
+  }
+  A.TimeoutS = Timeout;
+  A.DumpDir = DumpDir;
+  A.Format = Format;
+  if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
+    Err << "tollgate check: unknown format '" << A.Format << "'\n";
+    return false;
+  }
+  return validTimeout(A.TimeoutS, "tollgate check", Err) &&
+         parseRequestModelOption(RequestModel, "tollgate check", A.Requests,
+                                 Err);
+}
 
 struct Context {
   PolicyStore Store;
-  std::vector<const Policy *> Identity, SCPs;
-  const Policy *Boundary = nullptr;
-  const Policy *AllowAll = nullptr;
+  CallerPolicies Callers;
 
-  PolicySet setFor(const Policy *Main) {
-    PolicySet S;
-    if (Main && hasPrincipals(Main->Type)) {
-      // A resource policy is checked for what it lets in: the callers'
-      // own policies allow everything unless given.
-      S.Resource = Main;
-      S.Identity = Identity;
-      if (S.Identity.empty())
-        S.Identity.push_back(AllowAll);
-    } else {
-      if (Main)
-        S.Identity.push_back(Main);
-      S.Identity.insert(S.Identity.end(), Identity.begin(), Identity.end());
-    }
-    S.Boundary = Boundary;
-    S.SCPs = SCPs;
-    return S;
-  }
+  PolicySet setFor(const Policy *Main) { return checkedSet(Main, Callers); }
 };
-
-std::string verdictLine(const Outcome &O) {
-  return (verdictName(O.R.V) + ": " + O.Title).str();
-}
-
-void printText(const std::vector<Outcome> &Os, StringRef CatalogDate,
-               raw_ostream &OS) {
-  for (const Outcome &O : Os) {
-    OS << verdictLine(O) << '\n';
-    if (O.R.V == Verdict::Unknown)
-      OS << "  reason: " << O.R.Reason << '\n';
-    if (!O.R.Cex)
-      continue;
-    const Counterexample &C = *O.R.Cex;
-    OS << "  counterexample request:\n";
-    printRequest(C.R, C.FutureAction, CatalogDate, OS, "    ", &C.ReadKeys);
-    OS << "  " << O.FileA << ": " << decisionName(C.A.D) << '\n';
-    for (StatementRef Ref : C.A.Deciding)
-      OS << "    allowed by " << statementLocation(*O.SetA, Ref) << '\n';
-    if (O.SetB) {
-      OS << "  " << O.FileB << ": " << decisionName(C.B.D) << " ("
-         << denyReasonText(C.B.Reason) << ")\n";
-      for (StatementRef Ref : C.B.Deciding)
-        OS << "    denied by " << statementLocation(*O.SetB, Ref) << '\n';
-    }
-  }
-  // Every outcome of a run rests on the same request model.
-  if (!Os.empty() && !Os.front().R.Assumptions.empty()) {
-    OS << "assuming:\n";
-    for (const std::string &S : Os.front().R.Assumptions)
-      OS << "  - " << S << '\n';
-  }
-}
-
-llvm::json::Object requestJson(const Request &R, bool Future) {
-  llvm::json::Object Ctx;
-  for (const ContextValue *V : R.Context.sorted()) {
-    if (V->MultiValued) {
-      llvm::json::Array A;
-      for (const std::string &X : V->Values)
-        A.push_back(X);
-      Ctx[V->Name] = std::move(A);
-    } else {
-      Ctx[V->Name] = V->Values.front();
-    }
-  }
-  llvm::json::Object O{{"principal", R.Principal.Id},
-                       {"principalKind", callerKindName(R.Principal.Kind)},
-                       {"action", R.Action},
-                       {"futureAction", Future},
-                       {"resource", R.Resource},
-                       {"context", std::move(Ctx)}};
-  O["resourceAccount"] =
-      R.ResourceAccount.empty() ? R.Principal.Account : R.ResourceAccount;
-  return O;
-}
-
-llvm::json::Array statementsJson(const CompiledPolicySet &Set,
-                                 ArrayRef<StatementRef> Refs) {
-  llvm::json::Array A;
-  for (StatementRef Ref : Refs)
-    A.push_back(statementLocation(Set, Ref));
-  return A;
-}
-
-void printJson(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  llvm::json::Array Results;
-  for (const Outcome &O : Os) {
-    llvm::json::Object J{
-        {"property", O.Property},
-        {"result", verdictName(O.R.V)},
-        {"title", O.Title},
-        {"stats",
-         llvm::json::Object{{"actionGroups", O.R.Stats.ActionGroups},
-                            {"queries", O.R.Stats.Queries},
-                            {"distinctQueries", O.R.Stats.Distinct},
-                            {"syntacticProofs", O.R.Stats.SyntacticProofs},
-                            {"witnessHits", O.R.Stats.WitnessHits},
-                            {"solverCalls", O.R.Stats.SolverCalls}}}};
-    if (O.R.V == Verdict::Unknown)
-      J["reason"] = O.R.Reason;
-    llvm::json::Array Assumed;
-    for (const std::string &S : O.R.Assumptions)
-      Assumed.push_back(S);
-    J["assumptions"] = std::move(Assumed);
-    if (O.R.Cex) {
-      const Counterexample &C = *O.R.Cex;
-      llvm::json::Object Cx{
-          {"request", requestJson(C.R, C.FutureAction)},
-          {"decisionA", decisionName(C.A.D)},
-          {"allowedBy", statementsJson(*O.SetA, C.A.Deciding)}};
-      if (O.SetB) {
-        Cx["decisionB"] = decisionName(C.B.D);
-        Cx["deniedBy"] = statementsJson(*O.SetB, C.B.Deciding);
-      }
-      J["counterexample"] = std::move(Cx);
-    }
-    Results.push_back(std::move(J));
-  }
-  OS << formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                             {"version", 1},
-                             {"tool", llvm::json::Object{{"name", "tollgate"}}},
-                             {"results", std::move(Results)}}))
-     << '\n';
-}
-
-void printSarif(const std::vector<Outcome> &Os, raw_ostream &OS) {
-  llvm::json::Array Results;
-  std::map<std::string, bool> Rules;
-  for (const Outcome &O : Os) {
-    Rules[O.Property] = true;
-    llvm::json::Object Res{{"ruleId", O.Property},
-                           {"level", O.R.V == Verdict::Fail      ? "error"
-                                     : O.R.V == Verdict::Unknown ? "warning"
-                                                                 : "none"},
-                           {"kind", O.R.V == Verdict::Pass ? "pass" : "fail"}};
-    std::string Msg = verdictLine(O);
-    if (O.R.V == Verdict::Unknown)
-      Msg += " (" + O.R.Reason + ")";
-    if (O.R.Cex) {
-      const Request &R = O.R.Cex->R;
-      Msg += ": for example " + R.Principal.Id + " calling " + R.Action +
-             " on " + R.Resource;
-    }
-    Res["message"] = llvm::json::Object{{"text", Msg}};
-    llvm::json::Array Locs;
-    if (O.R.Cex)
-      for (StatementRef Ref : O.R.Cex->A.Deciding) {
-        const Policy &P = O.SetA->policy(Ref);
-        if (!P.Source)
-          continue;
-        const Statement &S = P.Statements[Ref.StatementIndex];
-        Position B = P.Source->position(S.L.Range.Begin);
-        Position E = P.Source->position(S.L.Range.End);
-        Locs.push_back(llvm::json::Object{
-            {"physicalLocation",
-             llvm::json::Object{
-                 {"artifactLocation",
-                  llvm::json::Object{{"uri", P.Source->name()}}},
-                 {"region", llvm::json::Object{{"startLine", B.Line},
-                                               {"startColumn", B.Column},
-                                               {"endLine", E.Line},
-                                               {"endColumn", E.Column}}}}}});
-      }
-    if (Locs.empty())
-      Locs.push_back(llvm::json::Object{
-          {"physicalLocation",
-           llvm::json::Object{
-               {"artifactLocation", llvm::json::Object{{"uri", O.FileA}}}}}});
-    Res["locations"] = std::move(Locs);
-    Results.push_back(std::move(Res));
-  }
-  llvm::json::Array RuleArr;
-  for (const auto &KV : Rules)
-    RuleArr.push_back(llvm::json::Object{
-        {"id", KV.first},
-        {"shortDescription",
-         llvm::json::Object{{"text", "tollgate check " + KV.first}}}});
-  llvm::json::Object Log{
-      {"version", "2.1.0"},
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"runs",
-       llvm::json::Array{llvm::json::Object{
-           {"tool",
-            llvm::json::Object{
-                {"driver", llvm::json::Object{{"name", "tollgate"},
-                                              {"informationUri",
-                                               "https://github.com/tollgate"},
-                                              {"rules", std::move(RuleArr)}}}}},
-           {"results", std::move(Results)}}}}};
-  OS << formatv("{0:2}", llvm::json::Value(std::move(Log))) << '\n';
-}
 
 /// Files of a folder, by name, for folder-to-folder comparisons. False
 /// (with a message) when a folder below \p Dir cannot be read.
@@ -544,11 +203,11 @@ bool listJson(StringRef Dir, std::map<std::string, std::string> &Out,
 
 } // namespace
 
-int runCheckCommand(int Argc, const char **Argv) {
+int runCheck() {
   raw_ostream &Err = errs();
   Args A;
-  if (!parseArgs(Argc, Argv, A, Err))
-    return CheckInputError;
+  if (!readArgs(A, Err))
+    return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
@@ -559,112 +218,54 @@ int runCheckCommand(int Argc, const char **Argv) {
   Verifier V(Cat, VO);
 
   Context C;
-  C.AllowAll =
-      C.Store.fromText("<allow-all>", AllowAllText, PolicyType::Identity);
+  C.Callers.AllowAll =
+      C.Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
   bool Bad = false;
   for (const std::string &F : A.Identity)
     if (const Policy *P = C.Store.load(F, PolicyType::Identity, Err))
-      C.Identity.push_back(P);
+      C.Callers.Identity.push_back(P);
     else
       Bad = true;
   for (const std::string &F : A.SCPs)
     if (const Policy *P = C.Store.load(F, PolicyType::SCP, Err))
-      C.SCPs.push_back(P);
+      C.Callers.SCPs.push_back(P);
     else
       Bad = true;
-  if (!A.Boundary.empty() &&
-      !(C.Boundary = C.Store.load(A.Boundary, PolicyType::Boundary, Err)))
+  if (!A.Boundary.empty() && !(C.Callers.Boundary = C.Store.load(
+                                   A.Boundary, PolicyType::Boundary, Err)))
     Bad = true;
   if (Bad)
-    return CheckInputError;
+    return ExitInputError;
 
   auto need = [&](size_t N) {
     if (A.Files.size() == N)
       return true;
     Err << "tollgate check " << A.Property << ": expected " << N
         << " policy file" << (N == 1 ? "" : "s") << ", got " << A.Files.size()
-        << '\n'
-        << Usage;
+        << "; see `tollgate help check`\n";
     return false;
   };
 
-  std::vector<Outcome> Outcomes;
-  auto compare = [&](const std::string &Prop, const Policy *PA, StringRef NameA,
-                     const Policy *PB, StringRef NameB, std::string Title) {
-    PolicySet SA = C.setFor(PA), SB = C.setFor(PB);
-    Outcome O;
-    O.Property = Prop;
-    O.Title = std::move(Title);
-    O.FileA = NameA.str();
-    O.FileB = NameB.str();
-    O.R = V.exceeds(SA, &SB);
-    O.SetA = std::make_shared<CompiledPolicySet>(SA);
-    O.SetB = std::make_shared<CompiledPolicySet>(SB);
-    Outcomes.push_back(std::move(O));
-  };
-
-  // Policies of templates are compared under every assignment of the
-  // CloudFormation conditions their `!If`s test, as the gate compares
-  // them; the outcome is the first assignment that fails (or is
-  // undecided). False when a policy cannot be read under an assignment.
-  // \p PathB is empty for a policy not read from a file.
-  auto compareFiles = [&](const std::string &Prop, const Policy *PA,
-                          const std::string &PathA, Optional<PolicyType> TA,
-                          const Policy *PB, const std::string &PathB,
-                          Optional<PolicyType> TB, StringRef NameB,
-                          const std::string &Title) {
-    std::vector<std::string> Conds =
-        testedConditions({C.Store.find(PA), C.Store.find(PB)});
-    if (Conds.empty()) {
-      compare(Prop, PA, PathA, PB, NameB, Title);
-      return true;
-    }
-    if (Conds.size() > MaxTemplateConditions) {
-      Outcome O;
-      O.Property = Prop;
-      O.Title = Title;
-      O.FileA = PathA;
-      O.FileB = NameB.str();
-      O.R.V = Verdict::Unknown;
-      O.R.Reason = tooManyConditions(Conds.size());
-      Outcomes.push_back(std::move(O));
-      return true;
-    }
-    auto rank = [](const Outcome &O) {
-      return O.R.V == Verdict::Fail ? 2 : O.R.V == Verdict::Unknown ? 1 : 0;
-    };
-    Optional<Outcome> Worst;
-    for (const ConditionAssignment &As : everyAssignment(Conds)) {
-      const Policy *QA = C.Store.load(PathA, TA, Err, &As);
-      const Policy *QB = PathB.empty() ? PB : C.Store.load(PathB, TB, Err, &As);
-      if (!QA || !QB)
-        return false;
-      compare(Prop, QA, PathA, QB, NameB, Title + describeAssignment(As));
-      Outcome O = std::move(Outcomes.back());
-      Outcomes.pop_back();
-      if (!Worst || rank(O) > rank(*Worst))
-        Worst = std::move(O);
-      if (rank(*Worst) == 2)
-        break;
-    }
-    if (rank(*Worst) == 0) {
-      std::string Names;
-      for (size_t I = 0; I < Conds.size(); ++I)
-        Names += (I ? ", `" : "`") + Conds[I] + "`";
-      Worst->Title = Title + " under every assignment of the condition" +
-                     (Conds.size() > 1 ? "s " : " ") + Names;
-    }
-    Outcomes.push_back(std::move(*Worst));
-    return true;
-  };
+  std::vector<VerdictOutcome> Outcomes;
+  auto compareFiles =
+      [&](const std::string &Prop, const Policy *PA, const std::string &PathA,
+          Optional<PolicyType> TA, const Policy *PB, const std::string &PathB,
+          Optional<PolicyType> TB, StringRef NameB, const std::string &Title) {
+        std::optional<VerdictOutcome> O =
+            compareContainment(V, C.Store, C.Callers, Prop, {PA, PathA, TA},
+                               {PB, PathB, TB}, NameB, Title, Err);
+        if (O)
+          Outcomes.push_back(std::move(*O));
+        return O.has_value();
+      };
 
   if (A.Property == "equivalent") {
     if (!need(2))
-      return CheckInputError;
+      return ExitInputError;
     const Policy *P1 = C.Store.load(A.Files[0], A.Type, Err);
     const Policy *P2 = C.Store.load(A.Files[1], A.Type, Err);
     if (!P1 || !P2)
-      return CheckInputError;
+      return ExitInputError;
     // One property: --timeout bounds both directions together.
     V.shareDeadline(Deadline::in(VO.TimeoutMs));
     if (!compareFiles("equivalent", P1, A.Files[0], A.Type, P2, A.Files[1],
@@ -675,23 +276,23 @@ int runCheckCommand(int Argc, const char **Argv) {
                       A.Type, A.Files[0],
                       A.Files[1] + " allows nothing that " + A.Files[0] +
                           " does not"))
-      return CheckInputError;
+      return ExitInputError;
   } else if (A.Property == "no-new-access" || A.Property == "least-privilege") {
     bool NNA = A.Property == "no-new-access";
     std::string Base = NNA ? A.Baseline : A.Allowed;
     if (Base.empty()) {
       Err << "tollgate check " << A.Property << ": "
           << (NNA ? "--baseline" : "--allowed") << " is required\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     if (!need(1))
-      return CheckInputError;
+      return ExitInputError;
     std::vector<std::pair<std::string, std::string>> Pairs;
     if (NNA && sys::fs::is_directory(Base) &&
         sys::fs::is_directory(A.Files[0])) {
       std::map<std::string, std::string> Old, New;
       if (!listJson(Base, Old, Err) || !listJson(A.Files[0], New, Err))
-        return CheckInputError;
+        return ExitInputError;
       for (const auto &KV : New)
         Pairs.push_back({Old.count(KV.first) ? Old[KV.first] : "", KV.second});
     } else {
@@ -701,65 +302,42 @@ int runCheckCommand(int Argc, const char **Argv) {
       const Policy *PNew = C.Store.load(P.second, A.Type, Err);
       const Policy *POld =
           P.first.empty()
-              ? C.Store.fromText(
-                    "<none>",
-                    R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]})",
-                    PolicyType::Identity)
+              ? C.Store.keep(everythingPolicy("<none>", Effect::Deny))
               : C.Store.load(P.first, NNA ? A.Type : Optional<PolicyType>(),
                              Err);
       if (!PNew || !POld)
-        return CheckInputError;
+        return ExitInputError;
       std::string OldName = P.first.empty() ? "(no baseline)" : P.first;
       if (!compareFiles(A.Property, PNew, P.second, A.Type, POld, P.first,
                         NNA ? A.Type : Optional<PolicyType>(), OldName,
                         NNA ? P.second + " grants no access that " + OldName +
                                   " does not"
                             : P.second + " grants nothing outside " + OldName))
-        return CheckInputError;
+        return ExitInputError;
     }
   } else if (A.Property == "access-not-granted") {
     if (!need(1))
-      return CheckInputError;
+      return ExitInputError;
     if (A.Actions.empty() && A.Resources.empty()) {
       Err << "tollgate check access-not-granted: give --action, --resource "
              "or both\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     const Policy *P = C.Store.load(A.Files[0], A.Type, Err);
     if (!P)
-      return CheckInputError;
-    auto quoteList = [](const std::vector<std::string> &L) {
-      if (L.empty())
-        return std::string("\"*\"");
-      std::string S = "[";
-      for (size_t I = 0; I < L.size(); ++I)
-        S += (I ? ",\"" : "\"") + L[I] + "\"";
-      return S + "]";
-    };
-    for (const std::string &X : A.Actions)
-      if (X.find('"') != std::string::npos ||
-          X.find('\\') != std::string::npos) {
-        Err << "tollgate check: invalid action '" << X << "'\n";
-        return CheckInputError;
-      }
-    for (const std::string &X : A.Resources)
-      if (X.find('"') != std::string::npos ||
-          X.find('\\') != std::string::npos) {
-        Err << "tollgate check: invalid resource '" << X << "'\n";
-        return CheckInputError;
-      }
-    std::string ScopeText =
-        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":)" +
-        quoteList(A.Actions) + R"(,"Resource":)" + quoteList(A.Resources) +
-        "}]}";
-    const Policy *Scope =
-        C.Store.fromText("<access>", ScopeText, PolicyType::Identity);
-    if (!Scope) {
-      Err << "tollgate check: cannot read the access list\n";
-      return CheckInputError;
+      return ExitInputError;
+    StatementSpec Access;
+    Access.Actions = A.Actions;
+    Access.Resources = A.Resources;
+    Expected<std::unique_ptr<Policy>> Built =
+        buildPolicy("<access>", PolicyType::Identity, {Access});
+    if (!Built) {
+      Err << "tollgate check: " << toString(Built.takeError()) << '\n';
+      return ExitInputError;
     }
+    const Policy *Scope = C.Store.keep(std::move(*Built));
     PolicySet SA = C.setFor(P);
-    Outcome O;
+    VerdictOutcome O;
     O.Property = A.Property;
     std::string What = A.Actions.empty() ? "any action" : join(A.Actions, ", ");
     std::string On =
@@ -771,48 +349,22 @@ int runCheckCommand(int Argc, const char **Argv) {
     Outcomes.push_back(std::move(O));
   } else if (A.Property == "no-public-access") {
     if (!need(1))
-      return CheckInputError;
-    static const char *Types[] = {"AWS::DynamoDB::Table",
-                                  "AWS::DynamoDB::Stream",
-                                  "AWS::EFS::FileSystem",
-                                  "AWS::OpenSearchService::Domain",
-                                  "AWS::Kinesis::Stream",
-                                  "AWS::Kinesis::StreamConsumer",
-                                  "AWS::KMS::Key",
-                                  "AWS::Lambda::Function",
-                                  "AWS::S3::Bucket",
-                                  "AWS::S3::AccessPoint",
-                                  "AWS::S3Express::DirectoryBucket",
-                                  "AWS::S3::Glacier",
-                                  "AWS::S3Outposts::Bucket",
-                                  "AWS::S3Outposts::AccessPoint",
-                                  "AWS::SecretsManager::Secret",
-                                  "AWS::SNS::Topic",
-                                  "AWS::SQS::Queue",
-                                  "AWS::IAM::AssumeRolePolicyDocument",
-                                  "AWS::S3Tables::TableBucket",
-                                  "AWS::ApiGateway::RestApi",
-                                  "AWS::CodeArtifact::Domain",
-                                  "AWS::Backup::BackupVault",
-                                  "AWS::CloudTrail::Dashboard",
-                                  "AWS::CloudTrail::EventDataStore",
-                                  "AWS::S3Tables::Table",
-                                  "AWS::S3Express::AccessPoint"};
-    if (A.ResourceType.empty() ||
-        none_of(Types, [&](const char *T) { return A.ResourceType == T; })) {
+      return ExitInputError;
+
+    if (!isPublicAccessResourceType(A.ResourceType)) {
       Err << "tollgate check no-public-access: --resource-type must be one "
              "of the types IAM Access Analyzer supports (e.g. "
              "AWS::S3::Bucket)\n";
-      return CheckInputError;
+      return ExitInputError;
     }
     PolicyType T = A.ResourceType == "AWS::IAM::AssumeRolePolicyDocument"
                        ? PolicyType::Trust
                        : PolicyType::Resource;
     const Policy *P = C.Store.load(A.Files[0], T, Err);
     if (!P)
-      return CheckInputError;
+      return ExitInputError;
     PolicySet SA = C.setFor(P);
-    Outcome O;
+    VerdictOutcome O;
     O.Property = A.Property;
     O.Title = A.Files[0] + " grants no public access to the " + A.ResourceType;
     O.FileA = A.Files[0];
@@ -820,28 +372,32 @@ int runCheckCommand(int Argc, const char **Argv) {
     O.SetA = std::make_shared<CompiledPolicySet>(SA);
     Outcomes.push_back(std::move(O));
   } else {
-    Err << "tollgate check: unknown property '" << A.Property << "'\n" << Usage;
-    return CheckInputError;
+    Err << "tollgate check: unknown property '" << A.Property << "'\n"
+        << Properties;
+    return ExitInputError;
   }
 
   raw_ostream &OS = outs();
-  if (A.Format == "json")
-    printJson(Outcomes, OS);
-  else if (A.Format == "sarif")
-    printSarif(Outcomes, OS);
-  else
-    printText(Outcomes, Cat.dataDate(), OS);
+  if (A.Format == "json") {
+    writeVerdictJson(Outcomes, OS);
+  } else if (A.Format == "sarif") {
+    ReportOptions RO;
+    RO.ToolVersion = toolVersion();
+    writeVerdictSarif(Outcomes, OS, RO);
+  } else {
+    writeVerdictText(Outcomes, Cat.dataDate(), OS);
+  }
 
   bool Fail = false, Unknown = false;
-  for (const Outcome &O : Outcomes) {
+  for (const VerdictOutcome &O : Outcomes) {
     if (O.R.InternalError) {
       Err << "tollgate check: " << O.R.Reason << '\n';
-      return CheckInternalError;
+      return ExitInternalError;
     }
     Fail |= O.R.V == Verdict::Fail;
     Unknown |= O.R.V == Verdict::Unknown;
   }
-  return Fail ? CheckFail : Unknown ? CheckUnknown : CheckPass;
+  return Fail ? ExitFindings : Unknown ? ExitUnknown : ExitClean;
 }
 
 } // namespace tollgate

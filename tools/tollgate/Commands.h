@@ -1,4 +1,11 @@
 //===- Commands.h - The subcommands of the tollgate driver ------*- C++ -*-===//
+///
+/// \file
+/// Every subcommand is an llvm::cl::SubCommand with its options beside it
+/// in its own file; its run function reads the options, calls a library
+/// and returns an ExitCode.
+///
+//===----------------------------------------------------------------------===//
 
 #ifndef TOLLGATE_TOOLS_COMMANDS_H
 #define TOLLGATE_TOOLS_COMMANDS_H
@@ -16,19 +23,31 @@ constexpr uint64_t MemoryLimitBytes = uint64_t(4) << 30;
 
 /// Exit codes shared by every subcommand.
 enum ExitCode : int {
-  ExitClean = 0,      ///< Nothing at or above the failure level; proved.
-  ExitFindings = 1,   ///< Findings at or above the failure level; refuted.
-  ExitInputError = 2, ///< Usage errors and unreadable input.
-  ExitUnknown = 3,    ///< The verifier could not decide.
+  ExitClean = 0,         ///< Nothing at or above the failure level; proved;
+                         ///< allowed.
+  ExitFindings = 1,      ///< Findings at or above the failure level;
+                         ///< refuted; denied.
+  ExitInputError = 2,    ///< Usage errors and unreadable input.
+  ExitUnknown = 3,       ///< The verifier (or evaluator) could not decide.
+  ExitInternalError = 4, ///< A counterexample did not replay.
 };
 
 extern llvm::cl::SubCommand LintCommand;
 int runLint();
-
+extern llvm::cl::SubCommand EvalCommand;
+int runEval();
+extern llvm::cl::SubCommand CheckCommand;
+int runCheck();
+extern llvm::cl::SubCommand DiffCommand;
+int runDiff();
+extern llvm::cl::SubCommand GateCommand;
+int runGate();
 extern llvm::cl::SubCommand RulesCommand;
 int runRules();
 extern llvm::cl::SubCommand ExplainCommand;
 int runExplain();
+extern llvm::cl::SubCommand AccountCommand;
+int runAccount();
 
 /// True when output to \p OS should be coloured under --color=\p Mode.
 bool useColor(llvm::StringRef Mode, llvm::raw_ostream &OS);
@@ -45,6 +64,11 @@ bool outputFailed(llvm::raw_fd_ostream &OS, llvm::StringRef Command);
 /// so under \p Command and returns false.
 bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
                              request::ModelKind &Out, llvm::raw_ostream &Err);
+
+/// True when --timeout \p Seconds is in range; else says so under
+/// \p Command.
+bool validTimeout(unsigned Seconds, llvm::StringRef Command,
+                  llvm::raw_ostream &Err);
 
 } // namespace tollgate
 

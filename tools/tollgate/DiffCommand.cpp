@@ -11,17 +11,18 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "DiffCommand.h"
-#include "AccessRegions.h"
-#include "CheckCommand.h"
 #include "Commands.h"
-#include "TemplateConditions.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyBuilder.h"
+#include "tollgate/Parse/PolicyStore.h"
+#include "tollgate/Parse/TemplateConditions.h"
+#include "tollgate/Report/Verdicts.h"
+#include "tollgate/Verify/CheckedSet.h"
+#include "tollgate/Verify/Regions.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Process.h"
 
 #include <map>
@@ -31,32 +32,42 @@ using namespace llvm;
 
 namespace tollgate {
 
-using namespace checkcmd;
 using namespace verify;
+
+cl::SubCommand DiffCommand("diff", "Print the access NEW gains over OLD and "
+                                   "the access it loses");
 
 namespace {
 
-const char *DiffUsage =
-    "usage: tollgate diff [options] OLD NEW\n"
-    "  prints the access NEW gains over OLD and the access it loses,\n"
-    "  grouped by action, with the resources and conditions of the\n"
-    "  statements responsible and an example request for each group\n"
-    "options:\n"
-    "  --type TYPE          read both policies as this type\n"
-    "  --identity FILE      an identity policy of the caller (repeatable;\n"
-    "                       with resource policies)\n"
-    "  --timeout SECONDS    time limit of each check (default 10)\n"
-    "  --max N              at most N groups per direction (default 1000)\n"
-    "  --request-model realistic|textual\n"
-    "                       the requests AWS can send (default), or any\n"
-    "                       strings for the resource and every key\n"
-    "  --format text|json\n"
-    "exit status: 0 no change in access, 1 access gained or lost, 2 input\n"
-    "error, 3 some action groups undecided, 4 internal error\n";
+cl::OptionCategory DiffCategory("diff options");
 
-const char *AllowAll =
-    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*",)"
-    R"("Resource":"*"}]})";
+cl::list<std::string> Files(cl::Positional, cl::sub(DiffCommand),
+                            cl::cat(DiffCategory), cl::desc("OLD NEW"));
+cl::opt<std::string> TypeOption("type", cl::sub(DiffCommand),
+                                cl::cat(DiffCategory), cl::value_desc("type"),
+                                cl::desc("Read both policies as this type"));
+cl::list<std::string>
+    Identity("identity", cl::sub(DiffCommand), cl::cat(DiffCategory),
+             cl::value_desc("file"),
+             cl::desc("An identity policy of the caller (repeatable; with "
+                      "resource policies)"));
+cl::opt<unsigned> Timeout("timeout", cl::sub(DiffCommand),
+                          cl::cat(DiffCategory), cl::init(10),
+                          cl::value_desc("seconds"),
+                          cl::desc("Time limit of each check (default 10)"));
+cl::opt<unsigned> Max("max", cl::sub(DiffCommand), cl::cat(DiffCategory),
+                      cl::init(DefaultMaxRegions), cl::value_desc("N"),
+                      cl::desc("At most N groups per direction (default "
+                               "1000)"));
+cl::opt<std::string> RequestModel(
+    "request-model", cl::sub(DiffCommand), cl::cat(DiffCategory),
+    cl::init("realistic"), cl::value_desc("realistic|textual"),
+    cl::desc("The requests AWS can send (default), or any strings for the "
+             "resource and every key"));
+cl::opt<std::string> Format("format", cl::sub(DiffCommand),
+                            cl::cat(DiffCategory), cl::init("text"),
+                            cl::value_desc("text|json"),
+                            cl::desc("Output format (default: text)"));
 
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
@@ -66,73 +77,34 @@ struct DiffArgs {
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
 
-bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
-  for (int I = 1; I < Argc; ++I) {
-    StringRef S = Argv[I];
-    auto value = [&](StringRef &Out) {
-      if (I + 1 >= Argc) {
-        Err << "tollgate diff: " << S << " needs a value\n" << DiffUsage;
-        return false;
-      }
-      Out = Argv[++I];
-      return true;
-    };
-    StringRef V;
-    if (S == "-h" || S == "--help") {
-      outs() << DiffUsage;
+/// The options as DiffArgs; false (with a message) for a wrong value.
+bool readArgs(DiffArgs &A, raw_ostream &Err) {
+  A.Files.assign(Files.begin(), Files.end());
+  A.Identity.assign(Identity.begin(), Identity.end());
+  if (TypeOption.getNumOccurrences()) {
+    A.Type = parsePolicyType(TypeOption);
+    if (!A.Type) {
+      Err << "tollgate diff: unknown policy type `" << TypeOption << "`\n";
       return false;
     }
-    if (S == "--type") {
-      if (!value(V))
-        return false;
-      Optional<PolicyType> T = parsePolicyType(V);
-      if (!T) {
-        Err << "tollgate diff: unknown policy type `" << V << "`\n";
-        return false;
-      }
-      A.Type = T;
-    } else if (S == "--identity") {
-      if (!value(V))
-        return false;
-      A.Identity.push_back(V.str());
-    } else if (S == "--timeout" || S == "--max") {
-      if (!value(V))
-        return false;
-      unsigned N;
-      if (V.getAsInteger(10, N) || N == 0 ||
-          (S == "--timeout" && N > verify::MaxTimeoutSeconds)) {
-        Err << "tollgate diff: " << S << " needs a positive number"
-            << (S == "--timeout" ? " of seconds, at most " +
-                                       std::to_string(verify::MaxTimeoutSeconds)
-                                 : std::string())
-            << "\n";
-        return false;
-      }
-      (S == "--timeout" ? A.TimeoutS : A.Max) = N;
-    } else if (S == "--request-model") {
-      if (!value(V))
-        return false;
-      if (!parseRequestModelOption(V, "tollgate diff", A.Requests, Err))
-        return false;
-    } else if (S == "--format") {
-      if (!value(V))
-        return false;
-      if (V != "text" && V != "json") {
-        Err << "tollgate diff: unknown format `" << V << "`\n";
-        return false;
-      }
-      A.Format = V.str();
-    } else if (S.startswith("-") && S != "-") {
-      Err << "tollgate diff: unknown option `" << S << "`\n" << DiffUsage;
-      return false;
-    } else {
-      A.Files.push_back(S.str());
-    }
+  }
+  A.TimeoutS = Timeout;
+  A.Max = Max;
+  if (!validTimeout(A.TimeoutS, "tollgate diff", Err) ||
+      !parseRequestModelOption(RequestModel, "tollgate diff", A.Requests, Err))
+    return false;
+  if (A.Max == 0) {
+    Err << "tollgate diff: --max needs a positive number\n";
+    return false;
+  }
+  A.Format = Format;
+  if (A.Format != "text" && A.Format != "json") {
+    Err << "tollgate diff: unknown format `" << A.Format << "`\n";
+    return false;
   }
   if (A.Files.size() != 2) {
     Err << "tollgate diff: expected two policy files, got " << A.Files.size()
-        << '\n'
-        << DiffUsage;
+        << "; see `tollgate help diff`\n";
     return false;
   }
   return true;
@@ -140,14 +112,11 @@ bool parseDiffArgs(int Argc, const char **Argv, DiffArgs &A, raw_ostream &Err) {
 
 } // namespace
 
-int runDiffCommand(int Argc, const char **Argv) {
+int runDiff() {
   raw_ostream &Err = errs();
   DiffArgs A;
-  if (!parseDiffArgs(Argc, Argv, A, Err))
-    return Argc > 1 && (StringRef(Argv[1]) == "--help" ||
-                        StringRef(Argv[1]) == "-h")
-               ? CheckPass
-               : CheckInputError;
+  if (!readArgs(A, Err))
+    return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
@@ -162,41 +131,30 @@ int runDiffCommand(int Argc, const char **Argv) {
   Verifier V(Cat, VO);
 
   PolicyStore Store;
-  const Policy *Old = Store.load(A.Files[0], A.Type, Err);
-  const Policy *New = Store.load(A.Files[1], A.Type, Err);
+  const Policy *Old =
+      Store.load(A.Files[0], A.Type, Err, nullptr, "tollgate diff");
+  const Policy *New =
+      Store.load(A.Files[1], A.Type, Err, nullptr, "tollgate diff");
   std::vector<const Policy *> Identity;
   bool Bad = !Old || !New;
   for (const std::string &F : A.Identity)
-    if (const Policy *P = Store.load(F, PolicyType::Identity, Err))
+    if (const Policy *P =
+            Store.load(F, PolicyType::Identity, Err, nullptr, "tollgate diff"))
       Identity.push_back(P);
     else
       Bad = true;
   if (Bad)
-    return CheckInputError;
+    return ExitInputError;
   const Policy *All =
-      Store.fromText("<allow-all>", AllowAll, PolicyType::Identity);
-  auto setFor = [&](const Policy *Main) {
-    PolicySet S;
-    if (hasPrincipals(Main->Type)) {
-      S.Resource = Main;
-      S.Identity = Identity;
-      if (S.Identity.empty())
-        S.Identity.push_back(All);
-    } else {
-      S.Identity.push_back(Main);
-      S.Identity.insert(S.Identity.end(), Identity.begin(), Identity.end());
-    }
-    return S;
-  };
+      Store.keep(everythingPolicy("<allow-all>", Effect::Allow));
+  CallerPolicies Callers;
+  Callers.AllowAll = All;
+  Callers.Identity = Identity;
+  auto setFor = [&](const Policy *Main) { return checkedSet(Main, Callers); };
   // Both directions for one reading of the two files.
-  struct Change {
-    std::string When;
-    ConditionAssignment Values;
-    Direction Gained, Lost;
-  };
   auto diffPair = [&](const Policy *O, const Policy *N, std::string When) {
     PolicySet SO = setFor(O), SN = setFor(N);
-    Change C;
+    AccessChange C;
     C.When = When;
     Phase = "access gained";
     C.Gained = findRegions(V, SN, SO, A.Max,
@@ -216,11 +174,11 @@ int runDiffCommand(int Argc, const char **Argv) {
   // compares them (TemplateConditions.h).
   std::vector<std::string> Conds =
       testedConditions({Store.find(Old), Store.find(New)});
-  std::vector<Change> Changes;
+  std::vector<AccessChange> Changes;
   if (Conds.empty()) {
     Changes.push_back(diffPair(Old, New, ""));
   } else if (Conds.size() > MaxTemplateConditions) {
-    Change C;
+    AccessChange C;
     for (Direction *D : {&C.Gained, &C.Lost}) {
       D->Summary.V = Verdict::Unknown;
       D->Summary.Reason = tooManyConditions(Conds.size());
@@ -232,10 +190,12 @@ int runDiffCommand(int Argc, const char **Argv) {
     Changes.push_back(std::move(C));
   } else {
     for (const ConditionAssignment &As : everyAssignment(Conds)) {
-      const Policy *O = Store.load(A.Files[0], A.Type, Err, &As);
-      const Policy *N = Store.load(A.Files[1], A.Type, Err, &As);
+      const Policy *O =
+          Store.load(A.Files[0], A.Type, Err, &As, "tollgate diff");
+      const Policy *N =
+          Store.load(A.Files[1], A.Type, Err, &As, "tollgate diff");
       if (!O || !N)
-        return CheckInputError;
+        return ExitInputError;
       Changes.push_back(diffPair(O, N, describeAssignment(As)));
       Changes.back().Values = As;
     }
@@ -244,59 +204,23 @@ int runDiffCommand(int Argc, const char **Argv) {
     Err << "\r\x1b[K";
 
   bool Changed = false, Unknown = false;
-  for (const Change &C : Changes)
+  for (const AccessChange &C : Changes)
     for (const Direction *D : {&C.Gained, &C.Lost}) {
       if (D->Summary.InternalError) {
         Err << "tollgate diff: " << D->Summary.Reason << '\n';
-        return CheckInternalError;
+        return ExitInternalError;
       }
       Changed |= !D->Regions.empty();
       Unknown |= D->Summary.V == Verdict::Unknown;
     }
   raw_ostream &OS = outs();
-  if (A.Format == "json") {
-    llvm::json::Object Out;
-    if (Conds.empty() || Conds.size() > MaxTemplateConditions) {
-      Out["gained"] = directionJson(Changes.front().Gained);
-      Out["lost"] = directionJson(Changes.front().Lost);
-    } else {
-      // One entry per assignment of the conditions.
-      llvm::json::Array Names, Assignments;
-      for (const std::string &N : Conds)
-        Names.push_back(N);
-      for (const Change &C : Changes) {
-        llvm::json::Object Values;
-        for (const auto &[Name, Value] : C.Values)
-          Values[Name] = Value;
-        Assignments.push_back(
-            llvm::json::Object{{"conditions", std::move(Values)},
-                               {"gained", directionJson(C.Gained)},
-                               {"lost", directionJson(C.Lost)}});
-      }
-      Out["conditions"] = std::move(Names);
-      Out["assignments"] = std::move(Assignments);
-    }
-    OS << formatv("{0:2}", llvm::json::Value(std::move(Out))) << '\n';
-  } else if (Changes.size() == 1) {
-    printDirectionText(Changes.front().Gained, Cat.dataDate(), OS);
-    printDirectionText(Changes.front().Lost, Cat.dataDate(), OS);
-  } else {
-    // The assignments under which access changes; one line when none.
-    for (const Change &C : Changes)
-      for (const Direction *D : {&C.Gained, &C.Lost})
-        if (!D->Regions.empty() || D->Summary.V == Verdict::Unknown)
-          printDirectionText(*D, Cat.dataDate(), OS);
-    if (!Changed && !Unknown) {
-      OS << "access gained or lost under any assignment of the condition"
-         << (Conds.size() > 1 ? "s" : "");
-      for (size_t I = 0; I < Conds.size(); ++I)
-        OS << (I ? ", `" : " `") << Conds[I] << '`';
-      OS << ": none\n";
-    }
-  }
+  if (A.Format == "json")
+    writeDiffJson(Changes, Conds, OS);
+  else
+    writeDiffText(Changes, Conds, Cat.dataDate(), OS);
   if (Changed)
-    return CheckFail;
-  return Unknown ? CheckUnknown : CheckPass;
+    return ExitFindings;
+  return Unknown ? ExitUnknown : ExitClean;
 }
 
 } // namespace tollgate

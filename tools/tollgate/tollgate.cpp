@@ -7,18 +7,13 @@
 // tollgate gate     changed policies -> lint + no new access
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
-// tollgate account  a whole account: lint, who-can, admins, escalation, ...
 //
 //===----------------------------------------------------------------------===//
 
-#include "AccountCommand.h"
-#include "CheckCommand.h"
 #include "Commands.h"
-#include "DiffCommand.h"
-#include "EvalCommand.h"
-#include "GateCommand.h"
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Support/Spelling.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -35,43 +30,6 @@ using namespace llvm;
 
 namespace tollgate {
 
-const char *toolVersion() { return "0.1.0"; }
-
-bool useColor(StringRef Mode, raw_ostream &OS) {
-  if (Mode == "always")
-    return true;
-  if (Mode == "never")
-    return false;
-  // https://no-color.org: any non-empty NO_COLOR turns colour off.
-  if (Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
-    if (!NoColor->empty())
-      return false;
-  return OS.has_colors();
-}
-
-bool parseRequestModelOption(StringRef Value, StringRef Command,
-                             request::ModelKind &Out, raw_ostream &Err) {
-  std::optional<request::ModelKind> K = request::parseModelKind(Value);
-  if (!K) {
-    Err << Command << ": unknown request model `" << Value
-        << "`; use realistic or textual\n";
-    return false;
-  }
-  Out = *K;
-  return true;
-}
-
-bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
-  OS.flush();
-  if (!OS.has_error())
-    return false;
-  std::error_code EC = OS.error();
-  OS.clear_error();
-  errs() << Command << ": error: cannot write the output: " << EC.message()
-         << '\n';
-  return true;
-}
-
 static void printVersion(raw_ostream &OS) {
   const Catalog &C = Catalog::builtin();
   OS << "tollgate " << toolVersion() << '\n'
@@ -84,42 +42,68 @@ static void printVersion(raw_ostream &OS) {
 
 using namespace tollgate;
 
+namespace {
+struct Command {
+  cl::SubCommand *Sub;
+  int (*Run)();
+};
+} // namespace
+
+static const Command Commands[] = {
+    {&LintCommand, runLint},       {&EvalCommand, runEval},
+    {&CheckCommand, runCheck},     {&DiffCommand, runDiff},
+    {&GateCommand, runGate},       {&RulesCommand, runRules},
+    {&ExplainCommand, runExplain}, {&AccountCommand, runAccount}};
+
+static const char Overview[] =
+    "tollgate: lint and verify AWS IAM policies\n\n"
+    "  tollgate lint PATH...     check policy files\n"
+    "  tollgate eval ...         decide one request against policies\n"
+    "  tollgate check PROPERTY   prove or refute a property of policies\n"
+    "  tollgate diff OLD NEW     access gained and lost between versions\n"
+    "  tollgate gate --base REF  check the policies changed since REF\n"
+    "  tollgate rules            list the checks\n"
+    "  tollgate explain CHECK    describe one check\n"
+    "  tollgate account FILE ... who can do what in an AWS account\n"
+    "  tollgate help [COMMAND]   this overview, or a command's options\n\n"
+    "Run `tollgate <command> --help` for a command's options.\n";
+
+/// False, with a did-you-mean, when \p Word names no command.
+static bool knownCommand(StringRef Word) {
+  std::vector<StringRef> Names = {"help"};
+  for (const Command &C : Commands)
+    Names.push_back(C.Sub->getName());
+  if (is_contained(Names, Word))
+    return true;
+  errs() << "tollgate: unknown command '" << Word << "'";
+  if (Optional<StringRef> Near = closestSpelling(Word, Names))
+    errs() << "; did you mean '" << *Near << "'?";
+  errs() << " (`tollgate help` lists the commands)\n";
+  return false;
+}
+
 static int dispatch(int Argc, const char **Argv) {
-  // Commands with their own argument parsers.
-  if (Argc >= 2 && StringRef(Argv[1]) == "eval")
-    return runEvalCommand(Argc - 1, Argv + 1);
-  if (Argc >= 2 && StringRef(Argv[1]) == "check")
-    return runCheckCommand(Argc - 1, Argv + 1);
-  if (Argc >= 2 && StringRef(Argv[1]) == "diff")
-    return runDiffCommand(Argc - 1, Argv + 1);
-  if (Argc >= 2 && StringRef(Argv[1]) == "gate")
-    return runGateCommand(Argc - 1, Argv + 1);
-  if (Argc >= 2 && StringRef(Argv[1]) == "account")
-    return runAccountCommand(Argc, Argv);
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  // `tollgate help [COMMAND]` is `tollgate [COMMAND] --help`.
+  if (Args.size() >= 2 && StringRef(Args[1]) == "help") {
+    if (Args.size() > 3) {
+      errs() << "tollgate help: give at most one command\n";
+      return ExitInputError;
+    }
+    Args.erase(Args.begin() + 1);
+    Args.push_back("--help");
+  }
+  if (Args.size() >= 2 && !StringRef(Args[1]).startswith("-") &&
+      !knownCommand(Args[1]))
+    return ExitInputError;
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({}, *cl::TopLevelSubCommand);
-  if (!cl::ParseCommandLineOptions(
-          Argc, Argv,
-          "tollgate: lint and verify AWS IAM policies\n\n"
-          "  tollgate lint PATH...     check policy files\n"
-          "  tollgate eval ...         decide one request against policies\n"
-          "  tollgate check PROPERTY   prove or refute a property of policies\n"
-          "  tollgate diff OLD NEW     access gained and lost between "
-          "versions\n"
-          "  tollgate gate --base REF  check the policies changed since REF\n"
-          "  tollgate rules            list the checks\n"
-          "  tollgate explain CHECK    describe one check\n"
-          "  tollgate account FILE ... questions about a whole account\n\n"
-          "Run `tollgate <command> --help` for a command's options.\n",
-          &errs()))
+  if (!cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &errs()))
     return ExitInputError;
-  if (LintCommand)
-    return runLint();
-  if (RulesCommand)
-    return runRules();
-  if (ExplainCommand)
-    return runExplain();
-  errs() << "tollgate: no command given; try `tollgate --help`\n";
+  for (const Command &C : Commands)
+    if (*C.Sub)
+      return C.Run();
+  errs() << "tollgate: no command given; try `tollgate help`\n";
   return ExitInputError;
 }
 
@@ -154,8 +138,8 @@ int main(int Argc, const char **Argv) {
     // The verifier's answer is unknown; any other command could not read
     // its input.
     StringRef Command = Argc >= 2 ? Argv[1] : "";
-    bool Verifying =
-        Command == "check" || Command == "diff" || Command == "gate";
+    bool Verifying = Command == "check" || Command == "diff" ||
+                     Command == "gate" || Command == "account";
     outs().flush();
     struct rlimit L;
     uint64_t Limit = getrlimit(RLIMIT_AS, &L) == 0 ? L.rlim_cur : 0;

@@ -1,6 +1,6 @@
 //===- TemplateConditions.cpp - Conditions as template parameters ---------===//
 
-#include "TemplateConditions.h"
+#include "tollgate/Parse/TemplateConditions.h"
 
 #include <set>
 

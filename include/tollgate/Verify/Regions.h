@@ -1,4 +1,4 @@
-//===- AccessRegions.h - Groups of changed access ---------------*- C++ -*-===//
+//===- Regions.h - Groups of changed access ---------------------*- C++ -*-===//
 ///
 /// \file
 /// What one set of policies allows that another does not, enumerated
@@ -7,18 +7,17 @@
 /// through the evaluator), and the counterexamples are merged by the
 /// statements that grant them, so that a reviewer reads "these actions, on
 /// these resources, under these conditions, granted by this statement".
-/// `tollgate diff` prints them; `tollgate gate` reports each as a finding.
+/// `tollgate diff` prints them; the gate reports each as a finding.
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef TOLLGATE_TOOLS_ACCESSREGIONS_H
-#define TOLLGATE_TOOLS_ACCESSREGIONS_H
+#ifndef TOLLGATE_VERIFY_REGIONS_H
+#define TOLLGATE_VERIFY_REGIONS_H
 
+#include "tollgate/Parse/Template.h"
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <memory>
 #include <set>
@@ -48,6 +47,14 @@ struct Direction {
   std::vector<Region> Regions;
 };
 
+/// Both directions between two versions under one assignment of the
+/// template conditions (empty for policy files).
+struct AccessChange {
+  std::string When; ///< " when the condition `A` is true".
+  ConditionAssignment Values;
+  Direction Gained, Lost;
+};
+
 /// The groups of requests \p A allows and \p B does not, at most \p Max
 /// action groups, limited to the requests some Allow statement of \p Scope
 /// matches when it is given.
@@ -56,19 +63,6 @@ Direction findRegions(verify::Verifier &V, const PolicySet &A,
                       llvm::StringRef FileA, llvm::StringRef FileB,
                       const Policy *Scope = nullptr);
 
-/// The actions of \p R for a reader: at most \p Shown of them, then how
-/// many more; actions AWS may add later are said to be so. \p Quoted
-/// writes `` `a`, `b` `` rather than `a b`.
-std::string regionActions(const Region &R, llvm::StringRef CatalogDate,
-                          unsigned Shown = 12, bool Quoted = false);
-
-/// `StringEquals aws:SourceVpc = "vpc-1"`.
-std::string conditionText(const Condition &C);
-
-void printDirectionText(const Direction &D, llvm::StringRef CatalogDate,
-                        llvm::raw_ostream &OS);
-llvm::json::Object directionJson(const Direction &D);
-
 } // namespace tollgate
 
-#endif // TOLLGATE_TOOLS_ACCESSREGIONS_H
+#endif // TOLLGATE_VERIFY_REGIONS_H

@@ -10,8 +10,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef TOLLGATE_TOOLS_TEMPLATECONDITIONS_H
-#define TOLLGATE_TOOLS_TEMPLATECONDITIONS_H
+#ifndef TOLLGATE_PARSE_TEMPLATECONDITIONS_H
+#define TOLLGATE_PARSE_TEMPLATECONDITIONS_H
 
 #include "tollgate/Parse/Load.h"
 
@@ -45,4 +45,4 @@ std::string tooManyConditions(size_t N);
 
 } // namespace tollgate
 
-#endif // TOLLGATE_TOOLS_TEMPLATECONDITIONS_H
+#endif // TOLLGATE_PARSE_TEMPLATECONDITIONS_H

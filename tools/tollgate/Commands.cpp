@@ -1,0 +1,58 @@
+//===- Commands.cpp - What the subcommands share --------------------------===//
+
+#include "Commands.h"
+
+#include "tollgate/Verify/Verify.h"
+
+#include "llvm/Support/Process.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+const char *toolVersion() { return "0.1.0"; }
+
+bool useColor(StringRef Mode, raw_ostream &OS) {
+  if (Mode == "always")
+    return true;
+  if (Mode == "never")
+    return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  if (Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
+    if (!NoColor->empty())
+      return false;
+  return OS.has_colors();
+}
+
+bool parseRequestModelOption(StringRef Value, StringRef Command,
+                             request::ModelKind &Out, raw_ostream &Err) {
+  std::optional<request::ModelKind> K = request::parseModelKind(Value);
+  if (!K) {
+    Err << Command << ": unknown request model `" << Value
+        << "`; use realistic or textual\n";
+    return false;
+  }
+  Out = *K;
+  return true;
+}
+
+bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
+  OS.flush();
+  if (!OS.has_error())
+    return false;
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  errs() << Command << ": error: cannot write the output: " << EC.message()
+         << '\n';
+  return true;
+}
+
+bool validTimeout(unsigned Seconds, StringRef Command, raw_ostream &Err) {
+  if (Seconds != 0 && Seconds <= verify::MaxTimeoutSeconds)
+    return true;
+  Err << Command << ": --timeout needs a positive number of seconds, at most "
+      << verify::MaxTimeoutSeconds << "\n";
+  return false;
+}
+
+} // namespace tollgate
