@@ -199,9 +199,12 @@ std::optional<CallerValue> RequestModel::callerValue(StringRef Key,
   for (const char *S : SignedOnly)
     if (Folded == S)
       return Anonymous ? Absent : Free;
-  // Service principals and identity providers carry no tags.
+  // "included in the request context if the principal is using an IAM
+  // user with attached tags ... an IAM role with attached tags or session
+  // tags": the root user, service principals and identity providers carry
+  // none.
   if (StringRef(Folded).startswith("aws:principaltag/"))
-    return Anonymous || Unsigned ? Absent : Free;
+    return Anonymous || Unsigned || Kind == CallerKind::Root ? Absent : Free;
   return std::nullopt;
 }
 

@@ -79,9 +79,12 @@ bool isSignedIamCaller(const Caller &C) {
          C.Kind == CallerKind::FederatedUser;
 }
 
+/// Session tags: "key-value pair attributes that you pass when you assume an
+/// IAM role or federate a user in AWS STS" (so a federated user has them).
 bool callerHasTags(const Caller &C) {
   return C.Kind == CallerKind::User || C.Kind == CallerKind::Role ||
-         C.Kind == CallerKind::RoleSession;
+         C.Kind == CallerKind::RoleSession ||
+         C.Kind == CallerKind::FederatedUser;
 }
 
 std::vector<std::pair<std::string, std::string>> callerKeys(const Caller &C) {

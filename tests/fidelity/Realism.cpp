@@ -72,6 +72,14 @@ bool matchField(StringRef Fmt, StringRef S) {
     }
     return false;
   }
+  // A `*` in a format (`arn:${Partition}:${Vendor}:${Region}:*:...`) is
+  // any text.
+  if (Fmt[0] == '*') {
+    for (size_t N = 0; N <= S.size(); ++N)
+      if (matchField(Fmt.drop_front(), S.drop_front(N)))
+        return true;
+    return false;
+  }
   return !S.empty() && S[0] == Fmt[0] &&
          matchField(Fmt.drop_front(), S.drop_front());
 }
