@@ -26,6 +26,8 @@
 #ifndef TOLLGATE_SUPPORT_GLOB_H
 #define TOLLGATE_SUPPORT_GLOB_H
 
+#include "tollgate/Support/Pattern.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -34,8 +36,6 @@
 #include <utility>
 
 namespace tollgate {
-
-enum class CaseMode { Sensitive, Insensitive };
 
 /// The length in bytes (1 to 4) of the well-formed UTF-8 sequence that
 /// starts at \p S[\p I], or 0 when none does (a stray continuation byte, an
@@ -83,11 +83,10 @@ inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
 /// True if \p S is well-formed UTF-8.
 bool isWellFormedUtf8(llvm::StringRef S);
 
-/// Returns true if \p Text matches the wildcard pattern \p Pattern.
-/// Runs in O(|Pattern| * |Text|) at worst and linear time in practice.
-/// With \p Wild (one flag per byte of \p Pattern), only the `*` and `?`
-/// bytes flagged are wildcards: the others came from escapes or policy
-/// variables and are literal.
+/// Returns true if \p Text matches the wildcard pattern \p Pattern: the
+/// same as Pattern::parse(Pattern, Mode, "", Wild).matches(Text), for a
+/// pattern matched once. Code that matches one pattern many times parses
+/// it once (Support/Pattern.h).
 bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text,
                CaseMode Mode = CaseMode::Sensitive,
                llvm::ArrayRef<bool> Wild = {});
