@@ -32,14 +32,9 @@ void Encoder::setModel(const request::RequestModel *M,
 namespace {
 
 /// Strings of the form `arn:p:s:r:a:rest`.
-Glob arnShape() {
-  Glob G;
-  G.addLit("arn:");
-  for (unsigned I = 0; I < 4; ++I) {
-    G.add(GlobPiece::StarNoColon);
-    G.addLit(":");
-  }
-  G.add(GlobPiece::Star);
+Pattern arnShape() {
+  Pattern G = Pattern::parse("arn:*:*:*:*:", CaseMode::Sensitive, ":");
+  G.addStar();
   return G;
 }
 
@@ -113,7 +108,7 @@ Term Encoder::realistic(const Coordinate &C) {
       std::vector<Term> Fits{IsArn};
       for (unsigned I = 0; I < 6; ++I)
         Fits.push_back(Ctx.mkInGlob(
-            Fields[I], Glob::fromPattern(I < 5 ? F[I].lower() : F[I].str())));
+            Fields[I], Pattern::parse(I < 5 ? F[I].lower() : F[I].str())));
       Or.push_back(Ctx.mkAnd(Fits));
     }
     And.push_back(Ctx.mkOr(Or));
@@ -122,8 +117,8 @@ Term Encoder::realistic(const Coordinate &C) {
   // An action AWS may add is still `service:Name`, and a service's keys
   // reach only that service's actions.
   if (!Known && C.Action.empty())
-    And.push_back(
-        Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*", /*NoColon=*/true)));
+    And.push_back(Ctx.mkInGlob(
+        ActionVar, Pattern::parse("?*:?*", CaseMode::Sensitive, ":")));
 
   const KeyVars *ArnKey = nullptr;
   auto KI = Keys.find("aws:principalarn");
@@ -186,7 +181,7 @@ Term Encoder::realistic(const Coordinate &C) {
       // The name is not empty. (An empty path segment, `user//x`, is left
       // to the repair of solver models: `not contains` costs Z3 dearly.)
       std::vector<Term> Name{
-          One, Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(Form)),
+          One, Ctx.mkInGlob(K.Single.Str, Pattern::parse(Form)),
           Ctx.mkNot(Ctx.mkSuffixOf(Ctx.strConst("/"), K.Single.Str))};
       for (const std::string &N : NamedPrincipals)
         Name.push_back(Ctx.mkNot(Ctx.mkEq(K.Single.Str, Ctx.strConst(N))));
@@ -238,7 +233,7 @@ Term Encoder::realistic(const Coordinate &C) {
     case request::CallerValue::Shaped:
       And.push_back(One);
       if (Str)
-        And.push_back(Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(CV->Value)));
+        And.push_back(Ctx.mkInGlob(K.Single.Str, Pattern::parse(CV->Value)));
       break;
     case request::CallerValue::Free:
       break;
