@@ -54,6 +54,8 @@ struct CompiledString {
   /// Non-null when the string has variables or escapes.
   const std::vector<StringPart> *Parts = nullptr;
   bool HasWildcard = false;
+  /// Text as a case-sensitive pattern, when it has wildcards and no parts.
+  Pattern Like;
 };
 
 /// A string after substituting policy variables: the text and, for each
@@ -74,6 +76,8 @@ bool resolveParts(const std::vector<StringPart> &Parts,
 struct CompiledAction {
   /// The pattern folded to lower case.
   llvm::StringRef Folded;
+  /// Folded as a pattern, when it has wildcards.
+  Pattern Glob;
   /// The service prefix when it has no wildcard ("" otherwise): a cheap
   /// filter before the glob.
   llvm::StringRef Service;
@@ -82,10 +86,8 @@ struct CompiledAction {
 };
 
 struct CompiledResource {
-  bool MatchesAll = false;
-  /// The six fields, padded with `*` when the pattern had fewer.
-  std::array<llvm::StringRef, 6> Fields;
-  std::array<bool, 6> FieldWild{};
+  /// The pattern, for patterns without variables or escapes.
+  ArnPattern Arn;
   /// Non-null for patterns with variables or escapes.
   const PolicyString *Source = nullptr;
 };
@@ -98,9 +100,10 @@ struct CompiledValue {
   llvm::Optional<int64_t> Date;
   llvm::Optional<bool> Boolean;
   llvm::Optional<IpNetwork> Network;
+  /// An ARN value without variables that has all six fields, as a
+  /// case-sensitive pattern.
   bool ArnValid = false;
-  std::array<llvm::StringRef, 6> ArnFields;
-  std::array<bool, 6> ArnWild{};
+  ArnPattern Arn;
 };
 
 struct CompiledCondition {
@@ -179,6 +182,7 @@ PrincipalMatch matchPrincipal(const CompiledStatement &S, const RequestView &V);
 
 /// Compiles one policy's statements, interning folded strings in \p Arena.
 CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
+                             CaseMode ResourcePrefixCase,
                              llvm::BumpPtrAllocator &Arena);
 
 } // namespace eval

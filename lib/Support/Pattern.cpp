@@ -581,6 +581,7 @@ std::array<StringRef, 6> arnPatternFields(StringRef Text) {
 ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
                              ArrayRef<bool> Wild) {
   ArnPattern A;
+  A.AnyResource = Text == "*" && (Wild.empty() || Wild[0]);
   std::array<StringRef, 6> F = arnPatternFields(Text);
   for (unsigned I = 0; I < 6; ++I) {
     CaseMode Case = I == 5 ? CaseMode::Sensitive : PrefixCase;
@@ -594,6 +595,10 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
   return A;
 }
 
+bool ArnPattern::matches(bool IsArn, ArrayRef<StringRef> ArnFields) const {
+  return AnyResource || (IsArn && matchesFields(ArnFields));
+}
+
 bool ArnPattern::matchesFields(ArrayRef<StringRef> ArnFields) const {
   // The cheap, selective fields first: service, then resource.
   static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
@@ -604,6 +609,8 @@ bool ArnPattern::matchesFields(ArrayRef<StringRef> ArnFields) const {
 }
 
 bool ArnPattern::covers(const ArnPattern &Other) const {
+  if (AnyResource || Other.AnyResource)
+    return AnyResource;
   for (unsigned I = 0; I < 6; ++I)
     if (!Fields[I].covers(Other.Fields[I]))
       return false;

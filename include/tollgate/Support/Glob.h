@@ -101,6 +101,11 @@ inline size_t findWildcard(llvm::StringRef S) {
   return llvm::StringRef::npos;
 }
 
+/// True if \p S is made of `*` and `?` only (and is not empty).
+inline bool isAllWildcards(llvm::StringRef S) {
+  return !S.empty() && S.find_first_not_of("*?") == llvm::StringRef::npos;
+}
+
 /// Returns true if \p S contains `*` or `?`. Reads eight bytes at a time:
 /// it runs over every Action entry of every policy.
 inline bool hasWildcard(llvm::StringRef S) {

@@ -130,15 +130,21 @@ public:
 /// rest, colons included. Fields a short pattern lacks are `*`.
 struct ArnPattern {
   Pattern Fields[6];
+  /// The pattern is `*` itself: every resource, an ARN or not.
+  bool AnyResource = false;
 
   /// The fields of \p Text; \p Wild as for Pattern::parse. Fields 0 to 4
   /// use \p PrefixCase, field 5 is case-sensitive.
   static ArnPattern parse(llvm::StringRef Text, CaseMode PrefixCase,
                           llvm::ArrayRef<bool> Wild = {});
 
+  /// Matches a resource: \p IsArn, and \p ArnFields are its six fields
+  /// (splitArn()) when it is an ARN.
+  bool matches(bool IsArn, llvm::ArrayRef<llvm::StringRef> ArnFields) const;
   /// Matches the six fields of an ARN (splitArn()).
   bool matchesFields(llvm::ArrayRef<llvm::StringRef> ArnFields) const;
-  /// Every ARN \p Other matches, this one matches, field by field.
+  /// Every resource \p Other matches, this one matches: `*` covers all and
+  /// is covered only by `*`; other patterns field by field.
   bool covers(const ArnPattern &Other) const;
   /// The fields joined by `:` as one pattern whose first five fields'
   /// wildcards do not match `:` (for matching a whole ARN string).
