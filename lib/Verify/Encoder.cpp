@@ -514,18 +514,12 @@ struct Encoder::Impl {
       return resolvedResource(P);
     if (P.Text == "*")
       return Ctx.trueTerm();
-    // splitPattern: short patterns are padded with `*` fields.
+    // The fields as the evaluator splits them (a short pattern's missing
+    // fields are `*`).
+    std::array<StringRef, 6> F = arnPatternFields(P.Text);
     std::vector<Term> And{E.IsArn};
-    StringRef Rest = P.Text;
-    unsigned I = 0;
-    for (; I < 5; ++I) {
-      size_t Colon = Rest.find(':');
-      if (Colon == StringRef::npos)
-        break;
-      And.push_back(fieldMatch(I, Rest.substr(0, Colon)));
-      Rest = Rest.substr(Colon + 1);
-    }
-    And.push_back(fieldMatch(I, Rest));
+    for (unsigned I = 0; I < 6; ++I)
+      And.push_back(fieldMatch(I, F[I]));
     return Ctx.mkAnd(And);
   }
 

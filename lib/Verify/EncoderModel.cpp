@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Verify/Encoder.h"
 
@@ -43,15 +44,10 @@ Pattern arnShape() {
 std::vector<std::string> namedRoles(ArrayRef<std::string> Named,
                                     StringRef Account) {
   std::vector<std::string> Out;
-  for (const std::string &N : Named) {
-    std::array<StringRef, 6> F;
-    if (!splitArn(N, F) || F[4] != Account)
-      continue;
-    if (F[5].startswith("role/"))
-      Out.push_back(F[5].rsplit('/').second.str());
-    else if (F[5].startswith("assumed-role/"))
-      Out.push_back(F[5].drop_front(13).split('/').first.str());
-  }
+  for (const std::string &N : Named)
+    if (std::optional<RoleRef> R = roleOf(N))
+      if (R->Account == Account)
+        Out.push_back(R->Name.str());
   return Out;
 }
 
