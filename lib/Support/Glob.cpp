@@ -18,7 +18,7 @@ bool isWellFormedUtf8(StringRef S) {
 
 bool globMatch(StringRef PatternText, StringRef Text, CaseMode Mode,
                ArrayRef<bool> Wild) {
-  return Pattern::parse(PatternText, Mode, "", Wild).matches(Text);
+  return Pattern::matchesText(PatternText, Text, Mode, Wild);
 }
 
 } // namespace tollgate

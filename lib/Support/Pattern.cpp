@@ -227,49 +227,88 @@ static bool sameByte(char P, char T, bool Fold) {
   return P == T || (Fold && toLower(P) == toLower(T));
 }
 
-/// The greedy matcher, for patterns whose wildcards exclude nothing: on a
+/// The greedy matcher, for patterns whose wildcards exclude nothing, read
+/// through a cursor over pieces or over the pattern as written: on a
 /// mismatch, only the last star seen takes one more byte. A star takes
 /// bytes one at a time: a start inside a character fails at once, since
 /// neither a literal of the (UTF-8) pattern nor `?` begins with a
 /// continuation byte.
-static bool matchGreedy(ArrayRef<PatternPiece> Ps, StringRef Text) {
-  const size_t N = Ps.size();
-  size_t P = 0, Off = 0, T = 0;
-  size_t StarP = StringRef::npos, StarT = 0;
+template <typename Cursor> static bool matchGreedy(Cursor P, StringRef Text) {
+  Cursor Star = P;
+  bool HaveStar = false;
+  size_t T = 0, StarT = 0;
   while (T < Text.size()) {
-    if (P < N && Ps[P].K == PatternPiece::Star) {
-      StarP = ++P;
+    if (!P.atEnd() && P.isStar()) {
+      P.next();
+      Star = P;
+      HaveStar = true;
       StarT = T;
       continue;
     }
-    if (P < N) {
-      const PatternPiece &Pc = Ps[P];
-      if (Pc.K == PatternPiece::Any) {
+    if (!P.atEnd()) {
+      if (P.isAny()) {
         if (unsigned L = utf8CharLength(Text, T)) {
-          ++P;
+          P.next();
           T += L;
           continue;
         }
-      } else if (sameByte(Pc.Text[Off], Text[T], Pc.Fold)) {
+      } else if (sameByte(P.byte(), Text[T], P.fold())) {
+        P.next();
         ++T;
-        if (++Off == Pc.Text.size()) {
-          ++P;
-          Off = 0;
-        }
         continue;
       }
     }
-    if (StarP == StringRef::npos)
+    if (!HaveStar)
       return false;
-    P = StarP;
-    Off = 0;
+    P = Star;
     T = ++StarT;
   }
-  if (Off != 0)
-    return false;
-  while (P < N && Ps[P].K == PatternPiece::Star)
-    ++P;
-  return P == N;
+  while (!P.atEnd() && P.isStar())
+    P.next();
+  return P.atEnd();
+}
+
+namespace {
+/// A position in a parsed pattern without exclusions.
+struct PieceCursor {
+  const PatternPiece *Ps;
+  size_t N, I = 0, Off = 0;
+
+  bool atEnd() const { return I == N; }
+  bool isStar() const { return Ps[I].K == PatternPiece::Star; }
+  bool isAny() const { return Ps[I].K == PatternPiece::Any; }
+  char byte() const { return Ps[I].Text[Off]; }
+  bool fold() const { return Ps[I].Fold; }
+  void next() {
+    if (Ps[I].K == PatternPiece::Lit && ++Off != Ps[I].Text.size())
+      return;
+    ++I;
+    Off = 0;
+  }
+};
+
+/// A position in a pattern as written, one byte at a time: the same
+/// pieces as Pattern::parse() gives, read without building them.
+struct TextCursor {
+  StringRef Pat;
+  ArrayRef<bool> Wild;
+  bool Fold;
+  size_t I = 0;
+
+  bool wild(char C) const { return Pat[I] == C && (Wild.empty() || Wild[I]); }
+  bool atEnd() const { return I == Pat.size(); }
+  bool isStar() const { return wild('*'); }
+  bool isAny() const { return wild('?'); }
+  char byte() const { return Pat[I]; }
+  bool fold() const { return Fold; }
+  void next() { ++I; }
+};
+} // namespace
+
+bool Pattern::matchesText(StringRef PatternText, StringRef Text, CaseMode Case,
+                          ArrayRef<bool> Wild) {
+  return matchGreedy(
+      TextCursor{PatternText, Wild, Case == CaseMode::Insensitive}, Text);
 }
 
 /// The automaton over position sets, byte by byte: literals and stars take
@@ -323,7 +362,7 @@ bool Pattern::matches(StringRef Text) const {
     return P.Fold ? Text.equals_insensitive(P.Text) : Text == P.Text;
   }
   if (!hasExclusions())
-    return matchGreedy(Pieces, Text);
+    return matchGreedy(PieceCursor{Pieces.data(), Pieces.size()}, Text);
   return matchAutomaton(*this, Text);
 }
 
@@ -499,15 +538,42 @@ static std::vector<uint32_t> alphabet(const std::vector<Tok> &A,
   return Out;
 }
 
+/// A string \p G matches: its literals (with \p FlipCase, folded letters in
+/// the other case), a control character for each `?`, and for each `*`
+/// nothing or (with \p FillStars) a control character.
+static std::string instance(const Pattern &G, bool FlipCase, bool FillStars) {
+  std::string Out;
+  for (const PatternPiece &P : G.Pieces) {
+    if (P.K == PatternPiece::Lit) {
+      if (!P.Fold || !FlipCase) {
+        Out += P.Text;
+        continue;
+      }
+      for (char C : P.Text)
+        Out.push_back(isAsciiLetter(static_cast<uint8_t>(C)) ? C ^ 0x20 : C);
+      continue;
+    }
+    if (P.K == PatternPiece::Star && !FillStars)
+      continue;
+    char Fill = 1;
+    while (StringRef(P.Excluded).contains(Fill))
+      ++Fill;
+    Out.push_back(Fill);
+  }
+  return Out;
+}
+
 bool Pattern::covers(const Pattern &Other, const Deadline &Limit) const {
   if (*this == Other || matchesAll())
     return true;
-  if (Other.isLiteral()) {
-    std::string Text;
-    for (const PatternPiece &P : Other.Pieces)
-      Text += P.Text;
-    return matches(Text);
-  }
+  if (Other.isLiteral())
+    return matches(instance(Other, false, false));
+  // Most patterns compared do not cover each other, and a few strings of
+  // Other show it at once.
+  for (bool Flip : {false, true})
+    for (bool Fill : {false, true})
+      if (!matches(instance(Other, Flip, Fill)))
+        return false;
   std::vector<Tok> TA = tokens(*this, true), TB = tokens(Other, true);
   if (!hasExclusions() && !Other.hasExclusions() && coversGreedy(TA, TB))
     return true;

@@ -1,11 +1,12 @@
-//===- Glob.h - IAM wildcard matching ---------------------------*- C++ -*-===//
+//===- Glob.h - Characters of wildcard text ---------------------*- C++ -*-===//
 ///
 /// \file
-/// Matching of IAM wildcard patterns, where `*` stands for any run of
-/// characters (including none, and including `/` and `:`) and `?` for exactly
-/// one character. This is the matching used by Action, Resource and the
-/// `*Like` condition operators, in the evaluator, the rules and the
-/// verifier alike.
+/// What a character is in IAM wildcard text, quick tests for wildcards, and
+/// globMatch() for a pattern matched once. The pattern type itself (match,
+/// covers, intersects) is Pattern (Support/Pattern.h): `*` stands for any
+/// run of characters (including none, and including `/` and `:`) and `?`
+/// for exactly one character, for Action, Resource and the `*Like`
+/// condition operators, in the evaluator, the rules and the verifier alike.
 ///
 /// Characters are Unicode code points in UTF-8. The IAM User Guide ("IAM
 /// JSON policy elements: Resource") lists the wildcards as "Any combination
@@ -83,10 +84,9 @@ inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
 /// True if \p S is well-formed UTF-8.
 bool isWellFormedUtf8(llvm::StringRef S);
 
-/// Returns true if \p Text matches the wildcard pattern \p Pattern: the
-/// same as Pattern::parse(Pattern, Mode, "", Wild).matches(Text), for a
-/// pattern matched once. Code that matches one pattern many times parses
-/// it once (Support/Pattern.h).
+/// Returns true if \p Text matches the wildcard pattern \p Pattern:
+/// Pattern::matchesText(), for a pattern matched once. Code that matches one
+/// pattern many times parses it once (Support/Pattern.h).
 bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text,
                CaseMode Mode = CaseMode::Sensitive,
                llvm::ArrayRef<bool> Wild = {});

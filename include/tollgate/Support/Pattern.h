@@ -110,6 +110,12 @@ public:
   /// worst, linear in practice.
   bool matches(llvm::StringRef Text) const;
 
+  /// As parse(PatternText, Case, "", Wild).matches(Text), without building
+  /// the pattern: for a pattern matched once.
+  static bool matchesText(llvm::StringRef PatternText, llvm::StringRef Text,
+                          CaseMode Case = CaseMode::Sensitive,
+                          llvm::ArrayRef<bool> Wild = {});
+
   /// True if every string \p Other matches, this pattern matches (over
   /// well-formed UTF-8 strings). Exact within a state budget (and
   /// \p Limit); past it the answer is false: inclusion not shown.

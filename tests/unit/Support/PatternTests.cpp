@@ -201,12 +201,18 @@ bool refMatch(const std::vector<RefTok> &P, size_t I,
 struct Case {
   std::vector<RefTok> Ref;
   Pattern Pat;
+  /// The pattern as written, when its wildcards exclude nothing.
+  std::string Written;
+  CaseMode Mode = CaseMode::Sensitive;
+  bool NoColon = false;
 };
 
 Case randomCase(std::mt19937 &Rng) {
   Case Out;
   bool Fold = Rng() % 3 == 0;
   bool NoColon = Rng() % 3 == 0;
+  Out.Mode = Fold ? CaseMode::Insensitive : CaseMode::Sensitive;
+  Out.NoColon = NoColon;
   unsigned Len = Rng() % 5;
   for (unsigned I = 0; I < Len; ++I) {
     unsigned R = Rng() % 8;
@@ -215,14 +221,17 @@ Case randomCase(std::mt19937 &Rng) {
     if (R == 0) {
       T.K = '*';
       Out.Pat.addStar(NoColon ? ":" : "");
+      Out.Written += "*";
     } else if (R == 1) {
       T.K = '?';
       Out.Pat.addAny(NoColon ? ":" : "");
+      Out.Written += "?";
     } else {
       T.K = 'c';
       T.Fold = Fold;
       T.C = Rng() % AlphabetSize;
       Out.Pat.addLit(Alphabet[T.C], Fold);
+      Out.Written += Alphabet[T.C];
     }
     Out.Ref.push_back(T);
   }
@@ -261,6 +270,8 @@ TEST_CASE("pattern: properties against the brute-force reference") {
       bool InA = refMatch(A.Ref, 0, S, 0), InB = refMatch(B.Ref, 0, S, 0);
       INFO("text " << text(S));
       REQUIRE(A.Pat.matches(text(S)) == InA);
+      if (!A.NoColon)
+        REQUIRE(Pattern::matchesText(A.Written, text(S), A.Mode) == InA);
       SomeCommon |= InA && InB;
       BNotA |= InB && !InA;
     }
