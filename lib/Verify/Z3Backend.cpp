@@ -149,6 +149,12 @@ z3::expr Z3Backend::utf8Char(StringRef Excluded) {
     First = false;
   }
   Utf8Multi.push_back(Multi);
+  // The two kinds the encoder uses, made at once and in this order: Z3's
+  // search depends on the order in which terms are made, and queries are
+  // kept as they were.
+  z3::expr Ascii = byteExcept("", 0x7F), AsciiNoColon = byteExcept(":", 0x7F);
+  Utf8Char.emplace("", reUnion(Ascii, Multi));
+  Utf8Char.emplace(":", reUnion(AsciiNoColon, Multi));
   return utf8Char(Excluded);
 }
 
