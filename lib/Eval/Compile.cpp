@@ -43,8 +43,6 @@ static CompiledString compileString(const PolicyString &S,
   C.HasWildcard = hasWildcard(S.Text);
   if (AllowVariables && hasVariablesOrEscapes(S))
     C.Parts = &S.Parts;
-  else if (C.HasWildcard)
-    C.Like = Pattern::parse(S.Text);
   return C;
 }
 
@@ -78,8 +76,6 @@ static CompiledValue compileValue(const ConditionValue &V,
     if (!C.Str.Parts) {
       std::array<StringRef, 6> F;
       C.ArnValid = splitArn(T, F);
-      if (C.ArnValid)
-        C.Arn = ArnPattern::parse(T, CaseMode::Sensitive);
     }
     break;
   default:
@@ -147,18 +143,16 @@ buildIndex(const std::vector<CompiledAction> &Actions) {
 }
 
 static CompiledResource compileResource(const PolicyString &S,
-                                        bool VariablesEnabled,
-                                        CaseMode PrefixCase) {
+                                        bool VariablesEnabled) {
   CompiledResource C;
   if (VariablesEnabled && hasVariablesOrEscapes(S))
     C.Source = &S;
   else
-    C.Arn = ArnPattern::parse(S.Text, PrefixCase);
+    C.Text = S.Text;
   return C;
 }
 
 CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
-                             CaseMode ResourcePrefixCase,
                              BumpPtrAllocator &Arena) {
   CompiledPolicy CP;
   CP.P = &P;
@@ -181,7 +175,7 @@ CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
     CS.ResourcePresent = S.Resource.Present;
     CS.ResourceNegated = S.Resource.Negated;
     for (const PolicyString &R : S.Resource.Patterns)
-      CS.Resources.push_back(compileResource(R, Vars, ResourcePrefixCase));
+      CS.Resources.push_back(compileResource(R, Vars));
     CS.PrincipalPresent = S.Principal.Present;
     CS.PrincipalNegated = S.Principal.Negated;
     if (S.Principal.Everyone) {

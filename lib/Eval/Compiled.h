@@ -54,8 +54,6 @@ struct CompiledString {
   /// Non-null when the string has variables or escapes.
   const std::vector<StringPart> *Parts = nullptr;
   bool HasWildcard = false;
-  /// Text as a case-sensitive pattern, when it has wildcards and no parts.
-  Pattern Like;
 };
 
 /// A string after substituting policy variables: the text and, for each
@@ -87,7 +85,7 @@ struct CompiledAction {
 
 struct CompiledResource {
   /// The pattern, for patterns without variables or escapes.
-  ArnPattern Arn;
+  llvm::StringRef Text;
   /// Non-null for patterns with variables or escapes.
   const PolicyString *Source = nullptr;
 };
@@ -100,10 +98,8 @@ struct CompiledValue {
   llvm::Optional<int64_t> Date;
   llvm::Optional<bool> Boolean;
   llvm::Optional<IpNetwork> Network;
-  /// An ARN value without variables that has all six fields, as a
-  /// case-sensitive pattern.
+  /// An ARN value without variables that has all six fields.
   bool ArnValid = false;
-  ArnPattern Arn;
 };
 
 struct CompiledCondition {
@@ -182,7 +178,6 @@ PrincipalMatch matchPrincipal(const CompiledStatement &S, const RequestView &V);
 
 /// Compiles one policy's statements, interning folded strings in \p Arena.
 CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
-                             CaseMode ResourcePrefixCase,
                              llvm::BumpPtrAllocator &Arena);
 
 } // namespace eval

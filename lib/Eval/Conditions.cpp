@@ -90,7 +90,7 @@ private:
       return IgnoreCase ? T.equals_insensitive(Value) : T == Value;
     }
     if (Like)
-      return V.Str.HasWildcard ? V.Str.Like.matches(Value)
+      return V.Str.HasWildcard ? Pattern::matchesText(V.Str.Text, Value)
                                : V.Str.Text == Value;
     return IgnoreCase ? V.Str.Text.equals_insensitive(Value)
                       : V.Str.Text == Value;
@@ -185,15 +185,17 @@ private:
     if (!ArnValid)
       return false;
     if (!V.Str.Parts)
-      return V.ArnValid && V.Arn.matchesFields(ArnFields);
+      return V.ArnValid &&
+             arnPatternMatchesText(V.Str.Text, CaseMode::Sensitive, {}, true,
+                                   ArnFields);
     if (!resolveParts(*V.Str.Parts, Ctx, Buf))
       return false;
     // A value needs all six fields, as splitArn() reads them.
     StringRef T = Buf.Text;
     if (T.count(':') < 5)
       return false;
-    return ArnPattern::parse(T, CaseMode::Sensitive, Buf.Wild)
-        .matchesFields(ArnFields);
+    return arnPatternMatchesText(T, CaseMode::Sensitive, Buf.Wild, true,
+                                 ArnFields);
   }
 
   const CompiledCondition &C;

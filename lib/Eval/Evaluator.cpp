@@ -94,11 +94,8 @@ public:
   CompiledPolicySetImpl(const PolicySet &Set, EvalOptions Options)
       : Set(Set), Options(Options) {
     auto Add = [&](const Policy *P, PolicyRole Role, size_t Index) {
-      Policies.push_back(compilePolicy(*P, Role, static_cast<uint16_t>(Index),
-                                       Options.ResourcePrefixCaseInsensitive
-                                           ? CaseMode::Insensitive
-                                           : CaseMode::Sensitive,
-                                       Arena));
+      Policies.push_back(
+          compilePolicy(*P, Role, static_cast<uint16_t>(Index), Arena));
       TotalStatements += P->Statements.size();
       return static_cast<int>(Policies.size() - 1);
     };

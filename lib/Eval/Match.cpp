@@ -107,8 +107,8 @@ static bool matchResolvedResource(const CompiledResource &R,
   static thread_local ResolvedString Buf;
   if (!resolveParts(R.Source->Parts, V.R->Context, Buf))
     return false; // "will not match any resource"
-  return ArnPattern::parse(Buf.Text, PrefixMode, Buf.Wild)
-      .matches(V.ResourceIsArn, V.ResourceFields);
+  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild, V.ResourceIsArn,
+                               V.ResourceFields);
 }
 
 bool matchResource(const CompiledStatement &S, const RequestView &V,
@@ -122,8 +122,10 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
                             : CaseMode::Sensitive;
   bool Any = false;
   for (const CompiledResource &R : S.Resources) {
-    bool M = R.Source ? matchResolvedResource(R, V, PrefixMode)
-                      : R.Arn.matches(V.ResourceIsArn, V.ResourceFields);
+    bool M = R.Source
+                 ? matchResolvedResource(R, V, PrefixMode)
+                 : arnPatternMatchesText(R.Text, PrefixMode, {},
+                                         V.ResourceIsArn, V.ResourceFields);
     if (M) {
       Any = true;
       break;

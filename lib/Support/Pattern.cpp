@@ -33,6 +33,8 @@ static bool isAsciiLetter(uint32_t C) {
 }
 
 static std::string canonicalExclusions(StringRef Excluded) {
+  if (Excluded.empty())
+    return std::string();
   std::string E = Excluded.str();
   llvm::sort(E);
   E.erase(std::unique(E.begin(), E.end()), E.end());
@@ -61,18 +63,18 @@ void Pattern::addLit(StringRef S, bool Fold) {
 void Pattern::addStar(StringRef Excluded) {
   std::string E = canonicalExclusions(Excluded);
   if (!Pieces.empty() && Pieces.back().K == PatternPiece::Star &&
-      Pieces.back().Excluded == E)
+      Pieces.back().Text == E)
     return;
   PatternPiece P;
   P.K = PatternPiece::Star;
-  P.Excluded = std::move(E);
+  P.Text = std::move(E);
   Pieces.push_back(std::move(P));
 }
 
 void Pattern::addAny(StringRef Excluded) {
   PatternPiece P;
   P.K = PatternPiece::Any;
-  P.Excluded = canonicalExclusions(Excluded);
+  P.Text = canonicalExclusions(Excluded);
   Pieces.push_back(std::move(P));
 }
 
@@ -82,10 +84,10 @@ void Pattern::add(const PatternPiece &P) {
     addLit(P.Text, P.Fold);
     break;
   case PatternPiece::Star:
-    addStar(P.Excluded);
+    addStar(P.excluded());
     break;
   case PatternPiece::Any:
-    addAny(P.Excluded);
+    addAny(P.excluded());
     break;
   }
 }
@@ -130,7 +132,7 @@ bool Pattern::isLiteral() const {
 
 bool Pattern::matchesAll() const {
   return !Pieces.empty() && all_of(Pieces, [](const PatternPiece &P) {
-    return P.K == PatternPiece::Star && P.Excluded.empty();
+    return P.K == PatternPiece::Star && P.Text.empty();
   });
 }
 
@@ -140,7 +142,7 @@ bool Pattern::hasWildcard() const {
 
 bool Pattern::hasExclusions() const {
   return any_of(Pieces,
-                [](const PatternPiece &P) { return !P.Excluded.empty(); });
+                [](const PatternPiece &P) { return !P.excluded().empty(); });
 }
 
 std::string Pattern::str() const {
@@ -150,11 +152,11 @@ std::string Pattern::str() const {
       Out += P.Fold ? "(?i:" + P.Text + ")" : P.Text;
       continue;
     }
-    if (P.Excluded.empty()) {
+    if (P.Text.empty()) {
       Out += P.K == PatternPiece::Star ? "*" : "?";
       continue;
     }
-    Out += "[^" + P.Excluded + "]";
+    Out += "[^" + P.Text + "]";
     if (P.K == PatternPiece::Star)
       Out += "*";
   }
@@ -202,10 +204,10 @@ static std::vector<Tok> tokens(const Pattern &G, bool ByChar) {
       }
       break;
     case PatternPiece::Any:
-      T.push_back({Tok::Any, false, 0, P.Excluded});
+      T.push_back({Tok::Any, false, 0, P.excluded()});
       break;
     case PatternPiece::Star:
-      T.push_back({Tok::Star, false, 0, P.Excluded});
+      T.push_back({Tok::Star, false, 0, P.excluded()});
       break;
     }
   }
@@ -556,16 +558,29 @@ static std::string instance(const Pattern &G, bool FlipCase, bool FillStars) {
     if (P.K == PatternPiece::Star && !FillStars)
       continue;
     char Fill = 1;
-    while (StringRef(P.Excluded).contains(Fill))
+    while (P.excluded().contains(Fill))
       ++Fill;
     Out.push_back(Fill);
   }
   return Out;
 }
 
+/// The characters of \p G's literals and its wildcards, at most about.
+static size_t length(const Pattern &G) {
+  size_t N = 0;
+  for (const PatternPiece &P : G.Pieces)
+    N += P.K == PatternPiece::Lit ? P.Text.size() : 1;
+  return N;
+}
+
 bool Pattern::covers(const Pattern &Other, const Deadline &Limit) const {
   if (*this == Other || matchesAll())
     return true;
+  // Longer patterns than any policy holds (a key policy is at most 32 KB)
+  // are not compared: every test below reads one against the other.
+  constexpr size_t MaxLength = 32768;
+  if (length(*this) > MaxLength || length(Other) > MaxLength)
+    return false;
   if (Other.isLiteral())
     return matches(instance(Other, false, false));
   // Most patterns compared do not cover each other, and a few strings of
@@ -577,12 +592,6 @@ bool Pattern::covers(const Pattern &Other, const Deadline &Limit) const {
   std::vector<Tok> TA = tokens(*this, true), TB = tokens(Other, true);
   if (!hasExclusions() && !Other.hasExclusions() && coversGreedy(TA, TB))
     return true;
-  // Longer patterns than any policy holds (a key policy is at most 32 KB)
-  // are not compared: each step reads all of them.
-  constexpr size_t MaxTokens = 32768;
-  if (TA.size() > MaxTokens || TB.size() > MaxTokens)
-    return false;
-
   // Search the product of both automata for a string that Other matches and
   // this pattern does not.
   std::vector<uint32_t> Sigma = alphabet(TA, TB);
@@ -661,6 +670,28 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
   return A;
 }
 
+bool arnPatternMatchesText(StringRef Text, CaseMode PrefixCase,
+                           ArrayRef<bool> Wild, bool IsArn,
+                           ArrayRef<StringRef> ArnFields) {
+  if (Text == "*" && (Wild.empty() || Wild[0]))
+    return true;
+  if (!IsArn)
+    return false;
+  std::array<StringRef, 6> F = arnPatternFields(Text);
+  // The cheap, selective fields first: service, then resource.
+  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
+  for (unsigned I : Order) {
+    bool Missing = F[I].data() < Text.begin() || F[I].data() >= Text.end();
+    ArrayRef<bool> Mask;
+    if (!Wild.empty() && !Missing)
+      Mask = Wild.slice(F[I].data() - Text.data(), F[I].size());
+    if (!Pattern::matchesText(F[I], ArnFields[I],
+                              I == 5 ? CaseMode::Sensitive : PrefixCase, Mask))
+      return false;
+  }
+  return true;
+}
+
 bool ArnPattern::matches(bool IsArn, ArrayRef<StringRef> ArnFields) const {
   return AnyResource || (IsArn && matchesFields(ArnFields));
 }
@@ -688,7 +719,7 @@ Pattern ArnPattern::joined() const {
   for (unsigned I = 0; I < 6; ++I) {
     for (const PatternPiece &P : Fields[I].Pieces) {
       if (I < 5 && P.isWildcard()) {
-        std::string Ex = P.Excluded + ":";
+        std::string Ex = P.Text + ":";
         P.K == PatternPiece::Star ? G.addStar(Ex) : G.addAny(Ex);
       } else {
         G.add(P);

@@ -129,11 +129,9 @@ uint32_t TermContext::internGlob(Pattern G) {
   for (const PatternPiece &P : G.Pieces) {
     Key.push_back(static_cast<char>(P.K));
     Key.push_back(P.Fold ? 'f' : '-');
-    for (const std::string *T : {&P.Text, &P.Excluded}) {
-      Key += std::to_string(T->size());
-      Key.push_back(':');
-      Key += *T;
-    }
+    Key += std::to_string(P.Text.size());
+    Key.push_back(':');
+    Key += P.Text;
   }
   auto It = GlobIndex.find(Key);
   if (It != GlobIndex.end())

@@ -177,12 +177,11 @@ z3::expr Z3Backend::globRegex(const Pattern &G) {
       }
       break;
     case PatternPiece::Star:
-      Parts.push_back(P.Excluded.empty()
-                          ? z3::re_full(reSort())
-                          : z3::star(byteExcept(P.Excluded, 255)));
+      Parts.push_back(P.Text.empty() ? z3::re_full(reSort())
+                                     : z3::star(byteExcept(P.Text, 255)));
       break;
     case PatternPiece::Any:
-      Parts.push_back(utf8Char(P.Excluded));
+      Parts.push_back(utf8Char(P.Text));
       break;
     }
   }
@@ -193,7 +192,7 @@ z3::expr Z3Backend::globMatch(z3::expr S, const Pattern &G) {
   // Cheaper string predicates where the glob's shape allows.
   const auto &P = G.Pieces;
   auto isStar = [&](size_t I) {
-    return P[I].K == PatternPiece::Star && P[I].Excluded.empty();
+    return P[I].K == PatternPiece::Star && P[I].Text.empty();
   };
   auto isLit = [&](size_t I) {
     return P[I].K == PatternPiece::Lit && !P[I].Fold;

@@ -43,22 +43,24 @@ enum class CaseMode { Sensitive, Insensitive };
 struct PatternPiece {
   enum KindT : uint8_t {
     Lit,  ///< The bytes of Text.
-    Star, ///< Any run of characters, none of them in Excluded.
-    Any,  ///< Exactly one character, not in Excluded.
+    Star, ///< Any run of characters, none of them excluded().
+    Any,  ///< Exactly one character, not excluded().
   };
   KindT K = Lit;
   /// Lit: each ASCII letter matches in either case.
   bool Fold = false;
-  /// Lit: the literal bytes.
+  /// Lit: the literal bytes. Star, Any: the ASCII characters never matched
+  /// (sorted, unique; one string for both keeps long patterns small).
   std::string Text;
-  /// Star, Any: the ASCII characters never matched (sorted, unique).
-  std::string Excluded;
 
   bool operator==(const PatternPiece &O) const {
-    return K == O.K && Fold == O.Fold && Text == O.Text &&
-           Excluded == O.Excluded;
+    return K == O.K && Fold == O.Fold && Text == O.Text;
   }
   bool isWildcard() const { return K != Lit; }
+  /// Star, Any: the characters never matched.
+  llvm::StringRef excluded() const {
+    return K == Lit ? llvm::StringRef() : llvm::StringRef(Text);
+  }
 };
 
 class Pattern {
@@ -156,6 +158,13 @@ struct ArnPattern {
   /// wildcards do not match `:` (for matching a whole ARN string).
   Pattern joined() const;
 };
+
+/// As ArnPattern::parse(Text, PrefixCase, Wild).matches(IsArn, ArnFields),
+/// without building the patterns: for the evaluator, which matches each
+/// policy entry against few requests.
+bool arnPatternMatchesText(llvm::StringRef Text, CaseMode PrefixCase,
+                           llvm::ArrayRef<bool> Wild, bool IsArn,
+                           llvm::ArrayRef<llvm::StringRef> ArnFields);
 
 /// The six text fields of a resource pattern as IAM splits it: the first
 /// five colon-separated fields and the rest; fields a short pattern lacks

@@ -137,6 +137,16 @@ TEST_CASE("pattern: ARN patterns match field by field") {
       ArnPattern::parse("arn:aws:s3:::bucket/*", CaseMode::Insensitive)));
   CHECK_FALSE(
       A.covers(ArnPattern::parse("arn:aws:s3:*::b", CaseMode::Insensitive)));
+  // Matched from the text without building the patterns, the same.
+  CHECK(arnPatternMatchesText("arn:aws:s3:::b*", CaseMode::Insensitive, {},
+                              true, Fields));
+  CHECK_FALSE(arnPatternMatchesText("arn:aws:s3:::b*", CaseMode::Insensitive,
+                                    {}, true, Upper));
+  CHECK(arnPatternMatchesText("arn:aws:s3", CaseMode::Sensitive, {}, true,
+                              Lower));
+  CHECK(arnPatternMatchesText("*", CaseMode::Sensitive, {}, false, {}));
+  CHECK_FALSE(
+      arnPatternMatchesText("arn:*", CaseMode::Sensitive, {}, false, {}));
   // Joined, the prefix wildcards do not cross a colon.
   Pattern J = ArnPattern::parse("arn:*:s3:::b", CaseMode::Sensitive).joined();
   CHECK(J.matches("arn:aws:s3:::b"));

@@ -135,13 +135,11 @@ TEST_CASE("globs longer than any policy string are not compared",
   for (int I = 0; I < 20000; ++I)
     Long += "*a";
   Pattern G = Pattern::parse(Long);
-  // Equal globs are still within each other, and the quick test still
-  // sees inclusions; other comparisons answer "not shown" at once rather
-  // than step through the product automaton.
+  // Equal globs are still within each other; other comparisons answer
+  // "not shown" at once rather than step through the product automaton.
   CHECK(G.covers(G));
   CHECK(Pattern::parse("*").covers(G));
-  CHECK(Pattern::parse("arn:aws:s3:::*a").covers(G));
-  CHECK_FALSE(Pattern::parse("arn:aws:s3:::*b").covers(G));
+  CHECK_FALSE(Pattern::parse("arn:aws:s3:::*a").covers(G));
   CHECK_FALSE(G.covers(Pattern::parse("arn:aws:s3:::*a")));
   CHECK(Pattern::parse("arn:aws:s3:::*a")
             .covers(Pattern::parse("arn:aws:s3:::*a*a")));
