@@ -28,11 +28,10 @@ static bool holdsSeparators(StringRef Name) {
   return Name.contains("Path") || Name.endswith("Arn") || Name.endswith("ARN");
 }
 
-/// Appends the atoms of Format[From, To). Placeholders look at the whole
+/// Appends the pattern of Format[From, To). Placeholders look at the whole
 /// format for what follows them and for where the resource part starts.
 static void appendFormatSlice(StringRef Format, size_t From, size_t To,
-                              size_t ResourceStart,
-                              SmallVectorImpl<GlobAtom> &Out) {
+                              size_t ResourceStart, Pattern &Out) {
   size_t I = From;
   while (I < To) {
     if (Format.substr(I, To - I).startswith("${")) {
@@ -40,58 +39,53 @@ static void appendFormatSlice(StringRef Format, size_t From, size_t To,
       if (Close != StringRef::npos && Close < To) {
         StringRef Name = Format.slice(I + 2, Close);
         size_t End = Close + 1;
-        char Ex1 = 0, Ex2 = 0;
+        std::string Excluded;
         if (!holdsSeparators(Name)) {
           char Next = End < Format.size() ? Format[End] : 0;
           if (Next == ':' || Next == '/')
-            Ex1 = Next;
-          if (I == ResourceStart && End == Format.size()) {
-            Ex1 = ':';
-            Ex2 = '/';
-          }
+            Excluded = Next;
+          if (I == ResourceStart && End == Format.size())
+            Excluded = ":/";
         }
         // One or more characters: one, then any number.
-        Out.push_back(GlobAtom::anyOne(Ex1, Ex2));
-        Out.push_back(GlobAtom::anyRun(Ex1, Ex2));
+        Out.addAny(Excluded);
+        Out.addStar(Excluded);
         I = End;
         continue;
       }
     }
     size_t Next = Format.find('$', I + 1);
-    appendGlobAtoms(Format.slice(I, std::min(Next, To)), Out);
+    Out.append(Pattern::parse(Format.slice(I, std::min(Next, To))));
     I = std::min(Next, To);
   }
 }
 
-void appendArnFormatAtoms(StringRef Format, SmallVectorImpl<GlobAtom> &Out) {
+Pattern arnFormatPattern(StringRef Format) {
   size_t Starts[NumLeadingFields];
   size_t ResourceStart = findFieldEnds(Format, Starts)
                              ? Starts[NumLeadingFields - 1]
                              : StringRef::npos;
+  Pattern Out;
   appendFormatSlice(Format, 0, Format.size(), ResourceStart, Out);
+  return Out;
 }
 
 bool arnPatternCanMatchFormat(StringRef ArnPattern, StringRef Format) {
-  SmallVector<GlobAtom, 64> PatternAtoms, FormatAtoms;
   size_t PatternStarts[NumLeadingFields], FormatStarts[NumLeadingFields];
   if (!findFieldEnds(ArnPattern, PatternStarts) ||
-      !findFieldEnds(Format, FormatStarts)) {
-    appendGlobAtoms(ArnPattern, PatternAtoms);
-    appendArnFormatAtoms(Format, FormatAtoms);
-    return atomsIntersect(PatternAtoms, FormatAtoms, CaseMode::Sensitive);
-  }
+      !findFieldEnds(Format, FormatStarts))
+    return Pattern::parse(ArnPattern).intersects(arnFormatPattern(Format));
   // Fields 0-4 without their colons, then the resource part.
   size_t PatternFrom = 0, FormatFrom = 0;
   for (unsigned Field = 0; Field <= NumLeadingFields; ++Field) {
     bool Last = Field == NumLeadingFields;
     size_t PatternTo = Last ? ArnPattern.size() : PatternStarts[Field] - 1;
     size_t FormatTo = Last ? Format.size() : FormatStarts[Field] - 1;
-    PatternAtoms.clear();
-    FormatAtoms.clear();
-    appendGlobAtoms(ArnPattern.slice(PatternFrom, PatternTo), PatternAtoms);
+    Pattern FormatField;
     appendFormatSlice(Format, FormatFrom, FormatTo,
-                      FormatStarts[NumLeadingFields - 1], FormatAtoms);
-    if (!atomsIntersect(PatternAtoms, FormatAtoms, CaseMode::Sensitive))
+                      FormatStarts[NumLeadingFields - 1], FormatField);
+    if (!Pattern::parse(ArnPattern.slice(PatternFrom, PatternTo))
+             .intersects(FormatField))
       return false;
     if (!Last) {
       PatternFrom = PatternStarts[Field];

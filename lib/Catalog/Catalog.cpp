@@ -5,7 +5,6 @@
 #include "SortedNames.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
-#include "tollgate/Catalog/GlobIntersect.h"
 #include "tollgate/Support/Glob.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -45,10 +44,12 @@ static void forEachMatchingActionIn(const ServiceInfo &S, StringRef Pattern,
     return;
   }
   StringRef Literal = Pattern.substr(0, Wild);
+  tollgate::Pattern P =
+      tollgate::Pattern::parse(Pattern, CaseMode::Insensitive);
   auto NameOf = [](const ActionInfo &A) { return A.Name; };
   for (const ActionInfo *It = lowerBoundByName(S.Actions, Literal, NameOf);
        It != S.Actions.end() && It->Name.startswith_insensitive(Literal); ++It)
-    if (globMatch(Pattern, It->Name, CaseMode::Insensitive))
+    if (P.matches(It->Name))
       Fn(*It);
 }
 
@@ -67,8 +68,10 @@ void Catalog::forEachMatchingAction(
         forEachMatchingActionIn(*S, ActionPart, Fn);
       return;
     }
+    tollgate::Pattern Service =
+        tollgate::Pattern::parse(ServicePart, CaseMode::Insensitive);
     for (const ServiceInfo &S : Services)
-      if (globMatch(ServicePart, S.Prefix, CaseMode::Insensitive))
+      if (Service.matches(S.Prefix))
         forEachMatchingActionIn(S, ActionPart, Fn);
     return;
   }
@@ -79,14 +82,16 @@ void Catalog::forEachMatchingAction(
   }
   // Without a colon, a star spans it (`s3*`, `*Object`): whole names are
   // matched, in the services whose names the pattern can start.
-  SmallString<64> ServicePattern;
+  tollgate::Pattern P =
+      tollgate::Pattern::parse(Pattern, CaseMode::Insensitive);
   for (const ServiceInfo &S : Services) {
-    ServicePattern = S.Prefix;
-    ServicePattern += ":*";
-    if (!globsIntersect(Pattern, ServicePattern, CaseMode::Insensitive))
+    tollgate::Pattern ServiceActions = tollgate::Pattern::literal(S.Prefix);
+    ServiceActions.addLit(":");
+    ServiceActions.addStar();
+    if (!P.intersects(ServiceActions))
       continue;
     for (const ActionInfo &A : S.Actions)
-      if (globMatch(Pattern, A.FullName, CaseMode::Insensitive))
+      if (P.matches(A.FullName))
         Fn(A);
   }
 }

@@ -4,7 +4,7 @@
 
 #include "SortedNames.h"
 
-#include "tollgate/Catalog/GlobIntersect.h"
+#include "tollgate/Support/Pattern.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -38,18 +38,20 @@ static Placeholder findPlaceholder(StringRef Name, size_t From = 0) {
   return {};
 }
 
-/// The template as a pattern: a placeholder is one or more characters.
-static void appendKeyTemplateAtoms(StringRef Template,
-                                   SmallVectorImpl<GlobAtom> &Out) {
+/// The template as a pattern that ignores case: a placeholder is one or
+/// more characters.
+static Pattern keyTemplatePattern(StringRef Template) {
+  Pattern Out;
   size_t I = 0;
   for (Placeholder P = findPlaceholder(Template); P.found();
        P = findPlaceholder(Template, I)) {
-    appendLiteralAtoms(Template.slice(I, P.Begin), Out);
-    Out.push_back(GlobAtom::anyOne());
-    Out.push_back(GlobAtom::anyRun());
+    Out.addLit(Template.slice(I, P.Begin), /*Fold=*/true);
+    Out.addAny();
+    Out.addStar();
     I = P.End;
   }
-  appendLiteralAtoms(Template.substr(I), Out);
+  Out.addLit(Template.substr(I), /*Fold=*/true);
+  return Out;
 }
 
 /// How many characters of \p Template are not placeholders: the more, the
@@ -82,11 +84,8 @@ bool conditionKeyMatches(StringRef Documented, StringRef Key) {
     return Documented.equals_insensitive(Key);
   if (!Key.startswith_insensitive(Documented.take_front(First.Begin)))
     return false;
-  SmallVector<GlobAtom, 48> TemplateAtoms, KeyAtoms;
-  appendKeyTemplateAtoms(Documented, TemplateAtoms);
   // The key is a name, not a pattern: `*` in it is just a character.
-  appendLiteralAtoms(Key, KeyAtoms);
-  return atomsIntersect(TemplateAtoms, KeyAtoms, CaseMode::Insensitive);
+  return keyTemplatePattern(Documented).matches(Key);
 }
 
 void Catalog::buildKeyIndex() const {

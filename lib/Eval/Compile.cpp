@@ -46,25 +46,6 @@ static CompiledString compileString(const PolicyString &S,
   return C;
 }
 
-/// Splits \p Text into ARN fields, padding a short pattern with `*` fields.
-static void splitPattern(StringRef Text, std::array<StringRef, 6> &Fields,
-                         std::array<bool, 6> &Wild) {
-  StringRef Rest = Text;
-  unsigned I = 0;
-  for (; I < 5; ++I) {
-    size_t Colon = Rest.find(':');
-    if (Colon == StringRef::npos)
-      break;
-    Fields[I] = Rest.substr(0, Colon);
-    Rest = Rest.substr(Colon + 1);
-  }
-  Fields[I++] = Rest;
-  for (; I < 6; ++I)
-    Fields[I] = "*";
-  for (unsigned K = 0; K < 6; ++K)
-    Wild[K] = hasWildcard(Fields[K]);
-}
-
 /// Values that are not strings in JSON are compared through their text:
 /// a JSON `true` is the string "true", a JSON `5` the string "5".
 static CompiledValue compileValue(const ConditionValue &V,
@@ -95,11 +76,6 @@ static CompiledValue compileValue(const ConditionValue &V,
     if (!C.Str.Parts) {
       std::array<StringRef, 6> F;
       C.ArnValid = splitArn(T, F);
-      if (C.ArnValid) {
-        C.ArnFields = F;
-        for (unsigned I = 0; I < 6; ++I)
-          C.ArnWild[I] = hasWildcard(F[I]);
-      }
     }
     break;
   default:
@@ -137,6 +113,8 @@ static CompiledAction compileAction(const ActionPattern &A,
   C.Folded = internLower(Arena, A.Text);
   C.HasWildcard = hasWildcard(C.Folded);
   C.MatchesAll = C.Folded == "*";
+  if (C.HasWildcard)
+    C.Glob = Pattern::parse(C.Folded);
   StringRef Service = C.Folded.split(':').first;
   if (C.Folded.contains(':') && !hasWildcard(Service))
     C.Service = Service;
@@ -165,18 +143,12 @@ buildIndex(const std::vector<CompiledAction> &Actions) {
 }
 
 static CompiledResource compileResource(const PolicyString &S,
-                                        BumpPtrAllocator &Arena,
                                         bool VariablesEnabled) {
   CompiledResource C;
-  if (VariablesEnabled && hasVariablesOrEscapes(S)) {
+  if (VariablesEnabled && hasVariablesOrEscapes(S))
     C.Source = &S;
-    return C;
-  }
-  if (S.Text == "*") {
-    C.MatchesAll = true;
-    return C;
-  }
-  splitPattern(S.Text, C.Fields, C.FieldWild);
+  else
+    C.Text = S.Text;
   return C;
 }
 
@@ -203,7 +175,7 @@ CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
     CS.ResourcePresent = S.Resource.Present;
     CS.ResourceNegated = S.Resource.Negated;
     for (const PolicyString &R : S.Resource.Patterns)
-      CS.Resources.push_back(compileResource(R, Arena, Vars));
+      CS.Resources.push_back(compileResource(R, Vars));
     CS.PrincipalPresent = S.Principal.Present;
     CS.PrincipalNegated = S.Principal.Negated;
     if (S.Principal.Everyone) {

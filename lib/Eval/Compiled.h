@@ -74,6 +74,8 @@ bool resolveParts(const std::vector<StringPart> &Parts,
 struct CompiledAction {
   /// The pattern folded to lower case.
   llvm::StringRef Folded;
+  /// Folded as a pattern, when it has wildcards.
+  Pattern Glob;
   /// The service prefix when it has no wildcard ("" otherwise): a cheap
   /// filter before the glob.
   llvm::StringRef Service;
@@ -82,10 +84,8 @@ struct CompiledAction {
 };
 
 struct CompiledResource {
-  bool MatchesAll = false;
-  /// The six fields, padded with `*` when the pattern had fewer.
-  std::array<llvm::StringRef, 6> Fields;
-  std::array<bool, 6> FieldWild{};
+  /// The pattern, for patterns without variables or escapes.
+  llvm::StringRef Text;
   /// Non-null for patterns with variables or escapes.
   const PolicyString *Source = nullptr;
 };
@@ -98,9 +98,8 @@ struct CompiledValue {
   llvm::Optional<int64_t> Date;
   llvm::Optional<bool> Boolean;
   llvm::Optional<IpNetwork> Network;
+  /// An ARN value without variables that has all six fields.
   bool ArnValid = false;
-  std::array<llvm::StringRef, 6> ArnFields;
-  std::array<bool, 6> ArnWild{};
 };
 
 struct CompiledCondition {

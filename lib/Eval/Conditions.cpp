@@ -90,7 +90,7 @@ private:
       return IgnoreCase ? T.equals_insensitive(Value) : T == Value;
     }
     if (Like)
-      return V.Str.HasWildcard ? globMatch(V.Str.Text, Value)
+      return V.Str.HasWildcard ? Pattern::matchesText(V.Str.Text, Value)
                                : V.Str.Text == Value;
     return IgnoreCase ? V.Str.Text.equals_insensitive(Value)
                       : V.Str.Text == Value;
@@ -184,33 +184,18 @@ private:
     parseOnce(Value);
     if (!ArnValid)
       return false;
-    if (!V.Str.Parts) {
-      if (!V.ArnValid)
-        return false;
-      for (unsigned I = 0; I < 6; ++I) {
-        StringRef P = V.ArnFields[I];
-        if (V.ArnWild[I] ? !globMatch(P, ArnFields[I]) : P != ArnFields[I])
-          return false;
-      }
-      return true;
-    }
+    if (!V.Str.Parts)
+      return V.ArnValid &&
+             arnPatternMatchesText(V.Str.Text, CaseMode::Sensitive, {}, true,
+                                   ArnFields);
     if (!resolveParts(*V.Str.Parts, Ctx, Buf))
       return false;
+    // A value needs all six fields, as splitArn() reads them.
     StringRef T = Buf.Text;
-    size_t Begin = 0;
-    for (unsigned I = 0; I < 6; ++I) {
-      size_t End = T.size();
-      if (I < 5) {
-        End = T.find(':', Begin);
-        if (End == StringRef::npos)
-          return false;
-      }
-      if (!globMatch(T.slice(Begin, End), ArnFields[I], CaseMode::Sensitive,
-                     makeArrayRef(Buf.Wild).slice(Begin, End - Begin)))
-        return false;
-      Begin = End + 1;
-    }
-    return true;
+    if (T.count(':') < 5)
+      return false;
+    return arnPatternMatchesText(T, CaseMode::Sensitive, Buf.Wild, true,
+                                 ArnFields);
   }
 
   const CompiledCondition &C;

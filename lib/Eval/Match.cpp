@@ -1,7 +1,7 @@
 //===- Match.cpp - Action, Resource and Principal matching ----------------===//
 ///
 /// \file
-/// Resource patterns are matched field by field: the first five
+/// Resource patterns are matched field by field (ArnPattern): the first five
 /// colon-separated fields (`arn`, partition, service, region, account) each
 /// against one field of the request ARN, the sixth (the resource, which may
 /// hold further colons) against the rest. A `*` therefore never crosses a
@@ -72,11 +72,11 @@ static bool matchIndexed(const CompiledStatement &S, const RequestView &V) {
     if (It->second.Exact.count(V.Action))
       return true;
     for (unsigned I : It->second.Globs)
-      if (globMatch(S.Actions[I].Folded, V.Action))
+      if (S.Actions[I].Glob.matches(V.Action))
         return true;
   }
   for (unsigned I : Ix.AnyService)
-    if (globMatch(S.Actions[I].Folded, V.Action))
+    if (S.Actions[I].Glob.matches(V.Action))
       return true;
   return false;
 }
@@ -94,7 +94,7 @@ bool matchAction(const CompiledStatement &S, const RequestView &V) {
     }
     if (!A.Service.empty() && A.Service != V.ActionService)
       continue;
-    if (A.HasWildcard ? globMatch(A.Folded, V.Action) : A.Folded == V.Action) {
+    if (A.HasWildcard ? A.Glob.matches(V.Action) : A.Folded == V.Action) {
       Any = true;
       break;
     }
@@ -102,61 +102,13 @@ bool matchAction(const CompiledStatement &S, const RequestView &V) {
   return S.ActionNegated ? !Any : Any;
 }
 
-static bool matchField(StringRef Pattern, bool Wild, StringRef Text,
-                       CaseMode Mode) {
-  if (!Wild)
-    return Mode == CaseMode::Insensitive ? Pattern.equals_insensitive(Text)
-                                         : Pattern == Text;
-  return globMatch(Pattern, Text, Mode);
-}
-
-static bool matchFields(const std::array<StringRef, 6> &Fields,
-                        const std::array<bool, 6> &Wild, const RequestView &V,
-                        CaseMode PrefixMode) {
-  // Compare the cheap, selective fields first: service, then resource.
-  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
-  for (unsigned I : Order) {
-    CaseMode Mode = I == 5 ? CaseMode::Sensitive : PrefixMode;
-    if (!matchField(Fields[I], Wild[I], V.ResourceFields[I], Mode))
-      return false;
-  }
-  return true;
-}
-
 static bool matchResolvedResource(const CompiledResource &R,
                                   const RequestView &V, CaseMode PrefixMode) {
   static thread_local ResolvedString Buf;
   if (!resolveParts(R.Source->Parts, V.R->Context, Buf))
     return false; // "will not match any resource"
-  StringRef Text = Buf.Text;
-  if (Text == "*" && Buf.HasWildcard)
-    return true;
-  if (!V.ResourceIsArn)
-    return false;
-  // Split the resolved pattern into fields, carrying the mask along.
-  size_t Begin = 0;
-  for (unsigned I = 0; I < 6; ++I) {
-    size_t End = Text.size();
-    if (I < 5) {
-      End = Text.find(':', Begin);
-      if (End == StringRef::npos) {
-        // A short pattern: the missing fields are `*`.
-        StringRef Field = Text.substr(Begin);
-        ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin);
-        CaseMode Mode = PrefixMode;
-        if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
-          return false;
-        return true;
-      }
-    }
-    StringRef Field = Text.slice(Begin, End);
-    ArrayRef<bool> Mask = makeArrayRef(Buf.Wild).slice(Begin, End - Begin);
-    CaseMode Mode = I == 5 ? CaseMode::Sensitive : PrefixMode;
-    if (!globMatch(Field, V.ResourceFields[I], Mode, Mask))
-      return false;
-    Begin = End + 1;
-  }
-  return true;
+  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild, V.ResourceIsArn,
+                               V.ResourceFields);
 }
 
 bool matchResource(const CompiledStatement &S, const RequestView &V,
@@ -170,13 +122,10 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
                             : CaseMode::Sensitive;
   bool Any = false;
   for (const CompiledResource &R : S.Resources) {
-    bool M;
-    if (R.MatchesAll)
-      M = true;
-    else if (R.Source)
-      M = matchResolvedResource(R, V, PrefixMode);
-    else
-      M = V.ResourceIsArn && matchFields(R.Fields, R.FieldWild, V, PrefixMode);
+    bool M = R.Source
+                 ? matchResolvedResource(R, V, PrefixMode)
+                 : arnPatternMatchesText(R.Text, PrefixMode, {},
+                                         V.ResourceIsArn, V.ResourceFields);
     if (M) {
       Any = true;
       break;

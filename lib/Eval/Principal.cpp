@@ -56,20 +56,29 @@ static bool isAuthenticatedIam(CallerKind K) {
          K == CallerKind::FederatedUser;
 }
 
-/// True when \p RoleArn names the role of the session \p Caller. A role ARN
-/// may carry a path (`role/team/R`); the session ARN never does. Role names
-/// are unique regardless of case in IAM, so they compare without case.
+std::optional<RoleRef> roleOf(StringRef Arn) {
+  std::array<StringRef, 6> F;
+  if (!splitArn(Arn, F))
+    return std::nullopt;
+  RoleRef R{F[1], F[2], F[4], "", false};
+  // A role ARN may carry a path (`role/team/R`); a session ARN never does.
+  if (F[5].startswith("role/"))
+    R.Name = F[5].rsplit('/').second;
+  else if (F[5].startswith("assumed-role/")) {
+    R.Name = F[5].drop_front(strlen("assumed-role/")).split('/').first;
+    R.Session = true;
+  } else
+    return std::nullopt;
+  return R;
+}
+
+/// True when \p RoleArn names the role of the session \p Caller.
 static bool roleMatchesSession(StringRef RoleArn, const Caller &C) {
-  std::array<StringRef, 6> P, S;
-  if (!splitArn(RoleArn, P) || !splitArn(C.Id, S))
+  std::optional<RoleRef> P = roleOf(RoleArn), S = roleOf(C.Id);
+  if (!P || !S || P->Session || !S->Session || P->Service != "iam" ||
+      P->Partition != S->Partition || P->Account != S->Account)
     return false;
-  if (P[2] != "iam" || !P[5].startswith("role/") || P[1] != S[1] ||
-      P[4] != S[4])
-    return false;
-  StringRef RoleName = P[5].rsplit('/').second;
-  StringRef SessionRole =
-      S[5].drop_front(strlen("assumed-role/")).split('/').first;
-  return !RoleName.empty() && RoleName.equals_insensitive(SessionRole);
+  return !P->Name.empty() && P->Name.equals_insensitive(S->Name);
 }
 
 PrincipalMatch matchPrincipalEntry(const PrincipalEntry &P, const Caller &C,

@@ -283,11 +283,7 @@ static bool hasShape(StringRef Arn, StringRef Shape) {
   std::array<StringRef, 6> A, S;
   if (!splitArn(Arn, A) || !splitArn(Shape, S))
     return false;
-  for (unsigned I = 0; I < 6; ++I)
-    if (!globMatch(S[I], A[I],
-                   I < 5 ? CaseMode::Insensitive : CaseMode::Sensitive))
-      return false;
-  return true;
+  return ArnPattern::parse(Shape, CaseMode::Insensitive).matchesFields(A);
 }
 
 bool RequestModel::hasResourceShape(const ActionInfo &Action,

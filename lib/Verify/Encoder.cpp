@@ -111,7 +111,7 @@ PM matchPrincipal(const Statement &S, const Caller &C, bool HasBoundary) {
 struct TPiece {
   bool IsTerm = false;
   Term T = nullptr;
-  Glob G;
+  Pattern G;
 };
 
 } // namespace
@@ -332,13 +332,9 @@ const Encoder::ArnSplit &Encoder::arnSplit(Term S) {
     Sp.X[I] = Ctx.var(Base + std::to_string(I), Sort::String);
   Sp.Rest = Ctx.var(Base + "5", Sort::String);
   // At least five colons: what splitArn() accepts.
-  Glob G;
-  for (unsigned I = 0; I < 5; ++I) {
-    G.add(GlobPiece::StarNoColon);
-    G.addLit(":");
-  }
-  G.add(GlobPiece::Star);
-  Sp.Valid = Ctx.mkInGlob(S, G);
+  Pattern G = Pattern::parse("*:*:*:*:*:", CaseMode::Sensitive, ":");
+  G.addStar();
+  Sp.Valid = Ctx.mkInGlob(S, std::move(G));
   ArnSplits.push_back(Sp);
   return ArnSplits.back();
 }
@@ -375,7 +371,7 @@ struct Encoder::Impl {
       switch (P.K) {
       case StringPart::Text:
         if (Wild)
-          T.G = Glob::fromPattern(P.Value);
+          T.G = Pattern::parse(P.Value);
         else
           T.G.addLit(P.Value);
         break;
@@ -432,15 +428,10 @@ struct Encoder::Impl {
   /// supported.
   Term matchPieces(Term S, const std::vector<TPiece> &Ps) {
     bool AnyTerm = false;
-    Glob Whole;
+    Pattern Whole;
     for (const TPiece &P : Ps) {
       AnyTerm |= P.IsTerm;
-      for (const GlobPiece &G : P.G.Pieces) {
-        if (G.K == GlobPiece::Lit)
-          Whole.addLit(G.Text);
-        else
-          Whole.add(G.K);
-      }
+      Whole.append(P.G);
     }
     if (!AnyTerm)
       return Ctx.mkInGlob(S, Whole);
@@ -451,10 +442,10 @@ struct Encoder::Impl {
         Seq.push_back(P.T);
         continue;
       }
-      for (const GlobPiece &G : P.G.Pieces) {
-        if (G.K == GlobPiece::Lit)
+      for (const PatternPiece &G : P.G.Pieces) {
+        if (G.K == PatternPiece::Lit)
           Seq.push_back(Ctx.strConst(G.Text));
-        else if (G.K == GlobPiece::Star) {
+        else if (G.K == PatternPiece::Star) {
           if (Seq.empty() || Seq.back())
             Seq.push_back(nullptr);
         } else {
@@ -504,17 +495,17 @@ struct Encoder::Impl {
       // The symbolic action differs from every literal pattern (domain()),
       // unless it stands for all actions.
       if (hasWildcard(F) || E.DirectActions)
-        Or.push_back(Ctx.mkInGlob(E.ActionVar, Glob::fromPattern(F)));
+        Or.push_back(Ctx.mkInGlob(E.ActionVar, Pattern::parse(F)));
     }
     Term M = Any ? Ctx.trueTerm() : Ctx.mkOr(Or);
     return S.Action.Negated ? Ctx.mkNot(M) : M;
   }
 
-  Term fieldMatch(unsigned I, StringRef Pattern) {
-    Term &T = E.FieldMatches[I][Pattern];
+  Term fieldMatch(unsigned I, StringRef Text) {
+    Term &T = E.FieldMatches[I][Text];
     if (!T)
-      T = Ctx.mkInGlob(E.Fields[I], Glob::fromPattern(I < 5 ? Pattern.lower()
-                                                            : Pattern.str()));
+      T = Ctx.mkInGlob(E.Fields[I],
+                       Pattern::parse(I < 5 ? Text.lower() : Text.str()));
     return T;
   }
 
@@ -523,18 +514,12 @@ struct Encoder::Impl {
       return resolvedResource(P);
     if (P.Text == "*")
       return Ctx.trueTerm();
-    // splitPattern: short patterns are padded with `*` fields.
+    // The fields as the evaluator splits them (a short pattern's missing
+    // fields are `*`).
+    std::array<StringRef, 6> F = arnPatternFields(P.Text);
     std::vector<Term> And{E.IsArn};
-    StringRef Rest = P.Text;
-    unsigned I = 0;
-    for (; I < 5; ++I) {
-      size_t Colon = Rest.find(':');
-      if (Colon == StringRef::npos)
-        break;
-      And.push_back(fieldMatch(I, Rest.substr(0, Colon)));
-      Rest = Rest.substr(Colon + 1);
-    }
-    And.push_back(fieldMatch(I, Rest));
+    for (unsigned I = 0; I < 6; ++I)
+      And.push_back(fieldMatch(I, F[I]));
     return Ctx.mkAnd(And);
   }
 
@@ -608,29 +593,12 @@ struct Encoder::Impl {
   // Conditions
   //===--------------------------------------------------------------------===//
 
-  Term arnGlob(Term S, StringRef Pattern) {
+  Term arnGlob(Term S, StringRef Text) {
     std::array<StringRef, 6> F;
-    if (!splitArn(Pattern, F))
+    if (!splitArn(Text, F))
       return Ctx.falseTerm();
-    Glob G;
-    for (unsigned I = 0; I < 6; ++I) {
-      Glob Part = Glob::fromPattern(F[I], /*NoColon=*/I < 5);
-      for (const GlobPiece &P : Part.Pieces) {
-        if (P.K == GlobPiece::Lit)
-          G.addLit(P.Text);
-        else
-          G.add(P.K);
-      }
-      if (I < 5)
-        G.addLit(":");
-    }
-    return Ctx.mkInGlob(S, G);
-  }
-
-  static Glob foldGlob(StringRef Text) {
-    Glob G;
-    G.Pieces.push_back({GlobPiece::FoldLit, Text.str()});
-    return G;
+    return Ctx.mkInGlob(S,
+                        ArnPattern::parse(Text, CaseMode::Sensitive).joined());
   }
 
   /// An ARN condition value with policy variables, when the variables are
@@ -673,7 +641,7 @@ struct Encoder::Impl {
     StringRef(Prefix).split(F, ':');
     std::vector<Term> And{Sp.Valid};
     for (unsigned I = 0; I < 5; ++I)
-      And.push_back(Ctx.mkInGlob(Sp.X[I], Glob::fromPattern(F[I])));
+      And.push_back(Ctx.mkInGlob(Sp.X[I], Pattern::parse(F[I])));
     Term Guard;
     std::vector<TPiece> Ps = pieces(Tail, /*Wild=*/true, Guard);
     And.push_back(Guard);
@@ -703,9 +671,9 @@ struct Encoder::Impl {
         return Ctx.mkAnd(Guard, matchPieces(V.Str, Ps));
       }
       if (Fold)
-        return Ctx.mkInGlob(V.Str, foldGlob(T));
+        return Ctx.mkInGlob(V.Str, Pattern::literal(T, CaseMode::Insensitive));
       if (Like)
-        return Ctx.mkInGlob(V.Str, Glob::fromPattern(T));
+        return Ctx.mkInGlob(V.Str, Pattern::parse(T));
       return Ctx.mkEq(V.Str, Ctx.strConst(T));
     }
     case OperatorFamily::Binary:
@@ -725,7 +693,8 @@ struct Encoder::Impl {
         if (KF.Known && KF.Type == request::ValueType::Bool)
           return Ctx.mkEq(V.Str, Ctx.strConst(*B ? "true" : "false"));
       }
-      return Ctx.mkInGlob(V.Str, foldGlob(*B ? "true" : "false"));
+      return Ctx.mkInGlob(V.Str, Pattern::literal(*B ? "true" : "false",
+                                                  CaseMode::Insensitive));
     }
     case OperatorFamily::Arn:
       if (Vars)

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Eval/Principal.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Verify/Encoder.h"
 
@@ -32,14 +33,9 @@ void Encoder::setModel(const request::RequestModel *M,
 namespace {
 
 /// Strings of the form `arn:p:s:r:a:rest`.
-Glob arnShape() {
-  Glob G;
-  G.addLit("arn:");
-  for (unsigned I = 0; I < 4; ++I) {
-    G.add(GlobPiece::StarNoColon);
-    G.addLit(":");
-  }
-  G.add(GlobPiece::Star);
+Pattern arnShape() {
+  Pattern G = Pattern::parse("arn:*:*:*:*:", CaseMode::Sensitive, ":");
+  G.addStar();
   return G;
 }
 
@@ -48,15 +44,10 @@ Glob arnShape() {
 std::vector<std::string> namedRoles(ArrayRef<std::string> Named,
                                     StringRef Account) {
   std::vector<std::string> Out;
-  for (const std::string &N : Named) {
-    std::array<StringRef, 6> F;
-    if (!splitArn(N, F) || F[4] != Account)
-      continue;
-    if (F[5].startswith("role/"))
-      Out.push_back(F[5].rsplit('/').second.str());
-    else if (F[5].startswith("assumed-role/"))
-      Out.push_back(F[5].drop_front(13).split('/').first.str());
-  }
+  for (const std::string &N : Named)
+    if (std::optional<RoleRef> R = roleOf(N))
+      if (R->Account == Account)
+        Out.push_back(R->Name.str());
   return Out;
 }
 
@@ -96,7 +87,7 @@ Term Encoder::resourceFormats(const Coordinate &C) {
     std::vector<Term> Fits{IsArn};
     for (unsigned I = 0; I < 6; ++I)
       Fits.push_back(Ctx.mkInGlob(
-          Fields[I], Glob::fromPattern(I < 5 ? F[I].lower() : F[I].str())));
+          Fields[I], Pattern::parse(I < 5 ? F[I].lower() : F[I].str())));
     Or.push_back(Ctx.mkAnd(Fits));
   }
   return Ctx.mkOr(Or);
@@ -137,8 +128,8 @@ Term Encoder::realistic(const Coordinate &C) {
   // An action AWS may add is still `service:Name`, and a service's keys
   // reach only that service's actions.
   if (!Known && C.Action.empty())
-    And.push_back(
-        Ctx.mkInGlob(ActionVar, Glob::fromPattern("?*:?*", /*NoColon=*/true)));
+    And.push_back(Ctx.mkInGlob(
+        ActionVar, Pattern::parse("?*:?*", CaseMode::Sensitive, ":")));
 
   // aws:CurrentTime and aws:EpochTime are the request's one time.
   auto CurrentTime = Keys.find("aws:currenttime"),
@@ -214,7 +205,7 @@ Term Encoder::realistic(const Coordinate &C) {
       // The name is not empty. (An empty path segment, `user//x`, is left
       // to the repair of solver models: `not contains` costs Z3 dearly.)
       std::vector<Term> Name{
-          One, Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(Form)),
+          One, Ctx.mkInGlob(K.Single.Str, Pattern::parse(Form)),
           Ctx.mkNot(Ctx.mkSuffixOf(Ctx.strConst("/"), K.Single.Str))};
       for (const std::string &N : NamedPrincipals)
         Name.push_back(Ctx.mkNot(Ctx.mkEq(K.Single.Str, Ctx.strConst(N))));
@@ -266,7 +257,7 @@ Term Encoder::realistic(const Coordinate &C) {
     case request::CallerValue::Shaped:
       And.push_back(One);
       if (Str)
-        And.push_back(Ctx.mkInGlob(K.Single.Str, Glob::fromPattern(CV->Value)));
+        And.push_back(Ctx.mkInGlob(K.Single.Str, Pattern::parse(CV->Value)));
       break;
     case request::CallerValue::Free:
       break;

@@ -21,227 +21,14 @@ namespace tollgate {
 namespace verify {
 
 //===----------------------------------------------------------------------===//
-// Globs
+// Implication between string constraints
 //===----------------------------------------------------------------------===//
-
-bool Glob::isLiteral() const {
-  return all_of(Pieces,
-                [](const GlobPiece &P) { return P.K == GlobPiece::Lit; });
-}
-
-bool Glob::matchesAll() const {
-  return !Pieces.empty() && all_of(Pieces, [](const GlobPiece &P) {
-    return P.K == GlobPiece::Star;
-  });
-}
-
-void Glob::addLit(StringRef S) {
-  if (S.empty())
-    return;
-  if (!Pieces.empty() && Pieces.back().K == GlobPiece::Lit) {
-    Pieces.back().Text.append(S.data(), S.size());
-    return;
-  }
-  Pieces.push_back({GlobPiece::Lit, S.str()});
-}
-
-void Glob::add(GlobPiece::PieceKind K) {
-  // `**` is `*`: keep the glob canonical so that equal globs intern once.
-  if ((K == GlobPiece::Star || K == GlobPiece::StarNoColon) &&
-      !Pieces.empty() && Pieces.back().K == K)
-    return;
-  Pieces.push_back({K, ""});
-}
-
-Glob Glob::fromPattern(StringRef Pattern, bool NoColon) {
-  Glob G;
-  // A wildcard and a literal at most per wildcard, and one literal more.
-  G.Pieces.reserve(2 * (Pattern.count('*') + Pattern.count('?')) + 1);
-  size_t Start = 0;
-  for (size_t I = 0; I < Pattern.size(); ++I) {
-    char C = Pattern[I];
-    if (C != '*' && C != '?')
-      continue;
-    G.addLit(Pattern.slice(Start, I));
-    if (C == '*')
-      G.add(NoColon ? GlobPiece::StarNoColon : GlobPiece::Star);
-    else
-      G.add(NoColon ? GlobPiece::AnyNoColon : GlobPiece::Any);
-    Start = I + 1;
-  }
-  G.addLit(Pattern.substr(Start));
-  return G;
-}
-
-namespace {
-/// One position of a glob: a literal (a byte, or a code point for
-/// globIncluded), a one-character wildcard or a run.
-struct Tok {
-  enum { Char, FoldChar, Any, AnyNoColon, Star, StarNoColon } K;
-  uint32_t C = 0;
-};
-} // namespace
-
-static uint32_t foldAscii(uint32_t C) {
-  return C >= 'A' && C <= 'Z' ? C + 32 : C;
-}
-
-/// The tokens of \p G; literals byte by byte, or with \p ByChar one token
-/// per code point.
-static std::vector<Tok> tokens(const Glob &G, bool ByChar) {
-  std::vector<Tok> T;
-  for (const GlobPiece &P : G.Pieces) {
-    switch (P.K) {
-    case GlobPiece::Lit:
-    case GlobPiece::FoldLit: {
-      auto K = P.K == GlobPiece::Lit ? Tok::Char : Tok::FoldChar;
-      for (size_t I = 0; I < P.Text.size();) {
-        auto CL = ByChar ? charAt(P.Text, I)
-                         : std::make_pair(static_cast<uint32_t>(
-                                              static_cast<uint8_t>(P.Text[I])),
-                                          1u);
-        T.push_back({K, CL.first});
-        I += CL.second;
-      }
-      break;
-    }
-    case GlobPiece::Star:
-      T.push_back({Tok::Star});
-      break;
-    case GlobPiece::StarNoColon:
-      T.push_back({Tok::StarNoColon});
-      break;
-    case GlobPiece::Any:
-      T.push_back({Tok::Any});
-      break;
-    case GlobPiece::AnyNoColon:
-      T.push_back({Tok::AnyNoColon});
-      break;
-    }
-  }
-  return T;
-}
-
-/// One step of the NFA over token positions, code point by code point: the
-/// positions after reading \p C from the positions in \p Cur (closed under
-/// skipping stars).
-static void globStep(const std::vector<Tok> &T, const std::vector<char> &Cur,
-                     uint32_t C, std::vector<char> &Next) {
-  size_t N = T.size();
-  std::fill(Next.begin(), Next.end(), 0);
-  for (size_t I = 0; I < N; ++I) {
-    if (!Cur[I])
-      continue;
-    const Tok &K = T[I];
-    switch (K.K) {
-    case Tok::Char:
-      if (K.C == C)
-        Next[I + 1] = 1;
-      break;
-    case Tok::FoldChar:
-      if (foldAscii(K.C) == foldAscii(C))
-        Next[I + 1] = 1;
-      break;
-    case Tok::Any:
-      Next[I + 1] = 1;
-      break;
-    case Tok::AnyNoColon:
-      if (C != ':')
-        Next[I + 1] = 1;
-      break;
-    case Tok::Star:
-      Next[I] = 1;
-      break;
-    case Tok::StarNoColon:
-      if (C != ':')
-        Next[I] = 1;
-      break;
-    }
-  }
-  for (size_t I = 0; I < N; ++I)
-    if (Next[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
-      Next[I + 1] = 1;
-}
-
-/// The characters of \p G's literals and its wildcards, at most about.
-static size_t globLength(const Glob &G) {
-  size_t N = 0;
-  for (const GlobPiece &P : G.Pieces)
-    N += P.Text.empty() ? 1 : P.Text.size();
-  return N;
-}
-
-bool globIncluded(const Glob &A, const Glob &B, const Deadline &Limit) {
-  if (A == B || B.matchesAll())
-    return true;
-  // Longer globs than any policy AWS accepts holds (a key policy is at most
-  // 32 KB) are not compared: each step of the product automaton would read
-  // all of them.
-  constexpr size_t MaxGlobChars = 32768;
-  if (globLength(A) > MaxGlobChars || globLength(B) > MaxGlobChars)
-    return false;
-  // Over well-formed UTF-8 strings, code point by code point: the domain
-  // (Encoder::domain) keeps every string a `?` reads well formed.
-  std::vector<Tok> TA = tokens(A, true), TB = tokens(B, true);
-  // Characters that no literal names (and that are not `:`) behave alike
-  // in both globs: one stands for all of them.
-  std::vector<uint32_t> Alphabet{':', 1};
-  for (const std::vector<Tok> *T : {&TA, &TB})
-    for (const Tok &K : *T)
-      if (K.K == Tok::Char || K.K == Tok::FoldChar) {
-        Alphabet.push_back(K.C);
-        Alphabet.push_back(foldAscii(K.C));
-        if (K.C >= 'a' && K.C <= 'z')
-          Alphabet.push_back(K.C - 32);
-      }
-  llvm::sort(Alphabet);
-  Alphabet.erase(std::unique(Alphabet.begin(), Alphabet.end()), Alphabet.end());
-  auto init = [](const std::vector<Tok> &T) {
-    std::vector<char> S(T.size() + 1, 0);
-    S[0] = 1;
-    for (size_t I = 0; I < T.size(); ++I)
-      if (S[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
-        S[I + 1] = 1;
-    return S;
-  };
-  using State = std::pair<std::vector<char>, std::vector<char>>;
-  // Each state costs its size in memory and its size per character in
-  // time: long globs (a megabyte of literal text) get fewer states.
-  const size_t StateCost = Alphabet.size() * (TA.size() + TB.size() + 2);
-  const size_t MaxStates = std::min<size_t>(
-      4096, std::max<size_t>(1, (size_t(1) << 26) / StateCost));
-  std::set<State> Seen;
-  std::vector<State> Work{{init(TA), init(TB)}};
-  Seen.insert(Work.back());
-  while (!Work.empty()) {
-    if (Limit.expired())
-      return false; // out of time: not proved
-    State St = std::move(Work.back());
-    Work.pop_back();
-    if (St.first.back() && !St.second.back())
-      return false; // a string A matches and B does not
-    if (!any_of(St.first, [](char X) { return X != 0; }))
-      continue; // A is dead here
-    for (uint32_t C : Alphabet) {
-      State Nx{std::vector<char>(TA.size() + 1),
-               std::vector<char>(TB.size() + 1)};
-      globStep(TA, St.first, C, Nx.first);
-      globStep(TB, St.second, C, Nx.second);
-      if (Seen.insert(Nx).second) {
-        if (Seen.size() > MaxStates)
-          return false; // too large to decide here: not proved
-        Work.push_back(std::move(Nx));
-      }
-    }
-  }
-  return true;
-}
 
 /// The string term \p T constrains and the glob it requires of it: the
 /// interned glob itself (never a copy: it may hold a megabyte of pattern),
 /// or one built in \p Scratch; null when \p T constrains no string.
-static const Glob *asGlob(const TermContext &Ctx, Term T, Term &S,
-                          Glob &Scratch) {
+static const Pattern *asGlob(const TermContext &Ctx, Term T, Term &S,
+                             Pattern &Scratch) {
   auto isC = [](Term X) { return X->K == TermKind::StrConst; };
   switch (T->K) {
   case TermKind::InGlob:
@@ -252,22 +39,22 @@ static const Glob *asGlob(const TermContext &Ctx, Term T, Term &S,
       return nullptr;
     S = T->Args[1];
     Scratch.addLit(T->Args[0]->Text);
-    Scratch.add(GlobPiece::Star);
+    Scratch.addStar();
     return &Scratch;
   case TermKind::SuffixOf:
     if (!isC(T->Args[0]) || isC(T->Args[1]))
       return nullptr;
     S = T->Args[1];
-    Scratch.add(GlobPiece::Star);
+    Scratch.addStar();
     Scratch.addLit(T->Args[0]->Text);
     return &Scratch;
   case TermKind::Contains:
     if (!isC(T->Args[1]) || isC(T->Args[0]))
       return nullptr;
     S = T->Args[0];
-    Scratch.add(GlobPiece::Star);
+    Scratch.addStar();
     Scratch.addLit(T->Args[1]->Text);
-    Scratch.add(GlobPiece::Star);
+    Scratch.addStar();
     return &Scratch;
   case TermKind::Eq: {
     Term A = T->Args[0], B = T->Args[1];
@@ -294,100 +81,13 @@ bool TermContext::implies(Term A, Term B) const {
   if (Limit.expired())
     return false; // not shown in time; not remembered either
   Term SA = nullptr, SB = nullptr;
-  Glob ScratchA, ScratchB;
-  const Glob *GA = asGlob(*this, A, SA, ScratchA);
-  const Glob *GB = GA ? asGlob(*this, B, SB, ScratchB) : nullptr;
-  bool R = GA && GB && SA == SB && globIncluded(*GA, *GB, Limit);
+  Pattern ScratchA, ScratchB;
+  const Pattern *GA = asGlob(*this, A, SA, ScratchA);
+  const Pattern *GB = GA ? asGlob(*this, B, SB, ScratchB) : nullptr;
+  bool R = GA && GB && SA == SB && GB->covers(*GA, Limit);
   if (!Limit.expired())
     ImpliesMemo[Key] = R;
   return R;
-}
-
-bool Glob::matches(StringRef S) const {
-  // NFA simulation over token positions, byte by byte as the solver reads
-  // strings: literals and stars take one byte, `?` the whole well-formed
-  // UTF-8 sequence that starts here (Support/Glob.h). Row K holds the
-  // positions reached after K bytes; a `?` reaches up to four bytes ahead,
-  // so five rows are live at a time.
-  std::vector<Tok> T = tokens(*this, false);
-  size_t N = T.size();
-  std::array<std::vector<char>, 5> Rows;
-  for (std::vector<char> &R : Rows)
-    R.assign(N + 1, 0);
-  auto row = [&](size_t K) -> std::vector<char> & { return Rows[K % 5]; };
-  auto closure = [&](std::vector<char> &Set) {
-    for (size_t I = 0; I < N; ++I)
-      if (Set[I] && (T[I].K == Tok::Star || T[I].K == Tok::StarNoColon))
-        Set[I + 1] = 1;
-  };
-  row(0)[0] = 1;
-  for (size_t At = 0; At < S.size(); ++At) {
-    std::vector<char> &Cur = row(At);
-    closure(Cur);
-    uint8_t C = static_cast<uint8_t>(S[At]);
-    unsigned L = utf8CharLength(S, At);
-    for (size_t I = 0; I < N; ++I) {
-      if (!Cur[I])
-        continue;
-      const Tok &K = T[I];
-      switch (K.K) {
-      case Tok::Char:
-        if (K.C == C)
-          row(At + 1)[I + 1] = 1;
-        break;
-      case Tok::FoldChar:
-        if (foldAscii(K.C) == foldAscii(C))
-          row(At + 1)[I + 1] = 1;
-        break;
-      case Tok::Any:
-        if (L)
-          row(At + L)[I + 1] = 1;
-        break;
-      case Tok::AnyNoColon:
-        if (L && C != ':')
-          row(At + L)[I + 1] = 1;
-        break;
-      case Tok::Star:
-        row(At + 1)[I] = 1;
-        break;
-      case Tok::StarNoColon:
-        if (C != ':')
-          row(At + 1)[I] = 1;
-        break;
-      }
-    }
-    std::fill(Cur.begin(), Cur.end(), 0);
-  }
-  std::vector<char> &Last = row(S.size());
-  closure(Last);
-  return Last[N];
-}
-
-std::string Glob::str() const {
-  std::string Out;
-  for (const GlobPiece &P : Pieces) {
-    switch (P.K) {
-    case GlobPiece::Lit:
-      Out += P.Text;
-      break;
-    case GlobPiece::FoldLit:
-      Out += "(?i:" + P.Text + ")";
-      break;
-    case GlobPiece::Star:
-      Out += "*";
-      break;
-    case GlobPiece::Any:
-      Out += "?";
-      break;
-    case GlobPiece::StarNoColon:
-      Out += "[^:]*";
-      break;
-    case GlobPiece::AnyNoColon:
-      Out += "[^:]";
-      break;
-    }
-  }
-  return Out;
 }
 
 //===----------------------------------------------------------------------===//
@@ -424,10 +124,11 @@ Term TermContext::intern(TermNode N) {
   return T;
 }
 
-uint32_t TermContext::internGlob(Glob G) {
+uint32_t TermContext::internGlob(Pattern G) {
   std::string Key;
-  for (const GlobPiece &P : G.Pieces) {
+  for (const PatternPiece &P : G.Pieces) {
     Key.push_back(static_cast<char>(P.K));
+    Key.push_back(P.Fold ? 'f' : '-');
     Key += std::to_string(P.Text.size());
     Key.push_back(':');
     Key += P.Text;
@@ -777,7 +478,7 @@ Term TermContext::mkConcat(ArrayRef<Term> Args) {
   return intern(std::move(N));
 }
 
-Term TermContext::mkInGlob(Term S, Glob G) {
+Term TermContext::mkInGlob(Term S, Pattern G) {
   if (!typed(isSort(S, Sort::String), "glob", {S}))
     return False;
   if (G.matchesAll())
@@ -785,9 +486,7 @@ Term TermContext::mkInGlob(Term S, Glob G) {
   if (S->K == TermKind::StrConst)
     return boolConst(G.matches(S->Text));
   if (any_of(G.Pieces,
-             [](const GlobPiece &P) {
-               return P.K == GlobPiece::Any || P.K == GlobPiece::AnyNoColon;
-             }) &&
+             [](const PatternPiece &P) { return P.K == PatternPiece::Any; }) &&
       CharReaderSet.insert(S).second)
     CharReaders.push_back(S);
   if (G.isLiteral())

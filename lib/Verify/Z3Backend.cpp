@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 
 using namespace llvm;
 
@@ -70,14 +71,29 @@ private:
     return z3::range(chr(static_cast<unsigned char>(Lo)),
                      chr(static_cast<unsigned char>(Hi)));
   }
-  z3::expr utf8Char(bool NoColon);
+  /// One character (a well-formed UTF-8 sequence) that is not one of the
+  /// ASCII characters \p Excluded.
+  z3::expr utf8Char(StringRef Excluded);
+  /// The bytes up to \p Hi other than those of \p Excluded (sorted).
+  z3::expr byteExcept(StringRef Excluded, unsigned Hi) {
+    std::vector<z3::expr> Ranges;
+    unsigned Lo = 0;
+    for (char E : Excluded) {
+      unsigned X = static_cast<unsigned char>(E);
+      if (X > Lo)
+        Ranges.push_back(byteRange(Lo, X - 1));
+      Lo = X + 1;
+    }
+    if (Lo <= Hi)
+      Ranges.push_back(byteRange(Lo, Hi));
+    z3::expr Out = Ranges[0];
+    for (size_t I = 1; I < Ranges.size(); ++I)
+      Out = reUnion(Out, Ranges[I]);
+    return Out;
+  }
   z3::expr reUnion(z3::expr A, z3::expr B) {
     Z3_ast Args[2] = {A, B};
     return z3::expr(*Z, Z3_mk_re_union(*Z, 2, Args));
-  }
-  z3::expr noColonByte() {
-    return reUnion(z3::range(chr(0), chr(':' - 1)),
-                   z3::range(chr(':' + 1), chr(255)));
   }
   z3::expr reConcat(std::vector<z3::expr> &Parts) {
     if (Parts.empty())
@@ -88,21 +104,28 @@ private:
     return z3::expr(
         *Z, Z3_mk_re_concat(*Z, static_cast<unsigned>(A.size()), A.data()));
   }
-  z3::expr globRegex(const Glob &G);
-  z3::expr globMatch(z3::expr S, const Glob &G);
+  z3::expr globRegex(const Pattern &G);
+  z3::expr globMatch(z3::expr S, const Pattern &G);
   z3::expr translate(const TermContext &Ctx, Term T);
   bool readValue(const z3::model &M, Term Var, z3::expr E, TermValue &Out);
 
   std::unique_ptr<z3::context> Z;
   const TermContext *Last = nullptr;
   llvm::DenseMap<Term, Z3_ast> Memo;
-  std::vector<z3::expr> Keep;     ///< Keeps memoised expressions alive.
-  std::vector<z3::expr> Utf8Char; ///< utf8Char(false), utf8Char(true).
+  std::vector<z3::expr> Keep;      ///< Keeps memoised expressions alive.
+  std::vector<z3::expr> Utf8Multi; ///< The sequences of 2 to 4 bytes.
+  std::map<std::string, z3::expr> Utf8Char; ///< utf8Char() by exclusions.
 };
 
-z3::expr Z3Backend::utf8Char(bool NoColon) {
-  if (Utf8Char.size() == 2)
-    return Utf8Char[NoColon];
+z3::expr Z3Backend::utf8Char(StringRef Excluded) {
+  auto It = Utf8Char.find(Excluded.str());
+  if (It != Utf8Char.end())
+    return It->second;
+  if (!Utf8Multi.empty()) {
+    z3::expr E = reUnion(byteExcept(Excluded, 0x7F), Utf8Multi[0]);
+    Utf8Char.emplace(Excluded.str(), E);
+    return E;
+  }
   // One sequence per row of the table of well-formed byte sequences.
   static const uint8_t Rows[][4][2] = {
       {{0xC2, 0xDF}, {0x80, 0xBF}},
@@ -125,21 +148,25 @@ z3::expr Z3Backend::utf8Char(bool NoColon) {
     Multi = First ? E : reUnion(Multi, E);
     First = false;
   }
-  z3::expr Ascii = byteRange(0, 0x7F);
-  z3::expr AsciiNoColon =
-      reUnion(byteRange(0, ':' - 1), byteRange(':' + 1, 0x7F));
-  Utf8Char = {reUnion(Ascii, Multi), reUnion(AsciiNoColon, Multi)};
-  return Utf8Char[NoColon];
+  Utf8Multi.push_back(Multi);
+  // The two kinds the encoder uses, made at once and in this order: Z3's
+  // search depends on the order in which terms are made, and queries are
+  // kept as they were.
+  z3::expr Ascii = byteExcept("", 0x7F), AsciiNoColon = byteExcept(":", 0x7F);
+  Utf8Char.emplace("", reUnion(Ascii, Multi));
+  Utf8Char.emplace(":", reUnion(AsciiNoColon, Multi));
+  return utf8Char(Excluded);
 }
 
-z3::expr Z3Backend::globRegex(const Glob &G) {
+z3::expr Z3Backend::globRegex(const Pattern &G) {
   std::vector<z3::expr> Parts;
-  for (const GlobPiece &P : G.Pieces) {
+  for (const PatternPiece &P : G.Pieces) {
     switch (P.K) {
-    case GlobPiece::Lit:
-      Parts.push_back(z3::to_re(str(P.Text)));
-      break;
-    case GlobPiece::FoldLit: {
+    case PatternPiece::Lit:
+      if (!P.Fold) {
+        Parts.push_back(z3::to_re(str(P.Text)));
+        break;
+      }
       for (char C : P.Text) {
         char L = static_cast<char>(tolower(static_cast<unsigned char>(C)));
         char U = static_cast<char>(toupper(static_cast<unsigned char>(C)));
@@ -149,29 +176,27 @@ z3::expr Z3Backend::globRegex(const Glob &G) {
           Parts.push_back(reUnion(z3::to_re(chr(L)), z3::to_re(chr(U))));
       }
       break;
-    }
-    case GlobPiece::Star:
-      Parts.push_back(z3::re_full(reSort()));
+    case PatternPiece::Star:
+      Parts.push_back(P.Text.empty() ? z3::re_full(reSort())
+                                     : z3::star(byteExcept(P.Text, 255)));
       break;
-    case GlobPiece::Any:
-      Parts.push_back(utf8Char(false));
-      break;
-    case GlobPiece::StarNoColon:
-      Parts.push_back(z3::star(noColonByte()));
-      break;
-    case GlobPiece::AnyNoColon:
-      Parts.push_back(utf8Char(true));
+    case PatternPiece::Any:
+      Parts.push_back(utf8Char(P.Text));
       break;
     }
   }
   return reConcat(Parts);
 }
 
-z3::expr Z3Backend::globMatch(z3::expr S, const Glob &G) {
+z3::expr Z3Backend::globMatch(z3::expr S, const Pattern &G) {
   // Cheaper string predicates where the glob's shape allows.
   const auto &P = G.Pieces;
-  auto isStar = [&](size_t I) { return P[I].K == GlobPiece::Star; };
-  auto isLit = [&](size_t I) { return P[I].K == GlobPiece::Lit; };
+  auto isStar = [&](size_t I) {
+    return P[I].K == PatternPiece::Star && P[I].Text.empty();
+  };
+  auto isLit = [&](size_t I) {
+    return P[I].K == PatternPiece::Lit && !P[I].Fold;
+  };
   if (P.size() == 2 && isLit(0) && isStar(1))
     return z3::prefixof(str(P[0].Text), S);
   if (P.size() == 2 && isStar(0) && isLit(1))
@@ -357,7 +382,7 @@ z3::expr Z3Backend::translate(const TermContext &Ctx, Term T) {
     break;
   }
   case TermKind::ValidUtf8:
-    E = z3::in_re(arg(0), z3::star(utf8Char(false)));
+    E = z3::in_re(arg(0), z3::star(utf8Char("")));
     break;
   case TermKind::Extract:
     E = arg(0).extract(T->Aux + T->Width - 1, T->Aux);

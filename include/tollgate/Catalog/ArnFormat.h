@@ -3,7 +3,7 @@
 /// \file
 /// A resource type's ARN format, `arn:${Partition}:s3:::${BucketName}`, read
 /// as a wildcard pattern, so that an ARN pattern from a policy can be tested
-/// against it with atomsIntersect().
+/// against it with Pattern::intersects().
 ///
 /// An ARN is five colon-separated fields (`arn`, partition, service, region,
 /// account) and a resource part. When the policy pattern has all five
@@ -35,7 +35,7 @@
 #ifndef TOLLGATE_CATALOG_ARNFORMAT_H
 #define TOLLGATE_CATALOG_ARNFORMAT_H
 
-#include "tollgate/Catalog/GlobIntersect.h"
+#include "tollgate/Support/Pattern.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -45,10 +45,9 @@
 
 namespace tollgate {
 
-/// Appends the atoms of the whole ARN format \p Format to \p Out, by the
-/// placeholder rules above.
-void appendArnFormatAtoms(llvm::StringRef Format,
-                          llvm::SmallVectorImpl<GlobAtom> &Out);
+/// The whole ARN format \p Format as a pattern, by the placeholder rules
+/// above.
+Pattern arnFormatPattern(llvm::StringRef Format);
 
 /// \p Format with each placeholder `${Name}` replaced by \p Fill(Name); an
 /// unterminated `${` is kept as text.

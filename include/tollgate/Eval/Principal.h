@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace tollgate {
 
@@ -43,6 +44,18 @@ struct PrincipalEntry {
   KindT Kind = Arn;
   llvm::StringRef Value;
 };
+
+/// The role that an ARN names: `arn:P:iam::A:role/path/R` (a role) and
+/// `arn:P:sts::A:assumed-role/R/S` (a session of it) both name role R of
+/// account A. Role names are unique regardless of case in IAM.
+struct RoleRef {
+  llvm::StringRef Partition, Service, Account;
+  llvm::StringRef Name;
+  bool Session = false; ///< The ARN is a role session's.
+};
+
+/// The role \p Arn names, if it is a role or role session ARN.
+std::optional<RoleRef> roleOf(llvm::StringRef Arn);
 
 /// The entry \p V names; its Value points into \p V.
 PrincipalEntry classifyPrincipal(const PrincipalValue &V);

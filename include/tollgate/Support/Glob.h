@@ -1,11 +1,12 @@
-//===- Glob.h - IAM wildcard matching ---------------------------*- C++ -*-===//
+//===- Glob.h - Characters of wildcard text ---------------------*- C++ -*-===//
 ///
 /// \file
-/// Matching of IAM wildcard patterns, where `*` stands for any run of
-/// characters (including none, and including `/` and `:`) and `?` for exactly
-/// one character. This is the matching used by Action, Resource and the
-/// `*Like` condition operators, in the evaluator, the rules and the
-/// verifier alike.
+/// What a character is in IAM wildcard text, quick tests for wildcards, and
+/// globMatch() for a pattern matched once. The pattern type itself (match,
+/// covers, intersects) is Pattern (Support/Pattern.h): `*` stands for any
+/// run of characters (including none, and including `/` and `:`) and `?`
+/// for exactly one character, for Action, Resource and the `*Like`
+/// condition operators, in the evaluator, the rules and the verifier alike.
 ///
 /// Characters are Unicode code points in UTF-8. The IAM User Guide ("IAM
 /// JSON policy elements: Resource") lists the wildcards as "Any combination
@@ -26,6 +27,8 @@
 #ifndef TOLLGATE_SUPPORT_GLOB_H
 #define TOLLGATE_SUPPORT_GLOB_H
 
+#include "tollgate/Support/Pattern.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -34,8 +37,6 @@
 #include <utility>
 
 namespace tollgate {
-
-enum class CaseMode { Sensitive, Insensitive };
 
 /// The length in bytes (1 to 4) of the well-formed UTF-8 sequence that
 /// starts at \p S[\p I], or 0 when none does (a stray continuation byte, an
@@ -83,11 +84,9 @@ inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
 /// True if \p S is well-formed UTF-8.
 bool isWellFormedUtf8(llvm::StringRef S);
 
-/// Returns true if \p Text matches the wildcard pattern \p Pattern.
-/// Runs in O(|Pattern| * |Text|) at worst and linear time in practice.
-/// With \p Wild (one flag per byte of \p Pattern), only the `*` and `?`
-/// bytes flagged are wildcards: the others came from escapes or policy
-/// variables and are literal.
+/// Returns true if \p Text matches the wildcard pattern \p Pattern:
+/// Pattern::matchesText(), for a pattern matched once. Code that matches one
+/// pattern many times parses it once (Support/Pattern.h).
 bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text,
                CaseMode Mode = CaseMode::Sensitive,
                llvm::ArrayRef<bool> Wild = {});
@@ -100,6 +99,11 @@ inline size_t findWildcard(llvm::StringRef S) {
     if (S[I] == '*' || S[I] == '?')
       return I;
   return llvm::StringRef::npos;
+}
+
+/// True if \p S is made of `*` and `?` only (and is not empty).
+inline bool isAllWildcards(llvm::StringRef S) {
+  return !S.empty() && S.find_first_not_of("*?") == llvm::StringRef::npos;
 }
 
 /// Returns true if \p S contains `*` or `?`. Reads eight bytes at a time:

@@ -7,10 +7,10 @@
 /// written the same way yield the very same term and `x and not x` folds to
 /// false before any solver sees it.
 ///
-/// Glob patterns are first-class: `InGlob(s, g)` says that the string s
-/// matches the wildcard pattern g. A backend turns a glob into `=`,
-/// `prefixof`, `suffixof`, `contains` or a regular expression, whichever is
-/// cheapest.
+/// Wildcard patterns (Support/Pattern.h) are first-class: `InGlob(s, g)`
+/// says that the string s matches the pattern g. A backend turns a glob into
+/// `=`, `prefixof`, `suffixof`, `contains` or a regular expression, whichever
+/// is cheapest.
 ///
 /// Terms can be evaluated under an assignment of their variables: that is how
 /// tests compare the encoding with the concrete evaluator.
@@ -26,8 +26,8 @@
 /// on well-formed UTF-8 agrees with counting characters wherever a formula
 /// compares them (every position is at a character boundary). Only the
 /// glob wildcard `?` reads a character: one well-formed UTF-8 sequence of 1
-/// to 4 bytes (Support/Glob.h). Case folding (FoldLit, NoUpper) concerns
-/// the ASCII letters only.
+/// to 4 bytes (Support/Glob.h). Case folding (folded literals, NoUpper)
+/// concerns the ASCII letters only.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +35,7 @@
 #define TOLLGATE_VERIFY_TERM_H
 
 #include "tollgate/Support/Deadline.h"
+#include "tollgate/Support/Pattern.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -83,47 +84,6 @@ enum class TermKind : uint8_t {
   Add,       ///< Args[0] + Args[1] (Int).
   ValidUtf8, ///< Args[0] is well-formed UTF-8.
 };
-
-/// One element of a glob.
-struct GlobPiece {
-  enum PieceKind : uint8_t {
-    Lit,         ///< Literal text.
-    Star,        ///< Any run of characters.
-    Any,         ///< Exactly one character (a UTF-8 sequence).
-    StarNoColon, ///< Any run of characters other than `:`.
-    AnyNoColon,  ///< One character other than `:`.
-    FoldLit,     ///< Literal text, each ASCII letter in either case.
-  };
-  PieceKind K = Lit;
-  std::string Text;
-  bool operator==(const GlobPiece &O) const {
-    return K == O.K && Text == O.Text;
-  }
-};
-
-struct Glob {
-  std::vector<GlobPiece> Pieces;
-  bool operator==(const Glob &O) const { return Pieces == O.Pieces; }
-  /// True when the glob is one literal (or empty).
-  bool isLiteral() const;
-  /// True when the glob matches every string.
-  bool matchesAll() const;
-  /// Appends pieces, merging adjacent literals.
-  void addLit(llvm::StringRef S);
-  void add(GlobPiece::PieceKind K);
-  /// Does \p S match?
-  bool matches(llvm::StringRef S) const;
-  /// A readable form (`*` for Star, `?` for Any, `[^:]*` for StarNoColon).
-  std::string str() const;
-  /// The glob of an IAM wildcard pattern: `*` and `?` are wildcards; with
-  /// \p NoColon they do not match `:` (ARN prefix fields).
-  static Glob fromPattern(llvm::StringRef Pattern, bool NoColon = false);
-};
-
-/// Every string \p A matches, \p B matches. Conservative: false when the
-/// product automaton grows too large or \p Limit passes.
-bool globIncluded(const Glob &A, const Glob &B,
-                  const Deadline &Limit = Deadline());
 
 struct TermNode {
   TermKind K;
@@ -178,7 +138,7 @@ public:
   Term mkEq(Term A, Term B);
   Term mkConcat(llvm::ArrayRef<Term> Args);
   /// Takes \p G by value: a glob of a long pattern is moved, not copied.
-  Term mkInGlob(Term S, Glob G);
+  Term mkInGlob(Term S, Pattern G);
   Term mkPrefixOf(Term P, Term S);
   Term mkSuffixOf(Term P, Term S);
   Term mkContains(Term S, Term Part);
@@ -199,7 +159,7 @@ public:
   /// well-formed UTF-8, where bytes and characters part ways.
   llvm::ArrayRef<Term> charReaders() const { return CharReaders; }
 
-  const Glob &glob(uint32_t Index) const { return Globs[Index]; }
+  const Pattern &glob(uint32_t Index) const { return Globs[Index]; }
 
   /// \p A implies \p B, shown by glob containment when both constrain the
   /// same string term (equality with a constant, prefix, suffix, contains
@@ -235,12 +195,12 @@ private:
   Term intern(TermNode N);
   /// Records \p What as the type error unless \p Ok; returns \p Ok.
   bool typed(bool Ok, const char *Ctor, llvm::ArrayRef<Term> Args);
-  uint32_t internGlob(Glob G);
+  uint32_t internGlob(Pattern G);
 
   std::deque<TermNode> Nodes;
   std::unordered_map<std::string, Term> Index;
   /// A deque: adding a glob never moves the others.
-  std::deque<Glob> Globs;
+  std::deque<Pattern> Globs;
   std::unordered_map<std::string, uint32_t> GlobIndex;
   Term True = nullptr, False = nullptr;
   mutable llvm::DenseMap<std::pair<Term, Term>, bool> ImpliesMemo;

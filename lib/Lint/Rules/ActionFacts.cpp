@@ -1,7 +1,6 @@
 //===- ActionFacts.cpp - What an Action element grants --------------------===//
 
 #include "ActionFacts.h"
-#include "GlobCover.h"
 #include "RuleAnalysis.h"
 
 #include "tollgate/Support/Glob.h"
@@ -143,9 +142,11 @@ static TrackedMask trackedMatching(StringRef Pattern) {
   ArrayRef<std::string> Names = SensitiveActions::get().tracked();
   TrackedMask M;
   StringRef Service = Pattern.split(':').first;
+  tollgate::Pattern P =
+      tollgate::Pattern::parse(Pattern, CaseMode::Insensitive);
   if (hasWildcard(Service)) {
     for (unsigned I = 0; I < Names.size(); ++I)
-      if (globMatch(Pattern, Names[I], CaseMode::Insensitive))
+      if (P.matches(Names[I]))
         M.set(I);
     return M;
   }
@@ -153,7 +154,7 @@ static TrackedMask trackedMatching(StringRef Pattern) {
     if (!G.Service.equals_insensitive(Service))
       continue;
     for (unsigned I : G.Indices)
-      if (globMatch(Pattern, Names[I], CaseMode::Insensitive))
+      if (P.matches(Names[I]))
         M.set(I);
   }
   return M;

@@ -1,7 +1,6 @@
 //===- ConditionStrength.cpp - Do a statement's conditions restrict -------===//
 
 #include "ConditionStrength.h"
-#include "GlobCover.h"
 
 #include "tollgate/Lint/Rule.h"
 #include "tollgate/Support/Glob.h"

@@ -8,9 +8,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "GlobCover.h"
-
 #include "tollgate/Lint/Rule.h"
+#include "tollgate/Support/Glob.h"
 
 namespace tollgate {
 namespace {

@@ -1,7 +1,6 @@
 //===- Redundancy.cpp - Entries and statements that add nothing -----------===//
 
 #include "Redundancy.h"
-#include "GlobCover.h"
 
 #include "tollgate/Support/Glob.h"
 
@@ -168,10 +167,16 @@ redundantActions(const ActionElement &E) {
     Groups.push_back(P.Text.take_until([](char C) { return C == ':'; }));
     Comparable.push_back(true);
   }
+  // Parsed on first comparison: most entries are never compared.
+  std::vector<Optional<Pattern>> Parsed(Texts.size());
+  auto parsed = [&](size_t I) -> const Pattern & {
+    if (!Parsed[I])
+      Parsed[I] = Pattern::parse(Texts[I], CaseMode::Insensitive);
+    return *Parsed[I];
+  };
   return findCovered(Texts, Comparable, Groups, CaseMode::Insensitive,
                      /*Arn=*/false, [&](size_t W, size_t I) {
-                       return globCovers(Texts[W], Texts[I],
-                                         CaseMode::Insensitive);
+                       return parsed(W).covers(parsed(I));
                      });
 }
 
@@ -179,18 +184,22 @@ SmallVector<std::pair<size_t, size_t>, 4>
 redundantResources(const ResourceElement &E) {
   SmallVector<StringRef, 16> Texts, Groups;
   SmallVector<bool, 16> Comparable;
-  // Split once: each pair compared would split both entries again.
-  SmallVector<std::array<StringRef, 6>, 16> Fields;
   for (const PolicyString &R : E.Patterns) {
     Texts.push_back(R.Text);
-    Fields.push_back(arnPatternFields(R.Text));
-    Groups.push_back(Fields.back()[2]);
+    Groups.push_back(arnPatternFields(R.Text)[2]);
     Comparable.push_back(R.Parts.empty());
   }
+  // Parsed once, on first comparison: each pair compared would parse both
+  // entries again, and most entries are never compared.
+  std::vector<Optional<ArnPattern>> Parsed(Texts.size());
+  auto parsed = [&](size_t I) -> const ArnPattern & {
+    if (!Parsed[I])
+      Parsed[I] = ArnPattern::parse(Texts[I], CaseMode::Insensitive);
+    return *Parsed[I];
+  };
   return findCovered(Texts, Comparable, Groups, CaseMode::Sensitive,
                      /*Arn=*/true, [&](size_t W, size_t I) {
-                       return resourceFieldsCover(Texts[W], Fields[W], Texts[I],
-                                                  Fields[I]);
+                       return parsed(W).covers(parsed(I));
                      });
 }
 
@@ -230,12 +239,13 @@ void StatementCover::buildSets() const {
   for (const ActionPattern &A : S->Action.Patterns) {
     Actions.insert(A.Text);
     if (hasWildcard(A.Text))
-      WildActions.push_back(A.Text);
+      WildActions.push_back(Pattern::parse(A.Text, CaseMode::Insensitive));
   }
   for (const PolicyString &R : S->Resource.Patterns) {
     Resources.insert(R.Text);
     if (R.Parts.empty())
-      PlainResources.push_back(R.Text);
+      PlainResources.push_back(
+          ArnPattern::parse(R.Text, CaseMode::Insensitive));
   }
 }
 
@@ -253,18 +263,23 @@ bool statementCovers(const StatementCover &TC, const StatementCover &SC) {
   TC.buildSets();
   // An entry of S is covered by an equal entry of T (actions ignoring case)
   // or by a wildcard entry of T that covers it.
-  for (const ActionPattern &A : S.Action.Patterns)
-    if (!TC.Actions.contains(A.Text) &&
-        none_of(TC.WildActions, [&](StringRef B) {
-          return globCovers(B, A.Text, CaseMode::Insensitive);
-        }))
+  for (const ActionPattern &A : S.Action.Patterns) {
+    if (TC.Actions.contains(A.Text))
+      continue;
+    Pattern P = Pattern::parse(A.Text, CaseMode::Insensitive);
+    if (none_of(TC.WildActions, [&](const Pattern &B) { return B.covers(P); }))
       return false;
-  for (const PolicyString &R : S.Resource.Patterns)
-    if (!TC.Resources.contains(R.Text) &&
-        (!R.Parts.empty() || none_of(TC.PlainResources, [&](StringRef Q) {
-          return resourcePatternCovers(Q, R.Text);
-        })))
+  }
+  for (const PolicyString &R : S.Resource.Patterns) {
+    if (TC.Resources.contains(R.Text))
+      continue;
+    if (!R.Parts.empty())
       return false;
+    ArnPattern P = ArnPattern::parse(R.Text, CaseMode::Insensitive);
+    if (none_of(TC.PlainResources,
+                [&](const ArnPattern &Q) { return Q.covers(P); }))
+      return false;
+  }
   return true;
 }
 

@@ -3,9 +3,9 @@
 /// \file
 /// Shared by IAM109-IAM111: which Action and Resource entries are covered
 /// by another entry, and which statements by another statement. Coverage is
-/// pattern inclusion (GlobCover.h): actions ignore case, resources are
-/// compared field by field. Entries with policy variables are compared as
-/// text only.
+/// pattern inclusion (Pattern::covers): actions ignore case, resources are
+/// compared field by field (ArnPattern). Entries with policy variables are
+/// compared as text only.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +15,7 @@
 #include "CaseInsensitiveKey.h"
 
 #include "tollgate/Policy/Policy.h"
+#include "tollgate/Support/Pattern.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
@@ -110,10 +111,10 @@ private:
   mutable bool Built = false;
   /// Action entries, ignoring case, and those with wildcards.
   mutable llvm::DenseSet<llvm::StringRef, CaseInsensitiveKey> Actions;
-  mutable llvm::SmallVector<llvm::StringRef, 4> WildActions;
+  mutable std::vector<Pattern> WildActions;
   /// Resource entries, and those without policy variables.
   mutable llvm::DenseSet<llvm::StringRef> Resources;
-  mutable llvm::SmallVector<llvm::StringRef, 4> PlainResources;
+  mutable std::vector<ArnPattern> PlainResources;
 };
 
 /// True if statement \p T grants everything \p S grants, under the same

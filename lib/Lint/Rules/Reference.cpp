@@ -2,7 +2,6 @@
 
 #include "Reference.h"
 #include "CaseInsensitiveKey.h"
-#include "GlobCover.h"
 #include "RuleAnalysis.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
@@ -172,10 +171,11 @@ static bool anyActionMatches(const ServiceInfo &Service, StringRef Name) {
                        [](const ActionInfo &A, StringRef L) {
                          return A.Name.compare_insensitive(L) < 0;
                        });
+  Pattern P = Pattern::parse(Name, CaseMode::Insensitive);
   for (;
        It != Service.Actions.end() && It->Name.startswith_insensitive(Literal);
        ++It)
-    if (globMatch(Name, It->Name, CaseMode::Insensitive))
+    if (P.matches(It->Name))
       return true;
   return false;
 }

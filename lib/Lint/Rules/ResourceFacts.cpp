@@ -1,9 +1,9 @@
 //===- ResourceFacts.cpp - How far a Resource element reaches -------------===//
 
 #include "ResourceFacts.h"
-#include "GlobCover.h"
 #include "tollgate/Catalog/ArnFormat.h"
 #include "tollgate/Support/Glob.h"
+#include "tollgate/Support/Pattern.h"
 
 using namespace llvm;
 
@@ -54,12 +54,11 @@ bool reachesEveryResource(const Statement &S) {
 static bool coversFormat(StringRef Pattern, StringRef Format) {
   std::string F =
       fillArnFormat(Format, [](StringRef) { return std::string("*"); });
-  std::array<StringRef, 6> FP = arnPatternFields(Pattern),
-                           FF = arnPatternFields(F);
+  ArnPattern P = ArnPattern::parse(Pattern, CaseMode::Insensitive),
+             Of = ArnPattern::parse(F, CaseMode::Insensitive);
   static const unsigned Checked[] = {0, 2, 5};
   for (unsigned I : Checked)
-    if (!globCovers(FP[I], FF[I],
-                    I == 5 ? CaseMode::Sensitive : CaseMode::Insensitive))
+    if (!P.Fields[I].covers(Of.Fields[I]))
       return false;
   return true;
 }

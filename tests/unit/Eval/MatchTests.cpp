@@ -2,6 +2,8 @@
 
 #include "Build.h"
 
+#include "tollgate/Eval/Principal.h"
+
 #include <catch2/catch.hpp>
 
 using namespace tollgate;
@@ -185,4 +187,39 @@ TEST_CASE("resource policy variables", "[eval][match][variables]") {
   CHECK(resourceDecision({"arn:aws:s3:::home/${aws:username}/*"},
                          "arn:aws:s3:::home/${aws:username}/x", false, &Ctx,
                          /*Variables=*/false) == Decision::Allow);
+}
+
+TEST_CASE("the role a role or session ARN names", "[eval][match]") {
+  std::optional<RoleRef> Role =
+      roleOf("arn:aws:iam::111122223333:role/team/Deployer");
+  REQUIRE(Role);
+  CHECK(Role->Name == "Deployer");
+  CHECK(Role->Account == "111122223333");
+  CHECK_FALSE(Role->Session);
+  std::optional<RoleRef> Session =
+      roleOf("arn:aws:sts::111122223333:assumed-role/Deployer/build-7");
+  REQUIRE(Session);
+  CHECK(Session->Name == "Deployer");
+  CHECK(Session->Session);
+  CHECK_FALSE(roleOf("arn:aws:iam::111122223333:user/alice"));
+  CHECK_FALSE(roleOf("Deployer"));
+
+  // A role's session is matched by the role ARN, with or without its path,
+  // in the role's own account only.
+  Caller C =
+      Caller::fromId("arn:aws:sts::111122223333:assumed-role/Deployer/build-7");
+  auto match = [&](const char *Arn) {
+    PrincipalValue V;
+    V.Kind = PrincipalKind::AWS;
+    V.Value.Text = Arn;
+    return matchPrincipalEntry(classifyPrincipal(V), C, "", false);
+  };
+  CHECK(match("arn:aws:iam::111122223333:role/team/Deployer") ==
+        PrincipalMatch::SessionRole);
+  CHECK(match("arn:aws:iam::111122223333:role/deployer") ==
+        PrincipalMatch::SessionRole);
+  CHECK(match("arn:aws:iam::444455556666:role/Deployer") ==
+        PrincipalMatch::None);
+  CHECK(match("arn:aws:iam::111122223333:user/Deployer") ==
+        PrincipalMatch::None);
 }

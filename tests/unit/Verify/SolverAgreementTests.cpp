@@ -28,26 +28,26 @@ const char *Chars[] = {
 /// an overlong form, a surrogate.
 const char *Stray[] = {"\xC3", "\xA9", "\xC0\xAF", "\xED\xA0\x80", "\xFF"};
 
-Glob randomGlob(std::mt19937 &Rng) {
-  Glob G;
+Pattern randomGlob(std::mt19937 &Rng) {
+  Pattern G;
   unsigned N = 1 + Rng() % 4;
   for (unsigned I = 0; I < N; ++I) {
     switch (Rng() % 7) {
     case 0:
-      G.add(GlobPiece::Star);
+      G.addStar();
       break;
     case 1:
-      G.add(GlobPiece::StarNoColon);
+      G.addStar(":");
       break;
     case 2:
     case 3:
-      G.add(GlobPiece::Any);
+      G.addAny();
       break;
     case 4:
-      G.add(GlobPiece::AnyNoColon);
+      G.addAny(":");
       break;
     case 5:
-      G.Pieces.push_back({GlobPiece::FoldLit, "b"});
+      G.addLit("b", /*Fold=*/true);
       break;
     default:
       G.addLit(Chars[Rng() % std::size(Chars)]);
@@ -81,7 +81,7 @@ TEST_CASE("Z3 and the term evaluator agree on globs over any bytes",
   for (unsigned Round = 0; Round < 150; ++Round) {
     TermContext Ctx;
     Term S = Ctx.var("s", Sort::String);
-    Glob G = randomGlob(Rng);
+    Pattern G = randomGlob(Rng);
     std::string Text = randomText(Rng, Round % 2);
     Term Fix = Ctx.mkEq(S, Ctx.strConst(Text));
     Term In = Ctx.mkInGlob(S, G);
@@ -109,12 +109,12 @@ TEST_CASE("a model of a glob with ? replays in the evaluator",
     for (bool NoColon : {false, true}) {
       TermContext Ctx;
       Term S = Ctx.var("s", Sort::String);
-      Glob G = Glob::fromPattern(P, NoColon);
+      Pattern G = Pattern::parse(P, CaseMode::Sensitive, NoColon ? ":" : "");
       // A string the glob matches and that is not ASCII.
-      Term Q = Ctx.mkAnd(
-          {Ctx.mkInGlob(S, G), Ctx.mkValidUtf8(S),
-           Ctx.mkNot(Ctx.mkInGlob(
-               S, Glob::fromPattern(std::string(strlen(P) + 2, '?'))))});
+      Term Q =
+          Ctx.mkAnd({Ctx.mkInGlob(S, G), Ctx.mkValidUtf8(S),
+                     Ctx.mkNot(Ctx.mkInGlob(
+                         S, Pattern::parse(std::string(strlen(P) + 2, '?'))))});
       Term NonAscii = Ctx.mkContains(S, Ctx.strConst("\xE2\x82\xAC"));
       Q = Ctx.mkAnd(Q, NonAscii);
       SolveResult R = Z->solve(Ctx, Q, 10000, "");
@@ -137,11 +137,11 @@ TEST_CASE("? against a two-byte character needs the character",
   Term S = Ctx.var("s", Sort::String);
   Term Dev = Ctx.mkEq(S, Ctx.strConst("d\xC3\xA9v"));
   CHECK(solverSays(*Z, Ctx,
-                   Ctx.mkAnd(Dev, Ctx.mkInGlob(S, Glob::fromPattern("d?v")))));
+                   Ctx.mkAnd(Dev, Ctx.mkInGlob(S, Pattern::parse("d?v")))));
   CHECK_FALSE(solverSays(
-      *Z, Ctx, Ctx.mkAnd(Dev, Ctx.mkInGlob(S, Glob::fromPattern("d??v")))));
+      *Z, Ctx, Ctx.mkAnd(Dev, Ctx.mkInGlob(S, Pattern::parse("d??v")))));
   // Not one byte: `d?v` against d, a lone lead byte, v.
   Term Cut = Ctx.mkEq(S, Ctx.strConst("d\xC3v"));
   CHECK_FALSE(solverSays(
-      *Z, Ctx, Ctx.mkAnd(Cut, Ctx.mkInGlob(S, Glob::fromPattern("d?v")))));
+      *Z, Ctx, Ctx.mkAnd(Cut, Ctx.mkInGlob(S, Pattern::parse("d?v")))));
 }

@@ -1,7 +1,7 @@
-//===- TermTests.cpp - Glob containment and implication -------------------===//
+//===- TermTests.cpp - Pattern containment and implication ----------------===//
 ///
 /// \file
-/// globIncluded() backs the term layer's refutation of "new statement
+/// Pattern::covers() backs the term layer's refutation of "new statement
 /// matches and old statement does not" without a solver call: when it says
 /// yes, no string may match the first glob and miss the second.
 ///
@@ -19,7 +19,7 @@ using namespace tollgate::verify;
 
 namespace {
 
-Glob randomGlob(std::mt19937 &Rng) {
+Pattern randomGlob(std::mt19937 &Rng) {
   // é (2 bytes), € (3 bytes), 😀 (4 bytes) beside ASCII.
   static const char *Lits[] = {"a",
                                "b",
@@ -30,24 +30,24 @@ Glob randomGlob(std::mt19937 &Rng) {
                                "\xC3\xA9",
                                "\xE2\x82\xAC",
                                "a\xF0\x9F\x98\x80"};
-  Glob G;
+  Pattern G;
   unsigned N = Rng() % 5;
   for (unsigned I = 0; I < N; ++I) {
     switch (Rng() % 7) {
     case 0:
-      G.add(GlobPiece::Star);
+      G.addStar();
       break;
     case 1:
-      G.add(GlobPiece::StarNoColon);
+      G.addStar(":");
       break;
     case 2:
-      G.add(GlobPiece::Any);
+      G.addAny();
       break;
     case 3:
-      G.add(GlobPiece::AnyNoColon);
+      G.addAny(":");
       break;
     case 4:
-      G.Pieces.push_back({GlobPiece::FoldLit, "a"});
+      G.addLit("a", /*Fold=*/true);
       break;
     default:
       G.addLit(Lits[Rng() % std::size(Lits)]);
@@ -77,8 +77,8 @@ TEST_CASE("glob containment is sound on random globs", "[verify][glob]") {
     Texts.push_back(randomText(Rng));
   unsigned Included = 0;
   for (unsigned I = 0; I < 3000; ++I) {
-    Glob A = randomGlob(Rng), B = randomGlob(Rng);
-    if (!globIncluded(A, B))
+    Pattern A = randomGlob(Rng), B = randomGlob(Rng);
+    if (!B.covers(A))
       continue;
     ++Included;
     for (const std::string &T : Texts)
@@ -91,14 +91,15 @@ TEST_CASE("glob containment is sound on random globs", "[verify][glob]") {
 }
 
 TEST_CASE("glob containment on ARN shapes", "[verify][glob]") {
-  Glob Arn = Glob::fromPattern("arn:aws:ec2:*:*:fleet/crf-*", true);
-  Glob Str = Glob::fromPattern("arn:aws:ec2:*:*:fleet/crf-*");
-  CHECK(globIncluded(Arn, Str));
-  CHECK_FALSE(globIncluded(Str, Arn));
-  CHECK(globIncluded(Glob::fromPattern("arn:aws:s3:::b/k"),
-                     Glob::fromPattern("arn:aws:s3:::b/*")));
-  CHECK_FALSE(globIncluded(Glob::fromPattern("arn:aws:s3:::b*"),
-                           Glob::fromPattern("arn:aws:s3:::b/*")));
+  Pattern Arn =
+      Pattern::parse("arn:aws:ec2:*:*:fleet/crf-*", CaseMode::Sensitive, ":");
+  Pattern Str = Pattern::parse("arn:aws:ec2:*:*:fleet/crf-*");
+  CHECK(Str.covers(Arn));
+  CHECK_FALSE(Arn.covers(Str));
+  CHECK(Pattern::parse("arn:aws:s3:::b/*")
+            .covers(Pattern::parse("arn:aws:s3:::b/k")));
+  CHECK_FALSE(Pattern::parse("arn:aws:s3:::b/*")
+                  .covers(Pattern::parse("arn:aws:s3:::b*")));
 }
 
 TEST_CASE("a narrower statement refutes the negated wider one",
@@ -106,8 +107,8 @@ TEST_CASE("a narrower statement refutes the negated wider one",
   TermContext Ctx;
   Term S = Ctx.var("s", Sort::String);
   Term P = Ctx.var("p", Sort::Bool);
-  Term Narrow =
-      Ctx.mkInGlob(S, Glob::fromPattern("arn:aws:ec2:*:*:fleet/crf-*", true));
+  Term Narrow = Ctx.mkInGlob(S, Pattern::parse("arn:aws:ec2:*:*:fleet/crf-*",
+                                               CaseMode::Sensitive, ":"));
   Term Wide = Ctx.mkPrefixOf(Ctx.strConst("arn:aws:ec2:"), S);
   CHECK(Ctx.mkAnd({P, Narrow, Ctx.mkNot(Ctx.mkAnd(P, Wide))}) ==
         Ctx.falseTerm());
@@ -120,12 +121,10 @@ TEST_CASE("past the deadline implication is not shown, and not remembered",
           "[verify][glob]") {
   TermContext Ctx;
   Term S = Ctx.var("s", Sort::String);
-  Term Narrow = Ctx.mkInGlob(S, Glob::fromPattern("arn:aws:s3:::b/k*"));
-  Term Wide = Ctx.mkInGlob(S, Glob::fromPattern("arn:aws:s3:::b/*"));
+  Term Narrow = Ctx.mkInGlob(S, Pattern::parse("arn:aws:s3:::b/k*"));
+  Term Wide = Ctx.mkInGlob(S, Pattern::parse("arn:aws:s3:::b/*"));
   Ctx.setDeadline(Deadline::in(0));
   CHECK_FALSE(Ctx.implies(Narrow, Wide));
-  CHECK_FALSE(globIncluded(Ctx.glob(Narrow->Aux), Ctx.glob(Wide->Aux),
-                           Deadline::in(0)));
   Ctx.setDeadline(Deadline());
   CHECK(Ctx.implies(Narrow, Wide));
 }
@@ -135,12 +134,13 @@ TEST_CASE("globs longer than any policy string are not compared",
   std::string Long = "arn:aws:s3:::";
   for (int I = 0; I < 20000; ++I)
     Long += "*a";
-  Glob G = Glob::fromPattern(Long);
+  Pattern G = Pattern::parse(Long);
   // Equal globs are still within each other; other comparisons answer
   // "not shown" at once rather than step through the product automaton.
-  CHECK(globIncluded(G, G));
-  CHECK(globIncluded(G, Glob::fromPattern("*")));
-  CHECK_FALSE(globIncluded(G, Glob::fromPattern("arn:aws:s3:::*a")));
-  CHECK(globIncluded(Glob::fromPattern("arn:aws:s3:::*a*a"),
-                     Glob::fromPattern("arn:aws:s3:::*a")));
+  CHECK(G.covers(G));
+  CHECK(Pattern::parse("*").covers(G));
+  CHECK_FALSE(Pattern::parse("arn:aws:s3:::*a").covers(G));
+  CHECK_FALSE(G.covers(Pattern::parse("arn:aws:s3:::*a")));
+  CHECK(Pattern::parse("arn:aws:s3:::*a")
+            .covers(Pattern::parse("arn:aws:s3:::*a*a")));
 }

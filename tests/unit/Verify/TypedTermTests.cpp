@@ -68,7 +68,7 @@ TEST_CASE("ill-typed terms are caught by every constructor family",
     return X.Ctx.mkConcat({X.S, X.I});
   });
   rejects("glob on an integer",
-          [](Vars &X) { return X.Ctx.mkInGlob(X.I, Glob::fromPattern("a*")); });
+          [](Vars &X) { return X.Ctx.mkInGlob(X.I, Pattern::parse("a*")); });
   rejects("prefixof of a Boolean",
           [](Vars &X) { return X.Ctx.mkPrefixOf(X.B, X.S); });
   rejects("suffixof of a real",
@@ -103,7 +103,7 @@ TEST_CASE("well-typed terms record no error", "[verify][term]") {
   Term Const = C.bvConst(Net, 24);
   // Bits 23..3 of a 24-bit value: the /21 of 10.0.0.0.
   Term Eq = C.mkEq(C.mkExtract(X.V24, 3, 21), C.mkExtract(Const, 3, 21));
-  Term Str = C.mkAnd({C.mkInGlob(X.S, Glob::fromPattern("a?*")),
+  Term Str = C.mkAnd({C.mkInGlob(X.S, Pattern::parse("a?*")),
                       C.mkPrefixOf(C.strConst("a"), X.S),
                       C.mkLe(C.mkAdd(C.mkLength(X.S), C.intConst(1)),
                              C.mkIndexOf(X.S, C.strConst("b"), X.I)),

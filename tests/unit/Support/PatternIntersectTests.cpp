@@ -1,4 +1,6 @@
-#include "tollgate/Catalog/GlobIntersect.h"
+//===- PatternIntersectTests.cpp - Can two patterns match one string ------===//
+
+#include "tollgate/Support/Pattern.h"
 
 #include <catch2/catch.hpp>
 
@@ -6,6 +8,11 @@
 #include <string>
 
 using namespace tollgate;
+
+static bool globsIntersect(const std::string &A, const std::string &B,
+                           CaseMode Mode = CaseMode::Sensitive) {
+  return Pattern::parse(A, Mode).intersects(Pattern::parse(B, Mode));
+}
 
 TEST_CASE("glob intersection: literals intersect only when equal") {
   CHECK(globsIntersect("abc", "abc"));
@@ -41,20 +48,13 @@ TEST_CASE("glob intersection: question mark is exactly one character") {
 
 TEST_CASE("glob intersection: excluded characters") {
   // One or more characters other than '/', as an ARN placeholder.
-  llvm::SmallVector<GlobAtom, 8> NoSlash = {GlobAtom::anyOne('/'),
-                                            GlobAtom::anyRun('/')};
-  llvm::SmallVector<GlobAtom, 8> Text;
-  appendGlobAtoms("bucket/*", Text);
-  CHECK_FALSE(atomsIntersect(NoSlash, Text));
-  Text.clear();
-  appendGlobAtoms("bucket*", Text);
-  CHECK(atomsIntersect(NoSlash, Text));
-  Text.clear();
-  appendGlobAtoms("*", Text);
-  CHECK(atomsIntersect(NoSlash, Text));
-  Text.clear();
-  appendGlobAtoms("/", Text);
-  CHECK_FALSE(atomsIntersect(NoSlash, Text));
+  Pattern NoSlash;
+  NoSlash.addAny("/");
+  NoSlash.addStar("/");
+  CHECK_FALSE(NoSlash.intersects(Pattern::parse("bucket/*")));
+  CHECK(NoSlash.intersects(Pattern::parse("bucket*")));
+  CHECK(NoSlash.intersects(Pattern::parse("*")));
+  CHECK_FALSE(NoSlash.intersects(Pattern::parse("/")));
 }
 
 TEST_CASE("glob intersection: question mark is one character of any length") {
