@@ -15,6 +15,7 @@
 
 #include "tollgate/Account/Analysis.h"
 #include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Report/Verdicts.h"
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Verify/Verify.h"
 
@@ -88,7 +89,7 @@ std::optional<StatementRef> explainDenial(const PrincipalAccess &PA,
     Out.V = AdminVerdict::AdminConditional;
     Out.Granting.push_back(PA.cite(T.Ref));
     for (size_t C = 0; C < T.S->Conditions.size(); ++C) {
-      Out.Conditions.push_back(conditionText(*T.S, C));
+      Out.Conditions.push_back(conditionText(T.S->Conditions[C]));
       Out.ShownKeys.push_back(T.S->Conditions[C].Key.lower());
     }
     if (!Candidate)

@@ -15,6 +15,7 @@
 #include "tollgate/Account/Analysis.h"
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Principal.h"
+#include "tollgate/Report/Verdicts.h"
 #include "tollgate/Request/RequestModel.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -36,17 +37,6 @@ StringRef externalKindName(ExternalKind K) {
     return "service-without-source";
   }
   return "";
-}
-
-std::string conditionText(const Statement &S, size_t Index) {
-  const Condition &C = S.Conditions[Index];
-  std::string Out = (C.OperatorText + " " + C.Key + " ").str();
-  if (C.Values.size() == 1)
-    return Out + "\"" + C.Values[0].Value.Text.str() + "\"";
-  Out += "[";
-  for (size_t I = 0; I < C.Values.size(); ++I)
-    Out += (I ? ", \"" : "\"") + C.Values[I].Value.Text.str() + "\"";
-  return Out + "]";
 }
 
 namespace {
@@ -113,7 +103,7 @@ void scanRole(const Account &A, const Principal &Role, const Policy &AllowAll,
       E.Caller = CallerId;
       E.Action = Action;
       for (size_t C = 0; C < S.Conditions.size(); ++C)
-        E.Conditions.push_back(conditionText(S, C));
+        E.Conditions.push_back(conditionText(S.Conditions[C]));
       Request R;
       R.Principal = Caller::fromId(CallerId);
       R.Action = Action;

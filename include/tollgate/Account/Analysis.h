@@ -176,10 +176,6 @@ struct ExternalAccess {
 std::vector<ExternalAccess> findExternal(const Account &A,
                                          const AnalysisOptions &Options);
 
-/// The text of a condition block entry: `StringEquals aws:SourceAccount
-/// ["1", "2"]`.
-std::string conditionText(const Statement &S, size_t Index);
-
 } // namespace account
 } // namespace tollgate
 
