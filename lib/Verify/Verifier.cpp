@@ -660,6 +660,10 @@ bool awayFrom(const Statement &S, ArrayRef<const Policy *> Others,
 /// and resource names filled in, unprintable context values replaced by a
 /// word. Each change is kept only when the request still replays as a
 /// counterexample.
+/// Resource formats up to this many go into the first query of an action
+/// group (Encoder::resourceFormats()).
+constexpr size_t MaxEagerFormats = 64;
+
 /// Moves the times of aws:CurrentTime and aws:EpochTime in \p R that fall
 /// inside a second to the next whole second; false when none does.
 static bool roundTimesUp(Request &R) {
@@ -1385,6 +1389,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           break;
         if (Q == Ctx.falseTerm() || Formats == Ctx.falseTerm())
           continue;
+        // A few formats guide the solver; thousands (a `NotAction` group)
+        // slow it down, so those wait for the full query.
+        bool FewFormats = Formats->K != TermKind::Or ||
+                          Formats->Args.size() <= MaxEagerFormats;
         ++Res.Stats.Queries;
         // Equal queries are decided once, except when every region is
         // wanted: each action group then needs its own example.
@@ -1595,7 +1603,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           }
         }
 
-        Pending.push_back({C, Q, Formats, Future, G});
+        Pending.push_back({C, FewFormats ? Ctx.mkAnd(Q, Formats) : Q,
+                           FewFormats ? Ctx.trueTerm() : Formats, Future, G});
       }
     }
   }
