@@ -24,6 +24,7 @@ each known difference with its explanation (POLICY<TAB>CATEGORY<TAB>SIDE<TAB>
 why); the script fails when the differences are not exactly those.
 """
 import json
+import os
 import subprocess
 import sys
 
@@ -47,6 +48,10 @@ def policy_key(policy_field):
 
 def main():
     tollgate, account, report, expected = sys.argv[1:5]
+    if not os.path.exists(account):
+        # The shared corpora sit beside the checkout, not in it.
+        print("skipped: " + account + " is not here")
+        return 77
     out = subprocess.run([tollgate, "account", account, "lint", "--format", "json"],
                          capture_output=True, text=True)
     if out.returncode not in (0, 1):
@@ -105,4 +110,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -12,6 +12,10 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.join(config.tollgate_src, "tests/lit")
+# Tests on the shared corpora (beside the checkout, not in it) need them.
+if os.path.isdir(os.path.join(config.tollgate_src, "..", "shared", "corpora",
+                              "account-authorization-details")):
+    config.available_features.add("account-corpus")
 
 
 config.environment["NO_COLOR"] = "1"
