@@ -136,19 +136,6 @@ EffectivePolicies Account::effective(const Principal &P) const {
 
 namespace {
 
-std::string escapeKey(StringRef Key) {
-  std::string Out;
-  for (char C : Key) {
-    if (C == '~')
-      Out += "~0";
-    else if (C == '/')
-      Out += "~1";
-    else
-      Out += C;
-  }
-  return Out;
-}
-
 /// Walks the file and fills an Account.
 class Builder {
 public:
@@ -181,7 +168,8 @@ private:
     if (V && V->isString())
       return V->Text.str();
     if (Required || V)
-      problem(V ? *V : Obj, V ? Pointer + "/" + escapeKey(Key) : Pointer,
+      problem(V ? *V : Obj,
+              V ? Pointer + "/" + escapePointerToken(Key) : Pointer,
               V ? Twine("`") + Key + "` should be a string, not " +
                       json::kindName(V->K)
                 : Twine("missing `") + Key + "`");
@@ -197,7 +185,8 @@ private:
     if (V && V->isArray())
       return V->Elements;
     if (V || Required)
-      problem(V ? *V : Obj, V ? Pointer + "/" + escapeKey(Key) : Pointer,
+      problem(V ? *V : Obj,
+              V ? Pointer + "/" + escapePointerToken(Key) : Pointer,
               V ? Twine("`") + Key + "` should be an array, not " +
                       json::kindName(V->K)
                 : Twine("missing `") + Key + "`");

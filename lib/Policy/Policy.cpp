@@ -99,14 +99,20 @@ std::string Policy::pointer(uint32_t Path) const {
       Out += std::to_string(Step.Index);
       continue;
     }
-    for (char C : Step.Key) {
-      if (C == '~')
-        Out += "~0";
-      else if (C == '/')
-        Out += "~1";
-      else
-        Out += C;
-    }
+    Out += escapePointerToken(Step.Key);
+  }
+  return Out;
+}
+
+std::string escapePointerToken(StringRef Key) {
+  std::string Out;
+  for (char C : Key) {
+    if (C == '~')
+      Out += "~0";
+    else if (C == '/')
+      Out += "~1";
+    else
+      Out += C;
   }
   return Out;
 }

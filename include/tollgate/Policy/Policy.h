@@ -109,6 +109,9 @@ struct Statement {
   std::string displayName(size_t Index) const;
 };
 
+/// \p Key as one RFC 6901 reference token (`~` as `~0`, `/` as `~1`).
+std::string escapePointerToken(llvm::StringRef Key);
+
 /// One step of a JSON pointer: an object key or an array index.
 struct PathStep {
   uint32_t Parent;
