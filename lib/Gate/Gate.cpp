@@ -64,6 +64,7 @@ std::string readWorkingFile(StringRef Path) { return readBounded(Path).Text; }
 VerifyOptions verifyOptions(const GateOptions &O) {
   VerifyOptions VO;
   VO.TimeoutMs = O.TimeoutS * 1000;
+  VO.SolverWork = O.SolverWork;
   VO.Requests = O.Requests;
   return VO;
 }

@@ -1020,6 +1020,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   const std::string OutOfTime = "the time limit of " +
                                 std::to_string(Opt.TimeoutMs / 1000) +
                                 " s ran out (--timeout)";
+  // --solver-work bounds the whole check's solving too.
+  uint64_t WorkLeft = Opt.SolverWork;
+  const std::string OutOfWork = "the solver's work budget of " +
+                                std::to_string(Opt.SolverWork) +
+                                " units ran out (--solver-work)";
   std::vector<const Policy *> Policies, APolicies;
   collect(A, APolicies);
   Policies = APolicies;
@@ -1641,27 +1646,38 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     }
     if (!Ctx.typeError().empty())
       return finish();
-    auto solve = [&](Term Query, unsigned MaxMs) {
+    auto solve = [&](Term Query, unsigned MaxMs, uint64_t Work) {
       std::string Dump;
       if (!Opt.DumpDir.empty())
         Dump =
             Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
       ++Res.Stats.SolverCalls;
-      return Backend->solve(
-          Ctx, Query, std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs)), Dump);
+      SolveBudget B;
+      B.TimeoutMs = std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs));
+      B.Work = static_cast<unsigned>(std::min<uint64_t>(Work, UINT_MAX));
+      SolveResult Out = Backend->solve(Ctx, Query, B, Dump);
+      WorkLeft -= std::min<uint64_t>(WorkLeft, Out.Work);
+      return Out;
     };
+    if (Opt.SolverWork && !WorkLeft) {
+      if (UnknownReason.empty())
+        UnknownReason = OutOfWork;
+      break;
+    }
     // Without the UTF-8 rule (Encoder::wellFormed()) and the resource's
     // formats (Encoder::resourceFormats()) first, for a quarter of the time
-    // left: a weaker query, so its `unsat` is a proof. The full query
-    // follows when the first gives no answer or a model breaks either.
+    // (or work) left: a weaker query, so its `unsat` is a proof. The full
+    // query follows when the first gives no answer or a model breaks either.
     SolveResult SR =
         solve(Ctx.mkAnd(Domain, Q),
-              std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4));
+              std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4),
+              Opt.SolverWork ? std::max<uint64_t>(1, WorkLeft / 4) : 0);
     if (SR.Status == SolveStatus::Unknown ||
         (SR.Status == SolveStatus::Sat &&
          !(Ctx.evaluateBool(WellFormed, SR.Model) &&
            Ctx.evaluateBool(PQ.Formats, SR.Model))))
-      SR = solve(Ctx.mkAnd({Domain, WellFormed, PQ.Formats, Q}), UINT_MAX);
+      SR = solve(Ctx.mkAnd({Domain, WellFormed, PQ.Formats, Q}), UINT_MAX,
+                 WorkLeft);
     if (SR.Status == SolveStatus::Unsat) {
       ++Res.Stats.SolverUnsat;
       continue;
@@ -1669,7 +1685,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     if (SR.Status == SolveStatus::Unknown) {
       ++Res.Stats.SolverUnknown;
       if (UnknownReason.empty())
-        UnknownReason = SR.Reason;
+        UnknownReason = Opt.SolverWork && !WorkLeft ? OutOfWork : SR.Reason;
       continue;
     }
     ++Res.Stats.SolverSat;

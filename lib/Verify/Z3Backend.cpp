@@ -42,7 +42,7 @@ public:
     Keep.clear();
     Last = nullptr;
   }
-  SolveResult solve(const TermContext &Ctx, Term Query, unsigned TimeoutMs,
+  SolveResult solve(const TermContext &Ctx, Term Query, SolveBudget Budget,
                     const std::string &Smt2Path) override;
 
 private:
@@ -112,8 +112,22 @@ private:
   std::unique_ptr<z3::context> Z;
   const TermContext *Last = nullptr;
   llvm::DenseMap<Term, Z3_ast> Memo;
-  std::vector<z3::expr> Keep;      ///< Keeps memoised expressions alive.
-  std::vector<z3::expr> Utf8Multi; ///< The sequences of 2 to 4 bytes.
+  std::vector<z3::expr> Keep; ///< Keeps memoised expressions alive.
+  /// The context's work count after the last query (Z3 counts per context).
+  uint64_t WorkCount = 0;
+  /// The work \p S took since the last call.
+  uint64_t workSince(z3::solver &S) {
+    z3::stats St = S.statistics();
+    for (unsigned I = 0; I < St.size(); ++I)
+      if (St.is_uint(I) && St.key(I) == "rlimit count") {
+        uint64_t Now = St.uint_value(I);
+        uint64_t Used = Now > WorkCount ? Now - WorkCount : 0;
+        WorkCount = Now;
+        return Used;
+      }
+    return 0;
+  }
+  std::vector<z3::expr> Utf8Multi;          ///< The sequences of 2 to 4 bytes.
   std::map<std::string, z3::expr> Utf8Char; ///< utf8Char() by exclusions.
 };
 
@@ -454,7 +468,7 @@ bool Z3Backend::readValue(const z3::model &M, Term Var, z3::expr E,
 }
 
 SolveResult Z3Backend::solve(const TermContext &Ctx, Term Query,
-                             unsigned TimeoutMs, const std::string &Smt2Path) {
+                             SolveBudget Budget, const std::string &Smt2Path) {
   SolveResult R;
   if (Last != &Ctx || Keep.size() > 200000) {
     Memo.clear();
@@ -464,21 +478,29 @@ SolveResult Z3Backend::solve(const TermContext &Ctx, Term Query,
   try {
     z3::solver S(*Z);
     z3::params P(*Z);
-    P.set("timeout", TimeoutMs);
+    P.set("timeout", Budget.TimeoutMs);
+    // Z3's limit counts from the start of this query.
+    if (Budget.Work)
+      P.set("rlimit", Budget.Work);
     S.set(P);
     S.add(translate(Ctx, Query));
     if (!Smt2Path.empty()) {
       std::ofstream F(Smt2Path);
       F << S.to_smt2();
     }
-    switch (S.check()) {
+    z3::check_result Status = S.check();
+    R.Work = workSince(S);
+    switch (Status) {
     case z3::unsat:
       R.Status = SolveStatus::Unsat;
       return R;
     case z3::unknown:
       R.Status = SolveStatus::Unknown;
       R.Reason = S.reason_unknown();
-      if (R.Reason == "canceled" || R.Reason == "timeout")
+      // Z3 may call a spent work budget "canceled", as it does a timeout.
+      if (Budget.Work && R.Work >= Budget.Work)
+        R.Reason = "the solver's work budget ran out";
+      else if (R.Reason == "canceled" || R.Reason == "timeout")
         R.Reason = "the solver timed out";
       else
         R.Reason = "the solver gave up (" + R.Reason + ")";

@@ -60,15 +60,17 @@
 /// not load; 1 otherwise; 2 on bad arguments.
 ///
 ///   fidelity [--pairs N] [--seed S] [--cap REQUESTS] [--timeout-ms MS]
-///            [--show N] [--self-check N] [-j|--jobs N]
+///            [--solver-work UNITS] [--show N] [--self-check N] [-j|--jobs N]
 ///            [--emit-replay FILE [--replay-per-pair N]]
 ///
 /// Pairs are checked on N worker threads (0, the default: one per hardware
 /// thread), each pair with a verifier and a sampling generator of its own;
 /// the outcomes are reported in pair order, so the report is the same for
-/// any N. Only the solver's time limit is read from the clock: a query that
-/// takes about --timeout-ms can be decided in one run and UNKNOWN in
-/// another, and more likely so on a busy machine.
+/// any N. Only the time limit is read from the clock: a query that takes
+/// about --timeout-ms can be decided in one run and UNKNOWN in another, and
+/// more likely so on a busy machine. --solver-work bounds each solver query
+/// by work instead (Z3's resource units), which gives the same verdicts on
+/// any machine and under any load; --timeout-ms then only guards the rest.
 ///
 /// The enumeration of a universe stops once a request of each direction
 /// separates the policies (nothing the report says depends on the rest),
@@ -124,6 +126,7 @@ struct Args {
   uint64_t Seed = 1;
   uint64_t Cap = 10000;
   unsigned TimeoutMs = 5000;
+  unsigned SolverWork = 0;
   unsigned Show = 3;
   unsigned SelfCheck = 30;
   /// Worker threads; 0 means one per hardware thread.
@@ -154,6 +157,8 @@ bool parseArgs(int Argc, char **Argv, Args &A) {
       A.Cap = std::stoull(Next());
     else if (K == "--timeout-ms")
       A.TimeoutMs = std::stoul(Next());
+    else if (K == "--solver-work")
+      A.SolverWork = std::stoul(Next());
     else if (K == "--jobs" || K == "-j")
       A.Jobs = std::stoul(Next());
     else if (K == "--show")
@@ -555,6 +560,7 @@ int main(int Argc, char **Argv) {
   LoadedPolicy AllowAll = loadPolicyText("<allow-all>", AllowAllText, AllowLO);
   Shared Sh{A, Cat, VerifyOptions(), AllowAll.P.get()};
   Sh.VO.TimeoutMs = A.TimeoutMs;
+  Sh.VO.SolverWork = A.SolverWork;
 
   // The pairs, in the generator's order.
   std::vector<PairInput> Inputs(A.Pairs);

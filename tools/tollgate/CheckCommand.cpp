@@ -106,6 +106,11 @@ cl::opt<unsigned> Timeout("timeout", cl::sub(CheckCommand),
                           cl::cat(CheckCategory), cl::init(10),
                           cl::value_desc("seconds"),
                           cl::desc("Time limit of each check (default 10)"));
+cl::opt<unsigned> SolverWork(
+    "solver-work", cl::sub(CheckCommand), cl::cat(CheckCategory), cl::init(0),
+    cl::value_desc("units"),
+    cl::desc("Bound each check by solver work (Z3 resource units) as well as "
+             "time: the verdict is then the same on any machine (0: none)"));
 cl::opt<std::string> DumpDir("dump-smt2", cl::sub(CheckCommand),
                              cl::cat(CheckCategory), cl::value_desc("dir"),
                              cl::desc("Write every solver query as SMT-LIB "
@@ -128,7 +133,7 @@ struct Args {
   std::vector<std::string> Identity, SCPs;
   std::string Boundary;
   Optional<PolicyType> Type;
-  unsigned TimeoutS = 10;
+  unsigned TimeoutS = 10, SolverWork = 0;
   std::string DumpDir, Format = "text";
   request::ModelKind Requests = request::ModelKind::Realistic;
 };
@@ -166,6 +171,7 @@ bool readArgs(Args &A, raw_ostream &Err) {
     }
   }
   A.TimeoutS = Timeout;
+  A.SolverWork = SolverWork;
   A.DumpDir = DumpDir;
   A.Format = Format;
   if (A.Format != "text" && A.Format != "json" && A.Format != "sarif") {
@@ -211,6 +217,7 @@ int runCheck() {
   const Catalog &Cat = Catalog::builtin();
   VerifyOptions VO;
   VO.TimeoutMs = A.TimeoutS * 1000;
+  VO.SolverWork = A.SolverWork;
   VO.DumpDir = A.DumpDir;
   VO.Requests = A.Requests;
   if (!VO.DumpDir.empty())

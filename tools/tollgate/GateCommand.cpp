@@ -66,6 +66,11 @@ cl::opt<unsigned> Timeout("timeout", cl::sub(GateCommand),
                           cl::cat(GateCategory), cl::init(10),
                           cl::value_desc("seconds"),
                           cl::desc("Time limit of each check (default 10)"));
+cl::opt<unsigned> SolverWork(
+    "solver-work", cl::sub(GateCommand), cl::cat(GateCategory), cl::init(0),
+    cl::value_desc("units"),
+    cl::desc("Bound each check by solver work (Z3 resource units) as well as "
+             "time: the verdict is then the same on any machine (0: none)"));
 cl::opt<std::string> RequestModel(
     "request-model", cl::sub(GateCommand), cl::cat(GateCategory),
     cl::init("realistic"), cl::value_desc("realistic|textual"),
@@ -86,7 +91,7 @@ struct Args {
   std::string Base, Format, AllowFile, ConfigFile, Output;
   std::optional<Severity> FailOn;
   bool Lint = true, Verbose = false;
-  unsigned TimeoutS = 10;
+  unsigned TimeoutS = 10, SolverWork = 0;
   request::ModelKind Requests = request::ModelKind::Realistic;
   unsigned MaxFindings = DefaultMaxFindingsPerFile;
   std::vector<std::string> Paths;
@@ -102,6 +107,7 @@ bool readArgs(Args &A, raw_ostream &Err) {
   A.Lint = !NoLint;
   A.Verbose = Verbose;
   A.TimeoutS = Timeout;
+  A.SolverWork = SolverWork;
   A.MaxFindings = MaxFindings;
   A.Paths.assign(Paths.begin(), Paths.end());
   if (A.Format != "text" && A.Format != "markdown" && A.Format != "json" &&
@@ -153,6 +159,7 @@ int runGateWith(const Args &A, raw_ostream &Err) {
   GO.Lint = A.Lint;
   GO.Verbose = A.Verbose;
   GO.TimeoutS = A.TimeoutS;
+  GO.SolverWork = A.SolverWork;
   GO.Requests = A.Requests;
   std::string AllowFile = A.AllowFile.empty() ? "" : absolute(A.AllowFile);
   for (const std::string &P : A.Paths) {

@@ -60,6 +60,8 @@ struct GateOptions {
   /// Say which changed files were skipped as not policies.
   bool Verbose = false;
   unsigned TimeoutS = 10;
+  /// VerifyOptions::SolverWork.
+  unsigned SolverWork = 0;
   request::ModelKind Requests = request::ModelKind::Realistic;
   std::vector<Allowance> Allow;
 };

@@ -26,6 +26,17 @@ struct SolveResult {
   std::string Reason;
   /// Values of the term's variables, for Sat.
   Assignment Model;
+  /// The solver work the query took (SolveBudget::Work's units).
+  uint64_t Work = 0;
+};
+
+/// How much one query may take.
+struct SolveBudget {
+  unsigned TimeoutMs = 10000;
+  /// Solver work (Z3 resource units; 0: no limit). Unlike time, work does
+  /// not depend on the machine or its load, so a verdict under a work
+  /// budget is the same on every run.
+  unsigned Work = 0;
 };
 
 class SolverBackend {
@@ -35,10 +46,10 @@ public:
   /// Forgets everything cached about terms: call before solving terms of a
   /// new TermContext (which may reuse a freed one's address).
   virtual void reset() = 0;
-  /// Decides \p Query. \p TimeoutMs bounds the solver's time; with a
-  /// non-empty \p Smt2Path the query is also written there as SMT-LIB 2.
+  /// Decides \p Query within \p Budget; with a non-empty \p Smt2Path the
+  /// query is also written there as SMT-LIB 2.
   virtual SolveResult solve(const TermContext &Ctx, Term Query,
-                            unsigned TimeoutMs,
+                            SolveBudget Budget,
                             const std::string &Smt2Path) = 0;
 };
 

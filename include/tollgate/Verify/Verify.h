@@ -60,6 +60,9 @@ struct VerifyOptions {
   /// The time limit of a whole check: witness search, glob reasoning and
   /// solving. Past it the verdict is Unknown.
   unsigned TimeoutMs = 10000;
+  /// Solver work per query (SolveBudget::Work; 0: none), for verdicts that do
+  /// not depend on the machine's speed or load.
+  unsigned SolverWork = 0;
   /// Write every solver query as SMT-LIB 2 into this folder.
   std::string DumpDir;
   /// Levers, for measurements: group actions by the catalog (off: one

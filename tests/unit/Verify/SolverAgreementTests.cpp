@@ -66,7 +66,7 @@ std::string randomText(std::mt19937 &Rng, bool WellFormed) {
 }
 
 bool solverSays(SolverBackend &Z, const TermContext &Ctx, Term Q) {
-  SolveResult R = Z.solve(Ctx, Q, 10000, "");
+  SolveResult R = Z.solve(Ctx, Q, SolveBudget(), "");
   REQUIRE(R.Status != SolveStatus::Unknown);
   return R.Status == SolveStatus::Sat;
 }
@@ -117,7 +117,7 @@ TEST_CASE("a model of a glob with ? replays in the evaluator",
                          S, Pattern::parse(std::string(strlen(P) + 2, '?'))))});
       Term NonAscii = Ctx.mkContains(S, Ctx.strConst("\xE2\x82\xAC"));
       Q = Ctx.mkAnd(Q, NonAscii);
-      SolveResult R = Z->solve(Ctx, Q, 10000, "");
+      SolveResult R = Z->solve(Ctx, Q, SolveBudget(), "");
       INFO("pattern " << P);
       REQUIRE(R.Status == SolveStatus::Sat);
       std::string Model = R.Model[S].Str;
