@@ -22,6 +22,19 @@ bool LoadedPolicy::hasInputError() const {
   return false;
 }
 
+void printLoadError(const LoadedPolicy &L, StringRef Path, const Diagnostic &D,
+                    raw_ostream &OS) {
+  OS << (L.Source ? L.Source->name() : Path);
+  if (L.Source && L.Source->wasRead()) {
+    Position P = L.Source->position(D.Range.Begin);
+    OS << ':' << P.Line << ':' << P.Column;
+  }
+  OS << ": error: " << D.Message;
+  if (D.Check)
+    OS << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
+  OS << '\n';
+}
+
 static Diagnostic makeDiagnostic(const CheckInfo &Check, Span Range,
                                  std::string Message) {
   Diagnostic D;

@@ -37,15 +37,7 @@ const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
       continue;
     }
     ++Shown;
-    Err << (L.Source ? L.Source->name() : Path);
-    if (L.Source && L.Source->wasRead()) {
-      Position P = L.Source->position(D.Range.Begin);
-      Err << ':' << P.Line << ':' << P.Column;
-    }
-    Err << ": error: " << D.Message;
-    if (D.Check)
-      Err << " [" << D.Check->Code << ' ' << D.Check->Name << ']';
-    Err << '\n';
+    printLoadError(L, Path, D, Err);
   }
   if (NotShown)
     Err << (L.Source ? L.Source->name() : Path) << ": note: " << NotShown

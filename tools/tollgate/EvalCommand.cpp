@@ -207,19 +207,6 @@ PolicyType typeFor(const PolicyArg &A) {
   return PolicyType::Identity;
 }
 
-void printDiag(const LoadedPolicy &L, const Diagnostic &D, raw_ostream &OS) {
-  OS << (L.Source ? L.Source->name() : StringRef("<input>"));
-  if (L.Source) {
-    Position P = L.Source->position(D.Range.Begin);
-    OS << ':' << P.Line << ':' << P.Column;
-  }
-  OS << ": " << (D.Check && D.Check->IsInputError ? "error" : "note") << ": "
-     << D.Message;
-  if (D.Check)
-    OS << " [" << D.Check->Code << "]";
-  OS << '\n';
-}
-
 } // namespace
 
 int runEval() {
@@ -263,7 +250,7 @@ int runEval() {
     if (L.L.hasInputError() || !L.L.P) {
       for (const Diagnostic &D : L.L.Diags)
         if (D.Check && D.Check->IsInputError)
-          printDiag(L.L, D, Err);
+          printLoadError(L.L, A.Path, D, Err);
       InputError = true;
       continue;
     }

@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <memory>
 #include <optional>
@@ -87,6 +88,12 @@ struct LoadedPolicy {
 
   bool hasInputError() const;
 };
+
+/// Prints \p D of \p L as one line, `FILE:LINE:COL: error: MESSAGE [CODE
+/// name]`, as the commands that refuse a policy with errors report it.
+/// \p Path names the input when it could not be read.
+void printLoadError(const LoadedPolicy &L, llvm::StringRef Path,
+                    const Diagnostic &D, llvm::raw_ostream &OS);
 
 /// Reads the file at \p Path; "-" reads standard input.
 LoadedPolicy loadPolicyFile(llvm::StringRef Path, const LoadOptions &Options);
