@@ -12,6 +12,7 @@ Usage: run-hostile.py TOLLGATE [CASE-SUBSTRING]
 import json
 import os
 import re
+import resource
 import shutil
 import stat
 import subprocess
@@ -62,8 +63,11 @@ class Suite:
             cwd=None, as_user=None, max_seconds=None, max_output=None):
         """Runs tollgate ARGS; the status must be in CODES and the output
         (stdout and stderr) must match the regular expression MESSAGE. With
-        MAX_SECONDS the run must end within that many seconds; with
-        MAX_OUTPUT it may write at most that many bytes."""
+        MAX_SECONDS the run must take at most that many seconds of wall time
+        or of CPU time: a run that does not stop at its deadline exceeds
+        both, while the load of a shared machine stretches only the wall
+        time and threads add up only CPU time. With MAX_OUTPUT it may write
+        at most that many bytes."""
         if ONLY and ONLY not in name:
             return
         self.count += 1
@@ -80,6 +84,7 @@ class Suite:
             cmd = ["setpriv", "--reuid=%d" % as_user, "--regid=%d" % as_user,
                    "--clear-groups"] + cmd
         start = time.monotonic()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out_file = stdout or subprocess.PIPE
         try:
             p = subprocess.run(cmd, stdin=stdin or subprocess.DEVNULL,
@@ -89,6 +94,9 @@ class Suite:
             self.fail(name, "no answer within %d s (a hang)" % SECONDS)
             return
         took = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + \
+            (after.ru_stime - before.ru_stime)
         raw = ((p.stdout or b"") if stdout is None else b"") + p.stderr
         text = raw.decode("utf-8", "replace")
         if p.returncode < 0:
@@ -100,9 +108,9 @@ class Suite:
         elif not re.search(message, text):
             self.fail(name, "no message matching /%s/ in: %s" %
                       (message, text[-400:]))
-        elif max_seconds is not None and took > max_seconds:
-            self.fail(name, "took %.2f s, more than %.2f s" %
-                      (took, max_seconds))
+        elif max_seconds is not None and min(took, cpu) > max_seconds:
+            self.fail(name, "took %.2f s (%.2f s of CPU), more than %.2f s" %
+                      (took, cpu, max_seconds))
         elif max_output is not None and len(raw) > max_output:
             self.fail(name, "wrote %d bytes, more than %d" %
                       (len(raw), max_output))

@@ -13,7 +13,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
@@ -159,17 +159,16 @@ TEST_CASE("pattern: no exponential backtracking") {
     Hostile += "*a";
   Hostile += "*b";
   std::string Text(200000, 'a');
-  auto Start = std::chrono::steady_clock::now();
+  // CPU time: unlike wall time it does not grow with the machine's load.
+  std::clock_t Start = std::clock();
   CHECK_FALSE(Pattern::parse(Hostile).matches(Text));
   CHECK_FALSE(arnPrefix(Hostile).matches(Text));
   CHECK_FALSE(Pattern::parse(Hostile).covers(Pattern::parse("*a*")));
   CHECK(Pattern::parse("*a*").covers(Pattern::parse(Hostile)));
   CHECK(Pattern::parse(Hostile).intersects(Pattern::parse(Text + "b")));
   CHECK_FALSE(Pattern::parse(Hostile).intersects(Pattern::parse(Text)));
-  auto Ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - Start)
-                .count();
-  CHECK(Ms < 2000);
+  double Seconds = double(std::clock() - Start) / CLOCKS_PER_SEC;
+  CHECK(Seconds < 2.0);
 }
 
 //===----------------------------------------------------------------------===//
