@@ -480,13 +480,16 @@ struct Encoder::Impl {
     bool Any = false;
     std::vector<Term> Or;
     for (const ActionPattern &A : S.Action.Patterns) {
-      std::string F = A.Text.lower();
-      if (F == "*") {
+      if (A.Text == "*") {
         Any = true;
         break;
       }
+      bool Wild = hasWildcard(A.Text);
       if (!C.Action.empty()) {
-        if (hasWildcard(F) ? globMatch(F, C.Action) : F == C.Action) {
+        // C.Action is folded; matching folds the pattern as it goes
+        // (no copy: this runs for every statement of every action group).
+        if (Wild ? globMatch(A.Text, C.Action, CaseMode::Insensitive)
+                 : A.Text.equals_insensitive(C.Action)) {
           Any = true;
           break;
         }
@@ -494,8 +497,8 @@ struct Encoder::Impl {
       }
       // The symbolic action differs from every literal pattern (domain()),
       // unless it stands for all actions.
-      if (hasWildcard(F) || E.DirectActions)
-        Or.push_back(Ctx.mkInGlob(E.ActionVar, Pattern::parse(F)));
+      if (Wild || E.DirectActions)
+        Or.push_back(Ctx.mkInGlob(E.ActionVar, Pattern::parse(A.Text.lower())));
     }
     Term M = Any ? Ctx.trueTerm() : Ctx.mkOr(Or);
     return S.Action.Negated ? Ctx.mkNot(M) : M;
