@@ -1,0 +1,126 @@
+//===- ClaimCheck.cpp - Checking what a fix claims about access -----------===//
+
+#include "tollgate/Fix/ClaimCheck.h"
+#include "tollgate/Catalog/Catalog.h"
+#include "tollgate/Parse/PolicyBuilder.h"
+#include "tollgate/Report/Verdicts.h"
+#include "tollgate/Verify/CheckedSet.h"
+#include "tollgate/Verify/Regions.h"
+#include "tollgate/Verify/Verify.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace tollgate {
+
+using verify::CheckResult;
+using verify::Verdict;
+using verify::Verifier;
+
+/// The groups of changed access shown per direction.
+constexpr unsigned MaxShownRegions = 20;
+
+static bool readsAsPolicies(const std::vector<LoadedPolicy> &All) {
+  if (All.empty())
+    return false;
+  for (const LoadedPolicy &L : All)
+    if (!L.P || L.hasInputError())
+      return false;
+  return true;
+}
+
+static std::string nameOf(const LoadedPolicy &L) {
+  return L.Embedded ? " (" + L.Embedded->Name + ")" : std::string();
+}
+
+ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
+                        AccessClaim Claim, const ClaimCheckOptions &Options) {
+  ClaimOutcome Out;
+  LoadOptions Load = Options.Load;
+  // Computed template values stay the same unknown text on both sides.
+  Load.LiteralPlaceholders = true;
+  Load.SkipNonPolicies = false;
+  std::vector<LoadedPolicy> Old = loadPoliciesText(Name, Before.str(), Load);
+  if (!readsAsPolicies(Old)) {
+    Out.S = ClaimOutcome::Unreadable;
+    Out.Why = "the file does not read as a policy";
+    return Out;
+  }
+  // A policy file is read after the fix as lint read it before.
+  if (Old.size() == 1 && !Old.front().Embedded)
+    Load.Type = Old.front().P->Type;
+  std::vector<LoadedPolicy> New = loadPoliciesText(Name, After.str(), Load);
+  if (!readsAsPolicies(New) || New.size() != Old.size()) {
+    Out.S = ClaimOutcome::Unreadable;
+    Out.Why = "the fixed file would not read as a policy";
+    return Out;
+  }
+
+  const Catalog &Cat = Options.Cat ? *Options.Cat : Catalog::builtin();
+  verify::VerifyOptions VO;
+  VO.TimeoutMs = Options.TimeoutMs;
+  Verifier V(Cat, VO);
+  std::unique_ptr<Policy> AllowAll =
+      everythingPolicy("<allow-all>", Effect::Allow);
+  CallerPolicies Callers;
+  Callers.AllowAll = AllowAll.get();
+
+  std::string Diff;
+  raw_string_ostream DiffOS(Diff);
+  for (size_t I = 0; I < Old.size(); ++I) {
+    const LoadedPolicy &O = Old[I], &N = New[I];
+    PolicySet SetOld = checkedSet(O.P.get(), Callers);
+    PolicySet SetNew = checkedSet(N.P.get(), Callers);
+    if (Claim == AccessClaim::ChangesAccess) {
+      Direction Gained =
+          findRegions(V, SetNew, SetOld, MaxShownRegions,
+                      "access the fix grants" + nameOf(N), "fixed", "original");
+      Direction Lost =
+          findRegions(V, SetOld, SetNew, MaxShownRegions,
+                      "access the fix takes away" + nameOf(N), "original",
+                      "fixed");
+      for (const Direction *D : {&Gained, &Lost})
+        if (!D->Regions.empty() || D->Summary.V != Verdict::Pass)
+          printDirectionText(*D, Cat.dataDate(), DiffOS);
+      continue;
+    }
+    // A policy whose `!If`s test template conditions would have to be
+    // compared under every assignment; it is not proved here.
+    if (O.Embedded && !O.Embedded->ConditionNames.empty()) {
+      Out.S = ClaimOutcome::Unknown;
+      Out.Why = "the policy" + nameOf(O) +
+                " depends on template conditions, which the fix check does "
+                "not enumerate";
+      return Out;
+    }
+    for (bool Forward : {true, false}) {
+      CheckResult R = Forward ? V.exceeds(SetNew, &SetOld)
+                              : V.exceeds(SetOld, &SetNew);
+      if (R.V == Verdict::Pass)
+        continue;
+      if (R.V == Verdict::Fail && R.Cex) {
+        Out.S = ClaimOutcome::Refuted;
+        Out.Why = std::string(Forward ? "the fixed policy allows"
+                                      : "the original policy allows") +
+                  nameOf(O) + " a request the " +
+                  (Forward ? "original" : "fixed") + " one does not: " +
+                  requestLine(R.Cex->R, R.Cex->FutureAction, Cat.dataDate(),
+                              &R.Cex->ReadKeys);
+        return Out;
+      }
+      Out.S = ClaimOutcome::Unknown;
+      Out.Why = "the verifier could not prove the fixed policy" + nameOf(O) +
+                " equivalent: " +
+                (R.Reason.empty() ? std::string("unknown") : R.Reason);
+      return Out;
+    }
+  }
+  DiffOS.flush();
+  Out.S = Claim == AccessClaim::KeepsAccess ? ClaimOutcome::Proved
+                                            : ClaimOutcome::Shown;
+  Out.AccessDiff = std::move(Diff);
+  return Out;
+}
+
+} // namespace tollgate
