@@ -54,6 +54,14 @@ const TreeItem *LocatedTree::memberAt(uint32_t Offset) const {
   return It == Members.end() ? nullptr : &It->second;
 }
 
+bool LocatedTree::computedAt(uint32_t Offset) const {
+  if (Tpl)
+    for (const ComputedSpan &C : Tpl->Computed)
+      if (C.Range.Begin <= Offset && Offset < C.Range.End)
+        return true;
+  return false;
+}
+
 const TreeItem *LocatedTree::memberWithValueAt(uint32_t Offset) const {
   auto It = MemberValues.find(Offset);
   return It == MemberValues.end() ? nullptr : &It->second;

@@ -47,6 +47,9 @@ public:
   const TreeItem *memberWithValueAt(uint32_t Offset) const;
   /// The array element that begins at \p Offset.
   const TreeItem *elementAt(uint32_t Offset) const;
+  /// Whether byte \p Offset lies in a value the template computes
+  /// (`!Sub`, `!Ref`, ...).
+  bool computedAt(uint32_t Offset) const;
   /// The object value that begins at \p Offset (a policy document's root).
   const json::Value *objectAt(uint32_t Offset) const;
 

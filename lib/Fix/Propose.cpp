@@ -141,8 +141,15 @@ private:
 
   /// Whether the policy document \p Root writes `${`: a policy variable
   /// under 2012-10-17, plain text under 2008-10-17 or without a Version.
+  /// In a template's `!Sub`, `${Name}` is the template's own value and
+  /// `${!Name}` the policy's text `${Name}`.
   bool usesVariables(const json::Value &Root) const {
-    return Text.slice(Root.Range.Begin, Root.Range.End).contains("${");
+    for (size_t At = Text.find("${", Root.Range.Begin);
+         At != StringRef::npos && At < Root.Range.End;
+         At = Text.find("${", At + 2))
+      if (!Tree.computedAt(At) || Text.substr(At + 2).startswith("!"))
+        return true;
+    return false;
   }
 
   Fix make(const Diagnostic &D, std::string Title, FixSafety S,
