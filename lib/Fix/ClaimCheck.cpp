@@ -76,10 +76,9 @@ ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
       Direction Gained =
           findRegions(V, SetNew, SetOld, MaxShownRegions,
                       "access the fix grants" + nameOf(N), "fixed", "original");
-      Direction Lost =
-          findRegions(V, SetOld, SetNew, MaxShownRegions,
-                      "access the fix takes away" + nameOf(N), "original",
-                      "fixed");
+      Direction Lost = findRegions(V, SetOld, SetNew, MaxShownRegions,
+                                   "access the fix takes away" + nameOf(N),
+                                   "original", "fixed");
       for (const Direction *D : {&Gained, &Lost})
         if (!D->Regions.empty() || D->Summary.V != Verdict::Pass)
           printDirectionText(*D, Cat.dataDate(), DiffOS);
@@ -95,8 +94,8 @@ ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
       return Out;
     }
     for (bool Forward : {true, false}) {
-      CheckResult R = Forward ? V.exceeds(SetNew, &SetOld)
-                              : V.exceeds(SetOld, &SetNew);
+      CheckResult R =
+          Forward ? V.exceeds(SetNew, &SetOld) : V.exceeds(SetOld, &SetNew);
       if (R.V == Verdict::Pass)
         continue;
       if (R.V == Verdict::Fail && R.Cex) {

@@ -102,7 +102,8 @@ FixRunSummary fixResults(std::vector<FileFindings> &Results,
   else
     Err << "applied ";
   plural(Err, Sum.Applied, "fix");
-  Err << " in " << Sum.FilesChanged << (Sum.FilesChanged == 1 ? " file" : " files");
+  Err << " in " << Sum.FilesChanged
+      << (Sum.FilesChanged == 1 ? " file" : " files");
   Err << "; " << Sum.Remaining
       << (Sum.Remaining == 1 ? " finding remains" : " findings remain");
   if (Sum.Refused) {

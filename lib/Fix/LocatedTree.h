@@ -47,6 +47,11 @@ public:
   const TreeItem *memberWithValueAt(uint32_t Offset) const;
   /// The array element that begins at \p Offset.
   const TreeItem *elementAt(uint32_t Offset) const;
+  /// A Terraform plan: generated output, which is fixed in the Terraform
+  /// code instead.
+  bool isPlan() const {
+    return Tpl && Tpl->Kind == TemplateKind::TerraformPlan;
+  }
   /// Whether byte \p Offset lies in a value the template computes
   /// (`!Sub`, `!Ref`, ...).
   bool computedAt(uint32_t Offset) const;

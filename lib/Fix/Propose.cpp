@@ -129,6 +129,7 @@ public:
   Proposer(StringRef Name, StringRef Text) : Text(Text), Tree(Name, Text) {}
 
   Optional<Fix> propose(const Diagnostic &D);
+  bool onPlan() const { return Tree.isPlan(); }
 
 private:
   Optional<Fix> effectCase(const Diagnostic &D);
@@ -211,17 +212,16 @@ Optional<Fix> Proposer::missingVersion(const Diagnostic &D) {
   if (!Root || Root->Members.empty())
     return None;
   bool Variables = usesVariables(*Root);
-  Fix F = make(D, ("add \"Version\": \"" + CurrentVersion + "\"").str(),
-               Variables ? FixSafety::Unsafe : FixSafety::Safe,
-               Variables ? AccessClaim::ChangesAccess
-                         : AccessClaim::KeepsAccess);
+  Fix F =
+      make(D, ("add \"Version\": \"" + CurrentVersion + "\"").str(),
+           Variables ? FixSafety::Unsafe : FixSafety::Safe,
+           Variables ? AccessClaim::ChangesAccess : AccessClaim::KeepsAccess);
   uint32_t First = Root->Members.front().KeyRange.Begin;
   if (Text[Root->Range.Begin] == '{') {
     // Indented like the first member, or inline after the brace.
     StringRef Gap = Text.slice(Root->Range.Begin + 1, First);
-    std::string Insert = Gap.find_first_not_of(" \t\r\n") == StringRef::npos
-                             ? Gap.str()
-                             : " ";
+    std::string Insert =
+        Gap.find_first_not_of(" \t\r\n") == StringRef::npos ? Gap.str() : " ";
     bool Inline = Insert.empty();
     Insert += ("\"Version\": \"" + CurrentVersion + "\",").str();
     if (Inline)
@@ -247,10 +247,10 @@ Optional<Fix> Proposer::oldVersion(const Diagnostic &D) {
     return None;
   const TreeItem *Item = Tree.memberWithValueAt(D.Range.Begin);
   bool Variables = !Item || usesVariables(*Item->Parent);
-  Fix F = make(D, ("change the Version to \"" + CurrentVersion + "\"").str(),
-               Variables ? FixSafety::Unsafe : FixSafety::Safe,
-               Variables ? AccessClaim::ChangesAccess
-                         : AccessClaim::KeepsAccess);
+  Fix F =
+      make(D, ("change the Version to \"" + CurrentVersion + "\"").str(),
+           Variables ? FixSafety::Unsafe : FixSafety::Safe,
+           Variables ? AccessClaim::ChangesAccess : AccessClaim::KeepsAccess);
   F.Edits.push_back({Content->Begin, Content->size(), CurrentVersion.str()});
   return F;
 }
@@ -327,6 +327,8 @@ std::vector<Fix> proposeFixes(StringRef Name, StringRef Text,
                               ArrayRef<Diagnostic> Diags) {
   std::vector<Fix> Out;
   Proposer P(Name, Text);
+  if (P.onPlan())
+    return Out;
   for (const Diagnostic &D : Diags)
     if (D.Check)
       if (Optional<Fix> F = P.propose(D))

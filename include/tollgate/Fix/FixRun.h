@@ -1,4 +1,5 @@
-//===- FixRun.h - `lint --fix` and `lint --diff` over many files -*- C++ -*-===//
+//===- FixRun.h - `lint --fix` and `lint --diff` over many files -*- C++
+//-*-===//
 
 #ifndef TOLLGATE_FIX_FIXRUN_H
 #define TOLLGATE_FIX_FIXRUN_H

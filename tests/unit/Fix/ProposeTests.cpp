@@ -52,7 +52,8 @@ TEST_CASE("propose: Effect case, and a Version added at the first key's "
 
 TEST_CASE("propose: a Version with policy variables is an unsafe change") {
   std::vector<Fix> Fixes;
-  fixOnce("p.json", R"({"Version": "2008-10-17", "Statement": [{"Effect": "Allow",
+  fixOnce("p.json",
+          R"({"Version": "2008-10-17", "Statement": [{"Effect": "Allow",
   "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}"}]})",
           &Fixes);
   REQUIRE(Fixes.size() == 1);
@@ -192,8 +193,7 @@ TEST_CASE("fix file: a fix whose claim is refuted is not applied") {
   };
   FileFindings F = grammarFindings("p.json", Text);
   FileFixes R = fixFile(
-      F, [&](const std::string &T) { return grammarFindings("p.json", T); },
-      O);
+      F, [&](const std::string &T) { return grammarFindings("p.json", T); }, O);
   CHECK(!R.changed());
   CHECK(R.Applied.empty());
   REQUIRE(R.Refused.size() == 1);
