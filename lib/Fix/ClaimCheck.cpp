@@ -10,6 +10,9 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
+#include <utility>
+
 using namespace llvm;
 
 namespace tollgate {
@@ -56,6 +59,22 @@ ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
     Out.Why = "the fixed file would not read as a policy";
     return Out;
   }
+
+  // The grammar errors of the original, by code and pointer.
+  std::set<std::pair<std::string, std::string>> OldErrors;
+  for (const LoadedPolicy &L : Old)
+    for (const Diagnostic &D : L.Diags)
+      if (D.Level == Severity::Error)
+        OldErrors.insert({D.Check->Code, D.Pointer});
+  for (const LoadedPolicy &L : New)
+    for (const Diagnostic &D : L.Diags)
+      if (D.Level == Severity::Error &&
+          !OldErrors.count({D.Check->Code, D.Pointer})) {
+        Out.S = ClaimOutcome::AddsError;
+        Out.Why = "the fixed policy would have a new error: " + D.Message +
+                  " [" + D.Check->Code + "]";
+        return Out;
+      }
 
   const Catalog &Cat = Options.Cat ? *Options.Cat : Catalog::builtin();
   verify::VerifyOptions VO;

@@ -4,6 +4,7 @@
 #include "LocatedTree.h"
 
 #include "llvm/ADT/Optional.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <functional>
@@ -130,6 +131,12 @@ public:
 
   Optional<Fix> propose(const Diagnostic &D);
   bool onPlan() const { return Tree.isPlan(); }
+  static bool mayFix(StringRef Code) {
+    static const StringRef Codes[] = {"IAM005", "IAM006", "IAM010", "IAM014",
+                                      "IAM016", "IAM109", "IAM110", "IAM111",
+                                      "IAM401", "IAM402", "IAM405", "IAM406"};
+    return llvm::is_contained(Codes, Code);
+  }
 
 private:
   Optional<Fix> effectCase(const Diagnostic &D);
@@ -326,6 +333,11 @@ Optional<Fix> Proposer::duplicateKey(const Diagnostic &D) {
 std::vector<Fix> proposeFixes(StringRef Name, StringRef Text,
                               ArrayRef<Diagnostic> Diags) {
   std::vector<Fix> Out;
+  // Most findings propose nothing: read the file only when one may.
+  if (llvm::none_of(Diags, [](const Diagnostic &D) {
+        return D.Check && Proposer::mayFix(D.Check->Code);
+      }))
+    return Out;
   Proposer P(Name, Text);
   if (P.onPlan())
     return Out;

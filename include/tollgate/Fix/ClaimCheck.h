@@ -46,9 +46,13 @@ struct ClaimOutcome {
     Unknown,
     /// The text does not read as policies before or after the fix.
     Unreadable,
+    /// The fixed text has a grammar error that the original does not (a
+    /// `Resource` in a trust policy): the fix would trade one mistake for
+    /// another.
+    AddsError,
   };
   Status S = Unknown;
-  /// For Refuted, Unknown and Unreadable: why, in a sentence.
+  /// For the statuses that refuse the fix: why, in a sentence.
   std::string Why;
   /// For Shown: the access the fix gains and loses, as `tollgate diff`
   /// prints it.
