@@ -3,6 +3,7 @@
 #include "tollgate/Fix/ClaimCheck.h"
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Parse/PolicyBuilder.h"
+#include "tollgate/Parse/TemplateConditions.h"
 #include "tollgate/Report/Verdicts.h"
 #include "tollgate/Verify/CheckedSet.h"
 #include "tollgate/Verify/Regions.h"
@@ -35,6 +36,33 @@ static bool readsAsPolicies(const std::vector<LoadedPolicy> &All) {
 
 static std::string nameOf(const LoadedPolicy &L) {
   return L.Embedded ? " (" + L.Embedded->Name + ")" : std::string();
+}
+
+/// Proves \p Old and \p New equivalent, or says in \p Out why not.
+static bool proveEquivalent(Verifier &V, const PolicySet &Old,
+                            const PolicySet &New, const std::string &What,
+                            const Catalog &Cat, ClaimOutcome &Out) {
+  for (bool Forward : {true, false}) {
+    CheckResult R = Forward ? V.exceeds(New, &Old) : V.exceeds(Old, &New);
+    if (R.V == Verdict::Pass)
+      continue;
+    if (R.V == Verdict::Fail && R.Cex) {
+      Out.S = ClaimOutcome::Refuted;
+      Out.Why = std::string(Forward ? "the fixed policy allows"
+                                    : "the original policy allows") +
+                What + " a request the " + (Forward ? "original" : "fixed") +
+                " one does not: " +
+                requestLine(R.Cex->R, R.Cex->FutureAction, Cat.dataDate(),
+                            &R.Cex->ReadKeys);
+      return false;
+    }
+    Out.S = ClaimOutcome::Unknown;
+    Out.Why = "the verifier could not prove the fixed policy" + What +
+              " equivalent: " +
+              (R.Reason.empty() ? std::string("unknown") : R.Reason);
+    return false;
+  }
+  return true;
 }
 
 ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
@@ -103,35 +131,37 @@ ClaimOutcome checkClaim(StringRef Name, StringRef Before, StringRef After,
           printDirectionText(*D, Cat.dataDate(), DiffOS);
       continue;
     }
-    // A policy whose `!If`s test template conditions would have to be
-    // compared under every assignment; it is not proved here.
-    if (O.Embedded && !O.Embedded->ConditionNames.empty()) {
+    // A policy whose `!If`s test template conditions is compared under
+    // every assignment of them, as `check` and the gate compare templates.
+    std::vector<std::string> Conditions = testedConditions({&O, &N});
+    if (Conditions.empty()) {
+      if (!proveEquivalent(V, SetOld, SetNew, nameOf(O), Cat, Out))
+        return Out;
+      continue;
+    }
+    if (Conditions.size() > MaxTemplateConditions) {
       Out.S = ClaimOutcome::Unknown;
-      Out.Why = "the policy" + nameOf(O) +
-                " depends on template conditions, which the fix check does "
-                "not enumerate";
+      Out.Why = "the policy" + nameOf(O) + ": " +
+                tooManyConditions(Conditions.size());
       return Out;
     }
-    for (bool Forward : {true, false}) {
-      CheckResult R =
-          Forward ? V.exceeds(SetNew, &SetOld) : V.exceeds(SetOld, &SetNew);
-      if (R.V == Verdict::Pass)
-        continue;
-      if (R.V == Verdict::Fail && R.Cex) {
-        Out.S = ClaimOutcome::Refuted;
-        Out.Why = std::string(Forward ? "the fixed policy allows"
-                                      : "the original policy allows") +
-                  nameOf(O) + " a request the " +
-                  (Forward ? "original" : "fixed") + " one does not: " +
-                  requestLine(R.Cex->R, R.Cex->FutureAction, Cat.dataDate(),
-                              &R.Cex->ReadKeys);
+    for (const ConditionAssignment &As : everyAssignment(Conditions)) {
+      LoadOptions Under = Load;
+      Under.Conditions = &As;
+      std::vector<LoadedPolicy> OldAs =
+          loadPoliciesText(Name, Before.str(), Under);
+      std::vector<LoadedPolicy> NewAs =
+          loadPoliciesText(Name, After.str(), Under);
+      if (!readsAsPolicies(OldAs) || !readsAsPolicies(NewAs) ||
+          OldAs.size() != Old.size() || NewAs.size() != Old.size()) {
+        Out.S = ClaimOutcome::Unreadable;
+        Out.Why = "the file does not read as a policy" + describeAssignment(As);
         return Out;
       }
-      Out.S = ClaimOutcome::Unknown;
-      Out.Why = "the verifier could not prove the fixed policy" + nameOf(O) +
-                " equivalent: " +
-                (R.Reason.empty() ? std::string("unknown") : R.Reason);
-      return Out;
+      if (!proveEquivalent(V, checkedSet(OldAs[I].P.get(), Callers),
+                           checkedSet(NewAs[I].P.get(), Callers),
+                           nameOf(O) + describeAssignment(As), Cat, Out))
+        return Out;
     }
   }
   DiffOS.flush();
