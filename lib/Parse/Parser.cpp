@@ -152,9 +152,12 @@ void PolicyParser::reportUnknownElement(const Member &M, uint32_t Parent,
                                         StringRef Where) {
   uint32_t Path = P.addPathKey(Parent, M.Key);
   std::string Message = ("unknown element `" + M.Key + "` in " + Where).str();
-  if (Optional<StringRef> Fix = closestSpelling(M.Key, Known))
+  Optional<StringRef> Fix = closestSpelling(M.Key, Known);
+  if (Fix)
     Message += ("; did you mean `" + *Fix + "`?").str();
-  report(grammar::UnknownElement, M.KeyRange, Path, Message);
+  Diagnostic &D = report(grammar::UnknownElement, M.KeyRange, Path, Message);
+  if (Fix)
+    D.Suggestion = Fix->str();
 }
 
 void PolicyParser::reportConflict(const Member &Second, const Member &First,

@@ -4,6 +4,7 @@
 
 #include "tollgate/Config/Baseline.h"
 #include "tollgate/Config/CheckSelector.h"
+#include "tollgate/Fix/FixRun.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
 #include "tollgate/Parse/GrammarChecks.h"
@@ -115,6 +116,19 @@ static cl::opt<bool>
 static cl::alias VerboseShort("v", cl::aliasopt(Verbose),
                               cl::desc("Alias for --verbose"));
 
+static cl::opt<bool>
+    FixFlag("fix", cl::sub(LintCommand), cl::cat(LintCategory),
+            cl::desc("Apply the safe fixes to the files in place, each "
+                     "checked by the verifier; report what is left"));
+static cl::opt<bool>
+    DiffFlag("diff", cl::sub(LintCommand), cl::cat(LintCategory),
+             cl::desc("Print the fixes as a unified diff and change nothing "
+                      "(exit 1 when there is something to fix)"));
+static cl::opt<bool> UnsafeFixes(
+    "unsafe-fixes", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::desc("With --fix or --diff, apply the unsafe fixes too (guesses "
+             "such as did-you-mean names), showing the access they change"));
+
 static int usageError(const Twine &Message) {
   WithColor::error(errs(), "tollgate lint") << Message << '\n';
   return ExitInputError;
@@ -209,6 +223,27 @@ int runLint() {
     D.Message = "cannot read: " + Why;
     F.Diags.push_back(std::move(D));
     Results.push_back(std::move(F));
+  }
+
+  if (FixFlag || DiffFlag) {
+    FixRunOptions Fixing;
+    Fixing.Unsafe = UnsafeFixes;
+    Fixing.Check.Load = Options.Load;
+    std::set<std::string> Named(Inputs.Files.begin(), Inputs.Files.end());
+    FixRunSummary Fixed = fixResults(
+        Results, Named,
+        [&](StringRef Path, const std::string &Text) {
+          return (*Run)->lintText(Path, Text);
+        },
+        Fixing, DiffFlag, outs(), errs());
+    if (Fixed.WriteFailed)
+      return ExitInputError;
+    if (DiffFlag) {
+      for (const FileFindings &F : Results)
+        if (F.hasInputError())
+          return ExitInputError;
+      return Fixed.FilesChanged ? ExitFindings : ExitClean;
+    }
   }
 
   bool Writing = !WriteBaselineFile.empty();

@@ -59,6 +59,11 @@ public:
   /// set.
   std::vector<FileFindings> lint(llvm::ArrayRef<std::string> Paths);
 
+  /// Lints \p Text as the content of the file \p Path, with that file's
+  /// configuration, as lint() would read the file: for reading a fixed file
+  /// again before it is written. Leaves the suppression bookkeeping alone.
+  FileFindings lintText(llvm::StringRef Path, std::string Text);
+
 private:
   struct Impl;
   friend FileFindings lintFile(llvm::StringRef Path,

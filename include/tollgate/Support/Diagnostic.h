@@ -166,6 +166,10 @@ struct Diagnostic {
   /// RFC 6901 pointer to the JSON node, "" for the whole document.
   std::string Pointer;
   std::vector<DiagNote> Notes;
+  /// The one text the check proposes in place of the string at Range (a
+  /// did-you-mean candidate), without quotes; empty when it proposes none.
+  /// Fixes are made from it (Fix.h).
+  std::string Suggestion;
 };
 
 /// Orders diagnostics by position, then code, then message.

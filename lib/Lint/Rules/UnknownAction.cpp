@@ -38,9 +38,12 @@ public:
            "` has no action `" + A.name() + "` in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text))
+      Optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text);
+      if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
-      Ctx.report(Info, A.L, Message);
+      Diagnostic &D = Ctx.report(Info, A.L, Message);
+      if (Fix)
+        D.Suggestion = Fix->str();
     }
   }
 };

@@ -49,9 +49,12 @@ public:
              C.Key + "`: it is not in the IAM service catalog of " +
              reference::catalogDate(Cat))
                 .str();
-      if (Optional<StringRef> Fix = reference::suggestConditionKey(Cat, C.Key))
+      Optional<StringRef> Fix = reference::suggestConditionKey(Cat, C.Key);
+      if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
-      Ctx.report(Info, C.KeyLoc, Message);
+      Diagnostic &D = Ctx.report(Info, C.KeyLoc, Message);
+      if (Fix)
+        D.Suggestion = Fix->str();
     }
   }
 };

@@ -47,9 +47,12 @@ public:
            "`: it is not in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      if (Optional<StringRef> Fix = reference::suggestService(Ctx, Prefix))
+      Optional<StringRef> Fix = reference::suggestService(Ctx, Prefix);
+      if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
-      Ctx.report(Info, A.L, Message);
+      Diagnostic &D = Ctx.report(Info, A.L, Message);
+      if (Fix)
+        D.Suggestion = (*Fix + ":" + A.name()).str();
     }
   }
 };
