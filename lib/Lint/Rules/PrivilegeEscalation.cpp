@@ -77,6 +77,7 @@ public:
           .code("IAM201")
           .name("privilege-escalation")
           .severity(Severity::Security)
+.impact(SecurityImpact::Critical)
           .summary("The policy allows a known privilege-escalation path");
   const CheckInfo &info() const override { return Info; }
 
