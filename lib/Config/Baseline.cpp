@@ -48,8 +48,7 @@ bool Baseline::canHold(const Diagnostic &D) {
 }
 
 /// The string member \p Key of the object \p Obj, or None.
-static Optional<StringRef> stringMember(const json::Value &Obj,
-                                        StringRef Key) {
+static Optional<StringRef> stringMember(const json::Value &Obj, StringRef Key) {
   const json::Value *V = Obj.get(Key);
   if (!V || !V->isString())
     return None;
@@ -78,8 +77,8 @@ Expected<Baseline> Baseline::load(StringRef Path) {
     Position P = Src.position(At.Begin);
     return createStringError(inconvertibleErrorCode(),
                              Path + ":" + Twine(P.Line) + ":" +
-                                 Twine(P.Column) + ": cannot use baseline: " +
-                                 Why);
+                                 Twine(P.Column) +
+                                 ": cannot use baseline: " + Why);
   };
   json::ReadResult Doc = json::read(Src.text());
   for (const json::ReadIssue &I : Doc.Issues)
@@ -204,9 +203,9 @@ size_t Baseline::filter(std::vector<FileFindings> &Files) const {
     std::vector<Diagnostic> Kept;
     for (Diagnostic &D : F.Diags) {
       if (canHold(D)) {
-        auto It = Left.find(key(File, D.Check->Code, D.Pointer,
-                                FormatVersion == 1 ? D.Message
-                                                   : fingerprint(*F.Source, D)));
+        auto It = Left.find(
+            key(File, D.Check->Code, D.Pointer,
+                FormatVersion == 1 ? D.Message : fingerprint(*F.Source, D)));
         if (It != Left.end() && It->second > 0) {
           --It->second;
           ++Removed;

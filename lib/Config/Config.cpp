@@ -660,9 +660,8 @@ void ConfigParser::parse() {
   if (!Doc.Root || shapeOf(*Doc.Root) == Shape::Null)
     return;
   static const char *const Keys[] = {
-      "select",   "ignore",       "severity", "per-path-ignores",
-      "suppress", "rule-options", "fail-on",  "format",
-      "help-base-url"};
+      "select",       "ignore",  "severity", "per-path-ignores", "suppress",
+      "rule-options", "fail-on", "format",   "help-base-url"};
   forEachEntry(
       *Doc.Root, "", "the configuration",
       [&](const yaml::Node &Key, const yaml::Node &Value,

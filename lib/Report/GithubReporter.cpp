@@ -49,7 +49,8 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
       StringRef Command = D.Level >= Severity::Security  ? "error"
                           : D.Level == Severity::Warning ? "warning"
                                                          : "notice";
-      OS << "::" << Command << " file=" << escape(displayPath(F.Source->name()), true);
+      OS << "::" << Command
+         << " file=" << escape(displayPath(F.Source->name()), true);
       if (F.Source->wasRead()) {
         Position B = F.Source->position(D.Range.Begin);
         Position E = F.Source->position(D.Range.End);

@@ -285,8 +285,7 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
       std::string Key = locationFingerprint(displayPath(F.Source->name()),
                                             D.Check->Code, D.Pointer);
       Result["partialFingerprints"] = {
-          {"tollgateLocation/v1",
-           Key + ":" + std::to_string(++Seen[Key])}};
+          {"tollgateLocation/v1", Key + ":" + std::to_string(++Seen[Key])}};
       if (!D.Notes.empty()) {
         Json Related = Json::array();
         for (size_t I = 0; I < D.Notes.size(); ++I)

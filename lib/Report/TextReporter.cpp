@@ -152,8 +152,7 @@ void TextWriter::file(const FileFindings &F) {
   for (const std::string &Note : F.FileNotes)
     note(Name, Note);
   if (unsigned N = F.omitted())
-    note(Name, Twine(N) +
-                   (N == 1 ? " more finding is" : " more findings are") +
+    note(Name, Twine(N) + (N == 1 ? " more finding is" : " more findings are") +
                    " not shown; the report holds at most " +
                    Twine(unsigned(F.Diags.size())) +
                    " per file (--max-findings)");
@@ -163,8 +162,8 @@ void TextWriter::file(const FileFindings &F) {
     return A.Type == F.PolicyType && A.Reason == F.PolicyTypeReason;
   });
   if (Same == Assumed.end())
-    Same = Assumed.insert(Assumed.end(),
-                          {F.PolicyType, F.PolicyTypeReason, {}});
+    Same =
+        Assumed.insert(Assumed.end(), {F.PolicyType, F.PolicyTypeReason, {}});
   Same->Names.push_back(Name);
 }
 

@@ -298,8 +298,9 @@ int runLint() {
   Report.Color = *OutFormat == OutputFormat::Text && useColor(ColorMode, OS);
   Report.Quiet = Quiet;
   // The later of --show-source and --no-show-source wins.
-  Report.ShowSource = !NoShowSource || (ShowSource && ShowSource.getPosition() >
-                                                          NoShowSource.getPosition());
+  Report.ShowSource =
+      !NoShowSource ||
+      (ShowSource && ShowSource.getPosition() > NoShowSource.getPosition());
   Report.ToolVersion = toolVersion();
   Report.Checks = allLintChecks();
   Report.HelpBaseUrl = HelpBase;
