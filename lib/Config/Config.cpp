@@ -660,8 +660,8 @@ void ConfigParser::parse() {
   if (!Doc.Root || shapeOf(*Doc.Root) == Shape::Null)
     return;
   static const char *const Keys[] = {
-      "select",   "ignore",       "severity", "per-path-ignores",
-      "suppress", "rule-options", "fail-on",  "format"};
+      "select",       "ignore",  "severity", "per-path-ignores", "suppress",
+      "rule-options", "fail-on", "format",   "help-base-url"};
   forEachEntry(
       *Doc.Root, "", "the configuration",
       [&](const yaml::Node &Key, const yaml::Node &Value,
@@ -687,6 +687,14 @@ void ConfigParser::parse() {
             C.FailOn = S;
         } else if (K == "format") {
           parseFormat(Value, KeyPtr);
+        } else if (K == "help-base-url") {
+          Optional<std::string> Url = scalar(Value, KeyPtr, "`help-base-url`");
+          if (!Url)
+            return;
+          if (Optional<std::string> Why = helpBaseUrlProblem(*Url))
+            error(rangeOf(Value), KeyPtr, "`help-base-url`: " + *Why);
+          else
+            C.HelpBaseUrl = std::move(*Url);
         } else {
           std::vector<StringRef> Candidates(std::begin(Keys), std::end(Keys));
           std::string Hint;
@@ -701,6 +709,15 @@ void ConfigParser::parse() {
 }
 
 } // namespace
+
+Optional<std::string> helpBaseUrlProblem(StringRef Url) {
+  if (!Url.startswith("https://") && !Url.startswith("http://"))
+    return std::string("the pages' address must start with https:// or "
+                       "http://");
+  if (Url.find_first_of(" \t\r\n") != StringRef::npos)
+    return std::string("the pages' address has white space in it");
+  return None;
+}
 
 Config parseConfig(SourceFileRef Source, StringRef Dir,
                    ArrayRef<const CheckInfo *> Checks) {

@@ -15,6 +15,7 @@ const CheckInfo NewAccess =
         .code("IAM950")
         .name("new-access")
         .severity(Severity::Error)
+        .impact(SecurityImpact::High)
         .summary("A changed policy grants access that its previous version "
                  "did not");
 const CheckInfo NewAccessUnknown =

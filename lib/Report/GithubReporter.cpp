@@ -49,7 +49,8 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
       StringRef Command = D.Level >= Severity::Security  ? "error"
                           : D.Level == Severity::Warning ? "warning"
                                                          : "notice";
-      OS << "::" << Command << " file=" << escape(F.Source->name(), true);
+      OS << "::" << Command
+         << " file=" << escape(displayPath(F.Source->name()), true);
       if (F.Source->wasRead()) {
         Position B = F.Source->position(D.Range.Begin);
         Position E = F.Source->position(D.Range.End);
@@ -68,7 +69,7 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
          << "::" << escape(D.Message + "\n" + Help, false) << '\n';
     }
     if (unsigned N = F.omitted())
-      OS << "::notice file=" << escape(F.Source->name(), true)
+      OS << "::notice file=" << escape(displayPath(F.Source->name()), true)
          << ",title=more findings::"
          << escape(std::to_string(N) + " more findings are not shown "
                                        "(--max-findings)",

@@ -59,14 +59,14 @@ static Json diagnostic(const FileFindings &F, const Diagnostic &D) {
           {"name", D.Check->Name},
           {"severity", severityName(D.Level).str()},
           {"message", D.Message},
-          {"file", F.Source->name().str()},
+          {"file", displayPath(F.Source->name()).str()},
           {"span", span(*F.Source, D.Range)},
           {"pointer", D.Pointer},
           {"notes", std::move(Notes)}};
 }
 
 static Json file(const FileFindings &F) {
-  Json J = {{"path", F.Source->name().str()}};
+  Json J = {{"path", displayPath(F.Source->name()).str()}};
   if (!F.PolicyType.empty()) {
     J["policyType"] = F.PolicyType;
     J["policyTypeAssumed"] = F.PolicyTypeAssumed;

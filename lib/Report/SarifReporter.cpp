@@ -3,16 +3,19 @@
 // One run, with every check the run could report in the rule table, so that
 // code scanning shows the rule's documentation next to each result: the
 // rule's doc page (rules/docs/<name>.md) gives the full description and the
-// help text, and helpUri links to the page in the repository. Results carry
-// the text of their region and of the lines around it, so that a reader
-// without the sources sees what was found. Columns count Unicode code
-// points (run.columnKind).
+// help text, and helpUri links to the page (under a base URL the user may
+// set). Results carry the text of their region and of the lines around it,
+// so that a reader without the sources sees what was found, and a
+// fingerprint of file, check and JSON pointer, so that code scanning keeps
+// an alert open across edits that move or reformat it. Columns count
+// Unicode code points (run.columnKind).
 //
 //===----------------------------------------------------------------------===//
 
 #include "tollgate/Lint/RuleDocs.h"
 #include "tollgate/Report/Reporters.h"
 #include "tollgate/Report/Verdicts.h"
+#include "tollgate/Support/Fingerprint.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
@@ -25,8 +28,8 @@ using Json = nlohmann::ordered_json;
 
 namespace tollgate {
 
-/// The project's home; rule pages are under rules/docs/ in its main branch.
-static const char RepositoryUrl[] = "https://github.com/tollgate/tollgate";
+/// The project's home (set when tollgate is configured).
+static const char RepositoryUrl[] = TOLLGATE_REPOSITORY_URL;
 
 /// Snippets longer than this are left out: SARIF viewers show a few lines,
 /// and a finding on a whole minified policy would repeat the file.
@@ -64,10 +67,7 @@ static std::string uriEncode(StringRef Path) {
 static Json artifactLocation(StringRef Name) {
   if (sys::path::is_absolute(Name))
     return {{"uri", "file://" + uriEncode(Name)}};
-  StringRef Rel = Name;
-  while (Rel.consume_front("./"))
-    ;
-  return {{"uri", uriEncode(Rel)}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", uriEncode(displayPath(Name))}, {"uriBaseId", "%SRCROOT%"}};
 }
 
 static Json region(const SourceFile &Src, Span Range) {
@@ -82,7 +82,9 @@ static Json region(const SourceFile &Src, Span Range) {
   return R;
 }
 
-/// The whole lines around \p Range, one more on each side.
+/// The whole lines around \p Range, one more on each side; null when they
+/// are no more than the range itself (an empty file), since a context
+/// region must be larger than its region.
 static Json contextRegion(const SourceFile &Src, Span Range) {
   StringRef Text = Src.text();
   Position B = Src.position(Range.Begin), E = Src.position(Range.End);
@@ -96,6 +98,8 @@ static Json contextRegion(const SourceFile &Src, Span Range) {
   uint32_t From = First.data() - Text.data();
   uint32_t To = Last.end() - Text.data();
   if (To < From || To - From > MaxSnippetBytes)
+    return nullptr;
+  if (From == B.Offset && To == E.Offset)
     return nullptr;
   Position CB = Src.position(From), CE = Src.position(To);
   return {{"startLine", CB.Line},
@@ -134,10 +138,12 @@ static std::string oneLine(StringRef Markdown) {
   return Out;
 }
 
-static std::string securitySeverity(const CheckInfo &C) {
-  // GitHub code scanning ranks security alerts by this score (0 to 10):
-  // "high" from 7.0.
-  return C.DefaultSeverity == Severity::Security ? "7.5" : "";
+/// The check's security score as GitHub reads it: a decimal number in a
+/// string ("8.0"), as CodeQL writes it.
+static std::string securitySeverity(double Score) {
+  char Buffer[16];
+  snprintf(Buffer, sizeof(Buffer), "%.1f", Score);
+  return Buffer;
 }
 
 static StringRef problemSeverity(Severity S) {
@@ -170,8 +176,7 @@ static std::string pascalName(StringRef KebabName) {
 }
 
 /// The rule table entry of \p C, documentation included.
-static Json ruleJson(const CheckInfo &C) {
-  std::string Repo = RepositoryUrl;
+static Json ruleJson(const CheckInfo &C, StringRef HelpBaseUrl) {
   Json Rule = {{"id", C.Code},
                {"name", pascalName(C.Name)},
                {"shortDescription", {{"text", C.Summary}}}};
@@ -186,21 +191,18 @@ static Json ruleJson(const CheckInfo &C) {
       {"level", sarifLevel(C.DefaultSeverity).str()}};
   std::string Explain =
       std::string("Run `tollgate explain ") + C.Code + "` for the full page.";
-  if (Doc) {
+  if (Doc)
     Rule["help"] = {{"text", Doc->Text}, {"markdown", Doc->Text}};
-    Rule["helpUri"] = Repo + "/blob/main/rules/docs/" + C.Name + ".md";
-  } else {
-    // Checks without a page of their own are described in the README's
-    // table of checks.
+  else
     Rule["help"] = {{"text", std::string(C.Summary) + ". " + Explain},
                     {"markdown", std::string(C.Summary) + ". " + Explain}};
-    Rule["helpUri"] = Repo + "/blob/main/README.md#checks";
-  }
+  // Every check has a page (a unit test holds to it).
+  Rule["helpUri"] = helpUrl(C, HelpBaseUrl);
   Json Props = {{"tags", Json::array({"iam"})},
                 {"problem.severity", problemSeverity(C.DefaultSeverity).str()}};
-  if (C.DefaultSeverity == Severity::Security) {
+  if (Optional<double> Score = securityScore(C.Impact)) {
     Props["tags"].push_back("security");
-    Props["security-severity"] = securitySeverity(C);
+    Props["security-severity"] = securitySeverity(*Score);
   }
   Rule["properties"] = std::move(Props);
   return Rule;
@@ -260,11 +262,14 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
   StringMap<size_t> RuleIndex;
   for (const CheckInfo *C : Options.Checks) {
     RuleIndex[C->Code] = Rules.size();
-    Rules.push_back(ruleJson(*C));
+    Rules.push_back(ruleJson(*C, Options.HelpBaseUrl));
   }
 
   Json Results = Json::array();
   for (const FileFindings &F : Files) {
+    // Equal keys in one file are told apart by their order, as GitHub's own
+    // line hashes are.
+    StringMap<unsigned> Seen;
     for (const Diagnostic &D : F.Diags) {
       Json Loc = {{"physicalLocation", physicalLocation(*F.Source, D.Range)}};
       if (!D.Pointer.empty())
@@ -277,6 +282,10 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
       Result["level"] = sarifLevel(D.Level).str();
       Result["message"] = {{"text", D.Message}};
       Result["locations"] = Json::array({std::move(Loc)});
+      std::string Key = locationFingerprint(displayPath(F.Source->name()),
+                                            D.Check->Code, D.Pointer);
+      Result["partialFingerprints"] = {
+          {"tollgateLocation/v1", Key + ":" + std::to_string(++Seen[Key])}};
       if (!D.Notes.empty()) {
         Json Related = Json::array();
         for (size_t I = 0; I < D.Notes.size(); ++I)
@@ -299,7 +308,7 @@ void writeSarif(ArrayRef<FileFindings> Files, raw_ostream &OS,
           {{"level", "note"},
            {"message",
             {{"text", std::to_string(N) + " more findings in " +
-                          F.Source->name().str() +
+                          displayPath(F.Source->name()).str() +
                           " are not shown (--max-findings)"}}}});
   if (!Notifications.empty())
     Run["invocations"] = Json::array(

@@ -8,6 +8,7 @@
 
 #include "tollgate/Report/Reporters.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/WithColor.h"
@@ -48,9 +49,13 @@ static std::string printable(StringRef Line) {
 namespace {
 class TextWriter {
 public:
-  TextWriter(raw_ostream &OS, bool Color) : OS(OS), Color(Color) {}
+  TextWriter(raw_ostream &OS, const ReportOptions &Options)
+      : OS(OS), Color(Options.Color), Quiet(Options.Quiet),
+        ShowSource(Options.ShowSource) {}
 
   void file(const FileFindings &F);
+  /// The notes that hold for many files, once each.
+  void runNotes();
   void summary(const FindingCounts &Counts);
 
 private:
@@ -65,16 +70,24 @@ private:
   void header(const SourceFile &Src, Span Range, StringRef Label,
               raw_ostream::Colors LabelColor, StringRef Message);
   void snippet(const SourceFile &Src, Span Range);
+  void note(StringRef Where, const Twine &Text);
 
   raw_ostream &OS;
-  bool Color;
+  bool Color, Quiet, ShowSource;
+  /// Files whose policy type was assumed, by type and reason, in the order
+  /// first seen; there are a handful of reasons.
+  struct AssumedType {
+    std::string Type, Reason;
+    std::vector<StringRef> Names;
+  };
+  std::vector<AssumedType> Assumed;
 };
 } // namespace
 
 void TextWriter::header(const SourceFile &Src, Span Range, StringRef Label,
                         raw_ostream::Colors LabelColor, StringRef Message) {
   color(raw_ostream::SAVEDCOLOR, true);
-  OS << Src.name();
+  OS << displayPath(Src.name());
   if (Src.wasRead()) {
     Position P = Src.position(Range.Begin);
     OS << ':' << P.Line << ':' << P.Column;
@@ -88,7 +101,7 @@ void TextWriter::header(const SourceFile &Src, Span Range, StringRef Label,
 }
 
 void TextWriter::snippet(const SourceFile &Src, Span Range) {
-  if (!Src.wasRead())
+  if (!Src.wasRead() || !ShowSource)
     return;
   StringRef Line = Src.lineAt(Range.Begin);
   size_t Col = std::min<size_t>(Range.Begin - (Line.data() - Src.text().data()),
@@ -133,33 +146,56 @@ void TextWriter::file(const FileFindings &F) {
       snippet(Src, N.Range);
     }
   }
-  auto fileNote = [&](const Twine &Text) {
-    color(raw_ostream::SAVEDCOLOR, true);
-    OS << Src.name() << ": ";
-    color(raw_ostream::BLACK, true);
-    OS << "note: ";
-    reset();
-    OS << Text << '\n';
-  };
+  if (Quiet)
+    return;
+  StringRef Name = displayPath(Src.name());
   for (const std::string &Note : F.FileNotes)
-    fileNote(Note);
+    note(Name, Note);
   if (unsigned N = F.omitted())
-    fileNote(Twine(N) + (N == 1 ? " more finding is" : " more findings are") +
-             " not shown; the report holds at most " +
-             Twine(unsigned(F.Diags.size())) + " per file (--max-findings)");
-  if (!F.Diags.empty() && F.PolicyTypeAssumed) {
+    note(Name, Twine(N) + (N == 1 ? " more finding is" : " more findings are") +
+                   " not shown; the report holds at most " +
+                   Twine(unsigned(F.Diags.size())) +
+                   " per file (--max-findings)");
+  if (F.Diags.empty() || !F.PolicyTypeAssumed)
+    return;
+  auto Same = llvm::find_if(Assumed, [&](const AssumedType &A) {
+    return A.Type == F.PolicyType && A.Reason == F.PolicyTypeReason;
+  });
+  if (Same == Assumed.end())
+    Same =
+        Assumed.insert(Assumed.end(), {F.PolicyType, F.PolicyTypeReason, {}});
+  Same->Names.push_back(Name);
+}
+
+void TextWriter::note(StringRef Where, const Twine &Text) {
+  if (!Where.empty()) {
     color(raw_ostream::SAVEDCOLOR, true);
-    OS << Src.name() << ": ";
-    color(raw_ostream::BLACK, true);
-    OS << "note: ";
-    reset();
-    OS << "read as " << (F.PolicyType == "identity" ? "an " : "a ")
-       << F.PolicyType << " policy because " << F.PolicyTypeReason
-       << "; use --type to say otherwise\n";
+    OS << Where << ": ";
   }
+  color(raw_ostream::BLACK, true);
+  OS << "note: ";
+  reset();
+  OS << Text << '\n';
+}
+
+void TextWriter::runNotes() {
+  // Directories of policies are read the same way for the same reason: one
+  // note says so for all of them rather than one per file.
+  for (const AssumedType &A : Assumed) {
+    std::string Article = A.Type == "identity" ? "an " : "a ";
+    std::string Why = " because " + A.Reason + "; use --type to say otherwise";
+    if (A.Names.size() == 1)
+      note(A.Names.front(), "read as " + Article + A.Type + " policy" + Why);
+    else
+      note("", Twine(A.Names.size()) + " files were read as " + A.Type +
+                   " policies" + Why);
+  }
+  Assumed.clear();
 }
 
 void TextWriter::summary(const FindingCounts &Counts) {
+  if (Quiet)
+    return;
   unsigned Total = 0;
   for (unsigned N : Counts.BySeverity)
     Total += N;
@@ -179,12 +215,13 @@ void TextWriter::summary(const FindingCounts &Counts) {
 
 void writeText(ArrayRef<FileFindings> Files, raw_ostream &OS,
                const ReportOptions &Options) {
-  TextWriter W(OS, Options.Color);
+  TextWriter W(OS, Options);
   FindingCounts Counts;
   for (const FileFindings &F : Files) {
     W.file(F);
     Counts.add(F);
   }
+  W.runNotes();
   W.summary(Counts);
 }
 

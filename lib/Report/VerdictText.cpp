@@ -1,5 +1,6 @@
 //===- VerdictText.cpp - Verdicts, requests and regions for a reader ------===//
 
+#include "tollgate/Report/Reporters.h"
 #include "tollgate/Report/Verdicts.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -19,10 +20,11 @@ std::string statementLocation(const CompiledPolicySet &Set, StatementRef Ref) {
   const Statement &S = P.Statements[Ref.StatementIndex];
   std::string Out;
   if (P.Source && !P.Source->wasRead()) {
-    Out = P.Source->name().str(); // A policy built, not read.
+    Out = displayPath(P.Source->name()).str(); // A policy built, not read.
   } else if (P.Source) {
     Position Pos = P.Source->position(S.L.Range.Begin);
-    Out = (P.Source->name() + ":" + Twine(Pos.Line) + ":" + Twine(Pos.Column))
+    Out = (displayPath(P.Source->name()) + ":" + Twine(Pos.Line) + ":" +
+           Twine(Pos.Column))
               .str();
   } else {
     Out = "<policy>";

@@ -10,6 +10,22 @@ using namespace llvm;
 
 namespace tollgate {
 
+Optional<double> securityScore(SecurityImpact I) {
+  switch (I) {
+  case SecurityImpact::None:
+    return None;
+  case SecurityImpact::Low:
+    return 3.0;
+  case SecurityImpact::Medium:
+    return 5.5;
+  case SecurityImpact::High:
+    return 8.0;
+  case SecurityImpact::Critical:
+    return 9.5;
+  }
+  return None;
+}
+
 StringRef severityName(Severity S) {
   switch (S) {
   case Severity::Suggestion:

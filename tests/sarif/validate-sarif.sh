@@ -6,7 +6,7 @@
 # Installs the npm package @microsoft/sarif-multitool-linux (pinned below)
 # into tests/sarif/node_modules unless it is there already, lints the bundled
 # examples and a small configured project (configuration findings, notes,
-# an unreadable file) and a verdict of `tollgate check` with --format sarif,
+# an unreadable file), an empty file and a verdict of `tollgate check` with --format sarif,
 # and validates each log against
 # the SARIF 2.1.0 schema and the Multitool's rules at its default levels
 # (error and warning). Any validation result fails the test; the results are
@@ -84,6 +84,11 @@ JSON
 printf '{"Version": "2012-10-17", "Statement": [' > "$PROJECT/policies/broken.json"
 lint_sarif project "$PROJECT" policies missing.json
 
+# An empty file: its finding has no context region (one that equals the
+# region is SARIF1008).
+: > "$PROJECT/empty.json"
+lint_sarif empty "$PROJECT" --type identity empty.json
+
 # A verdict of `tollgate check`: a counterexample located at the statement
 # that allows it, and a pass.
 cat > "$PROJECT/old.json" <<'JSON'
@@ -102,7 +107,7 @@ if [[ ! -s $WORK/check.sarif ]]; then
 fi
 
 failed=0
-for log in "$WORK/examples.sarif" "$WORK/project.sarif" "$WORK/check.sarif"; do
+for log in "$WORK/examples.sarif" "$WORK/project.sarif" "$WORK/empty.sarif" "$WORK/check.sarif"; do
   out=${log%.sarif}.validation.sarif
   # (--quiet is rejected by this version's option parser.)
   "$MULTITOOL" validate -o "$out" "$log" > "$out.console" 2>&1 || true

@@ -8,6 +8,7 @@
 
 #include "Commands.h"
 
+#include "tollgate/Config/Config.h"
 #include "tollgate/Gate/ChangeSource.h"
 #include "tollgate/Gate/Gate.h"
 #include "tollgate/Gate/Summary.h"
@@ -58,6 +59,11 @@ cl::opt<std::string>
                     "configuration's, else security)"));
 cl::opt<bool> NoLint("no-lint", cl::sub(GateCommand), cl::cat(GateCategory),
                      cl::desc("Only check for new access"));
+cl::opt<std::string>
+    HelpBaseUrl("help-base-url", cl::sub(GateCommand), cl::cat(GateCategory),
+                cl::value_desc("url"),
+                cl::desc("Where the check pages are, for SARIF's links "
+                         "(default: the project's repository)"));
 cl::opt<unsigned> MaxFindings(
     "max-findings", cl::sub(GateCommand), cl::cat(GateCategory),
     cl::init(DefaultMaxFindingsPerFile),
@@ -88,7 +94,7 @@ cl::alias OutputShort("o", cl::aliasopt(Output),
                       cl::desc("Alias for --output"));
 
 struct Args {
-  std::string Base, Format, AllowFile, ConfigFile, Output;
+  std::string Base, Format, AllowFile, ConfigFile, Output, HelpBaseUrl;
   std::optional<Severity> FailOn;
   bool Lint = true, Verbose = false;
   unsigned TimeoutS = 10, SolverWork = 0;
@@ -104,6 +110,12 @@ bool readArgs(Args &A, raw_ostream &Err) {
   A.AllowFile = AllowFile;
   A.ConfigFile = ConfigFile;
   A.Output = Output;
+  A.HelpBaseUrl = HelpBaseUrl;
+  if (!A.HelpBaseUrl.empty())
+    if (Optional<std::string> Why = helpBaseUrlProblem(A.HelpBaseUrl)) {
+      Err << "tollgate gate: --help-base-url: " << *Why << '\n';
+      return false;
+    }
   A.Lint = !NoLint;
   A.Verbose = Verbose;
   A.TimeoutS = Timeout;
@@ -213,6 +225,7 @@ int runGateWith(const Args &A, raw_ostream &Err) {
     ReportOptions RO;
     RO.ToolVersion = toolVersion();
     RO.Checks = allChecks();
+    RO.HelpBaseUrl = A.HelpBaseUrl;
     RO.Color = A.Format == "text" && useColor("auto", OS);
     writeReport(*parseOutputFormat(A.Format), R.Findings, OS, RO);
     if (A.Format == "text")

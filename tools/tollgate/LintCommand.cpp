@@ -4,6 +4,7 @@
 
 #include "tollgate/Config/Baseline.h"
 #include "tollgate/Config/CheckSelector.h"
+#include "tollgate/Config/Config.h"
 #include "tollgate/Fix/FixRun.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
@@ -129,6 +130,37 @@ static cl::opt<bool> UnsafeFixes(
     cl::desc("With --fix or --diff, apply the unsafe fixes too (guesses "
              "such as did-you-mean names), showing the access they change"));
 
+static cl::opt<bool>
+    Quiet("quiet", cl::sub(LintCommand), cl::cat(LintCategory),
+          cl::desc("Print the findings only: no notes and no summary"));
+static cl::alias QuietShort("q", cl::aliasopt(Quiet),
+                            cl::desc("Alias for --quiet"));
+
+static cl::opt<bool> Statistics(
+    "statistics", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::desc("Print how many findings each check has, most first, instead "
+             "of the findings (text or json)"));
+
+static cl::opt<bool>
+    ExitZero("exit-zero", cl::sub(LintCommand), cl::cat(LintCategory),
+             cl::desc("Exit with 0 even when findings reach --fail-on (an "
+                      "input that cannot be read still exits with 2)"));
+
+static cl::opt<bool>
+    ShowSource("show-source", cl::sub(LintCommand), cl::cat(LintCategory),
+               cl::desc("Show the source line under each finding (default)"));
+static cl::opt<bool>
+    NoShowSource("no-show-source", cl::sub(LintCommand), cl::cat(LintCategory),
+                 cl::desc("Show only the location and message of each "
+                          "finding"));
+
+static cl::opt<std::string> HelpBaseUrl(
+    "help-base-url", cl::sub(LintCommand), cl::cat(LintCategory),
+    cl::value_desc("url"),
+    cl::desc("Where the check pages are, for SARIF's links (default: the "
+             "configuration's `help-base-url`, else the project's "
+             "repository)"));
+
 static int usageError(const Twine &Message) {
   WithColor::error(errs(), "tollgate lint") << Message << '\n';
   return ExitInputError;
@@ -189,6 +221,14 @@ int runLint() {
     if (!Format.getNumOccurrences() && C->Format)
       OutFormat = parseOutputFormat(*C->Format);
   }
+  std::string HelpBase = HelpBaseUrl;
+  if (HelpBaseUrl.getNumOccurrences()) {
+    if (Optional<std::string> Why = helpBaseUrlProblem(HelpBase))
+      return usageError("--help-base-url: " + *Why);
+  } else if (const Config *C = (*Run)->runConfig()) {
+    if (C->HelpBaseUrl)
+      HelpBase = *C->HelpBaseUrl;
+  }
 
   Optional<Baseline> Base;
   if (!BaselineFile.empty()) {
@@ -196,11 +236,23 @@ int runLint() {
     if (!Loaded)
       return usageError(toString(Loaded.takeError()));
     Base = std::move(*Loaded);
+    if (Base->version() == 1 && !Quiet)
+      WithColor::note(errs(), "tollgate lint")
+          << "baseline '" << BaselineFile
+          << "' is version 1, which knows findings by their messages; "
+             "`--write-baseline` writes version 2, which knows them by "
+             "the text they are about and survives catalog updates\n";
   }
 
+  if (Statistics && *OutFormat != OutputFormat::Text &&
+      *OutFormat != OutputFormat::Json)
+    return usageError("--statistics prints text or json; use --format text "
+                      "or --format json");
+
   WalkResult Inputs = expandInputs(Paths);
-  for (const std::string &Note : Inputs.Notes)
-    WithColor::note(errs(), "tollgate lint") << Note << '\n';
+  if (!Quiet)
+    for (const std::string &Note : Inputs.Notes)
+      WithColor::note(errs(), "tollgate lint") << Note << '\n';
   std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
   // Files that are not policies, templates or plans have no place in the
   // report; -v says which were left out.
@@ -265,7 +317,8 @@ int runLint() {
       InputError |= D.Check->IsInputError;
       Failed |= D.Level >= *FailLevel;
     }
-  capFindings(Results, MaxFindings);
+  // Statistics count every finding.
+  capFindings(Results, Statistics ? 0 : MaxFindings);
 
   std::unique_ptr<raw_fd_ostream> FileOut;
   if (!OutputFile.empty()) {
@@ -278,15 +331,24 @@ int runLint() {
 
   ReportOptions Report;
   Report.Color = *OutFormat == OutputFormat::Text && useColor(ColorMode, OS);
+  Report.Quiet = Quiet;
+  // The later of --show-source and --no-show-source wins.
+  Report.ShowSource =
+      !NoShowSource ||
+      (ShowSource && ShowSource.getPosition() > NoShowSource.getPosition());
   Report.ToolVersion = toolVersion();
   Report.Checks = allLintChecks();
-  writeReport(*OutFormat, Results, OS, Report);
+  Report.HelpBaseUrl = HelpBase;
+  if (Statistics)
+    writeStatistics(Results, *OutFormat, OS);
+  else
+    writeReport(*OutFormat, Results, OS, Report);
   if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
     return ExitInputError;
   if (InputError)
     return ExitInputError;
   // Writing a baseline accepts the findings it writes.
-  return Failed && !Writing ? ExitFindings : ExitClean;
+  return Failed && !Writing && !ExitZero ? ExitFindings : ExitClean;
 }
 
 } // namespace tollgate

@@ -4,8 +4,10 @@
 /// A baseline is the list of findings a project had when it adopted a check;
 /// with `--baseline FILE`, lint reports only the findings that are not in it.
 /// A finding is known by its file (relative to the baseline file's
-/// directory), code, JSON pointer and message, never by its line, so that
-/// edits elsewhere in the file do not invalidate the baseline. A baseline
+/// directory), code, JSON pointer and a fingerprint of the text it is about
+/// (Fingerprint.h), never by its line or its message, so that edits
+/// elsewhere in the file, reformatting and catalog updates (messages quote
+/// catalog counts) do not invalidate the baseline. A baseline
 /// entry absorbs one finding: if the same finding appears twice and the
 /// baseline lists it once, the second is reported. An entry with a
 /// `"count"` stands for that many equal findings (the writer merges equal
@@ -15,14 +17,20 @@
 ///
 /// \code
 ///   {
-///     "version": 1,
+///     "version": 2,
 ///     "tool": "tollgate",
 ///     "findings": [
 ///       {"file": "policies/admin.json", "code": "IAM101",
-///        "pointer": "/Statement/0", "message": "statement allows ..."}
+///        "pointer": "/Statement/0", "fingerprint": "5f0c6f3e9a1b2c4d",
+///        "message": "statement allows ..."}
 ///     ]
 ///   }
 /// \endcode
+///
+/// The message is there for people; only the fingerprint is compared.
+/// Version 1 baselines (no fingerprint; findings known by their message)
+/// are still read and matched as before; `--write-baseline` writes
+/// version 2.
 ///
 /// Findings that mean a file could not be read, and findings on
 /// configuration files, are never part of a baseline.
@@ -63,16 +71,19 @@ public:
   size_t filter(std::vector<FileFindings> &Files) const;
 
   size_t size() const { return Size; }
+  /// 1 or 2: the format the file was written in.
+  unsigned version() const { return FormatVersion; }
 
 private:
-  /// The key of a finding: file, code, pointer and message, each followed
-  /// by a NUL.
+  /// The key of a finding: file, code, pointer and fingerprint (message in
+  /// version 1), each followed by a NUL.
   static std::string key(llvm::StringRef File, llvm::StringRef Code,
-                         llvm::StringRef Pointer, llvm::StringRef Message);
+                         llvm::StringRef Pointer, llvm::StringRef What);
 
   std::string Dir;
   llvm::StringMap<unsigned> Counts;
   size_t Size = 0;
+  unsigned FormatVersion = 2;
 };
 
 } // namespace tollgate

@@ -102,6 +102,8 @@ struct Config {
   std::vector<RuleOptionValues> RuleOptions;
   llvm::Optional<Severity> FailOn;
   llvm::Optional<std::string> Format;
+  /// `help-base-url`: where SARIF links the check pages to.
+  llvm::Optional<std::string> HelpBaseUrl;
 
   /// IAM901 findings, in the order found.
   std::vector<Diagnostic> Diags;
@@ -118,6 +120,10 @@ Config parseConfig(SourceFileRef Source, llvm::StringRef Dir,
 /// finding without a position.
 Config loadConfig(llvm::StringRef Path, llvm::StringRef DisplayName,
                   llvm::ArrayRef<const CheckInfo *> Checks);
+
+/// Why \p Url cannot be the base URL of the check pages (it must be an
+/// absolute http or https URL without white space), or None.
+llvm::Optional<std::string> helpBaseUrlProblem(llvm::StringRef Url);
 
 /// True when the RFC 6901 pointer \p Pointer is \p Scope or below it.
 bool pointerWithin(llvm::StringRef Pointer, llvm::StringRef Scope);

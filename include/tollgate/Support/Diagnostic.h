@@ -31,6 +31,15 @@ llvm::Optional<Severity> parseSeverity(llvm::StringRef Name);
 
 enum class CheckStatus : uint8_t { Stable, Preview };
 
+/// How much a finding of a check exposes when it is real, for code
+/// scanning's security ranking (GitHub's critical, high, medium and low).
+/// Checks about form rather than access declare None.
+enum class SecurityImpact : uint8_t { None, Low, Medium, High, Critical };
+
+/// The score GitHub code scanning ranks security alerts by (0.1 to 10:
+/// low below 4, medium below 7, high below 9, critical from 9), or None.
+llvm::Optional<double> securityScore(SecurityImpact I);
+
 /// The type of a rule option's value in the configuration file.
 enum class OptionType : uint8_t {
   String,     ///< One scalar.
@@ -100,6 +109,7 @@ struct CheckInfo {
   const char *Name = "";
   Severity DefaultSeverity = Severity::Error;
   CheckStatus Status = CheckStatus::Stable;
+  SecurityImpact Impact = SecurityImpact::None;
   /// True for checks that mean the input could not be read as a policy
   /// document at all (unreadable file, JSON syntax). They exit with 2.
   bool IsInputError = false;
@@ -121,6 +131,11 @@ struct CheckInfo {
   constexpr CheckInfo severity(Severity S) const {
     CheckInfo I = *this;
     I.DefaultSeverity = S;
+    return I;
+  }
+  constexpr CheckInfo impact(SecurityImpact S) const {
+    CheckInfo I = *this;
+    I.Impact = S;
     return I;
   }
   constexpr CheckInfo status(CheckStatus S) const {

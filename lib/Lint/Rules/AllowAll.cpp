@@ -20,6 +20,7 @@ public:
           .code("IAM101")
           .name("allow-all")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Critical)
           .summary("An Allow of every action on every resource");
   const CheckInfo &info() const override { return Info; }
 

@@ -18,6 +18,7 @@ public:
           .code("IAM102")
           .name("allow-with-not-action")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary(
               "Allow with NotAction grants every action that is not listed");
   const CheckInfo &info() const override { return Info; }

@@ -18,6 +18,7 @@ public:
           .code("IAM108")
           .name("allow-with-not-principal")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary("Allow with NotPrincipal grants everyone who is not listed");
   const CheckInfo &info() const override { return Info; }
 

@@ -19,6 +19,7 @@ public:
           .code("IAM107")
           .name("allow-with-not-resource")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary("Allow with NotResource grants every resource that is not "
                    "listed");
   const CheckInfo &info() const override { return Info; }

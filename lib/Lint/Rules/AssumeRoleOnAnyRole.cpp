@@ -19,6 +19,7 @@ public:
           .code("IAM152")
           .name("assume-role-on-any-role")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary("sts:AssumeRole on every role");
   const CheckInfo &info() const override { return Info; }
 

@@ -20,6 +20,7 @@ public:
           .code("IAM203")
           .name("credentials-exposure")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary("Actions that return credentials, on every resource");
   const CheckInfo &info() const override { return Info; }
 

@@ -22,6 +22,7 @@ public:
           .code("IAM445")
           .name("deny-with-unsupported-tag-key")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary(
               "A Deny conditioned on a tag key that some of its services do "
               "not support");

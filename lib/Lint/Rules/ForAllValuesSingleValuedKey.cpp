@@ -22,6 +22,7 @@ public:
           .code("IAM418")
           .name("forallvalues-single-valued-key")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary("ForAllValues on a single-valued condition key, which also "
                    "matches "
                    "requests without the key");

@@ -28,6 +28,7 @@ public:
           .code("IAM301")
           .name("mfa-condition-anti-pattern")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary("An MFA condition that lets requests without MFA through");
   const CheckInfo &info() const override { return Info; }
 

@@ -31,6 +31,7 @@ public:
           .code("IAM446")
           .name("missing-paired-condition-key")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary(
               "A private address condition key without the key that names its "
               "network");

@@ -24,6 +24,7 @@ public:
           .code("IAM257")
           .name("oidc-trust-without-subject")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Critical)
           .summary("A role trusts an OIDC provider without pinning the token's "
                    "subject");
   const CheckInfo &info() const override { return Info; }

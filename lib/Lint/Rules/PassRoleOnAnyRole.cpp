@@ -20,6 +20,7 @@ public:
           .code("IAM150")
           .name("pass-role-on-any-role")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary("iam:PassRole on every role, without iam:PassedToService");
   const CheckInfo &info() const override { return Info; }
 

@@ -21,6 +21,7 @@ public:
           .code("IAM202")
           .name("permissions-management-without-constraints")
           .severity(Severity::Security)
+          .impact(SecurityImpact::High)
           .summary("Permissions-management actions on every resource");
   const CheckInfo &info() const override { return Info; }
 

@@ -67,6 +67,8 @@ static std::string sourceName(StringRef Tag) {
     return "Rhino Security Labs";
   if (Tag == "bishopfox")
     return "Bishop Fox iam-vulnerable";
+  if (Tag == "pathfinding")
+    return "Datadog pathfinding.cloud";
   return Tag.str();
 }
 
@@ -77,6 +79,7 @@ public:
           .code("IAM201")
           .name("privilege-escalation")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Critical)
           .summary("The policy allows a known privilege-escalation path");
   const CheckInfo &info() const override { return Info; }
 

@@ -22,6 +22,7 @@ public:
           .code("IAM251")
           .name("public-principal")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Critical)
           .summary("A resource policy grants everyone, with no restricting "
                    "condition");
   const CheckInfo &info() const override { return Info; }

@@ -23,6 +23,7 @@ public:
           .code("IAM256")
           .name("service-principal-without-source")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Medium)
           .summary(
               "A service principal is granted access without aws:SourceArn or "
               "aws:SourceAccount");

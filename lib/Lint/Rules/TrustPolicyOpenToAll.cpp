@@ -21,6 +21,7 @@ public:
           .code("IAM252")
           .name("trust-policy-open-to-all")
           .severity(Severity::Security)
+          .impact(SecurityImpact::Critical)
           .summary(
               "A role trust policy lets any AWS principal assume the role");
   const CheckInfo &info() const override { return Info; }

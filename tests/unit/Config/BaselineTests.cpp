@@ -65,7 +65,8 @@ TEST_CASE("baseline: a round trip absorbs the same findings, line or not") {
   REQUIRE(Buffer);
   llvm::StringRef Text = (*Buffer)->getBuffer();
   CHECK(Text.contains("\"file\": \"p/a.json\""));
-  CHECK(Text.contains("\"version\": 1"));
+  CHECK(Text.contains("\"version\": 2"));
+  CHECK(Text.contains("\"fingerprint\": \""));
   CHECK_FALSE(Text.contains("line"));
 
   llvm::Expected<Baseline> B = Baseline::load(Path);
@@ -106,12 +107,19 @@ TEST_CASE("baseline: unreadable and malformed baselines are errors") {
     REQUIRE_FALSE(static_cast<bool>(B));
     return llvm::toString(B.takeError());
   };
-  Write("{");
-  CHECK(Error().find("cannot use baseline") == 0);
-  Write(R"({"version": 2, "findings": []})");
-  CHECK(Error().find("this tollgate reads version 1") != std::string::npos);
+  // Errors name the file, line and column.
+  Write("{\n  \"version\": 2,\n  ]");
+  CHECK(Error().find(Dir + "/b.json:3:3: cannot use baseline") == 0);
+  Write(R"({"version": 3, "findings": []})");
+  CHECK(Error().find("this tollgate reads versions 1 and 2") !=
+        std::string::npos);
   Write(R"({"version": 1, "findings": [{"file": "a.json"}]})");
-  CHECK(Error().find("finding 0 needs the strings") != std::string::npos);
+  CHECK(Error().find(":1:29: cannot use baseline: a finding needs the "
+                     "strings \"file\", \"code\", \"pointer\" and "
+                     "\"message\"") != std::string::npos);
+  Write(R"({"version": 2, "findings": [{"file": "a.json", "code": "IAM101", )"
+        R"("pointer": "", "message": "m"}]})");
+  CHECK(Error().find("and \"fingerprint\"") != std::string::npos);
   for (const char *Count : {"0", "-1", "\"2\"", "1.5", "4294967296"}) {
     Write(std::string(R"({"version": 1, "findings": [{"file": "a.json", )"
                       R"("code": "IAM101", "pointer": "", "message": "m", )"
@@ -128,8 +136,9 @@ TEST_CASE("baseline: equal findings make one entry with a count") {
   std::string Path = Dir + "/baseline.json";
   std::string Policy = Dir + "/a.json";
   std::vector<Diagnostic> Many;
+  // Equal findings: one pointer, one text.
   for (uint32_t I = 0; I < 5000; ++I)
-    Many.push_back(diag(AllowAll, "/Statement/0", "same", I));
+    Many.push_back(diag(AllowAll, "/Statement/0", "same", 0));
   Many.push_back(diag(AllowAll, "/Statement/1", "other", 9000));
   std::vector<FileFindings> Before = {file(Policy, Many)};
   llvm::Expected<size_t> Written = Baseline::write(Path, Before);
@@ -146,10 +155,49 @@ TEST_CASE("baseline: equal findings make one entry with a count") {
   REQUIRE(static_cast<bool>(B));
   CHECK(B->size() == 5001);
   // The count absorbs that many findings and no more.
-  Many.push_back(diag(AllowAll, "/Statement/0", "same", 9500));
+  Many.push_back(diag(AllowAll, "/Statement/0", "same", 0));
   std::vector<FileFindings> After = {file(Policy, Many)};
   CHECK(B->filter(After) == 5001);
   REQUIRE(After[0].Diags.size() == 1);
   CHECK(After[0].Diags[0].Message == "same");
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST_CASE("baseline: version 2 ignores the message, version 1 matches it") {
+  std::string Dir = tempDir();
+  std::string Policy = Dir + "/a.json";
+  auto Source = std::make_shared<SourceFile>(
+      Policy, R"({"Statement": {"Action": "*", "Resource": "*"}})");
+  auto Findings = [&](std::string Message) {
+    FileFindings F;
+    F.Source = Source;
+    Diagnostic D = diag(AllowAll, "/Statement/Action", Message);
+    D.Range = Span(25, 28); // "*"
+    F.Diags.push_back(D);
+    return std::vector<FileFindings>{F};
+  };
+  std::string Path = Dir + "/baseline.json";
+  REQUIRE(static_cast<bool>(Baseline::write(Path, Findings("180 actions"))));
+  llvm::Expected<Baseline> B = Baseline::load(Path);
+  REQUIRE(static_cast<bool>(B));
+  CHECK(B->version() == 2);
+  // A catalog update changes the message, not the finding.
+  std::vector<FileFindings> After = Findings("181 actions");
+  CHECK(B->filter(After) == 1);
+
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Dir + "/v1.json", EC);
+    OS << R"({"version": 1, "findings": [{"file": "a.json", "code": )"
+          R"("IAM101", "pointer": "/Statement/Action", "message": )"
+          R"("180 actions"}]})";
+  }
+  llvm::Expected<Baseline> Old = Baseline::load(Dir + "/v1.json");
+  REQUIRE(static_cast<bool>(Old));
+  CHECK(Old->version() == 1);
+  std::vector<FileFindings> Same = Findings("180 actions");
+  CHECK(Old->filter(Same) == 1);
+  std::vector<FileFindings> Changed = Findings("181 actions");
+  CHECK(Old->filter(Changed) == 0);
   llvm::sys::fs::remove_directories(Dir);
 }
