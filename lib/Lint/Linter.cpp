@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 using namespace llvm;
 
@@ -131,6 +132,8 @@ struct SuppressionUse {
 /// The work on one file.
 struct FileJob {
   std::string Path;
+  /// The file's text when it comes from memory rather than from Path.
+  std::optional<std::string> Text;
   const ResolvedConfig *Config = nullptr;
   const std::vector<RuleOptions> *Options = nullptr;
   FileFindings Result;
@@ -191,7 +194,9 @@ void Linter::Impl::lintOne(FileJob &Job) const {
   LoadOptions Load = Options.Load;
   if (Options.ReadAsIs.count(Job.Path))
     Load.SkipNonPolicies = false;
-  std::vector<LoadedPolicy> All = loadPolicies(Job.Path, Load);
+  std::vector<LoadedPolicy> All =
+      Job.Text ? loadPoliciesText(Job.Path, std::move(*Job.Text), Load)
+               : loadPolicies(Job.Path, Load);
   FileFindings &F = Job.Result;
   F.Source = All.front().Source;
   if (All.front().Skipped) {
@@ -515,6 +520,16 @@ std::vector<FileFindings> Linter::lint(ArrayRef<std::string> Paths) {
   for (FileJob &Job : Jobs)
     Results.push_back(std::move(Job.Result));
   return Results;
+}
+
+FileFindings Linter::lintText(StringRef Path, std::string Text) {
+  FileJob Job;
+  Job.Path = Path.str();
+  Job.Text = std::move(Text);
+  Job.Config = &I->Configs.forFile(Path);
+  Job.Options = &I->optionsOf(*Job.Config);
+  I->lintOne(Job);
+  return std::move(Job.Result);
 }
 
 void lintPolicy(const Policy &P, const RuleOptions &Options, const Catalog &Cat,

@@ -59,6 +59,11 @@ public:
   /// set.
   std::vector<FileFindings> lint(llvm::ArrayRef<std::string> Paths);
 
+  /// Lints \p Text as the content of the file at \p Path (an editor's
+  /// unsaved buffer) with that path's configuration, as lint() would lint
+  /// the file. Returns the file's findings only.
+  FileFindings lintText(llvm::StringRef Path, std::string Text);
+
 private:
   struct Impl;
   friend FileFindings lintFile(llvm::StringRef Path,
