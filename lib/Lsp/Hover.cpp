@@ -158,7 +158,7 @@ static std::optional<Target> targetInPolicy(const Policy &P, uint32_t Offset) {
   return std::nullopt;
 }
 
-/// For text that does not parse: the scalar around the cursor, placed by
+/// For what the IR does not hold: the scalar around the cursor, placed by
 /// the keys above it.
 static std::optional<Target> targetInText(StringRef Text, uint32_t Offset) {
   std::optional<CursorContext> Ctx = cursorContext(Text, Offset);
@@ -185,15 +185,11 @@ std::optional<HoverInfo> hoverAt(StringRef Name, StringRef Text,
                                  uint32_t Offset, const LoadOptions &Load,
                                  const Catalog &Cat) {
   std::optional<Target> T;
-  bool Parsed = false;
-  for (const LoadedPolicy &L : loadPoliciesText(Name, Text.str(), Load)) {
-    if (!L.P)
-      continue;
-    Parsed = true;
-    if ((T = targetInPolicy(*L.P, Offset)))
+  for (const LoadedPolicy &L : loadPoliciesText(Name, Text.str(), Load))
+    if (L.P && (T = targetInPolicy(*L.P, Offset)))
       break;
-  }
-  if (!T && !Parsed)
+  // Text that does not parse, or a statement the parser left out.
+  if (!T)
     T = targetInText(Text, Offset);
   if (!T)
     return std::nullopt;
