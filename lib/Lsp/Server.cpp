@@ -100,6 +100,8 @@ struct Server::Impl {
   bool ShutDown = false;
   bool Exited = false;
   std::map<std::string, Document> Documents;
+  /// The last problem shown to the user (a `--config` file gone).
+  std::string LastProblem;
 };
 
 static Json rpcError(const Json &Id, int Code, StringRef Message) {
@@ -222,6 +224,7 @@ void Server::Impl::notification(StringRef Method, const Json &Params,
   else if (Method == "textDocument/didClose")
     close(Params, Out);
   else if (Method == "textDocument/didSave")
+    // A saved `.tollgate.yaml` may change the findings of every document.
     relintAll(Out);
   // `initialized`, `$/...` and others need nothing.
 }
@@ -266,7 +269,9 @@ void Server::Impl::open(const Json &Params, std::vector<std::string> &Out) {
   D.Path = pathOf(D.Uri);
   D.Text = TD.at("text").get<std::string>();
   D.Version = TD.value("version", int64_t(0));
-  Document &Stored = Documents[D.Uri] = std::move(D);
+  std::string Key = D.Uri;
+  Document &Stored = Documents[Key];
+  Stored = std::move(D);
   lint(Stored, Out);
 }
 
@@ -287,8 +292,6 @@ void Server::Impl::change(const Json &Params, std::vector<std::string> &Out) {
   }
   D.Version = Params.at("textDocument").value("version", D.Version);
   lint(D, Out);
-  if (sys::path::filename(D.Path) == ".tollgate.yaml")
-    relintAll(Out);
 }
 
 void Server::Impl::close(const Json &Params, std::vector<std::string> &Out) {
@@ -361,12 +364,21 @@ void Server::Impl::lint(Document &D, std::vector<std::string> &Out) {
   Json Diags = Json::array();
   Expected<std::unique_ptr<Linter>> L = Linter::create(Options.Lint);
   if (!L) {
-    Out.push_back(dump(notify(
-        "window/showMessage",
-        {{"type", 1}, {"message", "tollgate: " + toString(L.takeError())}})));
+    // Said once, not on every key press, until the problem changes.
+    std::string Problem = "tollgate: " + toString(L.takeError());
+    if (Problem != LastProblem)
+      Out.push_back(dump(notify("window/showMessage",
+                                {{"type", 1}, {"message", Problem}})));
+    LastProblem = std::move(Problem);
     D.Findings = FileFindings();
   } else {
+    LastProblem.clear();
     D.Findings = (*L)->lintText(D.Path, D.Text);
+    // As many as lint reports by default, the most severe first.
+    std::vector<FileFindings> Capped(1);
+    std::swap(Capped[0], D.Findings);
+    capFindings(Capped, DefaultMaxFindingsPerFile);
+    std::swap(Capped[0], D.Findings);
     if (!D.Findings.Skipped) {
       LineIndex Lines(D.Findings.Source->text());
       for (const Diagnostic &Diag : D.Findings.Diags)

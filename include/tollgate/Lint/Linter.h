@@ -61,7 +61,8 @@ public:
 
   /// Lints \p Text as the content of the file at \p Path (an editor's
   /// unsaved buffer) with that path's configuration, as lint() would lint
-  /// the file. Returns the file's findings only.
+  /// the file (a text over LoadOptions::MaxFileSize is refused as the file
+  /// would be). Returns the file's findings only.
   FileFindings lintText(llvm::StringRef Path, std::string Text);
 
 private:

@@ -594,3 +594,25 @@ TEST_CASE("code actions replace what a finding suggests", "[lsp][codeaction]") {
   // Away from any finding with a suggestion: none.
   CHECK(Actions(Uri, 0, 1).empty());
 }
+
+TEST_CASE("a document over the size limit is refused as lint refuses it",
+          "[lsp][diagnostics]") {
+  ServerOptions O = Session::options();
+  O.Lint.Load.MaxFileSize = 20;
+  Server S(O);
+  S.handle(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+  Json Open = {
+      {"jsonrpc", "2.0"},
+      {"method", "textDocument/didOpen"},
+      {"params",
+       {{"textDocument",
+         {{"uri", Uri},
+          {"text", "{\"Statement\": [], \"Version\": \"2012-10-17\"}"}}}}}};
+  std::vector<std::string> Out = S.handle(Open.dump());
+  REQUIRE(Out.size() == 1);
+  Json Diags = Json::parse(Out[0])["params"]["diagnostics"];
+  REQUIRE(Diags.size() == 1);
+  CHECK(Diags[0]["code"] == "IAM004");
+  CHECK(Diags[0]["message"] ==
+        "file is 43 bytes; tollgate reads files up to 20 bytes");
+}
