@@ -37,8 +37,8 @@ static void checkRanges(const Json &J, size_t Lines) {
 }
 
 static void send(Server &S, const Json &Msg, size_t Lines) {
-  for (const std::string &Reply : S.handle(Msg.dump(
-           -1, ' ', false, Json::error_handler_t::replace)))
+  for (const std::string &Reply :
+       S.handle(Msg.dump(-1, ' ', false, Json::error_handler_t::replace)))
     checkRanges(Json::parse(Reply), Lines);
 }
 
@@ -50,9 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   // The client sends UTF-8; bytes that are not are replaced, as a client
   // would have.
   Json Doc = Text;
-  std::string Valid = Json::parse(Doc.dump(-1, ' ', false,
-                                           Json::error_handler_t::replace))
-                          .get<std::string>();
+  std::string Valid =
+      Json::parse(Doc.dump(-1, ' ', false, Json::error_handler_t::replace))
+          .get<std::string>();
   LineIndex Index(Valid);
   size_t Lines = Index.lineCount();
   const char *Uri = "file:///fuzz/policy.json";
@@ -75,17 +75,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
            Lines);
   }
   LspPosition End = Index.position(uint32_t(Valid.size()));
-  send(S,
-       {{"jsonrpc", "2.0"},
-        {"id", 2},
-        {"method", "textDocument/codeAction"},
-        {"params",
-         {{"textDocument", {{"uri", Uri}}},
-          {"range",
-           {{"start", {{"line", 0}, {"character", 0}}},
-            {"end", {{"line", End.Line}, {"character", End.Character}}}}}},
-          {"context", {{"diagnostics", Json::array()}}}}}},
-       Lines);
+  Json Actions = {
+      {"jsonrpc", "2.0"}, {"id", 2}, {"method", "textDocument/codeAction"}};
+  Actions["params"]["textDocument"]["uri"] = Uri;
+  Actions["params"]["range"]["start"] = {{"line", 0}, {"character", 0}};
+  Actions["params"]["range"]["end"] = {{"line", End.Line},
+                                       {"character", End.Character}};
+  Actions["params"]["context"]["diagnostics"] = Json::array();
+  send(S, Actions, Lines);
 
   // The same bytes as a stream of messages.
   std::istringstream In(Text);
