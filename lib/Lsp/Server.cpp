@@ -1,7 +1,8 @@
 //===- Server.cpp - The tollgate language server --------------------------===//
 //
 // Messages are handled in the order they come, on one thread: a lint of
-// one document takes milliseconds, so nothing is queued or cancelled.
+// one document takes milliseconds (tens for the largest managed policies),
+// so nothing is queued or cancelled.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +15,6 @@
 #include "tollgate/Lsp/Positions.h"
 #include "tollgate/Lsp/Uri.h"
 
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 
 #include <nlohmann/json.hpp>
@@ -41,17 +41,17 @@ enum ErrorCode : int {
 /// LSP's DiagnosticSeverity.
 enum LspSeverity : int { SevError = 1, SevWarning = 2, SevInformation = 3 };
 
-/// Messages are answered with what they named; a string that is not UTF-8
-/// (a finding that quotes the document) is written with replacement
-/// characters rather than failing.
+/// The text of message \p J. A string that is not UTF-8 (a finding that
+/// quotes a broken document) is written with replacement characters rather
+/// than failing.
 std::string dump(const Json &J) {
   return J.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 struct Document {
   std::string Uri;
-  /// The path the document is linted as (its file, or the URI when it is
-  /// not a file).
+  /// The path the document is linted as: its file, or for a document that
+  /// is not a file, the last part of its URI.
   std::string Path;
   std::string Text;
   int64_t Version = 0;
@@ -367,8 +367,8 @@ void Server::Impl::lint(Document &D, std::vector<std::string> &Out) {
     // Said once, not on every key press, until the problem changes.
     std::string Problem = "tollgate: " + toString(L.takeError());
     if (Problem != LastProblem)
-      Out.push_back(dump(notify("window/showMessage",
-                                {{"type", 1}, {"message", Problem}})));
+      Out.push_back(dump(
+          notify("window/showMessage", {{"type", 1}, {"message", Problem}})));
     LastProblem = std::move(Problem);
     D.Findings = FileFindings();
   } else {
