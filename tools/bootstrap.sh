@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ python3 llvm-14-dev llvm-14-tools libz3-dev
           nlohmann-json3-dev catch2 zlib1g-dev libtinfo-dev libxml2-dev
-          libedit-dev libffi-dev libyaml-dev pre-commit dpkg-dev time)
+          libedit-dev libffi-dev libyaml-dev pre-commit dpkg-dev time neovim)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -531,10 +531,23 @@ std::vector<FileFindings> Linter::lint(ArrayRef<std::string> Paths) {
 }
 
 FileFindings Linter::lintText(StringRef Path, std::string Text) {
+  // The limit a file on disk has.
+  if (Text.size() > I->Options.Load.MaxFileSize) {
+    FileFindings F;
+    F.Source = std::make_shared<SourceFile>(Path.str(), std::string());
+    Diagnostic D;
+    D.Check = &grammar::InputLimit;
+    D.Level = D.Check->DefaultSeverity;
+    D.Message = "file is " + std::to_string(Text.size()) +
+                " bytes; tollgate reads files up to " +
+                std::to_string(I->Options.Load.MaxFileSize) + " bytes";
+    F.Diags.push_back(std::move(D));
+    return F;
+  }
   FileJob Job;
   Job.Path = Path.str();
   Job.Text = std::move(Text);
-  Job.Config = &I->Configs.forFile(Job.Path);
+  Job.Config = &I->Configs.forFile(Path);
   Job.Options = &I->optionsOf(*Job.Config);
   I->lintOne(Job);
   return std::move(Job.Result);

@@ -48,6 +48,8 @@ extern llvm::cl::SubCommand ExplainCommand;
 int runExplain();
 extern llvm::cl::SubCommand AccountCommand;
 int runAccount();
+extern llvm::cl::SubCommand LspCommand;
+int runLsp();
 
 /// True when output to \p OS should be coloured under --color=\p Mode.
 bool useColor(llvm::StringRef Mode, llvm::raw_ostream &OS);

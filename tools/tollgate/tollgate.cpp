@@ -7,6 +7,7 @@
 // tollgate gate     changed policies -> lint + no new access
 // tollgate rules    the checks
 // tollgate explain  one check's documentation
+// tollgate lsp      the language server
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,7 +54,8 @@ static const Command Commands[] = {
     {&LintCommand, runLint},       {&EvalCommand, runEval},
     {&CheckCommand, runCheck},     {&DiffCommand, runDiff},
     {&GateCommand, runGate},       {&RulesCommand, runRules},
-    {&ExplainCommand, runExplain}, {&AccountCommand, runAccount}};
+    {&ExplainCommand, runExplain}, {&AccountCommand, runAccount},
+    {&LspCommand, runLsp}};
 
 static const char Overview[] =
     "tollgate: lint and verify AWS IAM policies\n\n"
@@ -65,6 +67,7 @@ static const char Overview[] =
     "  tollgate rules            list the checks\n"
     "  tollgate explain CHECK    describe one check\n"
     "  tollgate account FILE ... who can do what in an AWS account\n"
+    "  tollgate lsp              language server for editors\n"
     "  tollgate help [COMMAND]   this overview, or a command's options\n\n"
     "Run `tollgate <command> --help` for a command's options.\n";
 

@@ -59,9 +59,11 @@ public:
   /// set.
   std::vector<FileFindings> lint(llvm::ArrayRef<std::string> Paths);
 
-  /// Lints \p Text as the content of the file \p Path, with that file's
-  /// configuration, as lint() would read the file: for reading a fixed file
-  /// again before it is written. Leaves the suppression bookkeeping alone.
+  /// Lints \p Text as the content of the file at \p Path (an editor's
+  /// unsaved buffer, a fixed file read again before it is written) with that
+  /// path's configuration, as lint() would lint the file (a text over
+  /// LoadOptions::MaxFileSize is refused as the file would be). Returns the
+  /// file's findings only; leaves the suppression bookkeeping alone.
   FileFindings lintText(llvm::StringRef Path, std::string Text);
 
 private:

@@ -1,0 +1,70 @@
+//===- LspCommand.cpp - `tollgate lsp` ------------------------------------===//
+
+#include "Commands.h"
+
+#include "tollgate/Config/CheckSelector.h"
+#include "tollgate/Lsp/Server.h"
+
+#include "llvm/Support/WithColor.h"
+
+#include <iostream>
+
+using namespace llvm;
+
+namespace tollgate {
+
+cl::SubCommand LspCommand("lsp", "Run the language server (LSP over standard "
+                                 "input and output) for editors");
+
+static cl::OptionCategory LspCategory("lsp options");
+
+static cl::opt<std::string>
+    LspConfigFile("config", cl::sub(LspCommand), cl::cat(LspCategory),
+                  cl::value_desc("file"),
+                  cl::desc("Use this configuration for every document "
+                           "(default: the nearest .tollgate.yaml above "
+                           "each file, as lint finds it)"));
+
+static cl::list<std::string>
+    LspSelect("select", cl::sub(LspCommand), cl::cat(LspCategory),
+              cl::CommaSeparated, cl::value_desc("check,..."),
+              cl::desc("Run only these checks (replaces the configuration's "
+                       "`select`)"));
+
+static cl::list<std::string>
+    LspIgnore("ignore", cl::sub(LspCommand), cl::cat(LspCategory),
+              cl::CommaSeparated, cl::value_desc("check,..."),
+              cl::desc("Do not run these checks (replaces the "
+                       "configuration's `ignore`)"));
+
+static Optional<std::vector<std::string>>
+selectorList(const cl::list<std::string> &Flag) {
+  if (!Flag.getNumOccurrences())
+    return None;
+  std::vector<std::string> Out;
+  for (const std::string &Item : Flag)
+    for (std::string &S : splitSelectorList(Item))
+      Out.push_back(std::move(S));
+  return Out;
+}
+
+int runLsp() {
+  lsp::ServerOptions Options;
+  Options.Version = toolVersion();
+  Options.Lint.ConfigFile = LspConfigFile;
+  Options.Lint.Overrides.Select = selectorList(LspSelect);
+  Options.Lint.Overrides.Ignore = selectorList(LspIgnore);
+  // Wrong flags are reported before the editor connects.
+  Expected<std::unique_ptr<Linter>> Check = Linter::create(Options.Lint);
+  if (!Check) {
+    WithColor::error(errs(), "tollgate lsp")
+        << toString(Check.takeError()) << '\n';
+    return ExitInputError;
+  }
+  std::ios::sync_with_stdio(false);
+  lsp::Server S(std::move(Options));
+  // Standard output carries the protocol and nothing else.
+  return lsp::serve(S, std::cin, outs());
+}
+
+} // namespace tollgate
