@@ -29,6 +29,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace tollgate {
@@ -41,6 +42,16 @@ public:
   /// Loads a catalog from text in the format of rules/catalog/README.md.
   /// The result keeps views into \p Text, which must outlive it.
   static llvm::Expected<std::unique_ptr<Catalog>> parse(llvm::StringRef Text);
+
+  /// The tables as a binary image (lib/Catalog/ImageFormat.h) that
+  /// fromImage() loads without parsing; the build writes the embedded
+  /// catalog's image this way.
+  std::string toImage() const;
+
+  /// Loads an image written by toImage(). The result keeps views into
+  /// \p Image, which must outlive it.
+  static llvm::Expected<std::unique_ptr<Catalog>>
+  fromImage(llvm::StringRef Image);
 
   Catalog(const Catalog &) = delete;
   Catalog &operator=(const Catalog &) = delete;
@@ -121,6 +132,7 @@ public:
 private:
   Catalog() = default;
   friend class CatalogParser;
+  friend class CatalogImage;
 
   void buildKeyIndex() const;
 
