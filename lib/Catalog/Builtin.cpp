@@ -13,17 +13,27 @@ extern "C" const char tollgate_catalog_image_end[];
 
 namespace tollgate {
 
+static StringRef builtinImage() {
+  return StringRef(tollgate_catalog_image_begin,
+                   tollgate_catalog_image_end - tollgate_catalog_image_begin);
+}
+
 const Catalog &Catalog::builtin() {
   // A function-local static is initialised once, and thread-safely.
   static const std::unique_ptr<Catalog> Builtin = [] {
-    StringRef Image(tollgate_catalog_image_begin,
-                    tollgate_catalog_image_end - tollgate_catalog_image_begin);
-    Expected<std::unique_ptr<Catalog>> Loaded = fromImage(Image);
+    Expected<std::unique_ptr<Catalog>> Loaded = fromImage(builtinImage());
     if (!Loaded)
       report_fatal_error(Loaded.takeError());
     return std::move(*Loaded);
   }();
   return *Builtin;
+}
+
+Catalog::Summary Catalog::builtinSummary() {
+  Expected<Summary> S = summaryOfImage(builtinImage());
+  if (!S)
+    report_fatal_error(S.takeError());
+  return *S;
 }
 
 } // namespace tollgate

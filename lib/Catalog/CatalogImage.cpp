@@ -25,6 +25,21 @@ public:
   static Expected<std::unique_ptr<Catalog>> read(StringRef Image);
 };
 
+static Error imageError(const char *What) {
+  return createStringError(inconvertibleErrorCode(), "IAM catalog image: %s",
+                           What);
+}
+
+static Expected<image::Header> readHeader(StringRef Image) {
+  image::Header H;
+  if (Image.size() < sizeof(H))
+    return imageError("too short");
+  std::memcpy(&H, Image.data(), sizeof(H));
+  if (std::memcmp(H.Magic, image::Magic, sizeof(H.Magic)) != 0)
+    return imageError("not an image of this version");
+  return H;
+}
+
 namespace {
 
 /// Appends records and strings to the image being written.
@@ -177,17 +192,10 @@ std::string CatalogImage::write(const Catalog &C) {
 }
 
 Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
-  auto Fail = [](const char *What) {
-    return createStringError(inconvertibleErrorCode(), "IAM catalog image: %s",
-                             What);
-  };
-  image::Header H;
-  if (Image.size() < sizeof(H))
-    return Fail("too short");
-  std::memcpy(&H, Image.data(), sizeof(H));
-  if (std::memcmp(H.Magic, image::Magic, sizeof(H.Magic)) != 0)
-    return Fail("not an image of this version");
-
+  Expected<image::Header> Header = readHeader(Image);
+  if (!Header)
+    return Header.takeError();
+  const image::Header &H = *Header;
   ImageReader R(Image);
   const char *Services = R.table<image::Service>(H.NumServices);
   const char *Types = R.table<image::ResourceType>(H.NumResourceTypes);
@@ -197,7 +205,7 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
   const char *Items = R.table<image::Str>(H.NumListItems);
   if (!Services || !Types || !Keys || !Actions || !Rows || !Items ||
       Image.size() - R.position() != H.PoolSize || H.NumGlobalKeys > H.NumKeys)
-    return Fail("truncated");
+    return imageError("truncated");
   R.setPool(Image.drop_front(R.position()));
 
   std::unique_ptr<Catalog> C(new Catalog);
@@ -205,32 +213,38 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
   C->Version = R.str(H.Version);
   C->Date = R.str(H.Date);
   C->NumGlobalKeys = H.NumGlobalKeys;
-  // Every table is sized before any is filled, so pointers into them can be
-  // taken while filling.
-  C->Services.resize(H.NumServices);
-  C->ResourceTypes.resize(H.NumResourceTypes);
-  C->Keys.resize(H.NumKeys);
-  C->Actions.resize(H.NumActions);
-  C->ActionResources.resize(H.NumActionResources);
-  C->ListItems.resize(H.NumListItems);
-  ArrayRef<ServiceInfo> AllServices = C->Services;
-  ArrayRef<ResourceTypeInfo> AllTypes = C->ResourceTypes;
-  ArrayRef<StringRef> AllItems = C->ListItems;
+  // Every table gets its final capacity before any is filled, so records
+  // can point into tables that are filled later; each record is written
+  // once, in place.
+  C->Services.reserve(H.NumServices);
+  C->ResourceTypes.reserve(H.NumResourceTypes);
+  C->Keys.reserve(H.NumKeys);
+  C->Actions.reserve(H.NumActions);
+  C->ActionResources.reserve(H.NumActionResources);
+  C->ListItems.reserve(H.NumListItems);
+  ArrayRef<ServiceInfo> AllServices(C->Services.data(), H.NumServices);
+  ArrayRef<ResourceTypeInfo> AllTypes(C->ResourceTypes.data(),
+                                      H.NumResourceTypes);
+  ArrayRef<ConditionKeyInfo> AllKeys(C->Keys.data(), H.NumKeys);
+  ArrayRef<ActionInfo> AllActions(C->Actions.data(), H.NumActions);
+  ArrayRef<ActionResource> AllRows(C->ActionResources.data(),
+                                   H.NumActionResources);
+  ArrayRef<StringRef> AllItems(C->ListItems.data(), H.NumListItems);
 
   for (size_t I = 0; I < H.NumListItems; ++I)
-    C->ListItems[I] = R.str(ImageReader::at<image::Str>(Items, I));
+    C->ListItems.push_back(R.str(ImageReader::at<image::Str>(Items, I)));
   for (size_t I = 0; I < H.NumServices; ++I) {
     auto In = ImageReader::at<image::Service>(Services, I);
-    ServiceInfo &S = C->Services[I];
+    ServiceInfo &S = C->Services.emplace_back();
     S.Prefix = R.str(In.Prefix);
     S.Name = R.str(In.Name);
-    S.Actions = R.slice(In.Actions, makeArrayRef(C->Actions));
+    S.Actions = R.slice(In.Actions, AllActions);
     S.ResourceTypes = R.slice(In.ResourceTypes, AllTypes);
-    S.ConditionKeys = R.slice(In.Keys, makeArrayRef(C->Keys));
+    S.ConditionKeys = R.slice(In.Keys, AllKeys);
   }
   for (size_t I = 0; I < H.NumResourceTypes; ++I) {
     auto In = ImageReader::at<image::ResourceType>(Types, I);
-    ResourceTypeInfo &T = C->ResourceTypes[I];
+    ResourceTypeInfo &T = C->ResourceTypes.emplace_back();
     T.Name = R.str(In.Name);
     T.ArnFormats = R.slice(In.ArnFormats, AllItems);
     T.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
@@ -238,7 +252,7 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
   }
   for (size_t I = 0; I < H.NumKeys; ++I) {
     auto In = ImageReader::at<image::Key>(Keys, I);
-    ConditionKeyInfo &K = C->Keys[I];
+    ConditionKeyInfo &K = C->Keys.emplace_back();
     K.Name = R.str(In.Name);
     K.Category = R.str(In.Category);
     K.Service = R.pointer(In.Service, AllServices);
@@ -249,10 +263,9 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
     K.Global = In.Global;
     K.Template = In.Template;
   }
-  ArrayRef<ActionResource> AllRows = C->ActionResources;
-  for (size_t I = 0; I < H.NumActions; ++I) {
+  for (size_t I = 0; I < H.NumActions && !R.Bad; ++I) {
     auto In = ImageReader::at<image::Action>(Actions, I);
-    ActionInfo &A = C->Actions[I];
+    ActionInfo &A = C->Actions.emplace_back();
     A.FullName = R.str(In.FullName);
     A.Service = R.pointer(In.Service, AllServices);
     if (!A.Service || A.FullName.size() <= A.Service->Prefix.size() ||
@@ -268,7 +281,7 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
   }
   for (size_t I = 0; I < H.NumActionResources; ++I) {
     auto In = ImageReader::at<image::ActionResource>(Rows, I);
-    ActionResource &Row = C->ActionResources[I];
+    ActionResource &Row = C->ActionResources.emplace_back();
     Row.Name = R.str(In.Name);
     Row.Type = R.pointer(In.Type, AllTypes);
     Row.Required = In.Required;
@@ -276,7 +289,7 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
     Row.DependentActions = R.slice(In.DependentActions, AllItems);
   }
   if (R.Bad)
-    return Fail("an index is out of range");
+    return imageError("an index is out of range");
   return C;
 }
 
@@ -284,6 +297,31 @@ std::string Catalog::toImage() const { return CatalogImage::write(*this); }
 
 Expected<std::unique_ptr<Catalog>> Catalog::fromImage(StringRef Image) {
   return CatalogImage::read(Image);
+}
+
+Expected<Catalog::Summary> Catalog::summaryOfImage(StringRef Image) {
+  Expected<image::Header> H = readHeader(Image);
+  if (!H)
+    return H.takeError();
+  // The strings are the first of the pool, which ends the image.
+  StringRef Pool = Image.take_back(std::min<size_t>(H->PoolSize, Image.size()));
+  auto Str = [&](image::Str S) -> Expected<StringRef> {
+    if (uint64_t(S.Offset) + S.Size > Pool.size())
+      return imageError("truncated");
+    return Pool.substr(S.Offset, S.Size);
+  };
+  Summary Out;
+  Out.Services = H->NumServices;
+  Out.Actions = H->NumActions;
+  for (auto [From, To] :
+       {std::pair(H->Source, &Out.Source), std::pair(H->Version, &Out.Version),
+        std::pair(H->Date, &Out.Date)}) {
+    Expected<StringRef> S = Str(From);
+    if (!S)
+      return S.takeError();
+    *To = *S;
+  }
+  return Out;
 }
 
 } // namespace tollgate

@@ -39,6 +39,15 @@ public:
   /// The catalog embedded in the binary, loaded on first use. Thread-safe.
   static const Catalog &builtin();
 
+  /// What a catalog is, without its tables.
+  struct Summary {
+    llvm::StringRef Source, Version, Date;
+    size_t Services = 0, Actions = 0;
+  };
+  /// The embedded catalog's summary, read without loading the catalog (as
+  /// `tollgate --version` prints it).
+  static Summary builtinSummary();
+
   /// Loads a catalog from text in the format of rules/catalog/README.md.
   /// The result keeps views into \p Text, which must outlive it.
   static llvm::Expected<std::unique_ptr<Catalog>> parse(llvm::StringRef Text);
@@ -52,6 +61,8 @@ public:
   /// \p Image, which must outlive it.
   static llvm::Expected<std::unique_ptr<Catalog>>
   fromImage(llvm::StringRef Image);
+  /// The summary of an image, from its header alone.
+  static llvm::Expected<Summary> summaryOfImage(llvm::StringRef Image);
 
   Catalog(const Catalog &) = delete;
   Catalog &operator=(const Catalog &) = delete;

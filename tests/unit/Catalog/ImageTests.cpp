@@ -92,6 +92,13 @@ TEST_CASE("catalog image: the embedded image is the text catalog's image") {
   REQUIRE(Image.actions().size() == Text.actions().size());
   REQUIRE(Image.globalConditionKeys().size() ==
           Text.globalConditionKeys().size());
+
+  Catalog::Summary S = Catalog::builtinSummary();
+  CHECK(S.Source == Text.dataSource());
+  CHECK(S.Version == Text.dataVersion());
+  CHECK(S.Date == Text.dataDate());
+  CHECK(S.Services == Text.services().size());
+  CHECK(S.Actions == Text.actions().size());
 }
 
 TEST_CASE("catalog image: every record and lookup agrees with the text") {
