@@ -7,8 +7,9 @@
 /// types can `arn:aws:s3:::b/*` name, what type is `aws:SourceIp`, and what
 /// did the author mean by `s3:GetObjct`.
 ///
-/// The data is rules/catalog/iam-catalog.txt, embedded in the binary; see
-/// rules/catalog/README.md for its format and origin. Names are looked up
+/// The data is rules/catalog/iam-catalog.txt, embedded in the binary as the
+/// image the build compiles from it; see rules/catalog/README.md for its
+/// format and origin. Names are looked up
 /// case-insensitively, as IAM compares action names and condition keys.
 ///
 //===----------------------------------------------------------------------===//
