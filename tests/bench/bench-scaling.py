@@ -3,13 +3,13 @@
 
 Usage: bench-scaling.py TOLLGATE CORPUS [N]
 
-CORPUS is a corpus written by tests/corpus/fetch-corpus.sh. A policy of N
-statements (default 300) and one of 10 N are made by taking the statements
-of the latest versions of the managed policies in sorted file order (Sids
-dropped, so that no duplicate-Sid finding grows with the merge); the
-baseline of `check` is the same policy with its statements in reverse
-order, so the verifier proves equivalence rather than stopping at the
-first difference. Each command runs RUNS times (default 5) per size, the
+CORPUS is a corpus written by tests/corpus/fetch-corpus.sh. A policy of 10 N
+statements (N defaults to 300) is made of the statements of the latest
+versions of the managed policies in sorted file order (Sids dropped, so that
+no duplicate-Sid finding grows with the merge), and one of N statements of
+every tenth of them; the baseline of `check` is the same policy with its
+statements in reverse order, so the verifier proves equivalence rather
+than stopping at the first difference. Each command runs RUNS times (default 5) per size, the
 sizes alternating, and the table gives min and median whole-process wall
 time for both sizes and their ratio (goal: at most about 15 for ten times
 the input). A one-statement policy gives the process floor (start-up and
@@ -90,11 +90,14 @@ def main():
         stmts = corpus_statements(corpus, 10 * n)
         sizes = {}
         cmds = {}
-        for label, count in (("floor", 1), ("n", n), ("10n", 10 * n)):
+        # The small policy takes every tenth statement of the large one, so
+        # that it is about a tenth of its size in bytes too.
+        for label, chosen in (("floor", stmts[:1]), ("n", stmts[::10]),
+                              ("10n", stmts)):
             policy = os.path.join(work, "p-%s.json" % label)
             reverse = os.path.join(work, "r-%s.json" % label)
-            sizes[label] = write_policy(policy, stmts[:count])
-            write_policy(reverse, list(reversed(stmts[:count])))
+            sizes[label] = write_policy(policy, chosen)
+            write_policy(reverse, list(reversed(chosen)))
             cmds[label] = commands(tollgate, policy, reverse)
         times = {(c, l): [] for c in cmds["n"] for l in cmds}
         codes = {}
