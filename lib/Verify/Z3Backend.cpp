@@ -527,10 +527,31 @@ SolveResult Z3Backend::solve(const TermContext &Ctx, Term Query,
   }
 }
 
+/// Makes the Z3 context on the first query: most checks are decided from
+/// the policy text and concrete witnesses, and a context (with libz3 itself,
+/// see Z3Loader.cpp) is most of a small check's start-up.
+class LazyZ3Backend : public SolverBackend {
+public:
+  StringRef name() const override { return "z3"; }
+  void reset() override {
+    if (Solver)
+      Solver->reset();
+  }
+  SolveResult solve(const TermContext &Ctx, Term Query, unsigned TimeoutMs,
+                    const std::string &Smt2Path) override {
+    if (!Solver)
+      Solver = std::make_unique<Z3Backend>();
+    return Solver->solve(Ctx, Query, TimeoutMs, Smt2Path);
+  }
+
+private:
+  std::unique_ptr<Z3Backend> Solver;
+};
+
 } // namespace
 
 std::unique_ptr<SolverBackend> createZ3Backend() {
-  return std::make_unique<Z3Backend>();
+  return std::make_unique<LazyZ3Backend>();
 }
 
 } // namespace verify

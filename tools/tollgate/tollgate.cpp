@@ -32,11 +32,11 @@ using namespace llvm;
 namespace tollgate {
 
 static void printVersion(raw_ostream &OS) {
-  const Catalog &C = Catalog::builtin();
+  Catalog::Summary C = Catalog::builtinSummary();
   OS << "tollgate " << toolVersion() << '\n'
-     << "  IAM service catalog: " << C.dataSource() << ' ' << C.dataVersion()
-     << ", data of " << C.dataDate() << " (" << C.services().size()
-     << " services, " << C.actions().size() << " actions)\n";
+     << "  IAM service catalog: " << C.Source << ' ' << C.Version
+     << ", data of " << C.Date << " (" << C.Services << " services, "
+     << C.Actions << " actions)\n";
 }
 
 } // namespace tollgate

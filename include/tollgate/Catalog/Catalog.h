@@ -7,8 +7,9 @@
 /// types can `arn:aws:s3:::b/*` name, what type is `aws:SourceIp`, and what
 /// did the author mean by `s3:GetObjct`.
 ///
-/// The data is rules/catalog/iam-catalog.txt, embedded in the binary; see
-/// rules/catalog/README.md for its format and origin. Names are looked up
+/// The data is rules/catalog/iam-catalog.txt, embedded in the binary as the
+/// image the build compiles from it; see rules/catalog/README.md for its
+/// format and origin. Names are looked up
 /// case-insensitively, as IAM compares action names and condition keys.
 ///
 //===----------------------------------------------------------------------===//
@@ -29,6 +30,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace tollgate {
@@ -38,9 +40,30 @@ public:
   /// The catalog embedded in the binary, loaded on first use. Thread-safe.
   static const Catalog &builtin();
 
+  /// What a catalog is, without its tables.
+  struct Summary {
+    llvm::StringRef Source, Version, Date;
+    size_t Services = 0, Actions = 0;
+  };
+  /// The embedded catalog's summary, read without loading the catalog (as
+  /// `tollgate --version` prints it).
+  static Summary builtinSummary();
+
   /// Loads a catalog from text in the format of rules/catalog/README.md.
   /// The result keeps views into \p Text, which must outlive it.
   static llvm::Expected<std::unique_ptr<Catalog>> parse(llvm::StringRef Text);
+
+  /// The tables as a binary image (lib/Catalog/ImageFormat.h) that
+  /// fromImage() loads without parsing; the build writes the embedded
+  /// catalog's image this way.
+  std::string toImage() const;
+
+  /// Loads an image written by toImage(). The result keeps views into
+  /// \p Image, which must outlive it.
+  static llvm::Expected<std::unique_ptr<Catalog>>
+  fromImage(llvm::StringRef Image);
+  /// The summary of an image, from its header alone.
+  static llvm::Expected<Summary> summaryOfImage(llvm::StringRef Image);
 
   Catalog(const Catalog &) = delete;
   Catalog &operator=(const Catalog &) = delete;
@@ -121,6 +144,7 @@ public:
 private:
   Catalog() = default;
   friend class CatalogParser;
+  friend class CatalogImage;
 
   void buildKeyIndex() const;
 

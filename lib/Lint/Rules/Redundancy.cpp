@@ -19,25 +19,52 @@ using namespace llvm;
 
 namespace tollgate {
 
-std::string coverKey(StringRef Text, bool Arn) {
-  std::string Key = Text.take_front(findWildcard(Text)).lower();
+void appendCoverKey(StringRef Text, bool Arn, std::string &Out) {
+  size_t Begin = Out.size();
+  StringRef Literal = Text.take_front(findWildcard(Text));
+  Out.append(Literal.data(), Literal.size());
+  for (size_t I = Begin, E = Out.size(); I != E; ++I)
+    Out[I] = toLower(Out[I]);
   // Fields compare one by one: `a:` and `a` have the same (empty) fields.
   if (Arn)
-    while (!Key.empty() && Key.back() == ':')
-      Key.pop_back();
+    while (Out.size() > Begin && Out.back() == ':')
+      Out.pop_back();
+}
+
+std::string coverKey(StringRef Text, bool Arn) {
+  std::string Key;
+  appendCoverKey(Text, Arn, Key);
   return Key;
 }
 
-void PrefixIndex::add(std::string Key, uint32_t Id) {
-  Entries.push_back({std::move(Key), Id});
+/// The cover key of \p Text, in \p Buffer.
+static StringRef coverKey(StringRef Text, bool Arn, std::string &Buffer) {
+  Buffer.clear();
+  appendCoverKey(Text, Arn, Buffer);
+  return Buffer;
 }
 
-void PrefixIndex::finish() { std::sort(Entries.begin(), Entries.end()); }
+void PrefixIndex::add(StringRef Text, bool Arn, uint32_t Id) {
+  Starts.push_back(Keys.size());
+  appendCoverKey(Text, Arn, Keys);
+  Entries.push_back({StringRef(), Id});
+}
+
+void PrefixIndex::finish() {
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    size_t End = I + 1 < Starts.size() ? Starts[I + 1] : Keys.size();
+    Entries[I].Key = StringRef(Keys.data() + Starts[I], End - Starts[I]);
+  }
+  std::sort(Entries.begin(), Entries.end(), [](const Entry &A, const Entry &B) {
+    int C = A.Key.compare(B.Key);
+    return C < 0 || (C == 0 && A.Id < B.Id);
+  });
+}
 
 SmallVector<PrefixIndex::Range, 4>
 PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
   SmallVector<Range, 4> Out;
-  auto Less = [](StringRef K, const Entry &E) { return K < E.first; };
+  auto Less = [](StringRef K, const Entry &E) { return K < E.Key; };
   // The largest entry at most Key is either a prefix of Key, or shares a
   // prefix of some length L with it, and no entry between them exists: the
   // next candidates are the prefixes of Key's first L (or, after a match,
@@ -47,11 +74,11 @@ PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
     auto It = std::upper_bound(Entries.begin(), Entries.end(), Key, Less);
     if (It == Entries.begin())
       break;
-    StringRef Q = std::prev(It)->first;
+    StringRef Q = std::prev(It)->Key;
     if (Key.startswith(Q)) {
       auto First = std::lower_bound(
           Entries.begin(), It, Q,
-          [](const Entry &E, StringRef K) { return StringRef(E.first) < K; });
+          [](const Entry &E, StringRef K) { return E.Key < K; });
       Out.push_back({&*First, &*First + (It - First)});
       if (Q.empty())
         break;
@@ -79,11 +106,11 @@ static void visitInOrder(ArrayRef<PrefixIndex::Range> Ranges, size_t &Steps,
     size_t Min = Ranges.size();
     for (size_t K = 0; K < Ranges.size(); ++K)
       if (At[K] != Ranges[K].second &&
-          (Min == Ranges.size() || At[K]->second < At[Min]->second))
+          (Min == Ranges.size() || At[K]->Id < At[Min]->Id))
         Min = K;
     if (Min == Ranges.size())
       return;
-    uint32_t Id = (At[Min]++)->second;
+    uint32_t Id = (At[Min]++)->Id;
     if (Id == Last)
       continue;
     Last = Id;
@@ -115,11 +142,12 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
   PrefixIndex Wild;
   for (size_t I = 0; I < Texts.size(); ++I)
     if (Comparable[I] && hasWildcard(Texts[I]))
-      Wild.add(coverKey(Texts[I], Arn), I);
+      Wild.add(Texts[I], Arn, I);
   Wild.finish();
   // Bounds the work on adversarial lists (many wildcard entries that share
   // long prefixes); real policies stay far below it.
   size_t Budget = RedundancyBudget;
+  std::string Key;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -133,7 +161,7 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
     // Entries of I's group first, in order, then the rest: the note names
     // the closest covering entry.
     bool AnyGroup = hasWildcard(Groups[I]);
-    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn), Budget);
+    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn, Key), Budget);
     for (bool NearPass : {true, false}) {
       bool Hit = false;
       visitInOrder(Ranges, Budget, [&](size_t W) {
@@ -288,10 +316,10 @@ StatementCoverIndex::StatementCoverIndex(ArrayRef<StatementCover> Covers)
   for (uint32_t I = 0; I < Covers.size(); ++I) {
     const Statement &S = Covers[I].statement();
     for (const ActionPattern &A : S.Action.Patterns)
-      Actions.add(coverKey(A.Text, /*Arn=*/false), I);
+      Actions.add(A.Text, /*Arn=*/false, I);
     for (const PolicyString &R : S.Resource.Patterns) {
       if (R.Parts.empty())
-        Resources.add(coverKey(R.Text, /*Arn=*/true), I);
+        Resources.add(R.Text, /*Arn=*/true, I);
       else
         VariableResources[R.Text].push_back(I);
     }
@@ -317,11 +345,16 @@ void StatementCoverIndex::forEachCandidate(
       Best = std::move(Ranges);
     }
   };
+  // S's own entries are in the index, so no entry has fewer holders than
+  // one: once an entry has only S, the search is over.
+  std::string Key;
   for (const ActionPattern &A : S.Action.Patterns)
-    if (Steps)
-      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false), Steps));
+    if (Steps && BestCount > 1)
+      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false, Key), Steps));
   const std::vector<uint32_t> *Equal = nullptr;
   for (const PolicyString &R : S.Resource.Patterns) {
+    if (BestCount <= 1)
+      break;
     if (!R.Parts.empty()) {
       auto It = VariableResources.find(R.Text);
       size_t N = It == VariableResources.end() ? 0 : It->second.size();
@@ -332,7 +365,8 @@ void StatementCoverIndex::forEachCandidate(
       }
     } else if (Steps) {
       size_t Before = BestCount;
-      consider(Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true), Steps));
+      consider(
+          Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true, Key), Steps));
       if (BestCount < Before)
         Equal = nullptr;
     }

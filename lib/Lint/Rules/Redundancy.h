@@ -37,17 +37,24 @@ constexpr size_t RedundancyBudget = 4u << 20;
 
 /// The lower-cased literal prefix of a pattern (up to its first wildcard):
 /// a pattern can only cover another if its key is a prefix of the other's.
-/// For ARNs (\p Arn), trailing colons do not count.
+/// For ARNs (\p Arn), trailing colons do not count. Appended to \p Out.
+void appendCoverKey(llvm::StringRef Text, bool Arn, std::string &Out);
+/// The same, as a string of its own.
 std::string coverKey(llvm::StringRef Text, bool Arn);
 
 /// Keys with ids, for finding every key that is a prefix of a given key in
-/// a few binary searches.
+/// a few binary searches. The keys share one buffer: an index is built for
+/// every element and policy linted.
 class PrefixIndex {
 public:
-  using Entry = std::pair<std::string, uint32_t>;
+  struct Entry {
+    llvm::StringRef Key;
+    uint32_t Id;
+  };
   using Range = std::pair<const Entry *, const Entry *>;
 
-  void add(std::string Key, uint32_t Id);
+  /// Adds the cover key of \p Text (appendCoverKey()) under \p Id.
+  void add(llvm::StringRef Text, bool Arn, uint32_t Id);
   /// Sorts the keys; call once after the last add().
   void finish();
   bool empty() const { return Entries.empty(); }
@@ -58,6 +65,10 @@ public:
 
 private:
   std::vector<Entry> Entries;
+  /// The keys, one after another; Starts[I] is where Entries[I]'s begins
+  /// until finish() points the entries at it.
+  std::string Keys;
+  std::vector<uint32_t> Starts;
 };
 
 /// For each action entry of \p E covered by another entry: (covered,

@@ -50,40 +50,66 @@ static bool computeTagKeyWithoutTag(StringRef Key, const Catalog &Cat);
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Case-insensitive hash lookups of services and actions, built once. The
-/// linter asks about every action entry of every policy, and a hash probe
-/// beats the catalog's binary search by a wide margin. Names are hashed in
-/// place, ignoring case, without a lower-cased copy.
+/// Case-insensitive hash lookups of services and actions. The linter asks
+/// about every action entry of every policy, and a hash probe beats the
+/// catalog's binary search by a wide margin. Names are hashed in place,
+/// ignoring case, without a lower-cased copy. A service's actions are indexed
+/// when a policy first names the service: a run over a few files touches a
+/// few services of hundreds.
 class NameIndex {
 public:
-  explicit NameIndex(const Catalog &Cat) {
+  explicit NameIndex(const Catalog &Cat)
+      : Cat(Cat), ActionsByService(Cat.services().size()) {
     Services.reserve(Cat.services().size());
     for (const ServiceInfo &S : Cat.services())
       Services[S.Prefix] = &S;
-    Actions.reserve(Cat.actions().size());
-    for (const ActionInfo &A : Cat.actions())
-      Actions[A.FullName] = &A;
   }
 
   const ServiceInfo *service(StringRef Prefix) const {
     return Services.lookup(Prefix);
   }
-  const ActionInfo *action(StringRef FullName) const {
-    return Actions.lookup(FullName);
+  /// The action of \p Service (a service of the catalog) named \p FullName.
+  const ActionInfo *action(const ServiceInfo &Service,
+                           StringRef FullName) const {
+    std::unique_ptr<ActionMap> &Actions =
+        ActionsByService[&Service - Cat.services().data()];
+    if (!Actions) {
+      Actions = std::make_unique<ActionMap>();
+      Actions->reserve(Service.Actions.size());
+      for (const ActionInfo &A : Service.Actions)
+        (*Actions)[A.FullName] = &A;
+    }
+    return Actions->lookup(FullName);
   }
 
 private:
+  using ActionMap = DenseMap<StringRef, const ActionInfo *, CaseInsensitiveKey>;
+  const Catalog &Cat;
   DenseMap<StringRef, const ServiceInfo *, CaseInsensitiveKey> Services;
-  DenseMap<StringRef, const ActionInfo *, CaseInsensitiveKey> Actions;
+  mutable std::vector<std::unique_ptr<ActionMap>> ActionsByService;
 };
 
 } // namespace
 
 namespace {
-/// The catalog's ARN formats by the service field they carry.
+/// The catalog's ARN formats by the service field they carry, indexed on
+/// the first lookup.
 class ArnFormatIndex {
 public:
-  explicit ArnFormatIndex(const Catalog &Cat) {
+  explicit ArnFormatIndex(const Catalog &Cat) : Cat(Cat) {}
+
+  ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
+    if (!Built)
+      build();
+    auto It = ByService.find(Service);
+    if (It == ByService.end())
+      return {};
+    return It->second;
+  }
+
+private:
+  void build() const {
+    Built = true;
     for (const ServiceInfo &S : Cat.services())
       for (const ResourceTypeInfo &T : S.ResourceTypes)
         for (StringRef Format : T.ArnFormats) {
@@ -101,15 +127,9 @@ public:
         }
   }
 
-  ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
-    auto It = ByService.find(Service);
-    if (It == ByService.end())
-      return {};
-    return It->second;
-  }
-
-private:
-  StringMap<std::vector<ArnFormatInfo>> ByService;
+  const Catalog &Cat;
+  mutable bool Built = false;
+  mutable StringMap<std::vector<ArnFormatInfo>> ByService;
 };
 } // namespace
 
@@ -221,9 +241,9 @@ static void classifyPatterns(const Statement &S, const NameIndex &Names,
     bool Wild = hasWildcard(NamePart);
     // An action name holds no colon, so a pattern with a second colon
     // matches nothing.
-    bool Matches =
-        !NamePart.contains(':') && (Wild ? anyActionMatches(*Service, NamePart)
-                                         : Names.action(Text) != nullptr);
+    bool Matches = !NamePart.contains(':') &&
+                   (Wild ? anyActionMatches(*Service, NamePart)
+                         : Names.action(*Service, Text) != nullptr);
     if (Matches) {
       F.Patterns.push_back(PatternStatus::Known);
       continue;

@@ -22,7 +22,7 @@ TEST_CASE("prefix index: finds exactly the keys that are prefixes") {
     PrefixIndex Index;
     for (uint32_t I = 0; I < 60; ++I) {
       Keys.push_back(randomKey(6));
-      Index.add(Keys.back(), I);
+      Index.add(Keys.back(), /*Arn=*/false, I);
     }
     Index.finish();
     for (int Q = 0; Q < 40; ++Q) {
@@ -34,8 +34,8 @@ TEST_CASE("prefix index: finds exactly the keys that are prefixes") {
       size_t Steps = 1000;
       for (const PrefixIndex::Range &R : Index.prefixesOf(Query, Steps))
         for (const PrefixIndex::Entry *E = R.first; E != R.second; ++E) {
-          CHECK(llvm::StringRef(Query).startswith(E->first));
-          Found.insert(E->second);
+          CHECK(llvm::StringRef(Query).startswith(E->Key));
+          Found.insert(E->Id);
         }
       CHECK(Found == Expected);
     }

@@ -1,0 +1,51 @@
+//===- CatalogImageMain.cpp - Compile the text catalog to an image --------===//
+//
+// catalog-image TEXT IMAGE: parses the catalog TEXT (rules/catalog) and
+// writes its binary image, which the tollgate binary embeds and loads
+// without parsing. Run by the build.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tollgate/Catalog/Catalog.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+int main(int Argc, char **Argv) {
+  if (Argc != 3) {
+    errs() << "usage: catalog-image TEXT IMAGE\n";
+    return 2;
+  }
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+      MemoryBuffer::getFile(Argv[1], /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (!Text) {
+    WithColor::error() << Argv[1] << ": " << Text.getError().message() << "\n";
+    return 1;
+  }
+  Expected<std::unique_ptr<tollgate::Catalog>> Catalog =
+      tollgate::Catalog::parse((*Text)->getBuffer());
+  if (!Catalog) {
+    WithColor::error() << Argv[1] << ": " << toString(Catalog.takeError())
+                       << "\n";
+    return 1;
+  }
+  std::error_code EC;
+  raw_fd_ostream Out(Argv[2], EC, sys::fs::OF_None);
+  if (EC) {
+    WithColor::error() << Argv[2] << ": " << EC.message() << "\n";
+    return 1;
+  }
+  Out << (*Catalog)->toImage();
+  Out.close();
+  if (Out.has_error()) {
+    WithColor::error() << Argv[2] << ": " << Out.error().message() << "\n";
+    Out.clear_error();
+    return 1;
+  }
+  return 0;
+}
