@@ -537,11 +537,11 @@ public:
     if (Solver)
       Solver->reset();
   }
-  SolveResult solve(const TermContext &Ctx, Term Query, unsigned TimeoutMs,
+  SolveResult solve(const TermContext &Ctx, Term Query, SolveBudget Budget,
                     const std::string &Smt2Path) override {
     if (!Solver)
       Solver = std::make_unique<Z3Backend>();
-    return Solver->solve(Ctx, Query, TimeoutMs, Smt2Path);
+    return Solver->solve(Ctx, Query, Budget, Smt2Path);
   }
 
 private:
