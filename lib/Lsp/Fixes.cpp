@@ -2,7 +2,11 @@
 
 #include "tollgate/Lsp/Fixes.h"
 
+#include "tollgate/Fix/Propose.h"
+
 #include "llvm/ADT/Twine.h"
+
+#include <algorithm>
 
 using namespace llvm;
 
@@ -52,17 +56,43 @@ std::vector<Fix> didYouMeanFixes(const SourceFile &File, const Diagnostic &D) {
 }
 
 std::vector<Fix> fixesForFinding(const SourceFile &File, const Diagnostic &D) {
-  return {};
+  std::vector<Fix> Out;
+  for (const tollgate::Fix &F : proposeFixes(File.name(), File.text(), D)) {
+    Fix L;
+    // `lint --fix` proves a fix's claim before it applies it; an editor's
+    // code action is the proposal alone, so it says what kind of fix it is.
+    L.Title =
+        F.Title + (F.Safety == FixSafety::Unsafe ? " (unsafe: a guess)"
+                   : F.Claim == AccessClaim::ChangesAccess ? " (changes access)"
+                                                           : "");
+    for (const Edit &E : F.Edits)
+      L.Edits.push_back({Span(E.Offset, E.end()), E.Replacement});
+    Out.push_back(std::move(L));
+  }
+  return Out;
+}
+
+static bool sameEdits(const Fix &A, const Fix &B) {
+  return A.Edits.size() == B.Edits.size() &&
+         std::equal(A.Edits.begin(), A.Edits.end(), B.Edits.begin(),
+                    [](const TextEdit &X, const TextEdit &Y) {
+                      return X.Range.Begin == Y.Range.Begin &&
+                             X.Range.End == Y.Range.End &&
+                             X.NewText == Y.NewText;
+                    });
 }
 
 std::vector<Fix> allFixes(const SourceFile &File, const Diagnostic &D) {
   std::vector<Fix> Out = didYouMeanFixes(File, D);
-  std::vector<Fix> More = fixesForFinding(File, D);
-  // Where the library offers fixes, none is the single obvious one.
-  if (!More.empty())
+  size_t Named = Out.size();
+  for (Fix &F : fixesForFinding(File, D))
+    if (std::none_of(Out.begin(), Out.begin() + Named,
+                     [&](const Fix &G) { return sameEdits(F, G); }))
+      Out.push_back(std::move(F));
+  // Where the library offers other fixes, none is the single obvious one.
+  if (Out.size() > Named)
     for (Fix &F : Out)
       F.Preferred = false;
-  Out.insert(Out.end(), More.begin(), More.end());
   return Out;
 }
 

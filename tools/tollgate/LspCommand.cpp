@@ -4,6 +4,7 @@
 
 #include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lsp/Server.h"
+#include "tollgate/Report/Reporters.h"
 
 #include "llvm/Support/WithColor.h"
 
@@ -54,6 +55,8 @@ int runLsp() {
   Options.Lint.ConfigFile = LspConfigFile;
   Options.Lint.Overrides.Select = selectorList(LspSelect);
   Options.Lint.Overrides.Ignore = selectorList(LspIgnore);
+  // The pages SARIF links to, for the editor's link on a finding's code.
+  Options.HelpUrl = [](const CheckInfo &C) { return helpUrl(C, ""); };
   // Wrong flags are reported before the editor connects.
   Expected<std::unique_ptr<Linter>> Check = Linter::create(Options.Lint);
   if (!Check) {

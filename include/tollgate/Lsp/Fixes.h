@@ -39,11 +39,12 @@ struct Fix {
 /// mistake is not written as is in the span (JSON escapes).
 std::vector<Fix> didYouMeanFixes(const SourceFile &File, const Diagnostic &D);
 
-/// The fixes of the fix library for \p D in \p File. Returns none today;
-/// this is where the library's fixes are added.
+/// The fixes `tollgate lint --fix` makes for \p D in \p File (Fix/Propose.h),
+/// titled with their kind: unsafe, or changing access.
 std::vector<Fix> fixesForFinding(const SourceFile &File, const Diagnostic &D);
 
-/// Every fix for \p D: the did-you-mean replacement, then fixesForFinding().
+/// Every fix for \p D: the did-you-mean replacement, then those of
+/// fixesForFinding() that make other edits.
 std::vector<Fix> allFixes(const SourceFile &File, const Diagnostic &D);
 
 } // namespace lsp

@@ -559,9 +559,12 @@ TEST_CASE("code actions replace what a finding suggests", "[lsp][codeaction]") {
   S.initialize();
   // An invalid Effect drops its statement, so the two mistakes are in two
   // documents.
-  std::string Text = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
+  // A Version, so that its own finding (which has a fix) is not in range.
+  std::string Text = "{\"Version\": \"2012-10-17\", \"Statement\": "
+                     "[{\"Effect\": \"Allow\", \"Action\": "
                      "\"s3:GetObjct\", \"Resource\": \"*\"}]}";
-  std::string Lower = "{\"Statement\": [{\"Effect\": \"allow\", \"Action\": "
+  std::string Lower = "{\"Version\": \"2012-10-17\", \"Statement\": "
+                      "[{\"Effect\": \"allow\", \"Action\": "
                       "\"s3:GetObject\", \"Resource\": \"*\"}]}";
   const char *const Other = "file:///nonexistent-dir/other.json";
   S.open(Uri, Text);
@@ -593,6 +596,31 @@ TEST_CASE("code actions replace what a finding suggests", "[lsp][codeaction]") {
   CHECK(Effect[0]["edit"]["changes"][Other][0]["newText"] == "Allow");
   // Away from any finding with a suggestion: none.
   CHECK(Actions(Uri, 0, 1).empty());
+}
+
+TEST_CASE("code actions offer the fixes of lint --fix", "[lsp][codeaction]") {
+  Session S;
+  S.initialize();
+  std::string Text = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
+                     "\"s3:GetObject\", \"Resource\": \"*\"}]}";
+  S.open(Uri, Text);
+  Json A = S.request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", Uri}}},
+       {"range",
+        {{"start", {{"line", 0}, {"character", 0}}},
+         {"end", {{"line", 0}, {"character", unsigned(Text.size())}}}}},
+       {"context", {{"diagnostics", Json::array()}}}})["result"];
+  REQUIRE(A.is_array());
+  const Json *Version = nullptr;
+  for (const Json &X : A)
+    if (X["diagnostics"][0]["code"] == "IAM014")
+      Version = &X;
+  REQUIRE(Version);
+  CHECK((*Version)["title"] == "add \"Version\": \"2012-10-17\"");
+  const Json &Edit = (*Version)["edit"]["changes"][Uri][0];
+  CHECK(Edit["newText"].get<std::string>().find(
+            "\"Version\": \"2012-10-17\"") != std::string::npos);
 }
 
 TEST_CASE("a document over the size limit is refused as lint refuses it",
