@@ -2,6 +2,7 @@
 
 #include "Commands.h"
 
+#include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Verify/Verify.h"
 
 #include "llvm/Support/Process.h"
@@ -53,6 +54,17 @@ bool validTimeout(unsigned Seconds, StringRef Command, raw_ostream &Err) {
   Err << Command << ": --timeout needs a positive number of seconds, at most "
       << verify::MaxTimeoutSeconds << "\n";
   return false;
+}
+
+Optional<std::vector<std::string>>
+selectorFlag(const cl::list<std::string> &Flag) {
+  if (!Flag.getNumOccurrences())
+    return None;
+  std::vector<std::string> Out;
+  for (const std::string &Item : Flag)
+    for (std::string &S : splitSelectorList(Item))
+      Out.push_back(std::move(S));
+  return Out;
 }
 
 } // namespace tollgate

@@ -72,6 +72,11 @@ bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
 bool validTimeout(unsigned Seconds, llvm::StringRef Command,
                   llvm::raw_ostream &Err);
 
+/// The checks a --select or --ignore flag lists (comma-separated, as often
+/// as given), or None when the flag is absent.
+llvm::Optional<std::vector<std::string>>
+selectorFlag(const llvm::cl::list<std::string> &Flag);
+
 } // namespace tollgate
 
 #endif // TOLLGATE_TOOLS_COMMANDS_H

@@ -166,18 +166,6 @@ static int usageError(const Twine &Message) {
   return ExitInputError;
 }
 
-/// A comma-separated command-line list, or None when the flag is absent.
-static Optional<std::vector<std::string>>
-listFlag(const cl::list<std::string> &Flag) {
-  if (!Flag.getNumOccurrences())
-    return None;
-  std::vector<std::string> Out;
-  for (const std::string &Item : Flag)
-    for (std::string &S : splitSelectorList(Item))
-      Out.push_back(std::move(S));
-  return Out;
-}
-
 int runLint() {
   LintOptions Options;
   if (!TypeOption.empty()) {
@@ -209,8 +197,8 @@ int runLint() {
     for (const std::string &P : Paths)
       Options.ReadAsIs.insert(P);
   Options.ConfigFile = ConfigFile;
-  Options.Overrides.Select = listFlag(SelectList);
-  Options.Overrides.Ignore = listFlag(IgnoreList);
+  Options.Overrides.Select = selectorFlag(SelectList);
+  Options.Overrides.Ignore = selectorFlag(IgnoreList);
 
   Expected<std::unique_ptr<Linter>> Run = Linter::create(Options);
   if (!Run)

@@ -38,23 +38,12 @@ static cl::list<std::string>
               cl::desc("Do not run these checks (replaces the "
                        "configuration's `ignore`)"));
 
-static Optional<std::vector<std::string>>
-selectorList(const cl::list<std::string> &Flag) {
-  if (!Flag.getNumOccurrences())
-    return None;
-  std::vector<std::string> Out;
-  for (const std::string &Item : Flag)
-    for (std::string &S : splitSelectorList(Item))
-      Out.push_back(std::move(S));
-  return Out;
-}
-
 int runLsp() {
   lsp::ServerOptions Options;
   Options.Version = toolVersion();
   Options.Lint.ConfigFile = LspConfigFile;
-  Options.Lint.Overrides.Select = selectorList(LspSelect);
-  Options.Lint.Overrides.Ignore = selectorList(LspIgnore);
+  Options.Lint.Overrides.Select = selectorFlag(LspSelect);
+  Options.Lint.Overrides.Ignore = selectorFlag(LspIgnore);
   // The pages SARIF links to, for the editor's link on a finding's code.
   Options.HelpUrl = [](const CheckInfo &C) { return helpUrl(C, ""); };
   // Wrong flags are reported before the editor connects.
