@@ -1654,7 +1654,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       ++Res.Stats.SolverCalls;
       SolveBudget B;
       B.TimeoutMs = std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs));
-      B.Work = static_cast<unsigned>(std::min<uint64_t>(Work, UINT_MAX));
+      // A spent budget is one unit, not 0 (which is no limit at all).
+      if (Opt.SolverWork)
+        B.Work = static_cast<unsigned>(std::clamp<uint64_t>(Work, 1, UINT_MAX));
       SolveResult Out = Backend->solve(Ctx, Query, B, Dump);
       WorkLeft -= std::min<uint64_t>(WorkLeft, Out.Work);
       return Out;
@@ -1668,10 +1670,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     // formats (Encoder::resourceFormats()) first, for a quarter of the time
     // (or work) left: a weaker query, so its `unsat` is a proof. The full
     // query follows when the first gives no answer or a model breaks either.
-    SolveResult SR =
-        solve(Ctx.mkAnd(Domain, Q),
-              std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4),
-              Opt.SolverWork ? std::max<uint64_t>(1, WorkLeft / 4) : 0);
+    SolveResult SR = solve(Ctx.mkAnd(Domain, Q),
+                           std::max(250u, Limit.remainingMs(Opt.TimeoutMs) / 4),
+                           WorkLeft / 4);
     if (SR.Status == SolveStatus::Unknown ||
         (SR.Status == SolveStatus::Sat &&
          !(Ctx.evaluateBool(WellFormed, SR.Model) &&
