@@ -209,10 +209,10 @@ void Builder::nodes() {
 }
 
 void Builder::trusts() {
-  LoadedPolicy None = makePolicy("<none>",
-                                 "{\"Version\":\"2012-10-17\","
-                                 "\"Statement\":[]}",
-                                 PolicyType::Identity);
+  LoadedPolicy Empty = makePolicy("<none>",
+                                  "{\"Version\":\"2012-10-17\","
+                                  "\"Statement\":[]}",
+                                  PolicyType::Identity);
   request::RequestModel Model(Catalog::builtin());
   StringSet<> Services;
   for (const Technique &T : techniques())
@@ -242,7 +242,7 @@ void Builder::trusts() {
     }
     // A service assumes a role passed to it on behalf of this account.
     PolicySet Set;
-    Set.Identity.push_back(None.P.get());
+    Set.Identity.push_back(Empty.P.get());
     Set.Resource = R.Trust->P.get();
     Set.Trust = ResourceTrust::Explicit;
     CompiledPolicySet C(Set);

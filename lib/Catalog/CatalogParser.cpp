@@ -82,18 +82,18 @@ template <typename T> static bool hasRoom(const std::vector<T> &Table) {
   return Table.size() < Table.capacity();
 }
 
-static Optional<AccessLevel> parseAccessLevel(StringRef S) {
-  return StringSwitch<Optional<AccessLevel>>(S)
+static std::optional<AccessLevel> parseAccessLevel(StringRef S) {
+  return StringSwitch<std::optional<AccessLevel>>(S)
       .Case("List", AccessLevel::List)
       .Case("Read", AccessLevel::Read)
       .Case("Write", AccessLevel::Write)
       .Case("Permissions management", AccessLevel::PermissionsManagement)
       .Case("Tagging", AccessLevel::Tagging)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
-static Optional<ConditionKeyType> parseScalarType(StringRef S) {
-  return StringSwitch<Optional<ConditionKeyType>>(S)
+static std::optional<ConditionKeyType> parseScalarType(StringRef S) {
+  return StringSwitch<std::optional<ConditionKeyType>>(S)
       .Case("String", ConditionKeyType::String)
       .Case("ARN", ConditionKeyType::ARN)
       .Case("Numeric", ConditionKeyType::Numeric)
@@ -101,7 +101,7 @@ static Optional<ConditionKeyType> parseScalarType(StringRef S) {
       .Case("Bool", ConditionKeyType::Bool)
       .Case("IPAddress", ConditionKeyType::IPAddress)
       .Case("Binary", ConditionKeyType::Binary)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
 template <typename T, typename NameFn>
@@ -219,7 +219,7 @@ private:
     K.Name = F[1];
     StringRef Type = F[2];
     K.MultiValued = Type.consume_front("ArrayOf");
-    Optional<ConditionKeyType> Scalar = parseScalarType(Type);
+    std::optional<ConditionKeyType> Scalar = parseScalarType(Type);
     if (K.Name.empty() || !Scalar)
       return fail("bad condition key record");
     K.Type = *Scalar;
@@ -275,7 +275,7 @@ private:
                   "'");
     A.Name = A.FullName.drop_front(Prefix.size() + 1);
     A.Service = Current;
-    Optional<AccessLevel> Level = parseAccessLevel(F[2]);
+    std::optional<AccessLevel> Level = parseAccessLevel(F[2]);
     if (!Level)
       return fail("unknown access level '" + F[2] + "'");
     A.Level = *Level;

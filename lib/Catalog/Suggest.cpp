@@ -51,38 +51,38 @@ public:
   }
   void offer(StringRef Candidate) { offer(Candidate, Candidate); }
 
-  Optional<StringRef> result() const { return Best; }
+  std::optional<StringRef> result() const { return Best; }
 
 private:
   std::string Query;
   SmallString<64> Shape;
   unsigned Limit;
   std::string Lowered;
-  Optional<StringRef> Best;
+  std::optional<StringRef> Best;
   unsigned BestDistance = Limit;
   unsigned BestShapeDistance = ~0u;
 };
 
 } // namespace
 
-Optional<StringRef> Catalog::suggestService(StringRef Prefix) const {
+std::optional<StringRef> Catalog::suggestService(StringRef Prefix) const {
   Nearest N(Prefix);
   for (const ServiceInfo &S : Services)
     N.offer(S.Prefix);
   return N.result();
 }
 
-Optional<StringRef> Catalog::suggestAction(StringRef FullName) const {
+std::optional<StringRef> Catalog::suggestAction(StringRef FullName) const {
   size_t Colon = FullName.find(':');
   if (Colon == StringRef::npos)
-    return None;
+    return std::nullopt;
   StringRef Prefix = FullName.take_front(Colon);
   StringRef Name = FullName.drop_front(Colon + 1);
   const ServiceInfo *S = service(Prefix);
   if (!S) {
-    Optional<StringRef> Corrected = suggestService(Prefix);
+    std::optional<StringRef> Corrected = suggestService(Prefix);
     if (!Corrected)
-      return None;
+      return std::nullopt;
     S = service(*Corrected);
   }
   if (const ActionInfo *A = S->action(Name))
@@ -93,7 +93,7 @@ Optional<StringRef> Catalog::suggestAction(StringRef FullName) const {
   return N.result();
 }
 
-Optional<StringRef> Catalog::suggestConditionKey(StringRef Key) const {
+std::optional<StringRef> Catalog::suggestConditionKey(StringRef Key) const {
   // Builds the index as a side effect, and settles exact matches.
   if (const ConditionKeyInfo *Known = conditionKey(Key))
     return Known->Name;

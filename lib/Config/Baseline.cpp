@@ -48,20 +48,21 @@ bool Baseline::canHold(const Diagnostic &D) {
 }
 
 /// The string member \p Key of the object \p Obj, or None.
-static Optional<StringRef> stringMember(const json::Value &Obj, StringRef Key) {
+static std::optional<StringRef> stringMember(const json::Value &Obj,
+                                             StringRef Key) {
   const json::Value *V = Obj.get(Key);
   if (!V || !V->isString())
-    return None;
+    return std::nullopt;
   return V->Text;
 }
 
 /// A whole number from \p Low to \p High written as \p V, or None.
-static Optional<uint64_t> wholeNumber(const json::Value &V, uint64_t Low,
-                                      uint64_t High) {
+static std::optional<uint64_t> wholeNumber(const json::Value &V, uint64_t Low,
+                                           uint64_t High) {
   uint64_t N;
   if (V.K != json::Kind::Number || V.Text.getAsInteger(10, N) || N < Low ||
       N > High)
-    return None;
+    return std::nullopt;
   return N;
 }
 
@@ -88,8 +89,8 @@ Expected<Baseline> Baseline::load(StringRef Path) {
   if (!Root.isObject())
     return Fail(Root.Range, "not a JSON object");
   const json::Value *VersionValue = Root.get("version");
-  Optional<uint64_t> Version =
-      VersionValue ? wholeNumber(*VersionValue, 1, 2) : None;
+  std::optional<uint64_t> Version =
+      VersionValue ? wholeNumber(*VersionValue, 1, 2) : std::nullopt;
   if (!Version)
     return Fail(VersionValue ? VersionValue->Range : Root.Range,
                 "unknown \"version\"; this tollgate reads versions 1 and 2");
@@ -104,7 +105,7 @@ Expected<Baseline> Baseline::load(StringRef Path) {
   // about, which a catalog update does not change.
   StringRef Identity = B.FormatVersion == 1 ? "message" : "fingerprint";
   for (const json::Value &F : Findings->Elements) {
-    Optional<StringRef> File, Code, Pointer, What;
+    std::optional<StringRef> File, Code, Pointer, What;
     if (F.isObject()) {
       File = stringMember(F, "file");
       Code = stringMember(F, "code");
@@ -118,7 +119,7 @@ Expected<Baseline> Baseline::load(StringRef Path) {
     // An entry may stand for several equal findings.
     uint64_t Count = 1;
     if (const json::Value *C = F.get("count")) {
-      Optional<uint64_t> N = wholeNumber(*C, 1, UINT32_MAX);
+      std::optional<uint64_t> N = wholeNumber(*C, 1, UINT32_MAX);
       if (!N)
         return Fail(C->Range, "\"count\" must be a whole number from 1 to " +
                                   Twine(UINT32_MAX));

@@ -26,7 +26,7 @@ std::string didYouMeanCheck(StringRef Word,
     Candidates.push_back(C->Code);
     Candidates.push_back(C->Name);
   }
-  if (Optional<StringRef> Best = closestSpelling(Word, Candidates))
+  if (std::optional<StringRef> Best = closestSpelling(Word, Candidates))
     return (Twine("; did you mean `") + *Best + "`?").str();
   return "";
 }

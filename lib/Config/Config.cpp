@@ -105,11 +105,11 @@ private:
   bool expectMapping(const yaml::Node &N, const std::string &Ptr,
                      StringRef What);
   /// A list of strings, or None (reported) when \p N is not one.
-  Optional<std::vector<ConfigItem>>
+  std::optional<std::vector<ConfigItem>>
   stringList(const yaml::Node &N, const std::string &Ptr, StringRef What);
   /// A scalar's text, or None (reported) when \p N is not a scalar.
-  Optional<std::string> scalar(const yaml::Node &N, const std::string &Ptr,
-                               StringRef What);
+  std::optional<std::string> scalar(const yaml::Node &N, const std::string &Ptr,
+                                    StringRef What);
 
   /// Keeps the selectors of \p Items that name checks, reporting the others.
   /// \p Ignoring forbids naming a check that can never be turned off.
@@ -118,7 +118,7 @@ private:
   /// The one check \p Item names by code or name, or null (reported).
   const CheckInfo *oneCheck(const yaml::Node &Item, const std::string &Ptr,
                             StringRef What);
-  Optional<Severity> severity(const yaml::Node &N, const std::string &Ptr);
+  std::optional<Severity> severity(const yaml::Node &N, const std::string &Ptr);
 
   void parseSeverities(const yaml::Node &N, const std::string &Ptr);
   void parsePerPathIgnores(const yaml::Node &N, const std::string &Ptr);
@@ -133,9 +133,9 @@ private:
                                     const std::string &Ptr);
   /// The value of \p Option, checked against its declared type, or None
   /// (reported).
-  Optional<std::vector<std::string>> optionValue(const CheckOption &Option,
-                                                 const yaml::Node &Value,
-                                                 const std::string &Ptr);
+  std::optional<std::vector<std::string>> optionValue(const CheckOption &Option,
+                                                      const yaml::Node &Value,
+                                                      const std::string &Ptr);
 
   /// Reports what a configuration does not take (aliases, anchors, tags)
   /// in \p N and below, and notes where its empty values sit.
@@ -249,29 +249,29 @@ bool ConfigParser::expectMapping(const yaml::Node &N, const std::string &Ptr,
   return false;
 }
 
-Optional<std::string> ConfigParser::scalar(const yaml::Node &N,
-                                           const std::string &Ptr,
-                                           StringRef What) {
+std::optional<std::string> ConfigParser::scalar(const yaml::Node &N,
+                                                const std::string &Ptr,
+                                                StringRef What) {
   if (shapeOf(N) == Shape::Scalar)
     return N.Value;
   if (shapeOf(N) != Shape::Unsupported)
     error(rangeOf(N), Ptr,
           What + " must be a string, not " + kindName(shapeOf(N)));
-  return None;
+  return std::nullopt;
 }
 
-Optional<std::vector<ConfigItem>>
+std::optional<std::vector<ConfigItem>>
 ConfigParser::stringList(const yaml::Node &N, const std::string &Ptr,
                          StringRef What) {
   if (shapeOf(N) == Shape::Unsupported)
-    return None;
+    return std::nullopt;
   if (shapeOf(N) != Shape::Sequence) {
     std::string Hint;
     if (shapeOf(N) == Shape::Scalar)
       Hint = "; write `[" + N.Value + "]` for a list of one";
     error(rangeOf(N), Ptr,
           What + " must be a list, not " + kindName(shapeOf(N)) + Hint);
-    return None;
+    return std::nullopt;
   }
   std::vector<ConfigItem> Items;
   for (size_t I = 0; I < N.Items.size(); ++I) {
@@ -330,17 +330,17 @@ const CheckInfo *ConfigParser::oneCheck(const yaml::Node &Item,
   return nullptr;
 }
 
-Optional<Severity> ConfigParser::severity(const yaml::Node &N,
-                                          const std::string &Ptr) {
-  Optional<std::string> Text = scalar(N, Ptr, "a severity");
+std::optional<Severity> ConfigParser::severity(const yaml::Node &N,
+                                               const std::string &Ptr) {
+  std::optional<std::string> Text = scalar(N, Ptr, "a severity");
   if (!Text)
-    return None;
-  if (Optional<Severity> S = parseSeverity(*Text))
+    return std::nullopt;
+  if (std::optional<Severity> S = parseSeverity(*Text))
     return S;
   error(rangeOf(N), Ptr,
         "unknown severity `" + *Text +
             "`; use error, security, warning or suggestion");
-  return None;
+  return std::nullopt;
 }
 
 void ConfigParser::parseSeverities(const yaml::Node &N,
@@ -349,7 +349,7 @@ void ConfigParser::parseSeverities(const yaml::Node &N,
                [&](const yaml::Node &Key, const yaml::Node &Value,
                    const std::string &KeyPtr) {
                  const CheckInfo *Check = oneCheck(Key, KeyPtr, "`severity`");
-                 Optional<Severity> Level = severity(Value, KeyPtr);
+                 std::optional<Severity> Level = severity(Value, KeyPtr);
                  if (!Check || !Level)
                    return;
                  if (Check->IsInputError) {
@@ -373,7 +373,7 @@ void ConfigParser::parsePerPathIgnores(const yaml::Node &N,
         Expected<PathGlob> Glob = PathGlob::create(Key.Value);
         if (!Glob)
           error(rangeOf(Key), KeyPtr, toString(Glob.takeError()));
-        Optional<std::vector<ConfigItem>> List =
+        std::optional<std::vector<ConfigItem>> List =
             stringList(Value, KeyPtr, "the checks of a per-path ignore");
         if (!Glob || !List)
           return;
@@ -405,7 +405,7 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
                                       .Default(nullptr);
         if (!Slot) {
           std::string Hint;
-          if (Optional<StringRef> Near = closestSpelling(
+          if (std::optional<StringRef> Near = closestSpelling(
                   Key.Value, {"path", "sid", "pointer", "rules", "reason"}))
             Hint = ("; did you mean `" + *Near + "`?").str();
           error(rangeOf(Key), KeyPtr,
@@ -426,7 +426,7 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
   if (!PathNode) {
     Missing("path", "name the policy file it applies to, relative to this "
                     "file's directory");
-  } else if (Optional<std::string> P =
+  } else if (std::optional<std::string> P =
                  scalar(*PathNode, Ptr + "/path", "`path`")) {
     Expected<PathGlob> Glob = PathGlob::create(*P);
     if (Glob) {
@@ -444,7 +444,8 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
           "a suppression takes `sid` or `pointer`, not both");
     Valid = false;
   } else if (SidNode) {
-    if (Optional<std::string> Sid = scalar(*SidNode, Ptr + "/sid", "`sid`")) {
+    if (std::optional<std::string> Sid =
+            scalar(*SidNode, Ptr + "/sid", "`sid`")) {
       S.Target = Suppression::Sid;
       S.TargetText = *Sid;
       if (Sid->empty()) {
@@ -456,7 +457,7 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
       Valid = false;
     }
   } else if (PointerNode) {
-    if (Optional<std::string> P =
+    if (std::optional<std::string> P =
             scalar(*PointerNode, Ptr + "/pointer", "`pointer`")) {
       S.Target = Suppression::Pointer;
       S.TargetText = *P;
@@ -481,7 +482,7 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
   if (!RulesNode) {
     Missing("rules", "list the checks it suppresses, such as `rules: "
                      "[IAM101]`");
-  } else if (Optional<std::vector<ConfigItem>> Rules =
+  } else if (std::optional<std::vector<ConfigItem>> Rules =
                  stringList(*RulesNode, Ptr + "/rules", "`rules`")) {
     size_t Named = Rules->size();
     S.Rules = selectors(std::move(*Rules), Ptr + "/rules", true);
@@ -498,7 +499,7 @@ void ConfigParser::parseSuppression(const yaml::Node &N,
 
   if (!ReasonNode) {
     Missing("reason", "say why the findings are acceptable");
-  } else if (Optional<std::string> Reason =
+  } else if (std::optional<std::string> Reason =
                  scalar(*ReasonNode, Ptr + "/reason", "`reason`")) {
     // A reason is prose: YAML's folded and multi-line forms read the same.
     std::string Text = *Reason;
@@ -552,7 +553,7 @@ const CheckOption *ConfigParser::declaredOption(const CheckInfo &Check,
   for (const CheckOption &O : Check.Options)
     Candidates.push_back(O.Name);
   std::string Hint;
-  if (Optional<StringRef> Near = closestSpelling(Name.Value, Candidates))
+  if (std::optional<StringRef> Near = closestSpelling(Name.Value, Candidates))
     Hint = ("; did you mean `" + *Near + "`?").str();
   else
     Hint = "; its options are `" + join(Candidates, "`, `") + "`";
@@ -561,7 +562,7 @@ const CheckOption *ConfigParser::declaredOption(const CheckInfo &Check,
   return nullptr;
 }
 
-Optional<std::vector<std::string>>
+std::optional<std::vector<std::string>>
 ConfigParser::optionValue(const CheckOption &Option, const yaml::Node &Value,
                           const std::string &Ptr) {
   std::string What = ("the value of option `" + Twine(Option.Name) + "`").str();
@@ -569,28 +570,28 @@ ConfigParser::optionValue(const CheckOption &Option, const yaml::Node &Value,
   case OptionType::StringList:
     if (shapeOf(Value) == Shape::Scalar)
       return std::vector<std::string>{Value.Value};
-    if (Optional<std::vector<ConfigItem>> Items =
+    if (std::optional<std::vector<ConfigItem>> Items =
             stringList(Value, Ptr, What)) {
       std::vector<std::string> List;
       for (ConfigItem &Item : *Items)
         List.push_back(std::move(Item.Text));
       return List;
     }
-    return None;
+    return std::nullopt;
   case OptionType::String:
-    if (Optional<std::string> Text = scalar(Value, Ptr, What))
+    if (std::optional<std::string> Text = scalar(Value, Ptr, What))
       return std::vector<std::string>{std::move(*Text)};
-    return None;
+    return std::nullopt;
   case OptionType::Boolean:
-    if (Optional<std::string> Text = scalar(Value, Ptr, What)) {
+    if (std::optional<std::string> Text = scalar(Value, Ptr, What)) {
       if (*Text == "true" || *Text == "false")
         return std::vector<std::string>{std::move(*Text)};
       error(rangeOf(Value), Ptr,
             What + " must be `true` or `false`, not `" + *Text + "`");
     }
-    return None;
+    return std::nullopt;
   }
-  return None;
+  return std::nullopt;
 }
 
 void ConfigParser::parseRuleOptions(const yaml::Node &N,
@@ -618,7 +619,7 @@ void ConfigParser::parseRuleOptions(const yaml::Node &N,
                   declaredOption(*Check, Name, OptionPtr);
               if (!Declared)
                 return;
-              if (Optional<std::vector<std::string>> List =
+              if (std::optional<std::vector<std::string>> List =
                       optionValue(*Declared, Option, OptionPtr))
                 Values.Options.emplace_back(Name.Value, std::move(*List));
             });
@@ -628,7 +629,7 @@ void ConfigParser::parseRuleOptions(const yaml::Node &N,
 }
 
 void ConfigParser::parseFormat(const yaml::Node &N, const std::string &Ptr) {
-  Optional<std::string> Name = scalar(N, Ptr, "`format`");
+  std::optional<std::string> Name = scalar(N, Ptr, "`format`");
   if (!Name)
     return;
   for (const char *Known : FormatNames)
@@ -668,7 +669,7 @@ void ConfigParser::parse() {
           const std::string &KeyPtr) {
         StringRef K = Key.Value;
         if (K == "select" || K == "ignore") {
-          Optional<std::vector<ConfigItem>> List =
+          std::optional<std::vector<ConfigItem>> List =
               stringList(Value, KeyPtr, "`" + K.str() + "`");
           if (!List)
             return;
@@ -683,22 +684,23 @@ void ConfigParser::parse() {
         } else if (K == "rule-options") {
           parseRuleOptions(Value, KeyPtr);
         } else if (K == "fail-on") {
-          if (Optional<Severity> S = severity(Value, KeyPtr))
+          if (std::optional<Severity> S = severity(Value, KeyPtr))
             C.FailOn = S;
         } else if (K == "format") {
           parseFormat(Value, KeyPtr);
         } else if (K == "help-base-url") {
-          Optional<std::string> Url = scalar(Value, KeyPtr, "`help-base-url`");
+          std::optional<std::string> Url =
+              scalar(Value, KeyPtr, "`help-base-url`");
           if (!Url)
             return;
-          if (Optional<std::string> Why = helpBaseUrlProblem(*Url))
+          if (std::optional<std::string> Why = helpBaseUrlProblem(*Url))
             error(rangeOf(Value), KeyPtr, "`help-base-url`: " + *Why);
           else
             C.HelpBaseUrl = std::move(*Url);
         } else {
           std::vector<StringRef> Candidates(std::begin(Keys), std::end(Keys));
           std::string Hint;
-          if (Optional<StringRef> Near = closestSpelling(K, Candidates))
+          if (std::optional<StringRef> Near = closestSpelling(K, Candidates))
             Hint = ("; did you mean `" + *Near + "`?").str();
           else
             Hint = "; the keys are " + join(Candidates, ", ");
@@ -710,13 +712,13 @@ void ConfigParser::parse() {
 
 } // namespace
 
-Optional<std::string> helpBaseUrlProblem(StringRef Url) {
+std::optional<std::string> helpBaseUrlProblem(StringRef Url) {
   if (!Url.startswith("https://") && !Url.startswith("http://"))
     return std::string("the pages' address must start with https:// or "
                        "http://");
   if (Url.find_first_of(" \t\r\n") != StringRef::npos)
     return std::string("the pages' address has white space in it");
-  return None;
+  return std::nullopt;
 }
 
 Config parseConfig(SourceFileRef Source, StringRef Dir,

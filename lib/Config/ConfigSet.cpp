@@ -28,7 +28,7 @@ static std::vector<ConfigItem> items(ArrayRef<std::string> Selectors) {
 ResolvedConfig::ResolvedConfig(Config Conf, const SelectionOverrides &O,
                                ArrayRef<const CheckInfo *> Checks)
     : C(std::move(Conf)) {
-  Optional<std::vector<ConfigItem>> Select = C.Select, Ignore = C.Ignore;
+  std::optional<std::vector<ConfigItem>> Select = C.Select, Ignore = C.Ignore;
   if (O.Select)
     Select = items(*O.Select);
   if (O.Ignore)

@@ -35,8 +35,8 @@ StringRef callerKindName(CallerKind K) {
   return "anonymous";
 }
 
-Optional<CallerKind> parseCallerKind(StringRef Name) {
-  return StringSwitch<Optional<CallerKind>>(Name.lower())
+std::optional<CallerKind> parseCallerKind(StringRef Name) {
+  return StringSwitch<std::optional<CallerKind>>(Name.lower())
       .Case("anonymous", CallerKind::Anonymous)
       .Case("root", CallerKind::Root)
       .Case("user", CallerKind::User)
@@ -45,7 +45,7 @@ Optional<CallerKind> parseCallerKind(StringRef Name) {
       .Case("federated-user", CallerKind::FederatedUser)
       .Case("federated-provider", CallerKind::FederatedProvider)
       .Case("service", CallerKind::Service)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
 static bool isAccountId(StringRef S) {

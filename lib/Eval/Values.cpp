@@ -14,7 +14,7 @@ using namespace llvm;
 
 namespace tollgate {
 
-Optional<double> parseNumber(StringRef Text) {
+std::optional<double> parseNumber(StringRef Text) {
   // Validate the shape first: strtod also accepts hex, "inf", "nan" and
   // leading spaces, none of which is a number in a policy.
   size_t I = 0, N = Text.size();
@@ -29,7 +29,7 @@ Optional<double> parseNumber(StringRef Text) {
       ++I, ++Digits;
   }
   if (Digits == 0)
-    return None;
+    return std::nullopt;
   if (I < N && (Text[I] == 'e' || Text[I] == 'E')) {
     ++I;
     if (I < N && (Text[I] == '+' || Text[I] == '-'))
@@ -38,10 +38,10 @@ Optional<double> parseNumber(StringRef Text) {
     while (I < N && isDigit(Text[I]))
       ++I, ++ExpDigits;
     if (ExpDigits == 0)
-      return None;
+      return std::nullopt;
   }
   if (I != N)
-    return None;
+    return std::nullopt;
   char Buf[64];
   if (N >= sizeof(Buf)) {
     std::string Copy = Text.str();
@@ -88,9 +88,9 @@ static bool readDigits(StringRef S, size_t &I, unsigned Count, unsigned &Out) {
   return true;
 }
 
-Optional<int64_t> parseDate(StringRef S) {
+std::optional<int64_t> parseDate(StringRef S) {
   if (S.empty())
-    return None;
+    return std::nullopt;
   // Epoch seconds: an optional minus and digits only. Four digits alone are
   // a year in ISO 8601, but AWS (and every evaluator we know) reads an
   // all-digit value as epoch time, so we do too.
@@ -108,16 +108,16 @@ Optional<int64_t> parseDate(StringRef S) {
   size_t I = 0;
   unsigned Year, Month = 1, Day = 1, Hour = 0, Minute = 0, Second = 0;
   if (!readDigits(S, I, 4, Year))
-    return None;
+    return std::nullopt;
   if (I < S.size() && S[I] == '-') {
     ++I;
     if (!readDigits(S, I, 2, Month) || Month < 1 || Month > 12)
-      return None;
+      return std::nullopt;
     if (I < S.size() && S[I] == '-') {
       ++I;
       if (!readDigits(S, I, 2, Day) || Day < 1 ||
           Day > daysInMonth(Year, Month))
-        return None;
+        return std::nullopt;
     }
   }
   int64_t Millis = 0;
@@ -125,19 +125,19 @@ Optional<int64_t> parseDate(StringRef S) {
   if (I < S.size() && (S[I] == 'T' || S[I] == 't')) {
     // A time needs a full date before it.
     if (I != 10)
-      return None;
+      return std::nullopt;
     ++I;
     if (!readDigits(S, I, 2, Hour) || Hour > 24)
-      return None;
+      return std::nullopt;
     if (I >= S.size() || S[I] != ':')
-      return None;
+      return std::nullopt;
     ++I;
     if (!readDigits(S, I, 2, Minute) || Minute > 59)
-      return None;
+      return std::nullopt;
     if (I < S.size() && S[I] == ':') {
       ++I;
       if (!readDigits(S, I, 2, Second) || Second > 60)
-        return None;
+        return std::nullopt;
       if (I < S.size() && (S[I] == '.' || S[I] == ',')) {
         ++I;
         size_t Start = I;
@@ -151,14 +151,14 @@ Optional<int64_t> parseDate(StringRef S) {
           ++I;
         }
         if (I == Start)
-          return None;
+          return std::nullopt;
         while (Scale < 3)
           Frac *= 10, ++Scale;
         Millis = Frac;
       }
     }
     if (Hour == 24 && (Minute != 0 || Second != 0 || Millis != 0))
-      return None;
+      return std::nullopt;
     if (I < S.size()) {
       char Z = S[I];
       if (Z == 'Z' || Z == 'z') {
@@ -167,32 +167,32 @@ Optional<int64_t> parseDate(StringRef S) {
         ++I;
         unsigned OH, OM = 0;
         if (!readDigits(S, I, 2, OH) || OH > 23)
-          return None;
+          return std::nullopt;
         if (I < S.size() && S[I] == ':')
           ++I;
         if (!readDigits(S, I, 2, OM) || OM > 59)
-          return None;
+          return std::nullopt;
         OffsetMinutes =
             (Z == '+' ? 1 : -1) * static_cast<int64_t>(OH * 60 + OM);
       } else {
-        return None;
+        return std::nullopt;
       }
     }
   }
   if (I != S.size())
-    return None;
+    return std::nullopt;
   int64_t Days = daysFromCivil(Year, Month, Day);
   int64_t Seconds =
       Days * 86400 + Hour * 3600 + Minute * 60 + Second - OffsetMinutes * 60;
   return Seconds * 1000 + Millis;
 }
 
-Optional<bool> parseBool(StringRef Text) {
+std::optional<bool> parseBool(StringRef Text) {
   if (Text.equals_insensitive("true"))
     return true;
   if (Text.equals_insensitive("false"))
     return false;
-  return None;
+  return std::nullopt;
 }
 
 bool IpNetwork::contains(const IpNetwork &Addr) const {
@@ -295,42 +295,42 @@ static bool parseV6(StringRef S, uint8_t *Out) {
   return true;
 }
 
-static Optional<IpNetwork> parseAddress(StringRef S) {
+static std::optional<IpNetwork> parseAddress(StringRef S) {
   IpNetwork N;
   if (S.contains(':')) {
     if (!parseV6(S, N.Bytes.data()))
-      return None;
+      return std::nullopt;
     N.V6 = true;
     N.Prefix = 128;
     return N;
   }
   if (!parseV4(S, N.Bytes.data()))
-    return None;
+    return std::nullopt;
   N.Prefix = 32;
   return N;
 }
 
-Optional<IpNetwork> parseIpAddress(StringRef Text) {
+std::optional<IpNetwork> parseIpAddress(StringRef Text) {
   if (Text.contains('/'))
-    return None;
+    return std::nullopt;
   return parseAddress(Text);
 }
 
-Optional<IpNetwork> parseIpNetwork(StringRef Text) {
+std::optional<IpNetwork> parseIpNetwork(StringRef Text) {
   StringRef Addr, Len;
   std::tie(Addr, Len) = Text.split('/');
-  Optional<IpNetwork> N = parseAddress(Addr);
+  std::optional<IpNetwork> N = parseAddress(Addr);
   if (!N)
-    return None;
+    return std::nullopt;
   if (Addr.size() == Text.size())
     return N;
   if (Len.empty() || Len.size() > 3 || !all_of(Len, isDigit))
-    return None;
+    return std::nullopt;
   unsigned P = 0;
   for (char C : Len)
     P = P * 10 + (C - '0');
   if (P > (N->V6 ? 128u : 32u))
-    return None;
+    return std::nullopt;
   N->Prefix = P;
   return N;
 }

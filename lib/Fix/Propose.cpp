@@ -3,9 +3,9 @@
 #include "tollgate/Fix/Propose.h"
 #include "LocatedTree.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <optional>
 
 #include <functional>
 
@@ -19,24 +19,24 @@ constexpr StringRef CurrentVersion = "2012-10-17";
 /// The bytes of the scalar token at \p Range that hold its text: inside the
 /// quotes of a string without escapes, or a whole plain YAML scalar. None
 /// when escapes make the token's bytes differ from its text.
-Optional<Span> scalarContent(StringRef Text, Span Range) {
+std::optional<Span> scalarContent(StringRef Text, Span Range) {
   if (Range.End > Text.size() || Range.empty())
-    return None;
+    return std::nullopt;
   StringRef Token = Text.slice(Range.Begin, Range.End);
   char Q = Token.front();
   if (Q == '"' || Q == '\'') {
     if (Token.size() < 2 || Token.back() != Q)
-      return None;
+      return std::nullopt;
     StringRef Inner = Token.drop_front().drop_back();
     if (Q == '"' && Inner.contains('\\'))
-      return None;
+      return std::nullopt;
     if (Q == '\'' && Inner.contains('\''))
-      return None;
+      return std::nullopt;
     return Span(Range.Begin + 1, Range.End - 1);
   }
   // A plain scalar: one line, no flow indicators or comment in it.
   if (Token.find_first_of("\n\"'#{}[],") != StringRef::npos)
-    return None;
+    return std::nullopt;
   return Range;
 }
 
@@ -79,16 +79,16 @@ size_t lineStart(StringRef Text, size_t At) {
 /// The edit that removes \p Item from its object or array, with the comma
 /// or the line that goes with it. None when it is the only item, or when
 /// the text around it is not laid out as expected.
-Optional<Edit> removeItem(StringRef Text, const TreeItem &Item) {
+std::optional<Edit> removeItem(StringRef Text, const TreeItem &Item) {
   const json::Value &Parent = *Item.Parent;
   size_t Count =
       Parent.isObject() ? Parent.Members.size() : Parent.Elements.size();
   if (Count < 2)
-    return None;
+    return std::nullopt;
   auto SpanOf = [&](size_t I) { return TreeItem{&Parent, I}.span(); };
   Span This = SpanOf(Item.Index);
   if (Parent.Range.Begin >= Text.size())
-    return None;
+    return std::nullopt;
   char Open = Text[Parent.Range.Begin];
   if (Open == '{' || Open == '[') {
     // JSON, or YAML flow style: up to the next item, or from the previous.
@@ -105,14 +105,14 @@ Optional<Edit> removeItem(StringRef Text, const TreeItem &Item) {
   StringRef Before = Text.slice(Begin, This.Begin);
   StringRef Lead = Before.ltrim(" ");
   if (!(Lead.empty() || (Parent.isArray() && Lead.rtrim(" ") == "-")))
-    return None;
+    return std::nullopt;
   if (Parent.isArray() && Lead.empty())
-    return None;
+    return std::nullopt;
   size_t End = Text.find('\n', This.End);
   StringRef After = Text.slice(This.End, End);
   StringRef Rest = After.ltrim(" \t\r");
   if (!Rest.empty() && !Rest.startswith("#"))
-    return None;
+    return std::nullopt;
   End = End == StringRef::npos ? Text.size() : End + 1;
   return Edit{uint32_t(Begin), uint32_t(End - Begin), ""};
 }
@@ -129,7 +129,7 @@ class Proposer {
 public:
   Proposer(StringRef Name, StringRef Text) : Text(Text), Tree(Name, Text) {}
 
-  Optional<Fix> propose(const Diagnostic &D);
+  std::optional<Fix> propose(const Diagnostic &D);
   bool onPlan() const { return Tree.isPlan(); }
   static bool mayFix(StringRef Code) {
     static const StringRef Codes[] = {"IAM005", "IAM006", "IAM010", "IAM014",
@@ -139,13 +139,13 @@ public:
   }
 
 private:
-  Optional<Fix> effectCase(const Diagnostic &D);
-  Optional<Fix> missingVersion(const Diagnostic &D);
-  Optional<Fix> oldVersion(const Diagnostic &D);
-  Optional<Fix> renameKey(const Diagnostic &D, FixSafety Safety);
-  Optional<Fix> replaceValue(const Diagnostic &D);
-  Optional<Fix> removeEntry(const Diagnostic &D);
-  Optional<Fix> duplicateKey(const Diagnostic &D);
+  std::optional<Fix> effectCase(const Diagnostic &D);
+  std::optional<Fix> missingVersion(const Diagnostic &D);
+  std::optional<Fix> oldVersion(const Diagnostic &D);
+  std::optional<Fix> renameKey(const Diagnostic &D, FixSafety Safety);
+  std::optional<Fix> replaceValue(const Diagnostic &D);
+  std::optional<Fix> removeEntry(const Diagnostic &D);
+  std::optional<Fix> duplicateKey(const Diagnostic &D);
 
   /// Whether the policy document \p Root writes `${`: a policy variable
   /// under 2012-10-17, plain text under 2008-10-17 or without a Version.
@@ -177,7 +177,7 @@ private:
   LocatedTree Tree;
 };
 
-Optional<Fix> Proposer::propose(const Diagnostic &D) {
+std::optional<Fix> Proposer::propose(const Diagnostic &D) {
   StringRef Code = D.Check->Code;
   if (Code == "IAM010")
     return effectCase(D);
@@ -195,29 +195,29 @@ Optional<Fix> Proposer::propose(const Diagnostic &D) {
     return removeEntry(D);
   if (Code == "IAM005")
     return duplicateKey(D);
-  return None;
+  return std::nullopt;
 }
 
-Optional<Fix> Proposer::effectCase(const Diagnostic &D) {
-  Optional<Span> Content = scalarContent(Text, D.Range);
+std::optional<Fix> Proposer::effectCase(const Diagnostic &D) {
+  std::optional<Span> Content = scalarContent(Text, D.Range);
   if (!Content)
-    return None;
+    return std::nullopt;
   StringRef Word = Text.slice(Content->Begin, Content->End);
   StringRef Right = Word.equals_insensitive("allow")  ? "Allow"
                     : Word.equals_insensitive("deny") ? "Deny"
                                                       : "";
   if (Right.empty() || Word == Right)
-    return None;
+    return std::nullopt;
   Fix F = make(D, ("change `" + Word + "` to `" + Right + "`").str(),
                FixSafety::Safe, AccessClaim::ChangesAccess);
   F.Edits.push_back({Content->Begin, Content->size(), Right.str()});
   return F;
 }
 
-Optional<Fix> Proposer::missingVersion(const Diagnostic &D) {
+std::optional<Fix> Proposer::missingVersion(const Diagnostic &D) {
   const json::Value *Root = Tree.objectAt(D.Range.Begin);
   if (!Root || Root->Members.empty())
-    return None;
+    return std::nullopt;
   bool Variables = usesVariables(*Root);
   Fix F =
       make(D, ("add \"Version\": \"" + CurrentVersion + "\"").str(),
@@ -241,17 +241,17 @@ Optional<Fix> Proposer::missingVersion(const Diagnostic &D) {
   size_t Begin = lineStart(Text, First);
   StringRef Before = Text.slice(Begin, First);
   if (Before.find_first_not_of(" -") != StringRef::npos)
-    return None;
+    return std::nullopt;
   std::string Insert = ("Version: \"" + CurrentVersion + "\"\n").str();
   Insert.append(Before.size(), ' ');
   F.Edits.push_back({First, 0, std::move(Insert)});
   return F;
 }
 
-Optional<Fix> Proposer::oldVersion(const Diagnostic &D) {
-  Optional<Span> Content = scalarContent(Text, D.Range);
+std::optional<Fix> Proposer::oldVersion(const Diagnostic &D) {
+  std::optional<Span> Content = scalarContent(Text, D.Range);
   if (!Content)
-    return None;
+    return std::nullopt;
   const TreeItem *Item = Tree.memberWithValueAt(D.Range.Begin);
   bool Variables = !Item || usesVariables(*Item->Parent);
   Fix F =
@@ -262,15 +262,15 @@ Optional<Fix> Proposer::oldVersion(const Diagnostic &D) {
   return F;
 }
 
-Optional<Fix> Proposer::renameKey(const Diagnostic &D, FixSafety Safety) {
+std::optional<Fix> Proposer::renameKey(const Diagnostic &D, FixSafety Safety) {
   if (D.Suggestion.empty())
-    return None;
+    return std::nullopt;
   const TreeItem *Item = Tree.memberAt(D.Range.Begin);
   if (!Item || hasMember(*Item->Parent, D.Suggestion))
-    return None;
-  Optional<Span> Content = scalarContent(Text, Item->member()->KeyRange);
+    return std::nullopt;
+  std::optional<Span> Content = scalarContent(Text, Item->member()->KeyRange);
   if (!Content)
-    return None;
+    return std::nullopt;
   StringRef Old = Text.slice(Content->Begin, Content->End);
   Fix F = make(D, ("rename `" + Old + "` to `" + D.Suggestion + "`").str(),
                Safety, AccessClaim::ChangesAccess);
@@ -278,12 +278,12 @@ Optional<Fix> Proposer::renameKey(const Diagnostic &D, FixSafety Safety) {
   return F;
 }
 
-Optional<Fix> Proposer::replaceValue(const Diagnostic &D) {
+std::optional<Fix> Proposer::replaceValue(const Diagnostic &D) {
   if (D.Suggestion.empty())
-    return None;
-  Optional<Span> Content = scalarContent(Text, D.Range);
+    return std::nullopt;
+  std::optional<Span> Content = scalarContent(Text, D.Range);
   if (!Content)
-    return None;
+    return std::nullopt;
   StringRef Old = Text.slice(Content->Begin, Content->End);
   Fix F = make(D, ("change `" + Old + "` to `" + D.Suggestion + "`").str(),
                FixSafety::Unsafe, AccessClaim::ChangesAccess);
@@ -291,13 +291,13 @@ Optional<Fix> Proposer::replaceValue(const Diagnostic &D) {
   return F;
 }
 
-Optional<Fix> Proposer::removeEntry(const Diagnostic &D) {
+std::optional<Fix> Proposer::removeEntry(const Diagnostic &D) {
   const TreeItem *Item = Tree.elementAt(D.Range.Begin);
   if (!Item || Item->value().Range.End != D.Range.End)
-    return None;
-  Optional<Edit> E = removeItem(Text, *Item);
+    return std::nullopt;
+  std::optional<Edit> E = removeItem(Text, *Item);
   if (!E)
-    return None;
+    return std::nullopt;
   std::string What = D.Check->Code == StringRef("IAM111")
                          ? "remove the redundant statement"
                          : "remove the redundant entry";
@@ -308,17 +308,17 @@ Optional<Fix> Proposer::removeEntry(const Diagnostic &D) {
   return F;
 }
 
-Optional<Fix> Proposer::duplicateKey(const Diagnostic &D) {
+std::optional<Fix> Proposer::duplicateKey(const Diagnostic &D) {
   if (D.Notes.empty())
-    return None;
+    return std::nullopt;
   const TreeItem *Second = Tree.memberAt(D.Range.Begin);
   const TreeItem *First = Tree.memberAt(D.Notes.front().Range.Begin);
   if (!Second || !First || Second->Parent != First->Parent ||
       !sameValue(First->value(), Second->value()))
-    return None;
-  Optional<Edit> E = removeItem(Text, *Second);
+    return std::nullopt;
+  std::optional<Edit> E = removeItem(Text, *Second);
   if (!E)
-    return None;
+    return std::nullopt;
   Fix F = make(D,
                ("remove the second `" + Second->member()->Key +
                 "`, which repeats the first")
@@ -343,7 +343,7 @@ std::vector<Fix> proposeFixes(StringRef Name, StringRef Text,
     return Out;
   for (const Diagnostic &D : Diags)
     if (D.Check)
-      if (Optional<Fix> F = P.propose(D))
+      if (std::optional<Fix> F = P.propose(D))
         Out.push_back(std::move(*F));
   return Out;
 }

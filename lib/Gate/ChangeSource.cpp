@@ -73,9 +73,9 @@ int GitChangeSource::run(ArrayRef<std::string> Args, std::string &Out,
   std::vector<StringRef> Argv = {Git};
   for (const std::string &S : Args)
     Argv.push_back(S);
-  Optional<StringRef> Redirects[] = {StringRef(""), StringRef(OutFile),
-                                     StringRef(ErrFile)};
-  int RC = sys::ExecuteAndWait(Git, Argv, None, Redirects);
+  llvm::Optional<StringRef> Redirects[] = {StringRef(""), StringRef(OutFile),
+                                           StringRef(ErrFile)};
+  int RC = sys::ExecuteAndWait(Git, Argv, llvm::None, Redirects);
   ReadOutcome OutRead = readBounded(OutFile);
   Out = std::move(OutRead.Text);
   if (OutRead.S == ReadOutcome::TooLarge)

@@ -405,11 +405,11 @@ void GateRun::checkFile(const std::string &File, const std::string &OldPath) {
     for (const LoadedPolicy &L : *Side)
       Both.push_back(&L);
   std::vector<std::string> Conds = testedConditions(Both);
-  std::vector<Optional<ConditionAssignment>> Assignments;
+  std::vector<std::optional<ConditionAssignment>> Assignments;
   for (ConditionAssignment &As : everyAssignment(Conds))
     Assignments.push_back(std::move(As));
   if (Assignments.empty())
-    Assignments.push_back(None);
+    Assignments.push_back(std::nullopt);
 
   for (const LoadedPolicy &N : New) {
     if (!N.P && !N.Embedded) {
@@ -452,11 +452,11 @@ void GateRun::checkFile(const std::string &File, const std::string &OldPath) {
       record(File, N, std::move(C));
       continue;
     }
-    Optional<Compared> Worst;
+    std::optional<Compared> Worst;
     const LoadedPolicy *Shown = &N;
-    static const std::vector<Optional<ConditionAssignment>> NoAssignment = {
-        None};
-    for (const Optional<ConditionAssignment> &As :
+    static const std::vector<std::optional<ConditionAssignment>> NoAssignment =
+        {std::nullopt};
+    for (const std::optional<ConditionAssignment> &As :
          N.Embedded ? Assignments : NoAssignment) {
       const LoadedPolicy *NewP = &N, *Match = nullptr;
       std::string When;

@@ -434,7 +434,7 @@ Linter::~Linter() = default;
 
 Expected<std::unique_ptr<Linter>> Linter::create(const LintOptions &Options) {
   ArrayRef<const CheckInfo *> Checks = allLintChecks();
-  auto CheckList = [&](const Optional<std::vector<std::string>> &List,
+  auto CheckList = [&](const std::optional<std::vector<std::string>> &List,
                        StringRef Flag, bool Ignoring) -> Error {
     if (!List)
       return Error::success();

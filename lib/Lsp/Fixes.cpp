@@ -14,13 +14,14 @@ namespace tollgate {
 namespace lsp {
 
 /// The text between the first \p Quote after \p From and the next one.
-static Optional<StringRef> quoted(StringRef S, char Quote, size_t From = 0) {
+static std::optional<StringRef> quoted(StringRef S, char Quote,
+                                       size_t From = 0) {
   size_t Open = S.find(Quote, From);
   if (Open == StringRef::npos)
-    return None;
+    return std::nullopt;
   size_t Close = S.find(Quote, Open + 1);
   if (Close == StringRef::npos)
-    return None;
+    return std::nullopt;
   return S.slice(Open + 1, Close);
 }
 
@@ -35,8 +36,8 @@ std::vector<Fix> didYouMeanFixes(const SourceFile &File, const Diagnostic &D) {
   char Quote = Message[Hint + 13];
   if (Quote != '`' && Quote != '"')
     return Out;
-  Optional<StringRef> New = quoted(Message, Quote, Hint);
-  Optional<StringRef> Old = quoted(Message.take_front(Hint), Quote);
+  std::optional<StringRef> New = quoted(Message, Quote, Hint);
+  std::optional<StringRef> Old = quoted(Message.take_front(Hint), Quote);
   if (!New || !Old || Old->empty() || *Old == *New)
     return Out;
   StringRef Text = File.text();

@@ -81,7 +81,7 @@ static std::string describePattern(StringRef Pattern, const Catalog &Cat) {
                       "**: not an action in the IAM "
                       "service catalog of " +
                       catalogDay(Cat);
-    if (Optional<StringRef> Near = Cat.suggestAction(Pattern))
+    if (std::optional<StringRef> Near = Cat.suggestAction(Pattern))
       Out += "; did you mean " + code(*Near) + "?";
     return Out;
   }
@@ -109,7 +109,7 @@ static std::string describeKey(StringRef Key, const Catalog &Cat) {
                       "**: not a condition key in the IAM "
                       "service catalog of " +
                       catalogDay(Cat);
-    if (Optional<StringRef> Near = Cat.suggestConditionKey(Key))
+    if (std::optional<StringRef> Near = Cat.suggestConditionKey(Key))
       Out += "; did you mean " + code(*Near) + "?";
     return Out;
   }

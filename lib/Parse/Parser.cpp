@@ -152,7 +152,7 @@ void PolicyParser::reportUnknownElement(const Member &M, uint32_t Parent,
                                         StringRef Where) {
   uint32_t Path = P.addPathKey(Parent, M.Key);
   std::string Message = ("unknown element `" + M.Key + "` in " + Where).str();
-  Optional<StringRef> Fix = closestSpelling(M.Key, Known);
+  std::optional<StringRef> Fix = closestSpelling(M.Key, Known);
   if (Fix)
     Message += ("; did you mean `" + *Fix + "`?").str();
   Diagnostic &D = report(grammar::UnknownElement, M.KeyRange, Path, Message);
@@ -579,18 +579,18 @@ void PolicyParser::parsePrincipal(Statement &S, const Member &M,
   if (V.Members.empty())
     reportEmpty(V, Path, "`" + M.Key + "` is an empty object");
   for (const Member &KindMember : V.Members) {
-    Optional<PrincipalKind> K =
-        StringSwitch<Optional<PrincipalKind>>(KindMember.Key)
+    std::optional<PrincipalKind> K =
+        StringSwitch<std::optional<PrincipalKind>>(KindMember.Key)
             .Case("AWS", PrincipalKind::AWS)
             .Case("Service", PrincipalKind::Service)
             .Case("Federated", PrincipalKind::Federated)
             .Case("CanonicalUser", PrincipalKind::CanonicalUser)
-            .Default(None);
+            .Default(std::nullopt);
     uint32_t KindPath = P.addPathKey(Path, KindMember.Key);
     if (!K) {
       std::string Message =
           ("unknown principal kind `" + KindMember.Key + "`").str();
-      if (Optional<StringRef> Fix =
+      if (std::optional<StringRef> Fix =
               closestSpelling(KindMember.Key, PrincipalKinds))
         Message += ("; did you mean `" + *Fix + "`?").str();
       else

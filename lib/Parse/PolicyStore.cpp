@@ -8,7 +8,7 @@ using namespace llvm;
 
 namespace tollgate {
 
-const Policy *PolicyStore::load(StringRef Path, Optional<PolicyType> Type,
+const Policy *PolicyStore::load(StringRef Path, std::optional<PolicyType> Type,
                                 raw_ostream &Err,
                                 const ConditionAssignment *Conditions,
                                 StringRef Command) {

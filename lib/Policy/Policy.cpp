@@ -32,8 +32,8 @@ StringRef policyTypeName(PolicyType T) {
   return "identity";
 }
 
-Optional<PolicyType> parsePolicyType(StringRef Name) {
-  return StringSwitch<Optional<PolicyType>>(Name.lower())
+std::optional<PolicyType> parsePolicyType(StringRef Name) {
+  return StringSwitch<std::optional<PolicyType>>(Name.lower())
       .Case("identity", PolicyType::Identity)
       .Case("resource", PolicyType::Resource)
       .Case("trust", PolicyType::Trust)
@@ -41,7 +41,7 @@ Optional<PolicyType> parsePolicyType(StringRef Name) {
       .Case("rcp", PolicyType::RCP)
       .Case("boundary", PolicyType::Boundary)
       .Case("session", PolicyType::Session)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
 StringRef principalKindName(PrincipalKind K) {

@@ -78,13 +78,13 @@ void writeGithub(ArrayRef<FileFindings> Files, raw_ostream &OS,
   }
 }
 
-Optional<OutputFormat> parseOutputFormat(StringRef Name) {
-  return StringSwitch<Optional<OutputFormat>>(Name)
+std::optional<OutputFormat> parseOutputFormat(StringRef Name) {
+  return StringSwitch<std::optional<OutputFormat>>(Name)
       .Case("text", OutputFormat::Text)
       .Case("json", OutputFormat::Json)
       .Case("sarif", OutputFormat::Sarif)
       .Case("github", OutputFormat::Github)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
 void writeReport(OutputFormat Format, ArrayRef<FileFindings> Files,

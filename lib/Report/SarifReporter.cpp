@@ -200,7 +200,7 @@ static Json ruleJson(const CheckInfo &C, StringRef HelpBaseUrl) {
   Rule["helpUri"] = helpUrl(C, HelpBaseUrl);
   Json Props = {{"tags", Json::array({"iam"})},
                 {"problem.severity", problemSeverity(C.DefaultSeverity).str()}};
-  if (Optional<double> Score = securityScore(C.Impact)) {
+  if (std::optional<double> Score = securityScore(C.Impact)) {
     Props["tags"].push_back("security");
     Props["security-severity"] = securitySeverity(*Score);
   }
@@ -212,15 +212,15 @@ static Json ruleJson(const CheckInfo &C, StringRef HelpBaseUrl) {
 /// relative to (SARIF's versionControlProvenance), from the variables
 /// GitHub sets; null elsewhere.
 static Json versionControlProvenance() {
-  Optional<std::string> Server = sys::Process::GetEnv("GITHUB_SERVER_URL");
-  Optional<std::string> Repo = sys::Process::GetEnv("GITHUB_REPOSITORY");
-  Optional<std::string> Sha = sys::Process::GetEnv("GITHUB_SHA");
+  auto Server = sys::Process::GetEnv("GITHUB_SERVER_URL");
+  auto Repo = sys::Process::GetEnv("GITHUB_REPOSITORY");
+  auto Sha = sys::Process::GetEnv("GITHUB_SHA");
   if (!Server || !Repo || !Sha || Server->empty() || Repo->empty() ||
       Sha->empty())
     return nullptr;
   Json Details = {{"repositoryUri", *Server + "/" + *Repo},
                   {"revisionId", *Sha}};
-  if (Optional<std::string> Ref = sys::Process::GetEnv("GITHUB_REF"))
+  if (auto Ref = sys::Process::GetEnv("GITHUB_REF"))
     if (!Ref->empty())
       Details["branch"] = *Ref;
   Details["mappedTo"] = {{"uriBaseId", "%SRCROOT%"}};

@@ -116,7 +116,7 @@ Error completeRequest(Request &R, std::string Kind,
   if (Over.PrincipalKind)
     Kind = *Over.PrincipalKind;
   if (!Kind.empty()) {
-    Optional<CallerKind> K = parseCallerKind(Kind);
+    std::optional<CallerKind> K = parseCallerKind(Kind);
     if (!K)
       return failure("unknown principal kind '" + Kind + "'");
     R.Principal.Kind = *K;

@@ -298,7 +298,7 @@ static bool writtenAsAws(StringRef Key, StringRef V) {
   if (Key.equals_insensitive("aws:EpochTime"))
     return !V.empty() && all_of(V, isDigit);
   if (Key.equals_insensitive("aws:CurrentTime"))
-    return V.contains('T') && V.endswith("Z") && parseDate(V).hasValue();
+    return V.contains('T') && V.endswith("Z") && parseDate(V).has_value();
   return true;
 }
 
@@ -314,11 +314,11 @@ static bool valueHasType(StringRef V, ValueType T) {
   case ValueType::Bool:
     return V == "true" || V == "false";
   case ValueType::Date:
-    return parseDate(V).hasValue();
+    return parseDate(V).has_value();
   case ValueType::Numeric:
-    return parseNumber(V).hasValue();
+    return parseNumber(V).has_value();
   case ValueType::Ip:
-    return V.find('/') == StringRef::npos && parseIpAddress(V).hasValue();
+    return V.find('/') == StringRef::npos && parseIpAddress(V).has_value();
   }
   return true;
 }
@@ -328,7 +328,7 @@ static std::optional<int64_t> timeOf(const RequestContext &C, StringRef Key) {
   const ContextValue *V = C.lookup(Key);
   if (!V || V->MultiValued || V->Values.size() != 1)
     return std::nullopt;
-  if (Optional<int64_t> T = parseDate(V->Values.front()))
+  if (std::optional<int64_t> T = parseDate(V->Values.front()))
     return *T;
   return std::nullopt;
 }

@@ -10,10 +10,10 @@ using namespace llvm;
 
 namespace tollgate {
 
-Optional<double> securityScore(SecurityImpact I) {
+std::optional<double> securityScore(SecurityImpact I) {
   switch (I) {
   case SecurityImpact::None:
-    return None;
+    return std::nullopt;
   case SecurityImpact::Low:
     return 3.0;
   case SecurityImpact::Medium:
@@ -23,7 +23,7 @@ Optional<double> securityScore(SecurityImpact I) {
   case SecurityImpact::Critical:
     return 9.5;
   }
-  return None;
+  return std::nullopt;
 }
 
 StringRef severityName(Severity S) {
@@ -40,13 +40,13 @@ StringRef severityName(Severity S) {
   return "error";
 }
 
-Optional<Severity> parseSeverity(StringRef Name) {
-  return StringSwitch<Optional<Severity>>(Name.lower())
+std::optional<Severity> parseSeverity(StringRef Name) {
+  return StringSwitch<std::optional<Severity>>(Name.lower())
       .Case("suggestion", Severity::Suggestion)
       .Case("warning", Severity::Warning)
       .Cases("security", "security-warning", Severity::Security)
       .Case("error", Severity::Error)
-      .Default(None);
+      .Default(std::nullopt);
 }
 
 StringRef optionTypeName(OptionType T) {

@@ -75,9 +75,10 @@ static bool timeLoads(const char *Argv0) {
     return false;
   std::vector<double> Loads, Indexes;
   for (unsigned I = 0; I < Runs; ++I) {
-    Optional<StringRef> Redirects[] = {None, StringRef(Output), None};
+    llvm::Optional<StringRef> Redirects[] = {llvm::None, StringRef(Output),
+                                             llvm::None};
     StringRef Args[] = {Self, "--load-once"};
-    if (sys::ExecuteAndWait(Self, Args, None, Redirects) != 0)
+    if (sys::ExecuteAndWait(Self, Args, llvm::None, Redirects) != 0)
       return false;
     auto Buffer = MemoryBuffer::getFile(Output);
     if (!Buffer)

@@ -337,7 +337,7 @@ void checkPair(const Shared &Sh, const PairInput &In, PairOutcome &Out) {
   CompiledPolicySet CO(SO), CD(SD);
   Universe U({Pair.Original, Pair.Derived}, !Pair.ResourcePolicy, Cat);
   Out.UniverseSize = U.size();
-  llvm::Optional<Request> SepFwd, SepBack;
+  std::optional<Request> SepFwd, SepBack;
   // Two reservoir samples for the simulator: of every request, and of
   // those with a non-ASCII character (where `?` and case rules bite).
   std::vector<Request> ReplaySample, ReplayWide;
@@ -493,7 +493,7 @@ void checkPair(const Shared &Sh, const PairInput &In, PairOutcome &Out) {
       ++T.Pass;
       T.PassOnMutation += !Pair.Rewrite;
       T.PassSampled += !Full;
-      llvm::Optional<Request> &Sep = SepFwd ? SepFwd : SepBack;
+      std::optional<Request> &Sep = SepFwd ? SepFwd : SepBack;
       if (SepFwd || (Both && SepBack)) {
         ++T.WrongPass;
         Rep.example(

@@ -171,7 +171,7 @@ bool isValidUtf8(StringRef S) {
   return true;
 }
 
-Optional<IpAddr> parseIp(StringRef S) {
+std::optional<IpAddr> parseIp(StringRef S) {
   std::string T = S.str();
   IpAddr A;
   unsigned char Buf[16];
@@ -186,7 +186,7 @@ Optional<IpAddr> parseIp(StringRef S) {
       A.Bits = (A.Bits << 8) | Buf[I];
     return A;
   }
-  return None;
+  return std::nullopt;
 }
 
 std::string formatIp(const IpAddr &A) {
@@ -202,16 +202,16 @@ std::string formatIp(const IpAddr &A) {
   return Out;
 }
 
-Optional<Cidr> parseCidr(StringRef S) {
+std::optional<Cidr> parseCidr(StringRef S) {
   auto Parts = S.split('/');
-  Optional<IpAddr> A = parseIp(Parts.first);
+  std::optional<IpAddr> A = parseIp(Parts.first);
   if (!A)
-    return None;
+    return std::nullopt;
   Cidr C;
   C.Net = *A;
   C.Len = A->V6 ? 128 : 32;
   if (!Parts.second.empty() && Parts.second.getAsInteger(10, C.Len))
-    return None;
+    return std::nullopt;
   return C;
 }
 
@@ -233,27 +233,27 @@ bool digits(StringRef S, size_t Pos, size_t N, unsigned &Out) {
 }
 } // namespace
 
-Optional<int64_t> parseIsoTime(StringRef S) {
+std::optional<int64_t> parseIsoTime(StringRef S) {
   unsigned Y, Mo, D, H = 0, Mi = 0, Se = 0;
   if (!digits(S, 0, 4, Y) || S.size() < 10 || S[4] != '-' ||
       !digits(S, 5, 2, Mo) || S[7] != '-' || !digits(S, 8, 2, D))
-    return None;
+    return std::nullopt;
   if (Mo < 1 || Mo > 12 || D < 1 || D > 31)
-    return None;
+    return std::nullopt;
   StringRef Rest = S.drop_front(10);
   int64_t Offset = 0;
   if (!Rest.empty()) {
     if (Rest.size() < 9 || Rest[0] != 'T' || !digits(Rest, 1, 2, H) ||
         Rest[3] != ':' || !digits(Rest, 4, 2, Mi) || Rest[6] != ':' ||
         !digits(Rest, 7, 2, Se))
-      return None;
+      return std::nullopt;
     Rest = Rest.drop_front(9);
     if (Rest.consume_front(".")) {
       size_t N = 0;
       while (N < Rest.size() && isDigit(Rest[N]))
         ++N;
       if (!N)
-        return None;
+        return std::nullopt;
       Rest = Rest.drop_front(N);
     }
     if (Rest == "Z") {
@@ -261,12 +261,12 @@ Optional<int64_t> parseIsoTime(StringRef S) {
     } else if (Rest.size() == 6 && (Rest[0] == '+' || Rest[0] == '-')) {
       unsigned OH, OM;
       if (!digits(Rest, 1, 2, OH) || Rest[3] != ':' || !digits(Rest, 4, 2, OM))
-        return None;
+        return std::nullopt;
       Offset = (Rest[0] == '+' ? 1 : -1) * int64_t(OH * 3600 + OM * 60);
       Rest = "";
     }
     if (!Rest.empty() || H > 23 || Mi > 59 || Se > 60)
-      return None;
+      return std::nullopt;
   }
   return daysFromCivil(Y, Mo, D) * 86400 + H * 3600 + Mi * 60 + Se - Offset;
 }
@@ -294,7 +294,7 @@ std::string formatIsoTime(int64_t T) {
 }
 
 bool isAwsCurrentTime(StringRef S) {
-  return S.size() == 20 && S.back() == 'Z' && parseIsoTime(S).hasValue();
+  return S.size() == 20 && S.back() == 'Z' && parseIsoTime(S).has_value();
 }
 
 bool isDecimalNumber(StringRef S) {

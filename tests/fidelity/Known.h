@@ -15,8 +15,8 @@
 
 #include "tollgate/Eval/Request.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <cstdint>
 #include <string>
@@ -76,16 +76,16 @@ struct IpAddr {
   bool V6 = false;
   unsigned __int128 Bits = 0;
 };
-llvm::Optional<IpAddr> parseIp(llvm::StringRef S);
+std::optional<IpAddr> parseIp(llvm::StringRef S);
 std::string formatIp(const IpAddr &A);
 /// `addr/len` or a bare address (full length).
 struct Cidr {
   IpAddr Net;
   unsigned Len = 32;
 };
-llvm::Optional<Cidr> parseCidr(llvm::StringRef S);
+std::optional<Cidr> parseCidr(llvm::StringRef S);
 /// Seconds since the epoch from `YYYY-MM-DD[Thh:mm:ss[.fff](Z|+hh:mm)]`.
-llvm::Optional<int64_t> parseIsoTime(llvm::StringRef S);
+std::optional<int64_t> parseIsoTime(llvm::StringRef S);
 /// `YYYY-MM-DDThh:mm:ssZ`, the form AWS puts in aws:CurrentTime.
 std::string formatIsoTime(int64_t Seconds);
 bool isAwsCurrentTime(llvm::StringRef S);

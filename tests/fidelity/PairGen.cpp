@@ -514,7 +514,7 @@ bool PairGenerator::rewrite(json &P, bool ResourcePolicy, std::string &Name) {
         for (auto &KV : OpE.value().items())
           for (size_t I = 0; I < KV.value().size(); ++I) {
             std::string V = KV.value()[I];
-            llvm::Optional<Cidr> C = parseCidr(V);
+            std::optional<Cidr> C = parseCidr(V);
             if (!C)
               continue;
             unsigned Max = C->Net.V6 ? 128 : 32;
@@ -586,7 +586,7 @@ bool PairGenerator::rewrite(json &P, bool ResourcePolicy, std::string &Name) {
               X = V.find('.') == std::string::npos ? V + ".0" : V;
               return true;
             }
-            if (llvm::Optional<int64_t> T = parseIsoTime(V)) {
+            if (std::optional<int64_t> T = parseIsoTime(V)) {
               X = std::to_string(*T);
               return true;
             }
@@ -763,7 +763,7 @@ bool PairGenerator::mutate(json &P, bool ResourcePolicy, std::string &Name) {
       if (Name == "prefix-length" &&
           Base.find("IpAddress") != std::string::npos) {
         std::string V = Vals[0];
-        llvm::Optional<Cidr> Ci = parseCidr(V);
+        std::optional<Cidr> Ci = parseCidr(V);
         if (!Ci)
           continue;
         unsigned Max = Ci->Net.V6 ? 128 : 32;

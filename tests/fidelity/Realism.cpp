@@ -144,13 +144,13 @@ bool valueHasType(KeyType T, StringRef Key, StringRef V) {
   case KeyType::Bool:
     return V == "true" || V == "false";
   case KeyType::Ip:
-    return !V.contains('/') && parseIp(V).hasValue();
+    return !V.contains('/') && parseIp(V).has_value();
   case KeyType::Date:
     if (Key.equals_insensitive("aws:EpochTime"))
       return !V.empty() && all_of(V, isDigit);
     if (Key.equals_insensitive("aws:CurrentTime"))
       return isAwsCurrentTime(V);
-    return parseIsoTime(V).hasValue() || (!V.empty() && all_of(V, isDigit));
+    return parseIsoTime(V).has_value() || (!V.empty() && all_of(V, isDigit));
   }
   return true;
 }
@@ -342,7 +342,7 @@ std::vector<Violation> checkRealism(const Request &R, bool FutureAction,
   const ContextValue *Cur = R.Context.lookup("aws:CurrentTime");
   const ContextValue *Ep = R.Context.lookup("aws:EpochTime");
   if (Cur && Ep && Cur->Values.size() == 1 && Ep->Values.size() == 1) {
-    Optional<int64_t> A = parseIsoTime(Cur->Values.front());
+    std::optional<int64_t> A = parseIsoTime(Cur->Values.front());
     const std::string &E = Ep->Values.front();
     if (A && !E.empty() && all_of(E, isDigit) && E.size() < 18 &&
         *A != std::stoll(E))

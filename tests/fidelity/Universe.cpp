@@ -255,7 +255,7 @@ Literals collect(const std::vector<json> &Policies) {
 std::vector<std::string> ipValues(const std::vector<std::string> &Lits) {
   std::vector<std::string> Out;
   for (const std::string &L : Lits) {
-    Optional<Cidr> C = parseCidr(L);
+    std::optional<Cidr> C = parseCidr(L);
     if (!C)
       continue;
     unsigned Max = C->Net.V6 ? 128 : 32;
@@ -404,7 +404,7 @@ Universe::Universe(const std::vector<json> &Policies, bool IdentityPolicies,
   std::vector<int64_t> Times = {*parseIsoTime("2026-12-06T10:00:00Z")};
   for (const char *K : {"aws:CurrentTime", "aws:EpochTime"})
     for (const std::string &V : L.KeyValues[K]) {
-      Optional<int64_t> T = parseIsoTime(V);
+      std::optional<int64_t> T = parseIsoTime(V);
       if (!T && !V.empty() && all_of(V, isDigit))
         T = std::stoll(V);
       if (T)
@@ -427,7 +427,7 @@ Universe::Universe(const std::vector<json> &Policies, bool IdentityPolicies,
     D.Multi = K->Multi;
     D.TagKey = K->When == Presence::PrincipalTag;
     D.ServiceKey = K->When == Presence::ServiceKey;
-    D.Options.push_back(None);
+    D.Options.push_back(std::nullopt);
     const std::vector<std::string> &Lits = L.KeyValues[KeyName];
     std::vector<std::string> Vals;
     switch (K->Type) {

@@ -20,8 +20,8 @@
 #include "tollgate/Catalog/Catalog.h"
 #include "tollgate/Eval/Request.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -59,7 +59,7 @@ private:
     bool TagKey = false;     ///< Only for callers with tags.
     bool ServiceKey = false; ///< Only for the actions that support it.
     /// None: absent.
-    std::vector<llvm::Optional<std::vector<std::string>>> Options;
+    std::vector<std::optional<std::vector<std::string>>> Options;
   };
   struct Target {
     std::string Action;

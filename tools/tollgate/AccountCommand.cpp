@@ -169,8 +169,8 @@ int writeSvg(const account::Account &A, const account::EscalationGraph &G,
   }
   StringRef Args[] = {*Dot, "-Tsvg", "-o", Out, In};
   std::string Msg;
-  int RC =
-      sys::ExecuteAndWait(*Dot, Args, None, {}, /*SecondsToWait=*/60, 0, &Msg);
+  int RC = sys::ExecuteAndWait(*Dot, Args, llvm::None, {}, /*SecondsToWait=*/60,
+                               0, &Msg);
   int Status = ExitClean;
   if (RC != 0) {
     errs() << "tollgate account: error: dot failed"
@@ -254,7 +254,7 @@ int runAccount() {
 
   int Status = ExitClean;
   if (Verb == "lint") {
-    Optional<Severity> Level = parseSeverity(FailOn);
+    std::optional<Severity> Level = parseSeverity(FailOn);
     if (!Level) {
       errs() << "tollgate account: error: --fail-on takes error, security, "
                 "warning or suggestion\n";

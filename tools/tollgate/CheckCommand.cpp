@@ -132,7 +132,7 @@ struct Args {
   std::vector<std::string> Actions, Resources;
   std::vector<std::string> Identity, SCPs;
   std::string Boundary;
-  Optional<PolicyType> Type;
+  std::optional<PolicyType> Type;
   unsigned TimeoutS = 10, SolverWork = 0;
   std::string DumpDir, Format = "text";
   request::ModelKind Requests = request::ModelKind::Realistic;
@@ -256,8 +256,9 @@ int runCheck() {
   std::vector<VerdictOutcome> Outcomes;
   auto compareFiles =
       [&](const std::string &Prop, const Policy *PA, const std::string &PathA,
-          Optional<PolicyType> TA, const Policy *PB, const std::string &PathB,
-          Optional<PolicyType> TB, StringRef NameB, const std::string &Title) {
+          std::optional<PolicyType> TA, const Policy *PB,
+          const std::string &PathB, std::optional<PolicyType> TB,
+          StringRef NameB, const std::string &Title) {
         std::optional<VerdictOutcome> O =
             compareContainment(V, C.Store, C.Callers, Prop, {PA, PathA, TA},
                                {PB, PathB, TB}, NameB, Title, Err);
@@ -310,13 +311,13 @@ int runCheck() {
       const Policy *POld =
           P.first.empty()
               ? C.Store.keep(everythingPolicy("<none>", Effect::Deny))
-              : C.Store.load(P.first, NNA ? A.Type : Optional<PolicyType>(),
-                             Err);
+              : C.Store.load(P.first,
+                             NNA ? A.Type : std::optional<PolicyType>(), Err);
       if (!PNew || !POld)
         return ExitInputError;
       std::string OldName = P.first.empty() ? "(no baseline)" : P.first;
       if (!compareFiles(A.Property, PNew, P.second, A.Type, POld, P.first,
-                        NNA ? A.Type : Optional<PolicyType>(), OldName,
+                        NNA ? A.Type : std::optional<PolicyType>(), OldName,
                         NNA ? P.second + " grants no access that " + OldName +
                                   " does not"
                             : P.second + " grants nothing outside " + OldName))

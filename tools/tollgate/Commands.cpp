@@ -19,7 +19,7 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   if (Mode == "never")
     return false;
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
-  if (Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
+  if (auto NoColor = sys::Process::GetEnv("NO_COLOR"))
     if (!NoColor->empty())
       return false;
   return OS.has_colors();
@@ -56,10 +56,10 @@ bool validTimeout(unsigned Seconds, StringRef Command, raw_ostream &Err) {
   return false;
 }
 
-Optional<std::vector<std::string>>
+std::optional<std::vector<std::string>>
 selectorFlag(const cl::list<std::string> &Flag) {
   if (!Flag.getNumOccurrences())
-    return None;
+    return std::nullopt;
   std::vector<std::string> Out;
   for (const std::string &Item : Flag)
     for (std::string &S : splitSelectorList(Item))

@@ -74,7 +74,7 @@ bool validTimeout(unsigned Seconds, llvm::StringRef Command,
 
 /// The checks a --select or --ignore flag lists (comma-separated, as often
 /// as given), or None when the flag is absent.
-llvm::Optional<std::vector<std::string>>
+std::optional<std::vector<std::string>>
 selectorFlag(const llvm::cl::list<std::string> &Flag);
 
 } // namespace tollgate

@@ -52,7 +52,7 @@ struct PolicyArg {
 
 struct Options {
   std::vector<PolicyArg> Policies;
-  Optional<std::string> Principal, PrincipalKind, Action, Resource,
+  std::optional<std::string> Principal, PrincipalKind, Action, Resource,
       ResourceAccount, RequestFile;
   std::vector<std::string> Context;
   std::string Format = "text";
@@ -161,7 +161,7 @@ bool readArgs(Options &O, raw_ostream &Err) {
   for (auto &[Position, Arg] : Placed)
     O.Policies.push_back(std::move(Arg));
   auto single = [](const cl::opt<std::string> &Opt,
-                   Optional<std::string> &Slot) {
+                   std::optional<std::string> &Slot) {
     if (Opt.getNumOccurrences())
       Slot = Opt.getValue();
   };
@@ -245,7 +245,7 @@ int runEval() {
     LO.Type = typeFor(A);
     // A resource policy may be a trust policy: let the loader tell.
     if (A.Role == PolicyRole::Resource && !A.Trust)
-      LO.Type = None;
+      LO.Type = std::nullopt;
     Loaded L{A, loadPolicyFile(A.Path, LO)};
     if (L.L.hasInputError() || !L.L.P) {
       for (const Diagnostic &D : L.L.Diags)

@@ -79,7 +79,7 @@ static bool knownCommand(StringRef Word) {
   if (is_contained(Names, Word))
     return true;
   errs() << "tollgate: unknown command '" << Word << "'";
-  if (Optional<StringRef> Near = closestSpelling(Word, Names))
+  if (std::optional<StringRef> Near = closestSpelling(Word, Names))
     errs() << "; did you mean '" << *Near << "'?";
   errs() << " (`tollgate help` lists the commands)\n";
   return false;

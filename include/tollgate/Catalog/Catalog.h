@@ -20,12 +20,12 @@
 #include "tollgate/Catalog/Records.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 
 #include <map>
 #include <memory>
@@ -135,11 +135,10 @@ public:
   /// quarter of the name's length, and at least one, edit away).
   /// Ties go to the candidate whose letters, digits and punctuation sit in
   /// the same places (`ec3` suggests `ec2`, not `ecs`).
-  llvm::Optional<llvm::StringRef> suggestService(llvm::StringRef Prefix) const;
+  std::optional<llvm::StringRef> suggestService(llvm::StringRef Prefix) const;
   /// \p FullName is `service:Action`; the service part is corrected too.
-  llvm::Optional<llvm::StringRef> suggestAction(llvm::StringRef FullName) const;
-  llvm::Optional<llvm::StringRef>
-  suggestConditionKey(llvm::StringRef Key) const;
+  std::optional<llvm::StringRef> suggestAction(llvm::StringRef FullName) const;
+  std::optional<llvm::StringRef> suggestConditionKey(llvm::StringRef Key) const;
 
 private:
   Catalog() = default;

@@ -32,8 +32,8 @@
 #include "tollgate/Support/Source.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <string>
 #include <utility>
@@ -94,16 +94,16 @@ struct Config {
   /// The absolute directory the file's globs are relative to.
   std::string Dir;
 
-  llvm::Optional<std::vector<ConfigItem>> Select;
-  llvm::Optional<std::vector<ConfigItem>> Ignore;
+  std::optional<std::vector<ConfigItem>> Select;
+  std::optional<std::vector<ConfigItem>> Ignore;
   std::vector<std::pair<const CheckInfo *, Severity>> Severities;
   std::vector<PathIgnore> PerPathIgnores;
   std::vector<Suppression> Suppressions;
   std::vector<RuleOptionValues> RuleOptions;
-  llvm::Optional<Severity> FailOn;
-  llvm::Optional<std::string> Format;
+  std::optional<Severity> FailOn;
+  std::optional<std::string> Format;
   /// `help-base-url`: where SARIF links the check pages to.
-  llvm::Optional<std::string> HelpBaseUrl;
+  std::optional<std::string> HelpBaseUrl;
 
   /// IAM901 findings, in the order found.
   std::vector<Diagnostic> Diags;
@@ -123,7 +123,7 @@ Config loadConfig(llvm::StringRef Path, llvm::StringRef DisplayName,
 
 /// Why \p Url cannot be the base URL of the check pages (it must be an
 /// absolute http or https URL without white space), or None.
-llvm::Optional<std::string> helpBaseUrlProblem(llvm::StringRef Url);
+std::optional<std::string> helpBaseUrlProblem(llvm::StringRef Url);
 
 /// True when the RFC 6901 pointer \p Pointer is \p Scope or below it.
 bool pointerWithin(llvm::StringRef Pointer, llvm::StringRef Scope);

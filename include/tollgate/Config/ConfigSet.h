@@ -23,8 +23,8 @@ namespace tollgate {
 
 /// Command-line lists that replace a configuration's `select` and `ignore`.
 struct SelectionOverrides {
-  llvm::Optional<std::vector<std::string>> Select;
-  llvm::Optional<std::vector<std::string>> Ignore;
+  std::optional<std::vector<std::string>> Select;
+  std::optional<std::vector<std::string>> Ignore;
 };
 
 /// A configuration with what it makes of every check, the command line's

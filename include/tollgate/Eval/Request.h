@@ -16,9 +16,9 @@
 #define TOLLGATE_EVAL_REQUEST_H
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -41,7 +41,7 @@ enum class CallerKind : uint8_t {
 };
 
 llvm::StringRef callerKindName(CallerKind K);
-llvm::Optional<CallerKind> parseCallerKind(llvm::StringRef Name);
+std::optional<CallerKind> parseCallerKind(llvm::StringRef Name);
 
 /// The caller of a request.
 struct Caller {

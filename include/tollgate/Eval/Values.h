@@ -11,8 +11,8 @@
 #ifndef TOLLGATE_EVAL_VALUES_H
 #define TOLLGATE_EVAL_VALUES_H
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <array>
 #include <cstdint>
@@ -21,21 +21,21 @@ namespace tollgate {
 
 /// A decimal number: optional sign, digits, optional fraction and exponent
 /// (`12`, `-0.5`, `1e3`). No hexadecimal, infinity or NaN.
-llvm::Optional<double> parseNumber(llvm::StringRef Text);
+std::optional<double> parseNumber(llvm::StringRef Text);
 
 /// A date as milliseconds since the Unix epoch (UTC). Accepts the W3C
 /// profile of ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
 /// `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z`, `+hh:mm`, `-hh:mm`,
 /// `+hhmm` or nothing, meaning UTC) and epoch seconds (an integer such as
 /// `1700000000`).
-llvm::Optional<int64_t> parseDate(llvm::StringRef Text);
+std::optional<int64_t> parseDate(llvm::StringRef Text);
 /// \p Ms (milliseconds since the epoch) as ISO 8601 in UTC, as AWS writes
 /// aws:CurrentTime (`2026-01-01T00:00:00Z`, with `.mmm` when there are
 /// milliseconds); "" outside the years 0000-9999.
 std::string formatIsoTime(int64_t Ms);
 
 /// "true" or "false", in any case.
-llvm::Optional<bool> parseBool(llvm::StringRef Text);
+std::optional<bool> parseBool(llvm::StringRef Text);
 
 /// An IPv4 or IPv6 network. IPv4 addresses are kept apart from IPv6 ones
 /// (an IPv4-mapped IPv6 address is an IPv6 address).
@@ -52,9 +52,9 @@ struct IpNetwork {
 
 /// An address with an optional `/prefix`; without one the network is the
 /// single address (/32 or /128).
-llvm::Optional<IpNetwork> parseIpNetwork(llvm::StringRef Text);
+std::optional<IpNetwork> parseIpNetwork(llvm::StringRef Text);
 /// A single address, without a prefix.
-llvm::Optional<IpNetwork> parseIpAddress(llvm::StringRef Text);
+std::optional<IpNetwork> parseIpAddress(llvm::StringRef Text);
 
 /// The six colon-separated fields of an ARN: `arn`, partition, service,
 /// region, account and resource. The resource field keeps any further

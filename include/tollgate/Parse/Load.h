@@ -21,9 +21,9 @@
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Diagnostic.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 #include <memory>
 #include <optional>
@@ -34,7 +34,7 @@ namespace tollgate {
 
 struct LoadOptions {
   /// The policy type; detected from the content when not given.
-  llvm::Optional<PolicyType> Type;
+  std::optional<PolicyType> Type;
   /// Larger files are refused before they are read.
   uint64_t MaxFileSize = 16u << 20;
   /// Write the computed values of templates as literal `{{Name}}` text
@@ -78,7 +78,7 @@ struct LoadedPolicy {
   /// Why the detected type was chosen (for the note that says so).
   std::string TypeReason;
   /// Set for a policy found in a template.
-  llvm::Optional<EmbeddedPolicy> Embedded;
+  std::optional<EmbeddedPolicy> Embedded;
   /// Notes about the file as a whole (policies of a template that are not
   /// checked), on the first entry of a file.
   std::vector<std::string> FileNotes;

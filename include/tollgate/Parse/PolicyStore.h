@@ -25,7 +25,7 @@ public:
   /// when the file cannot be used. With \p Conditions, a template's `!If`s
   /// take the branches of that assignment (the file's notes are printed
   /// only without one, the first time the file is read).
-  const Policy *load(llvm::StringRef Path, llvm::Optional<PolicyType> Type,
+  const Policy *load(llvm::StringRef Path, std::optional<PolicyType> Type,
                      llvm::raw_ostream &Err,
                      const ConditionAssignment *Conditions = nullptr,
                      llvm::StringRef Command = "tollgate check");

@@ -13,8 +13,8 @@
 
 #include "tollgate/Policy/PolicyString.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <vector>
 

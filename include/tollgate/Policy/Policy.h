@@ -17,9 +17,9 @@
 #include "tollgate/Policy/PolicyString.h"
 #include "tollgate/Support/Source.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -39,7 +39,7 @@ enum class PolicyType : uint8_t {
 };
 
 llvm::StringRef policyTypeName(PolicyType T);
-llvm::Optional<PolicyType> parsePolicyType(llvm::StringRef Name);
+std::optional<PolicyType> parsePolicyType(llvm::StringRef Name);
 /// Types whose statements name a Principal.
 inline bool hasPrincipals(PolicyType T) {
   return T == PolicyType::Resource || T == PolicyType::Trust;

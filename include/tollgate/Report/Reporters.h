@@ -13,8 +13,8 @@
 #include "tollgate/Support/Findings.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 #include <string>
 
@@ -22,7 +22,7 @@ namespace tollgate {
 
 enum class OutputFormat { Text, Json, Sarif, Github };
 
-llvm::Optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
+std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 
 struct ReportOptions {
   bool Color = false;

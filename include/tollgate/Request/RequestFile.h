@@ -32,7 +32,7 @@ llvm::Expected<RequestFile> readRequestFile(llvm::StringRef Path);
 /// What the command line says about a request; a given field overrides the
 /// request file's.
 struct RequestOverrides {
-  llvm::Optional<std::string> Principal, PrincipalKind, Action, Resource,
+  std::optional<std::string> Principal, PrincipalKind, Action, Resource,
       ResourceAccount;
   /// `KEY=VALUE`; a repeated key is multivalued, `KEY=[]` an empty list.
   std::vector<std::string> Context;

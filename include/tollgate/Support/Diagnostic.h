@@ -15,8 +15,8 @@
 #include "tollgate/Support/Source.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -27,7 +27,7 @@ namespace tollgate {
 enum class Severity : uint8_t { Suggestion, Warning, Security, Error };
 
 llvm::StringRef severityName(Severity S);
-llvm::Optional<Severity> parseSeverity(llvm::StringRef Name);
+std::optional<Severity> parseSeverity(llvm::StringRef Name);
 
 enum class CheckStatus : uint8_t { Stable, Preview };
 
@@ -38,7 +38,7 @@ enum class SecurityImpact : uint8_t { None, Low, Medium, High, Critical };
 
 /// The score GitHub code scanning ranks security alerts by (0.1 to 10:
 /// low below 4, medium below 7, high below 9, critical from 9), or None.
-llvm::Optional<double> securityScore(SecurityImpact I);
+std::optional<double> securityScore(SecurityImpact I);
 
 /// The type of a rule option's value in the configuration file.
 enum class OptionType : uint8_t {

@@ -40,7 +40,7 @@ struct ComparedPolicy {
   /// The file it was read from; empty for a policy built, not read.
   std::string Path;
   /// The type it was read as; none for detected.
-  llvm::Optional<PolicyType> Type;
+  std::optional<PolicyType> Type;
 };
 
 /// Whether \p A allows nothing that \p B (named \p NameB) does not, under

@@ -31,7 +31,7 @@
 #include "tollgate/Request/RequestModel.h"
 #include "tollgate/Support/Deadline.h"
 
-#include "llvm/ADT/Optional.h"
+#include <optional>
 
 #include <functional>
 #include <string>
@@ -116,7 +116,7 @@ struct CheckResult {
   /// For Unknown: why. For an internal error: what disagreed.
   std::string Reason;
   bool InternalError = false;
-  llvm::Optional<Counterexample> Cex;
+  std::optional<Counterexample> Cex;
   CheckStats Stats;
   /// What the verdict assumes of requests (RequestModel::assumptions()).
   std::vector<std::string> Assumptions;

@@ -72,7 +72,7 @@ public:
            reference::catalogDate(Cat) +
            ", so it is never in their request context")
               .str();
-      if (Optional<bool> Absent = reference::trueWhenKeyAbsent(C))
+      if (std::optional<bool> Absent = reference::trueWhenKeyAbsent(C))
         Message += *Absent ? "; the condition is always true"
                            : "; the condition never matches";
       Ctx.report(Info, C.KeyLoc, Message);

@@ -88,33 +88,33 @@ static bool honoursWildcards(ConditionOp Op) {
 }
 
 /// Why one value restricts nothing, or None.
-static Optional<std::string>
+static std::optional<std::string>
 weakValue(const Condition &C, const ConditionValue &V, unsigned KeyKinds) {
   const PolicyString &S = V.Value;
   // A policy variable ties the value to the request (ABAC): a restriction.
   if (S.hasVariables())
-    return None;
+    return std::nullopt;
   StringRef Text = S.Text;
   OperatorFamily F = operatorFamily(C.Op);
   if (F == OperatorFamily::Bool)
     return Text.equals_insensitive("true")
-               ? None
-               : Optional<std::string>("the value `" + Text.str() +
-                                       "` does not require anything");
+               ? std::nullopt
+               : std::optional<std::string>("the value `" + Text.str() +
+                                            "` does not require anything");
   if (F == OperatorFamily::Ip) {
     if (Text.endswith("/0"))
       return "`" + Text.str() + "` matches every address";
-    return None;
+    return std::nullopt;
   }
   if (F != OperatorFamily::String && F != OperatorFamily::Arn)
-    return None;
+    return std::nullopt;
   if (!honoursWildcards(C.Op))
-    return None;
+    return std::nullopt;
   if (isAllWildcards(Text)) {
     // On a tag key, `*` still requires the resource to carry the tag: a
     // filter on what, as a tag-based access design intends.
     if (isTagKey(C.Key))
-      return None;
+      return std::nullopt;
     return "`" + Text.str() + "` matches any value";
   }
   if (Text.startswith_insensitive("arn:") &&
@@ -149,10 +149,11 @@ weakValue(const Condition &C, const ConditionValue &V, unsigned KeyKinds) {
       if (Prefix == G)
         return "`" + Text.str() + "` matches every value with that prefix";
   }
-  return None;
+  return std::nullopt;
 }
 
-static Optional<std::string> weakness(const Condition &C, unsigned KeyKinds) {
+static std::optional<std::string> weakness(const Condition &C,
+                                           unsigned KeyKinds) {
   std::string Key = ("`" + C.Key + "`").str();
   if (C.Op == ConditionOp::Unknown)
     return std::string("the operator is not known");
@@ -163,7 +164,7 @@ static Optional<std::string> weakness(const Condition &C, unsigned KeyKinds) {
         all_of(C.Values, [](const ConditionValue &V) {
           return V.Value.Text.equals_insensitive("false");
         }))
-      return None;
+      return std::nullopt;
     return "`Null` tests only whether " + Key + " is present";
   }
   if (isNegatedOperator(C.Op))
@@ -179,9 +180,9 @@ static Optional<std::string> weakness(const Condition &C, unsigned KeyKinds) {
   if (C.Values.empty())
     return std::string("it lists no value");
   for (const ConditionValue &V : C.Values)
-    if (Optional<std::string> Why = weakValue(C, V, KeyKinds))
+    if (std::optional<std::string> Why = weakValue(C, V, KeyKinds))
       return Why;
-  return None;
+  return std::nullopt;
 }
 
 bool conditionRestricts(const Condition &C, unsigned Kinds) {
@@ -198,17 +199,18 @@ bool statementRestricted(const Statement &S, unsigned Kinds) {
   return false;
 }
 
-Optional<std::string> whyConditionIsWeak(const Condition &C, unsigned Kinds) {
+std::optional<std::string> whyConditionIsWeak(const Condition &C,
+                                              unsigned Kinds) {
   unsigned KeyKinds = conditionKeyKinds(C.Key);
   if (!(KeyKinds & Kinds))
-    return None;
+    return std::nullopt;
   return weakness(C, KeyKinds);
 }
 
 void noteWeakConditions(Diagnostic &D, const Statement &S, unsigned Kinds,
                         RuleContext &Ctx) {
   for (const Condition &C : S.Conditions)
-    if (Optional<std::string> Why = whyConditionIsWeak(C, Kinds))
+    if (std::optional<std::string> Why = whyConditionIsWeak(C, Kinds))
       Ctx.note(D, C.KeyLoc,
                "this condition does not restrict the grant: " + *Why);
 }

@@ -44,8 +44,8 @@
 
 #include "tollgate/Policy/Policy.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <string>
 
@@ -106,8 +106,8 @@ bool statementRestricted(const Statement &S, unsigned Kinds);
 
 /// Why \p C, whose key is of one of \p Kinds, restricts nothing; None if it
 /// does restrict or its key is of none of the kinds.
-llvm::Optional<std::string> whyConditionIsWeak(const Condition &C,
-                                               unsigned Kinds);
+std::optional<std::string> whyConditionIsWeak(const Condition &C,
+                                              unsigned Kinds);
 
 /// Adds a note to \p D for each condition entry of \p S whose key is of one
 /// of \p Kinds but which restricts nothing, saying why: the entries an

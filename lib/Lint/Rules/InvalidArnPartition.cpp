@@ -41,7 +41,7 @@ public:
               : ("unknown partition `" + Partition + "` in ARN `" + R.Text +
                  "`")
                     .str();
-      Optional<StringRef> Fix;
+      std::optional<StringRef> Fix;
       if (!Partition.empty())
         Fix = closestSpelling(Partition, reference::knownPartitions());
       if (Fix)

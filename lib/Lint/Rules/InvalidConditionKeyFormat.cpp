@@ -34,7 +34,7 @@ public:
            "`s3:prefix`")
               .str();
       if (!C.Key.contains(':'))
-        if (Optional<StringRef> Fix =
+        if (std::optional<StringRef> Fix =
                 Ctx.catalog().suggestConditionKey(("aws:" + C.Key).str()))
           Message += ("; did you mean `" + *Fix + "`?").str();
       Ctx.report(Info, C.KeyLoc, Message);

@@ -88,7 +88,7 @@ public:
       for (const ConditionValue &V : C.Values) {
         if (!V.Value.Text.contains('/'))
           continue;
-        Optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
+        std::optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
         if (!Net || !hasHostBits(*Net))
           continue;
         Ctx.report(Info, V.Value.L,

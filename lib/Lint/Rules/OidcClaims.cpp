@@ -41,11 +41,12 @@ static StringRef claimOf(StringRef Key, StringRef Host) {
   return Key.substr(Host.size() + 1);
 }
 
-Optional<std::string> weakClaimCondition(const Condition &C, StringRef Host) {
+std::optional<std::string> weakClaimCondition(const Condition &C,
+                                              StringRef Host) {
   StringRef Claim = claimOf(C.Key, Host);
   if (Claim.empty())
-    return None;
-  if (Optional<std::string> Why =
+    return std::nullopt;
+  if (std::optional<std::string> Why =
           whyConditionIsWeak(C, ConditionKinds::FederatedClaim))
     return Why;
   if (isGitHubActionsHost(Host) && Claim.equals_insensitive("sub"))
@@ -57,7 +58,7 @@ Optional<std::string> weakClaimCondition(const Condition &C, StringRef Host) {
       if (Owner.empty() || hasWildcard(Owner) || !Text.contains('/'))
         return "`" + Text.str() + "` admits repositories of any owner";
     }
-  return None;
+  return std::nullopt;
 }
 
 const Condition *pinningCondition(const Statement &S, StringRef Host) {

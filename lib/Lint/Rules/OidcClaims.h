@@ -16,8 +16,8 @@
 #include "tollgate/Policy/Policy.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 
 #include <string>
 
@@ -32,8 +32,8 @@ llvm::ArrayRef<const char *> requiredClaims(llvm::StringRef Host);
 
 /// Why condition \p C on a claim of \p Host pins nothing, or None if it
 /// pins the caller (or is not about such a claim).
-llvm::Optional<std::string> weakClaimCondition(const Condition &C,
-                                               llvm::StringRef Host);
+std::optional<std::string> weakClaimCondition(const Condition &C,
+                                              llvm::StringRef Host);
 
 /// The condition of \p S that pins a required claim of \p Host, or null.
 const Condition *pinningCondition(const Statement &S, llvm::StringRef Host);

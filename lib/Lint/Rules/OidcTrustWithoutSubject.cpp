@@ -61,7 +61,7 @@ public:
                      "`" + V.Value.Text + "` is trusted with no condition on " +
                          Keys + ": " + Who);
       for (const Condition &C : S.Conditions)
-        if (llvm::Optional<std::string> Why = weakClaimCondition(C, F.Host))
+        if (std::optional<std::string> Why = weakClaimCondition(C, F.Host))
           Ctx.note(D, C.KeyLoc, "this condition pins nothing: " + *Why);
     }
   }

@@ -35,14 +35,14 @@ public:
           !C.Key.equals_insensitive("aws:SourceIp") || C.Values.empty())
         continue;
       bool AllPrivate = all_of(C.Values, [](const ConditionValue &V) {
-        Optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
+        std::optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
         return Net && reference::isPrivateNetwork(*Net);
       });
       if (!AllPrivate)
         continue;
       const char *Outcome =
           isNegatedOperator(C.Op) ? "always holds"
-          : reference::trueWhenKeyAbsent(C).getValueOr(false)
+          : reference::trueWhenKeyAbsent(C).value_or(false)
               ? "holds only for requests without `aws:SourceIp` "
                 "(through VPC endpoints)"
               : "never holds";

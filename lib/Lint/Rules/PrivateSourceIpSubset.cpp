@@ -35,7 +35,7 @@ public:
       SmallVector<const ConditionValue *, 4> Private;
       bool AnyPublic = false;
       for (const ConditionValue &V : C.Values) {
-        Optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
+        std::optional<IpNetwork> Net = parseIpNetwork(V.Value.Text);
         if (Net && reference::isPrivateNetwork(*Net))
           Private.push_back(&V);
         else

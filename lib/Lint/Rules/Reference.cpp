@@ -153,8 +153,8 @@ public:
   // versions of policies.
   Memo<FormatMatch> FormatMatches;
   Memo<const ConditionKeyInfo *> ConditionKeys;
-  Memo<Optional<StringRef>> ServiceSuggestions;
-  Memo<Optional<StringRef>> ActionSuggestions;
+  Memo<std::optional<StringRef>> ServiceSuggestions;
+  Memo<std::optional<StringRef>> ActionSuggestions;
   Memo<bool> TagKeysWithoutTag;
   /// Per service of the catalog, the tag key families it lists.
   DenseMap<const ServiceInfo *, unsigned> TagKeySupport;
@@ -348,16 +348,17 @@ const ConditionKeyInfo *lookupConditionKey(const Catalog &Cat, StringRef Key) {
   return Info;
 }
 
-Optional<StringRef> suggestConditionKey(const Catalog &Cat, StringRef Key) {
-  Optional<StringRef> Fix = Cat.suggestConditionKey(Key);
+std::optional<StringRef> suggestConditionKey(const Catalog &Cat,
+                                             StringRef Key) {
+  std::optional<StringRef> Fix = Cat.suggestConditionKey(Key);
   if (!Fix)
-    return None;
+    return std::nullopt;
   StringRef Prefix = Key.take_until([](char C) { return C == ':'; });
   StringRef FixPrefix = Fix->take_until([](char C) { return C == ':'; });
   if (Prefix.equals_insensitive(FixPrefix) ||
       (!Prefix.equals_insensitive("aws") && !Cat.service(Prefix)))
     return Fix;
-  return None;
+  return std::nullopt;
 }
 
 StringRef catalogDate(const Catalog &Cat) {
@@ -584,23 +585,23 @@ bool hasKeyFormat(StringRef Key) {
 
 /// Prefixes people write for services whose IAM prefix is another word.
 /// Edit distance finds `ecr` for `emr`; this table finds what was meant.
-static Optional<StringRef> knownPrefixAlias(StringRef Prefix) {
-  return StringSwitch<Optional<StringRef>>(Prefix.lower())
+static std::optional<StringRef> knownPrefixAlias(StringRef Prefix) {
+  return StringSwitch<std::optional<StringRef>>(Prefix.lower())
       .Case("emr", StringRef("elasticmapreduce"))
       .Cases("elb", "elbv2", "elasticloadbalancingv2",
              StringRef("elasticloadbalancing"))
       .Cases("cloudwatchlogs", "cloudwatch-logs", StringRef("logs"))
       .Case("stepfunctions", StringRef("states"))
       .Case("eventbridge", StringRef("events"))
-      .Default(None);
+      .Default(std::nullopt);
 }
 
-Optional<StringRef> suggestService(RuleContext &Ctx, StringRef Prefix) {
+std::optional<StringRef> suggestService(RuleContext &Ctx, StringRef Prefix) {
   const Catalog &Cat = Ctx.catalog();
-  Memo<Optional<StringRef>> &M =
+  Memo<std::optional<StringRef>> &M =
       Ctx.analysis().referenceCache().ServiceSuggestions;
-  return M.get(Prefix, [&]() -> Optional<StringRef> {
-    if (Optional<StringRef> Alias = knownPrefixAlias(Prefix))
+  return M.get(Prefix, [&]() -> std::optional<StringRef> {
+    if (std::optional<StringRef> Alias = knownPrefixAlias(Prefix))
       if (const ServiceInfo *S = Cat.service(*Alias))
         return S->Prefix;
     return Cat.suggestService(Prefix);
@@ -630,14 +631,14 @@ static bool isCommonVerb(StringRef Verb) {
   return any_of(Verbs, [&](StringRef V) { return V.equals_insensitive(Verb); });
 }
 
-Optional<StringRef> suggestAction(RuleContext &Ctx, StringRef FullName) {
+std::optional<StringRef> suggestAction(RuleContext &Ctx, StringRef FullName) {
   const Catalog &Cat = Ctx.catalog();
-  Memo<Optional<StringRef>> &M =
+  Memo<std::optional<StringRef>> &M =
       Ctx.analysis().referenceCache().ActionSuggestions;
-  return M.get(FullName, [&]() -> Optional<StringRef> {
-    Optional<StringRef> Fix = Cat.suggestAction(FullName);
+  return M.get(FullName, [&]() -> std::optional<StringRef> {
+    std::optional<StringRef> Fix = Cat.suggestAction(FullName);
     if (!Fix)
-      return None;
+      return std::nullopt;
     // A suggestion with another verb changes what the policy does
     // (`GetPermissionsPolicy` is not `PutPermissionsPolicy`), and one that
     // changes much of a short name is a guess (`ListHapgs` is not
@@ -654,7 +655,7 @@ Optional<StringRef> suggestAction(RuleContext &Ctx, StringRef FullName) {
          StringRef(Verb.lower()).edit_distance(FixVerb.lower()) <= 1);
     if (!SameVerb ||
         StringRef(Name.lower()).edit_distance(FixName.lower()) > Limit)
-      return None;
+      return std::nullopt;
     return Fix;
   });
 }
@@ -736,9 +737,9 @@ bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family,
   return It->second & (1u << unsigned(Family));
 }
 
-Optional<bool> trueWhenKeyAbsent(const Condition &C) {
+std::optional<bool> trueWhenKeyAbsent(const Condition &C) {
   if (C.Op == ConditionOp::Null || C.Op == ConditionOp::Unknown)
-    return None;
+    return std::nullopt;
   return C.IfExists || C.Qualifier == SetQualifier::ForAllValues ||
          isNegatedOperator(C.Op);
 }

@@ -23,7 +23,7 @@ void reportUnsupportedTagKeys(const Statement &S, RuleContext &Ctx,
     return;
   for (const Condition &C : S.Conditions) {
     TagKeyFamily Family = tagKeyFamily(C.Key);
-    Optional<bool> AbsentTrue = trueWhenKeyAbsent(C);
+    std::optional<bool> AbsentTrue = trueWhenKeyAbsent(C);
     // Only a condition that is false without the key excludes them.
     if (Family == TagKeyFamily::None || !AbsentTrue || *AbsentTrue)
       continue;

@@ -38,7 +38,7 @@ public:
            "` has no action `" + A.name() + "` in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      Optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text);
+      std::optional<StringRef> Fix = reference::suggestAction(Ctx, A.Text);
       if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
       Diagnostic &D = Ctx.report(Info, A.L, Message);

@@ -38,7 +38,7 @@ public:
         continue;
       std::string Message =
           ("unknown condition operator `" + C.OperatorText + "`").str();
-      Optional<StringRef> Fix =
+      std::optional<StringRef> Fix =
           closestSpelling(C.OperatorText, reference::allOperatorNames());
       if (Fix && Fix->equals_insensitive(C.OperatorText))
         Message += ("; operator names are case-sensitive: did you mean `" +

@@ -43,7 +43,7 @@ public:
                              "`: it is not in the IAM service catalog of " +
                              reference::catalogDate(Cat))
                                 .str();
-      Optional<StringRef> Fix = reference::suggestConditionKey(Cat, C.Key);
+      std::optional<StringRef> Fix = reference::suggestConditionKey(Cat, C.Key);
       if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
       Diagnostic &D = Ctx.report(Info, C.KeyLoc, Message);

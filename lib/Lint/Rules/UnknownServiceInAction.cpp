@@ -47,7 +47,7 @@ public:
            "`: it is not in the IAM service catalog of " +
            reference::catalogDate(Ctx.catalog()))
               .str();
-      Optional<StringRef> Fix = reference::suggestService(Ctx, Prefix);
+      std::optional<StringRef> Fix = reference::suggestService(Ctx, Prefix);
       if (Fix)
         Message += ("; did you mean `" + *Fix + "`?").str();
       Diagnostic &D = Ctx.report(Info, A.L, Message);

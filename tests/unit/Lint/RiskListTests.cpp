@@ -130,7 +130,7 @@ TEST_CASE("risk lists: security checks declare their impact") {
     if (C->DefaultSeverity == Severity::Security)
       CHECK(C->Impact != SecurityImpact::None);
     if (C->Impact != SecurityImpact::None) {
-      llvm::Optional<double> Score = securityScore(C->Impact);
+      std::optional<double> Score = securityScore(C->Impact);
       REQUIRE(Score);
       CHECK(*Score > 0);
       CHECK(*Score <= 10);

@@ -10,7 +10,7 @@ TEST_CASE("rule options: an option the configuration does not set has its "
       CheckOption::named("known-accounts")
           .type(OptionType::StringList)
           .byDefault("[111122223333, 444455556666]");
-  constexpr CheckOption None =
+  constexpr CheckOption EmptyList =
       CheckOption::named("none").type(OptionType::StringList).byDefault("[]");
   constexpr CheckOption Mode =
       CheckOption::named("mode").type(OptionType::String).byDefault("strict");
@@ -20,7 +20,7 @@ TEST_CASE("rule options: an option the configuration does not set has its "
   RuleOptions Unset;
   CHECK(Unset.list(Accounts) ==
         std::vector<std::string>{"111122223333", "444455556666"});
-  CHECK(Unset.list(None).empty());
+  CHECK(Unset.list(EmptyList).empty());
   CHECK(Unset.string(Mode) == "strict");
   CHECK(Unset.flag(Strict));
 

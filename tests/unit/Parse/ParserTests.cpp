@@ -6,7 +6,7 @@
 using namespace tollgate;
 
 static LoadedPolicy
-load(std::string Text, llvm::Optional<PolicyType> Type = PolicyType::Identity) {
+load(std::string Text, std::optional<PolicyType> Type = PolicyType::Identity) {
   LoadOptions Options;
   Options.Type = Type;
   return loadPolicyText("test.json", std::move(Text), Options);
