@@ -10,6 +10,7 @@
 #include "tollgate/Parse/Parser.h"
 #include "tollgate/Parse/GrammarChecks.h"
 #include "tollgate/Parse/PolicyVariables.h"
+#include "tollgate/Support/Glob.h"
 #include "tollgate/Support/Spelling.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -489,9 +490,15 @@ void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
     return;
   for (size_t I = 0; I < S.Sid.size(); ++I)
     if (!isAlnum(S.Sid[I])) {
-      report(grammar::InvalidSid, substringSpan(M.Val, I, I + 1), Path,
-             "`Sid` may contain only letters and digits; found '" +
-                 S.Sid.substr(I, 1) + "'");
+      // Quote the whole character, so the message stays valid UTF-8.
+      unsigned Length = utf8CharLength(S.Sid, I);
+      std::string Found = Length
+                              ? S.Sid.substr(I, Length).str()
+                              : "\\x" + utohexstr(uint8_t(S.Sid[I]), false, 2);
+      report(grammar::InvalidSid,
+             substringSpan(M.Val, I, I + std::max(1u, Length)), Path,
+             "`Sid` may contain only letters and digits; found '" + Found +
+                 "'");
       return;
     }
 }
