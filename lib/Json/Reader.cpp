@@ -1,6 +1,7 @@
 //===- Reader.cpp - Located JSON reader -----------------------------------===//
 
 #include "tollgate/Json/Reader.h"
+#include "tollgate/Support/Glob.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -345,12 +346,13 @@ bool Reader::readStringBody(StringRef &Decoded, Span &Range) {
       appendUtf8(Buffer, CP);
       break;
     }
-    default:
+    default: {
+      size_t Length;
+      std::string Found = quotedCharAt(Text, EscBegin + 1, Length);
       Pos = EscBegin + 1;
-      return fail(
-          ReadIssue::Syntax, EscBegin, std::min(EscBegin + 2, Text.size()),
-          "invalid escape sequence '\\" +
-              (atEnd() ? std::string() : std::string(1, E)) + "' in a string");
+      return fail(ReadIssue::Syntax, EscBegin, EscBegin + 1 + Length,
+                  "invalid escape sequence '\\" + Found + "' in a string");
+    }
     }
     ChunkBegin = Pos;
   }

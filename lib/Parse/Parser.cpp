@@ -490,13 +490,9 @@ void PolicyParser::parseSid(Statement &S, const Member &M, uint32_t Path) {
     return;
   for (size_t I = 0; I < S.Sid.size(); ++I)
     if (!isAlnum(S.Sid[I])) {
-      // Quote the whole character, so the message stays valid UTF-8.
-      unsigned Length = utf8CharLength(S.Sid, I);
-      std::string Found = Length
-                              ? S.Sid.substr(I, Length).str()
-                              : "\\x" + utohexstr(uint8_t(S.Sid[I]), false, 2);
-      report(grammar::InvalidSid,
-             substringSpan(M.Val, I, I + std::max(1u, Length)), Path,
+      size_t Length;
+      std::string Found = quotedCharAt(S.Sid, I, Length);
+      report(grammar::InvalidSid, substringSpan(M.Val, I, I + Length), Path,
              "`Sid` may contain only letters and digits; found '" + Found +
                  "'");
       return;

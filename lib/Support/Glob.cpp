@@ -2,6 +2,8 @@
 
 #include "tollgate/Support/Glob.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 using namespace llvm;
 
 namespace tollgate {
@@ -14,6 +16,14 @@ bool isWellFormedUtf8(StringRef S) {
     I += L;
   }
   return true;
+}
+
+std::string quotedCharAt(StringRef S, size_t I, size_t &Length) {
+  Length = utf8CharLength(S, I);
+  if (Length)
+    return S.substr(I, Length).str();
+  Length = I < S.size() ? 1 : 0;
+  return Length ? "\\x" + utohexstr(uint8_t(S[I]), false, 2) : "";
 }
 
 bool globMatch(StringRef PatternText, StringRef Text, CaseMode Mode,

@@ -84,6 +84,11 @@ inline std::pair<uint32_t, unsigned> charAt(llvm::StringRef S, size_t I) {
 /// True if \p S is well-formed UTF-8.
 bool isWellFormedUtf8(llvm::StringRef S);
 
+/// The character at \p S[\p I] as text to quote in a message: its whole
+/// UTF-8 sequence, or `\xNN` for a byte that starts none, so a message
+/// never holds part of a character. \p Length receives the bytes it spans.
+std::string quotedCharAt(llvm::StringRef S, size_t I, size_t &Length);
+
 /// Returns true if \p Text matches the wildcard pattern \p Pattern:
 /// Pattern::matchesText(), for a pattern matched once. Code that matches one
 /// pattern many times parses it once (Support/Pattern.h).

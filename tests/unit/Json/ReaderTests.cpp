@@ -84,6 +84,10 @@ TEST_CASE("reader: syntax errors at the exact byte") {
         "expected a JSON value, found 'tru' (strings need double quotes)");
   CHECK(readFails("[\"a\\x\"]").Message ==
         "invalid escape sequence '\\x' in a string");
+  // The quoted character is whole, never one byte of it.
+  CHECK(readFails("[\"a\\\xC3\xA9\"]").Message ==
+        "invalid escape sequence '\\\xC3\xA9' in a string");
+  CHECK(readFails("[\"a\\\xC3\xA9\"]").Range.End == 6);
   CHECK(readFails("[\"a\nb\"]").Range.Begin == 3);
   CHECK(readFails("[\"abc").K == ReadIssue::Syntax);
   CHECK(readFails("[\"\\u12\"]").K == ReadIssue::Syntax);

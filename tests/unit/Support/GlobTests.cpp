@@ -101,6 +101,18 @@ TEST_CASE("glob: utf8CharLength follows the table of well-formed sequences") {
   CHECK_FALSE(isWellFormedUtf8("d\xC3v"));
 }
 
+TEST_CASE("glob: quotedCharAt quotes whole characters, escapes stray bytes") {
+  size_t Length = 0;
+  CHECK(quotedCharAt("d\xC3\xA9v", 1, Length) == "\xC3\xA9");
+  CHECK(Length == 2);
+  CHECK(quotedCharAt("d\xC3v", 1, Length) == "\\xC3");
+  CHECK(Length == 1);
+  CHECK(quotedCharAt("-", 0, Length) == "-");
+  CHECK(Length == 1);
+  CHECK(quotedCharAt("a", 1, Length).empty());
+  CHECK(Length == 0);
+}
+
 TEST_CASE("glob: only the wildcards the mask flags are wildcards") {
   // `a${?}c` resolves to `a?c` with a literal question mark.
   bool Wild[] = {false, false, false};
