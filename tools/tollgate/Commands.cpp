@@ -56,15 +56,40 @@ bool validTimeout(unsigned Seconds, StringRef Command, raw_ostream &Err) {
   return false;
 }
 
-Optional<std::vector<std::string>>
-selectorFlag(const cl::list<std::string> &Flag) {
-  if (!Flag.getNumOccurrences())
-    return None;
+/// The checks a --select or --ignore flag lists (comma-separated, as often
+/// as given).
+static std::vector<std::string>
+selectorItems(const cl::list<std::string> &Flag) {
   std::vector<std::string> Out;
   for (const std::string &Item : Flag)
     for (std::string &S : splitSelectorList(Item))
       Out.push_back(std::move(S));
   return Out;
+}
+
+CheckSelectionOptions::CheckSelectionOptions(cl::SubCommand &Command,
+                                             cl::OptionCategory &Category)
+    : ConfigFile("config", cl::sub(Command), cl::cat(Category),
+                 cl::value_desc("file"),
+                 cl::desc("Use this configuration for every file (default: "
+                          "the nearest .tollgate.yaml above each file)")),
+      Select("select", cl::sub(Command), cl::cat(Category), cl::CommaSeparated,
+             cl::value_desc("check,..."),
+             cl::desc("Run only these checks: codes, code prefixes (IAM1), "
+                      "names or ALL (replaces the configuration's "
+                      "`select`)")),
+      Ignore("ignore", cl::sub(Command), cl::cat(Category), cl::CommaSeparated,
+             cl::value_desc("check,..."),
+             cl::desc("Do not run these checks (replaces the "
+                      "configuration's `ignore`)")) {}
+
+void CheckSelectionOptions::applyTo(LintOptions &Options) const {
+  Options.ConfigFile = ConfigFile;
+  // An absent flag leaves the configuration's list in force.
+  if (Select.getNumOccurrences())
+    Options.Overrides.Select = selectorItems(Select);
+  if (Ignore.getNumOccurrences())
+    Options.Overrides.Ignore = selectorItems(Ignore);
 }
 
 } // namespace tollgate

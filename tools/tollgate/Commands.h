@@ -10,6 +10,7 @@
 #ifndef TOLLGATE_TOOLS_COMMANDS_H
 #define TOLLGATE_TOOLS_COMMANDS_H
 
+#include "tollgate/Lint/Linter.h"
 #include "tollgate/Request/RequestModel.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -72,10 +73,20 @@ bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
 bool validTimeout(unsigned Seconds, llvm::StringRef Command,
                   llvm::raw_ostream &Err);
 
-/// The checks a --select or --ignore flag lists (comma-separated, as often
-/// as given), or None when the flag is absent.
-llvm::Optional<std::vector<std::string>>
-selectorFlag(const llvm::cl::list<std::string> &Flag);
+/// --config, --select and --ignore, declared once for every command that
+/// lints (lint, lsp): the configuration and the checks that run.
+struct CheckSelectionOptions {
+  CheckSelectionOptions(llvm::cl::SubCommand &Command,
+                        llvm::cl::OptionCategory &Category);
+
+  llvm::cl::opt<std::string> ConfigFile;
+  llvm::cl::list<std::string> Select, Ignore;
+
+  /// Sets the configuration file and the selection overrides of \p Options:
+  /// a flag given replaces the configuration's list; comma-separated items
+  /// and repeated flags add up.
+  void applyTo(LintOptions &Options) const;
+};
 
 } // namespace tollgate
 

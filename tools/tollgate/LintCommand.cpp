@@ -3,7 +3,6 @@
 #include "Commands.h"
 
 #include "tollgate/Config/Baseline.h"
-#include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Config/Config.h"
 #include "tollgate/Fix/FixRun.h"
 #include "tollgate/Lint/Inputs.h"
@@ -79,24 +78,7 @@ static cl::opt<std::string>
                cl::value_desc("file"),
                cl::desc("Write the report to a file instead of stdout"));
 
-static cl::opt<std::string>
-    ConfigFile("config", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::value_desc("file"),
-               cl::desc("Use this configuration for every file (default: "
-                        "the nearest .tollgate.yaml above each file)"));
-
-static cl::list<std::string>
-    SelectList("select", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::CommaSeparated, cl::value_desc("check,..."),
-               cl::desc("Run only these checks: codes, code prefixes "
-                        "(IAM1), names or ALL (replaces the configuration's "
-                        "`select`)"));
-
-static cl::list<std::string>
-    IgnoreList("ignore", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::CommaSeparated, cl::value_desc("check,..."),
-               cl::desc("Do not run these checks (replaces the "
-                        "configuration's `ignore`)"));
+static CheckSelectionOptions Selection(LintCommand, LintCategory);
 
 static cl::opt<std::string>
     BaselineFile("baseline", cl::sub(LintCommand), cl::cat(LintCategory),
@@ -196,9 +178,7 @@ int runLint() {
   if (Options.Load.Type)
     for (const std::string &P : Paths)
       Options.ReadAsIs.insert(P);
-  Options.ConfigFile = ConfigFile;
-  Options.Overrides.Select = selectorFlag(SelectList);
-  Options.Overrides.Ignore = selectorFlag(IgnoreList);
+  Selection.applyTo(Options);
 
   Expected<std::unique_ptr<Linter>> Run = Linter::create(Options);
   if (!Run)
