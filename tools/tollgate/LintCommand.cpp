@@ -7,7 +7,7 @@
 #include "tollgate/Fix/FixRun.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
-#include "tollgate/Parse/GrammarChecks.h"
+#include "tollgate/Lint/Results.h"
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/Support/WithColor.h"
@@ -224,26 +224,13 @@ int runLint() {
   std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
   // Files that are not policies, templates or plans have no place in the
   // report; -v says which were left out.
-  llvm::erase_if(Results, [](const FileFindings &F) {
-    if (!F.Skipped)
-      return false;
+  for (const auto &[Name, Why] : takeSkipped(Results))
     if (Verbose)
       WithColor::note(errs(), "tollgate lint")
-          << "skipped '" << F.Source->name() << "': " << *F.Skipped
+          << "skipped '" << Name << "': " << Why
           << "; name it on the command line with --type to read it as a "
              "policy\n";
-    return true;
-  });
-  for (auto &[Path, Why] : Inputs.Unreadable) {
-    FileFindings F;
-    F.Source = SourceFile::unread(Path);
-    Diagnostic D;
-    D.Check = &grammar::UnreadableFile;
-    D.Level = D.Check->DefaultSeverity;
-    D.Message = "cannot read: " + Why;
-    F.Diags.push_back(std::move(D));
-    Results.push_back(std::move(F));
-  }
+  addUnreadable(Results, Inputs.Unreadable);
 
   if (FixFlag || DiffFlag) {
     FixRunOptions Fixing;
@@ -279,12 +266,7 @@ int runLint() {
   }
 
   // The exit status counts every finding, reported or not.
-  bool InputError = false, Failed = false;
-  for (const FileFindings &F : Results)
-    for (const Diagnostic &D : F.Diags) {
-      InputError |= D.Check->IsInputError;
-      Failed |= D.Level >= *FailLevel;
-    }
+  FindingsStatus Status = findingsStatus(Results, *FailLevel);
   // Statistics count every finding.
   capFindings(Results, Statistics ? 0 : MaxFindings);
 
@@ -313,10 +295,10 @@ int runLint() {
     writeReport(*OutFormat, Results, OS, Report);
   if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
     return ExitInputError;
-  if (InputError)
+  if (Status.InputError)
     return ExitInputError;
   // Writing a baseline accepts the findings it writes.
-  return Failed && !Writing && !ExitZero ? ExitFindings : ExitClean;
+  return Status.Failed && !Writing && !ExitZero ? ExitFindings : ExitClean;
 }
 
 } // namespace tollgate
