@@ -338,6 +338,15 @@ llvm::Optional<bool> trueWhenKeyAbsent(const Condition &C);
 void reportUnsupportedTagKeys(const Statement &S, RuleContext &Ctx,
                               const CheckInfo &Check, llvm::StringRef Verb);
 
+/// The ARN field a check is about.
+enum class ArnField { Region, Account };
+
+/// Reports, as \p Check, each resource ARN of \p S that names \p Which
+/// where the service's ARNs of that shape have none, so that it matches no
+/// resource.
+void reportFieldWhereNone(const Statement &S, RuleContext &Ctx,
+                          const CheckInfo &Check, ArnField Which);
+
 /// True if \p Net lies wholly inside an address range that never appears as
 /// the source address of a request to a public AWS endpoint: RFC 1918
 /// private IPv4, loopback, link-local, shared address space (100.64/10),
