@@ -42,6 +42,7 @@ cl::SubCommand CheckCommand("check", Description);
 namespace {
 
 cl::OptionCategory CheckCategory("check options");
+VerifierFlags Verifying(CheckCommand, CheckCategory);
 
 cl::list<std::string> Positionals(cl::Positional, cl::sub(CheckCommand),
                                   cl::cat(CheckCategory),
@@ -82,24 +83,10 @@ cl::list<std::string> SCPs("scp", cl::sub(CheckCommand), cl::cat(CheckCategory),
                            cl::value_desc("file"),
                            cl::desc("A service control policy level "
                                     "(repeatable)"));
-cl::opt<unsigned> Timeout("timeout", cl::sub(CheckCommand),
-                          cl::cat(CheckCategory), cl::init(10),
-                          cl::value_desc("seconds"),
-                          cl::desc("Time limit of each check (default 10)"));
-cl::opt<unsigned> SolverWork(
-    "solver-work", cl::sub(CheckCommand), cl::cat(CheckCategory), cl::init(0),
-    cl::value_desc("units"),
-    cl::desc("Bound each check by solver work (Z3 resource units) as well as "
-             "time: the verdict is then the same on any machine (0: none)"));
 cl::opt<std::string> DumpDir("dump-smt2", cl::sub(CheckCommand),
                              cl::cat(CheckCategory), cl::value_desc("dir"),
                              cl::desc("Write every solver query as SMT-LIB "
                                       "2"));
-cl::opt<std::string> RequestModel(
-    "request-model", cl::sub(CheckCommand), cl::cat(CheckCategory),
-    cl::init("realistic"), cl::value_desc("realistic|textual"),
-    cl::desc("The requests AWS can send (default), or any strings for the "
-             "resource and every key"));
 cl::opt<std::string> Format("format", cl::sub(CheckCommand),
                             cl::cat(CheckCategory), cl::init("text"),
                             cl::value_desc("text|json|sarif"),
@@ -114,8 +101,9 @@ std::vector<std::string> listItems(const cl::list<std::string> &L) {
   return Out;
 }
 
-/// The options as a query; false (with a message) for a wrong value.
-bool readQuery(PropertyQuery &Q, raw_ostream &Err) {
+/// The options as a query and the verifier's options; false (with a
+/// message) for a wrong value.
+bool readQuery(PropertyQuery &Q, VerifyOptions &VO, raw_ostream &Err) {
   if (Positionals.empty()) {
     Err << "tollgate check: give a property and the policies\n"
         << "properties:\n"
@@ -137,12 +125,18 @@ bool readQuery(PropertyQuery &Q, raw_ostream &Err) {
       return false;
     }
   }
-  Q.TimeoutMs = Timeout * 1000;
   if (Format != "text" && Format != "json" && Format != "sarif") {
     Err << "tollgate check: unknown format '" << Format << "'\n";
     return false;
   }
-  return validTimeout(Timeout, "tollgate check", Err);
+  std::optional<VerifierFlags::Values> Flags =
+      Verifying.read("tollgate check", Err);
+  if (!Flags)
+    return false;
+  Q.TimeoutMs = VO.TimeoutMs = Flags->TimeoutS * 1000;
+  VO.SolverWork = Flags->SolverWork;
+  VO.Requests = Flags->Requests;
+  return true;
 }
 
 } // namespace
@@ -151,13 +145,9 @@ int runCheck() {
   raw_ostream &Err = errs();
   PropertyQuery Q;
   VerifyOptions VO;
-  if (!readQuery(Q, Err) ||
-      !parseRequestModelOption(RequestModel, "tollgate check", VO.Requests,
-                               Err))
+  if (!readQuery(Q, VO, Err))
     return ExitInputError;
   const Catalog &Cat = Catalog::builtin();
-  VO.TimeoutMs = Q.TimeoutMs;
-  VO.SolverWork = SolverWork;
   VO.DumpDir = DumpDir;
   if (!VO.DumpDir.empty())
     sys::fs::create_directories(VO.DumpDir);

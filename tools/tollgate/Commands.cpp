@@ -25,18 +25,6 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   return OS.has_colors();
 }
 
-bool parseRequestModelOption(StringRef Value, StringRef Command,
-                             request::ModelKind &Out, raw_ostream &Err) {
-  std::optional<request::ModelKind> K = request::parseModelKind(Value);
-  if (!K) {
-    Err << Command << ": unknown request model `" << Value
-        << "`; use realistic or textual\n";
-    return false;
-  }
-  Out = *K;
-  return true;
-}
-
 bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
   OS.flush();
   if (!OS.has_error())
@@ -48,12 +36,43 @@ bool outputFailed(raw_fd_ostream &OS, StringRef Command) {
   return true;
 }
 
-bool validTimeout(unsigned Seconds, StringRef Command, raw_ostream &Err) {
-  if (Seconds != 0 && Seconds <= verify::MaxTimeoutSeconds)
-    return true;
-  Err << Command << ": --timeout needs a positive number of seconds, at most "
-      << verify::MaxTimeoutSeconds << "\n";
-  return false;
+VerifierFlags::VerifierFlags(cl::SubCommand &Command,
+                             cl::OptionCategory &Category, bool WithSolverWork)
+    : Timeout("timeout", cl::sub(Command), cl::cat(Category), cl::init(10),
+              cl::value_desc("seconds"),
+              cl::desc("Time limit of each check (default 10)")),
+      RequestModel("request-model", cl::sub(Command), cl::cat(Category),
+                   cl::init("realistic"), cl::value_desc("realistic|textual"),
+                   cl::desc("The requests AWS can send (default), or any "
+                            "strings for the resource and every key")) {
+  if (WithSolverWork)
+    SolverWork = std::make_unique<cl::opt<unsigned>>(
+        "solver-work", cl::sub(Command), cl::cat(Category), cl::init(0),
+        cl::value_desc("units"),
+        cl::desc("Bound each check by solver work (Z3 resource units) as "
+                 "well as time: the verdict is then the same on any machine "
+                 "(0: none)"));
+}
+
+std::optional<VerifierFlags::Values>
+VerifierFlags::read(StringRef Command, raw_ostream &Err) const {
+  Values V;
+  V.TimeoutS = Timeout;
+  if (V.TimeoutS == 0 || V.TimeoutS > verify::MaxTimeoutSeconds) {
+    Err << Command << ": --timeout needs a positive number of seconds, at most "
+        << verify::MaxTimeoutSeconds << "\n";
+    return std::nullopt;
+  }
+  if (SolverWork)
+    V.SolverWork = *SolverWork;
+  std::optional<request::ModelKind> K = request::parseModelKind(RequestModel);
+  if (!K) {
+    Err << Command << ": unknown request model `" << RequestModel
+        << "`; use realistic or textual\n";
+    return std::nullopt;
+  }
+  V.Requests = *K;
+  return V;
 }
 
 /// The checks a --select or --ignore flag lists (comma-separated, as often

@@ -16,6 +16,9 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <memory>
+#include <optional>
+
 namespace tollgate {
 
 /// The memory tollgate may use (address space): past it a check is
@@ -63,15 +66,29 @@ const char *toolVersion();
 /// write failed: the command then exits with ExitInputError.
 bool outputFailed(llvm::raw_fd_ostream &OS, llvm::StringRef Command);
 
-/// Reads the value of --request-model into \p Out; on an unknown name says
-/// so under \p Command and returns false.
-bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
-                             request::ModelKind &Out, llvm::raw_ostream &Err);
+/// --timeout, --solver-work (unless left out) and --request-model,
+/// declared once for the commands that verify (check, diff, gate).
+struct VerifierFlags {
+  VerifierFlags(llvm::cl::SubCommand &Command,
+                llvm::cl::OptionCategory &Category, bool WithSolverWork = true);
 
-/// True when --timeout \p Seconds is in range; else says so under
-/// \p Command.
-bool validTimeout(unsigned Seconds, llvm::StringRef Command,
-                  llvm::raw_ostream &Err);
+  llvm::cl::opt<unsigned> Timeout;
+  /// Null when the command has no --solver-work.
+  std::unique_ptr<llvm::cl::opt<unsigned>> SolverWork;
+  llvm::cl::opt<std::string> RequestModel;
+
+  /// The values read: the time limit in seconds, the solver work (0: none)
+  /// and the request model.
+  struct Values {
+    unsigned TimeoutS = 10, SolverWork = 0;
+    request::ModelKind Requests = request::ModelKind::Realistic;
+  };
+
+  /// The values; nullopt (said under \p Command) for a time limit out of
+  /// range or an unknown request model.
+  std::optional<Values> read(llvm::StringRef Command,
+                             llvm::raw_ostream &Err) const;
+};
 
 /// --config, --select and --ignore, declared once for every command that
 /// lints (lint, lsp): the configuration and the checks that run.
