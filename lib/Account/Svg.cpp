@@ -32,8 +32,8 @@ Error writeEscalationSvg(const Account &A, const EscalationGraph &G,
   }
   StringRef Args[] = {*Dot, "-Tsvg", "-o", Out, In};
   std::string Msg;
-  int RC =
-      sys::ExecuteAndWait(*Dot, Args, None, {}, /*SecondsToWait=*/60, 0, &Msg);
+  int RC = sys::ExecuteAndWait(*Dot, Args, llvm::None, {}, /*SecondsToWait=*/60,
+                               0, &Msg);
   Error Status = Error::success();
   if (RC != 0)
     Status = createStringError(inconvertibleErrorCode(),

@@ -24,10 +24,6 @@ bool knownProperty(StringRef Property) {
   return is_contained(Properties, Property);
 }
 
-static Optional<PolicyType> asOptional(std::optional<PolicyType> T) {
-  return T ? Optional<PolicyType>(*T) : None;
-}
-
 std::optional<CallerPolicies> loadCallerPolicies(PolicyStore &Store,
                                                  ArrayRef<std::string> Identity,
                                                  StringRef Boundary,
@@ -77,8 +73,7 @@ public:
   PropertyChecker(Verifier &V, PolicyStore &Store,
                   const CallerPolicies &Callers, const PropertyQuery &Q,
                   raw_ostream &Err)
-      : V(V), Store(Store), Callers(Callers), Q(Q), Type(asOptional(Q.Type)),
-        Err(Err) {}
+      : V(V), Store(Store), Callers(Callers), Q(Q), Type(Q.Type), Err(Err) {}
 
   bool run() {
     if (Q.Property == "equivalent")
@@ -166,7 +161,7 @@ private:
     } else {
       Pairs.push_back({Base, Q.Files[0]});
     }
-    Optional<PolicyType> BaseType = NNA ? Type : None;
+    std::optional<PolicyType> BaseType = NNA ? Type : std::nullopt;
     for (const auto &[OldPath, NewPath] : Pairs) {
       const Policy *PNew = Store.load(NewPath, Type, Err);
       const Policy *POld =
@@ -239,7 +234,7 @@ private:
   PolicyStore &Store;
   const CallerPolicies &Callers;
   const PropertyQuery &Q;
-  Optional<PolicyType> Type;
+  std::optional<PolicyType> Type;
   raw_ostream &Err;
 };
 

@@ -186,7 +186,7 @@ int runAccount() {
 
   int Status = ExitClean;
   if (Verb == "lint") {
-    Optional<Severity> Level = parseSeverity(FailOn);
+    std::optional<Severity> Level = parseSeverity(FailOn);
     if (!Level) {
       errs() << "tollgate account: error: --fail-on takes error, security, "
                 "warning or suggestion\n";

@@ -118,7 +118,7 @@ bool readQuery(PropertyQuery &Q, VerifyOptions &VO, raw_ostream &Err) {
   Q.Actions = listItems(Actions);
   Q.Resources = listItems(Resources);
   if (TypeOption.getNumOccurrences()) {
-    if (Optional<PolicyType> T = parsePolicyType(TypeOption)) {
+    if (std::optional<PolicyType> T = parsePolicyType(TypeOption)) {
       Q.Type = *T;
     } else {
       Err << "tollgate check: unknown policy type '" << TypeOption << "'\n";

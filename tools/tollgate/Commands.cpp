@@ -19,7 +19,7 @@ bool useColor(StringRef Mode, raw_ostream &OS) {
   if (Mode == "never")
     return false;
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
-  if (Optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
+  if (auto NoColor = sys::Process::GetEnv("NO_COLOR"))
     if (!NoColor->empty())
       return false;
   return OS.has_colors();

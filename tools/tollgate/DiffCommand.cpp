@@ -63,7 +63,7 @@ cl::opt<std::string> Format("format", cl::sub(DiffCommand),
 
 struct DiffArgs {
   std::vector<std::string> Files, Identity;
-  Optional<PolicyType> Type;
+  std::optional<PolicyType> Type;
   unsigned TimeoutS = 10, Max = DefaultMaxRegions;
   std::string Format = "text";
   request::ModelKind Requests = request::ModelKind::Realistic;

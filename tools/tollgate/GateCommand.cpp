@@ -99,7 +99,7 @@ bool readArgs(Args &A, raw_ostream &Err) {
   A.Output = Output;
   A.HelpBaseUrl = HelpBaseUrl;
   if (!A.HelpBaseUrl.empty())
-    if (Optional<std::string> Why = helpBaseUrlProblem(A.HelpBaseUrl)) {
+    if (std::optional<std::string> Why = helpBaseUrlProblem(A.HelpBaseUrl)) {
       Err << "tollgate gate: --help-base-url: " << *Why << '\n';
       return false;
     }
@@ -114,7 +114,7 @@ bool readArgs(Args &A, raw_ostream &Err) {
     return false;
   }
   if (FailOn.getNumOccurrences()) {
-    Optional<Severity> S = parseSeverity(FailOn);
+    std::optional<Severity> S = parseSeverity(FailOn);
     if (!S) {
       Err << "tollgate gate: unknown --fail-on '" << FailOn
           << "'; use error, security, warning or suggestion\n";

@@ -159,11 +159,11 @@ int runLint() {
   }
   // Flags win over the configuration's defaults, so they are checked here
   // and applied once the configuration is known.
-  Optional<Severity> FailLevel = parseSeverity(FailOn);
+  std::optional<Severity> FailLevel = parseSeverity(FailOn);
   if (!FailLevel)
     return usageError("unknown --fail-on '" + FailOn +
                       "'; use error, security, warning or suggestion");
-  Optional<OutputFormat> OutFormat = parseOutputFormat(Format);
+  std::optional<OutputFormat> OutFormat = parseOutputFormat(Format);
   if (!OutFormat)
     return usageError("unknown --format '" + Format +
                       "'; use text, json, sarif or github");
@@ -191,14 +191,14 @@ int runLint() {
   }
   std::string HelpBase = HelpBaseUrl;
   if (HelpBaseUrl.getNumOccurrences()) {
-    if (Optional<std::string> Why = helpBaseUrlProblem(HelpBase))
+    if (std::optional<std::string> Why = helpBaseUrlProblem(HelpBase))
       return usageError("--help-base-url: " + *Why);
   } else if (const Config *C = (*Run)->runConfig()) {
     if (C->HelpBaseUrl)
       HelpBase = *C->HelpBaseUrl;
   }
 
-  Optional<Baseline> Base;
+  std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
     Expected<Baseline> Loaded = Baseline::load(BaselineFile);
     if (!Loaded)

@@ -196,7 +196,7 @@ redundantActions(const ActionElement &E) {
     Comparable.push_back(true);
   }
   // Parsed on first comparison: most entries are never compared.
-  std::vector<Optional<Pattern>> Parsed(Texts.size());
+  std::vector<std::optional<Pattern>> Parsed(Texts.size());
   auto parsed = [&](size_t I) -> const Pattern & {
     if (!Parsed[I])
       Parsed[I] = Pattern::parse(Texts[I], CaseMode::Insensitive);
@@ -219,7 +219,7 @@ redundantResources(const ResourceElement &E) {
   }
   // Parsed once, on first comparison: each pair compared would parse both
   // entries again, and most entries are never compared.
-  std::vector<Optional<ArnPattern>> Parsed(Texts.size());
+  std::vector<std::optional<ArnPattern>> Parsed(Texts.size());
   auto parsed = [&](size_t I) -> const ArnPattern & {
     if (!Parsed[I])
       Parsed[I] = ArnPattern::parse(Texts[I], CaseMode::Insensitive);

@@ -33,6 +33,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -178,8 +179,8 @@ const ConditionKeyInfo *lookupConditionKey(const Catalog &Cat,
 /// Did-you-mean for an unknown condition key: the catalog's suggestion, kept
 /// only when it has the key's own prefix (a key of another service is no
 /// correction) or the key's prefix is not a service.
-llvm::Optional<llvm::StringRef> suggestConditionKey(const Catalog &Cat,
-                                                    llvm::StringRef Key);
+std::optional<llvm::StringRef> suggestConditionKey(const Catalog &Cat,
+                                                   llvm::StringRef Key);
 
 /// The catalog's date, `2026-09-26`, for messages that say what the catalog
 /// does not list.
@@ -293,10 +294,10 @@ bool hasKeyFormat(llvm::StringRef Key);
 /// Did-you-mean for a service prefix and for an action, as the catalog
 /// gives it, remembered for the run: a policy that names a retired service
 /// names it many times, and the search compares against every name.
-llvm::Optional<llvm::StringRef> suggestService(RuleContext &Ctx,
-                                               llvm::StringRef Prefix);
-llvm::Optional<llvm::StringRef> suggestAction(RuleContext &Ctx,
-                                              llvm::StringRef FullName);
+std::optional<llvm::StringRef> suggestService(RuleContext &Ctx,
+                                              llvm::StringRef Prefix);
+std::optional<llvm::StringRef> suggestAction(RuleContext &Ctx,
+                                             llvm::StringRef FullName);
 
 /// True if \p Key is a tag key family named without its tag key:
 /// `aws:ResourceTag`, `aws:RequestTag/`, `s3:ExistingObjectTag`. Such a key
@@ -329,7 +330,7 @@ bool serviceSupportsTagKey(const ServiceInfo &Service, TagKeyFamily Family,
 /// The condition is true when its key is absent from the request: a negated
 /// operator, `IfExists` or `ForAllValues:`. None for `Null`, whose answer
 /// depends on its value.
-llvm::Optional<bool> trueWhenKeyAbsent(const Condition &C);
+std::optional<bool> trueWhenKeyAbsent(const Condition &C);
 
 /// Reports, as \p Check, each condition of \p S on a global tag key that
 /// some of the statement's services do not support, so that the statement

@@ -41,9 +41,9 @@ TEST_CASE("account inputs: context items group by key, in order") {
   // Only the first `=` separates; an empty value is a value.
   CHECK((*C)[2] == ContextList::value_type{"aws:Referer", {"x=y"}});
   CHECK((*C)[3] == ContextList::value_type{"aws:UserAgent", {""}});
-  llvm::Expected<ContextList> None = parseContext({});
-  REQUIRE(bool(None));
-  CHECK(None->empty());
+  llvm::Expected<ContextList> Empty = parseContext({});
+  REQUIRE(bool(Empty));
+  CHECK(Empty->empty());
 }
 
 TEST_CASE("account inputs: a context item needs a key and `=`") {
