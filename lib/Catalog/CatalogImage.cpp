@@ -121,6 +121,16 @@ public:
     return R;
   }
 
+  /// Appends one entry to \p Out for each of the \p Count records of
+  /// \p Table, filled by \p Fill from its record; stops once the image is
+  /// found bad.
+  template <typename Record, typename Info, typename FillFn>
+  void fill(const char *Table, size_t Count, std::vector<Info> &Out,
+            FillFn Fill) {
+    for (size_t I = 0; I < Count && !Bad; ++I)
+      Fill(at<Record>(Table, I), Out.emplace_back());
+  }
+
   void setPool(StringRef P) { Pool = P; }
   size_t position() const { return Pos; }
 
@@ -254,63 +264,62 @@ Expected<std::unique_ptr<Catalog>> CatalogImage::read(StringRef Image) {
                                    H.NumActionResources);
   ArrayRef<StringRef> AllItems(C->ListItems.data(), H.NumListItems);
 
-  for (size_t I = 0; I < H.NumListItems; ++I)
-    C->ListItems.push_back(R.str(ImageReader::at<image::Str>(Items, I)));
-  for (size_t I = 0; I < H.NumServices; ++I) {
-    auto In = ImageReader::at<image::Service>(Services, I);
-    ServiceInfo &S = C->Services.emplace_back();
-    S.Prefix = R.str(In.Prefix);
-    S.Name = R.str(In.Name);
-    S.Actions = R.slice(In.Actions, AllActions);
-    S.ResourceTypes = R.slice(In.ResourceTypes, AllTypes);
-    S.ConditionKeys = R.slice(In.Keys, AllKeys);
-  }
-  for (size_t I = 0; I < H.NumResourceTypes; ++I) {
-    auto In = ImageReader::at<image::ResourceType>(Types, I);
-    ResourceTypeInfo &T = C->ResourceTypes.emplace_back();
-    T.Name = R.str(In.Name);
-    T.ArnFormats = R.slice(In.ArnFormats, AllItems);
-    T.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
-    T.Service = R.pointer(In.Service, AllServices);
-  }
-  for (size_t I = 0; I < H.NumKeys; ++I) {
-    auto In = ImageReader::at<image::Key>(Keys, I);
-    ConditionKeyInfo &K = C->Keys.emplace_back();
-    K.Name = R.str(In.Name);
-    K.Category = R.str(In.Category);
-    K.Service = R.pointer(In.Service, AllServices);
-    if (In.Type > static_cast<uint8_t>(ConditionKeyType::Binary))
-      R.Bad = true;
-    K.Type = static_cast<ConditionKeyType>(In.Type);
-    K.MultiValued = In.MultiValued;
-    K.Global = In.Global;
-    K.Template = In.Template;
-  }
-  for (size_t I = 0; I < H.NumActions && !R.Bad; ++I) {
-    auto In = ImageReader::at<image::Action>(Actions, I);
-    ActionInfo &A = C->Actions.emplace_back();
-    A.FullName = R.str(In.FullName);
-    A.Service = R.pointer(In.Service, AllServices);
-    if (!A.Service || A.FullName.size() <= A.Service->Prefix.size() ||
-        In.Level > static_cast<uint32_t>(AccessLevel::Tagging)) {
-      R.Bad = true;
-      break;
-    }
-    A.Name = A.FullName.drop_front(A.Service->Prefix.size() + 1);
-    A.Level = static_cast<AccessLevel>(In.Level);
-    A.Resources = R.slice(In.Resources, AllRows);
-    A.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
-    A.DependentActions = R.slice(In.DependentActions, AllItems);
-  }
-  for (size_t I = 0; I < H.NumActionResources; ++I) {
-    auto In = ImageReader::at<image::ActionResource>(Rows, I);
-    ActionResource &Row = C->ActionResources.emplace_back();
-    Row.Name = R.str(In.Name);
-    Row.Type = R.pointer(In.Type, AllTypes);
-    Row.Required = In.Required;
-    Row.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
-    Row.DependentActions = R.slice(In.DependentActions, AllItems);
-  }
+  R.fill<image::Str>(Items, H.NumListItems, C->ListItems,
+                     [&](image::Str In, StringRef &Item) { Item = R.str(In); });
+  R.fill<image::Service>(Services, H.NumServices, C->Services,
+                         [&](const image::Service &In, ServiceInfo &S) {
+                           S.Prefix = R.str(In.Prefix);
+                           S.Name = R.str(In.Name);
+                           S.Actions = R.slice(In.Actions, AllActions);
+                           S.ResourceTypes =
+                               R.slice(In.ResourceTypes, AllTypes);
+                           S.ConditionKeys = R.slice(In.Keys, AllKeys);
+                         });
+  R.fill<image::ResourceType>(
+      Types, H.NumResourceTypes, C->ResourceTypes,
+      [&](const image::ResourceType &In, ResourceTypeInfo &T) {
+        T.Name = R.str(In.Name);
+        T.ArnFormats = R.slice(In.ArnFormats, AllItems);
+        T.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
+        T.Service = R.pointer(In.Service, AllServices);
+      });
+  R.fill<image::Key>(
+      Keys, H.NumKeys, C->Keys, [&](const image::Key &In, ConditionKeyInfo &K) {
+        K.Name = R.str(In.Name);
+        K.Category = R.str(In.Category);
+        K.Service = R.pointer(In.Service, AllServices);
+        if (In.Type > static_cast<uint8_t>(ConditionKeyType::Binary))
+          R.Bad = true;
+        K.Type = static_cast<ConditionKeyType>(In.Type);
+        K.MultiValued = In.MultiValued;
+        K.Global = In.Global;
+        K.Template = In.Template;
+      });
+  R.fill<image::Action>(
+      Actions, H.NumActions, C->Actions,
+      [&](const image::Action &In, ActionInfo &A) {
+        A.FullName = R.str(In.FullName);
+        A.Service = R.pointer(In.Service, AllServices);
+        if (!A.Service || A.FullName.size() <= A.Service->Prefix.size() ||
+            In.Level > static_cast<uint32_t>(AccessLevel::Tagging)) {
+          R.Bad = true;
+          return;
+        }
+        A.Name = A.FullName.drop_front(A.Service->Prefix.size() + 1);
+        A.Level = static_cast<AccessLevel>(In.Level);
+        A.Resources = R.slice(In.Resources, AllRows);
+        A.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
+        A.DependentActions = R.slice(In.DependentActions, AllItems);
+      });
+  R.fill<image::ActionResource>(
+      Rows, H.NumActionResources, C->ActionResources,
+      [&](const image::ActionResource &In, ActionResource &Row) {
+        Row.Name = R.str(In.Name);
+        Row.Type = R.pointer(In.Type, AllTypes);
+        Row.Required = In.Required;
+        Row.ConditionKeys = R.slice(In.ConditionKeys, AllItems);
+        Row.DependentActions = R.slice(In.DependentActions, AllItems);
+      });
   if (R.Bad)
     return imageError("an index is out of range");
   return C;

@@ -1,24 +1,16 @@
 //===- Depth.cpp - The nesting depth of JSON text -------------------------===//
 
 #include "tollgate/Json/Depth.h"
+#include "tollgate/Support/JsonString.h"
 
 namespace tollgate {
 
 bool jsonNestsDeeperThan(llvm::StringRef Text, unsigned Limit) {
   unsigned Depth = 0;
-  bool InString = false, Escaped = false;
-  for (char C : Text) {
-    if (InString) {
-      if (Escaped)
-        Escaped = false;
-      else if (C == '\\')
-        Escaped = true;
-      else if (C == '"')
-        InString = false;
-      continue;
-    }
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
     if (C == '"') {
-      InString = true;
+      I = jsonStringEnd(Text, I) - 1;
     } else if (C == '[' || C == '{') {
       if (++Depth > Limit)
         return true;

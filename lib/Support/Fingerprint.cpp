@@ -1,6 +1,7 @@
 //===- Fingerprint.cpp - Stable identities of findings --------------------===//
 
 #include "tollgate/Support/Fingerprint.h"
+#include "tollgate/Support/JsonString.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA1.h"
@@ -28,23 +29,15 @@ std::string locationFingerprint(StringRef File, StringRef Code,
 
 std::string textFingerprint(StringRef Text) {
   std::string Kept;
-  bool InString = false, Escaped = false;
-  for (char C : Text) {
-    if (InString) {
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"') {
+      size_t End = jsonStringEnd(Text, I);
+      Kept += Text.slice(I, End);
+      I = End - 1;
+    } else if (C != ' ' && C != '\t' && C != '\n' && C != '\r') {
       Kept += C;
-      if (Escaped)
-        Escaped = false;
-      else if (C == '\\')
-        Escaped = true;
-      else if (C == '"')
-        InString = false;
-      continue;
     }
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r')
-      continue;
-    if (C == '"')
-      InString = true;
-    Kept += C;
   }
   return digest(Kept);
 }

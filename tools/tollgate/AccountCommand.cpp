@@ -16,6 +16,7 @@
 #include "tollgate/Account/Analysis.h"
 #include "tollgate/Account/Diff.h"
 #include "tollgate/Account/Escalation.h"
+#include "tollgate/Account/Inputs.h"
 #include "tollgate/Account/Merge.h"
 #include "tollgate/Account/Model.h"
 #include "tollgate/Account/Output.h"
@@ -61,9 +62,9 @@ cl::opt<std::string> Resource("resource", cl::sub(AccountCommand),
                               cl::cat(AccountCategory), cl::init("*"),
                               cl::desc("who-can: the resource ARN"));
 cl::list<std::string>
-    Context("context", cl::sub(AccountCommand), cl::cat(AccountCategory),
-            cl::desc("who-can: a condition key, KEY=VALUE (repeat a key for "
-                     "several values)"));
+    Contexts("context", cl::sub(AccountCommand), cl::cat(AccountCategory),
+             cl::desc("who-can: a condition key, KEY=VALUE (repeat a key for "
+                      "several values)"));
 cl::opt<std::string> ResourcePolicy(
     "resource-policy", cl::sub(AccountCommand), cl::cat(AccountCategory),
     cl::desc("who-can: the resource's own policy (bucket policy, key "
@@ -101,44 +102,6 @@ const char *const Verbs[] = {"lint",       "who-can", "admins", "external",
 
 bool isVerb(StringRef S) { return is_contained(Verbs, S); }
 
-/// Reads the organization policies given with --scp and --rcp.
-bool readGuardrails(account::Guardrails &G, raw_ostream &Err) {
-  auto Read = [&](const std::vector<std::string> &Paths, PolicyType T,
-                  std::vector<LoadedPolicy> &Out) {
-    for (const std::string &P : Paths) {
-      LoadOptions O;
-      O.Type = T;
-      LoadedPolicy L = loadPolicyFile(P, O);
-      if (!L.P || L.hasInputError()) {
-        Err << "tollgate account: error: cannot read " << P << " as a policy\n";
-        return false;
-      }
-      Out.push_back(std::move(L));
-    }
-    return true;
-  };
-  return Read(SCPs, PolicyType::SCP, G.SCPs) &&
-         Read(RCPs, PolicyType::RCP, G.RCPs);
-}
-
-bool parseContext(account::ContextList &Out, raw_ostream &Err) {
-  for (const std::string &C : Context) {
-    StringRef Key, Value;
-    std::tie(Key, Value) = StringRef(C).split('=');
-    if (Key.empty() || !StringRef(C).contains('=')) {
-      Err << "tollgate account: error: --context takes KEY=VALUE, not `" << C
-          << "`\n";
-      return false;
-    }
-    auto It = find_if(Out, [&](const auto &KV) { return KV.first == Key; });
-    if (It == Out.end())
-      Out.push_back({Key.str(), {Value.str()}});
-    else
-      It->second.push_back(Value.str());
-  }
-  return true;
-}
-
 std::unique_ptr<account::Account> readAccount(StringRef Path) {
   account::ReadOptions O;
   O.AccountId = AccountId;
@@ -147,42 +110,10 @@ std::unique_ptr<account::Account> readAccount(StringRef Path) {
   return A;
 }
 
-/// Renders the graph with Graphviz's `dot`, when it is installed.
-int writeSvg(const account::Account &A, const account::EscalationGraph &G,
-             raw_fd_ostream &OS) {
-  ErrorOr<std::string> Dot = sys::findProgramByName("dot");
-  if (!Dot) {
-    errs() << "tollgate account: error: --format svg needs Graphviz's `dot` "
-              "(Debian package graphviz); --format dot writes its input\n";
-    return ExitInputError;
-  }
-  SmallString<64> In, Out;
-  if (sys::fs::createTemporaryFile("tollgate-escalation", "dot", In) ||
-      sys::fs::createTemporaryFile("tollgate-escalation", "svg", Out)) {
-    errs() << "tollgate account: error: cannot create a temporary file\n";
-    return ExitInputError;
-  }
-  {
-    std::error_code EC;
-    raw_fd_ostream F(In, EC);
-    account::writeEscalationDot(A, G, F);
-  }
-  StringRef Args[] = {*Dot, "-Tsvg", "-o", Out, In};
-  std::string Msg;
-  int RC = sys::ExecuteAndWait(*Dot, Args, llvm::None, {}, /*SecondsToWait=*/60,
-                               0, &Msg);
-  int Status = ExitClean;
-  if (RC != 0) {
-    errs() << "tollgate account: error: dot failed"
-           << (Msg.empty() ? "" : ": " + Msg) << "\n";
-    Status = ExitInputError;
-  } else if (ErrorOr<std::unique_ptr<MemoryBuffer>> B =
-                 MemoryBuffer::getFile(Out)) {
-    OS << (*B)->getBuffer();
-  }
-  sys::fs::remove(In);
-  sys::fs::remove(Out);
-  return Status;
+/// Says \p E under the command's name; the status of an input error.
+int inputError(Error E) {
+  errs() << "tollgate account: error: " << toString(std::move(E)) << "\n";
+  return ExitInputError;
 }
 
 } // namespace
@@ -229,9 +160,10 @@ int runAccount() {
     return outputFailed(OS, "tollgate account") ? ExitInputError : Status;
   }
 
-  account::Guardrails G;
-  if (!readGuardrails(G, errs()))
-    return ExitInputError;
+  Expected<account::Guardrails> Read = account::readGuardrails(SCPs, RCPs);
+  if (!Read)
+    return inputError(Read.takeError());
+  const account::Guardrails &G = *Read;
 
   if (Verb == "diff") {
     std::unique_ptr<account::Account> Old = readAccount(Files[0]);
@@ -276,18 +208,19 @@ int runAccount() {
       errs() << "tollgate account: error: who-can needs --action\n";
       return ExitInputError;
     }
-    if (!parseContext(Q.Context, errs()))
-      return ExitInputError;
+    Expected<account::ContextList> Context = account::parseContext(Contexts);
+    if (!Context)
+      return inputError(
+          createStringError(inconvertibleErrorCode(),
+                            "--context " + toString(Context.takeError())));
+    Q.Context = std::move(*Context);
     LoadedPolicy RP;
     if (!ResourcePolicy.empty()) {
-      LoadOptions O;
-      O.Type = PolicyType::Resource;
-      RP = loadPolicyFile(ResourcePolicy, O);
-      if (!RP.P || RP.hasInputError()) {
-        errs() << "tollgate account: error: cannot read " << ResourcePolicy
-               << " as a policy\n";
-        return ExitInputError;
-      }
+      Expected<LoadedPolicy> Read =
+          account::readPolicyAs(ResourcePolicy, PolicyType::Resource);
+      if (!Read)
+        return inputError(Read.takeError());
+      RP = std::move(*Read);
       Q.ResourcePolicy = RP.P.get();
     }
     std::vector<account::WhoCanAnswer> R = account::whoCan(*A, G, Q, Options);
@@ -317,9 +250,10 @@ int runAccount() {
       account::writeExternalText(*A, R, OS);
   } else if (Verb == "escalation") {
     account::EscalationGraph Gr = account::buildEscalation(*A, G, Options);
-    if (Format == "svg")
-      Status = writeSvg(*A, Gr, OS);
-    else if (Format == "dot")
+    if (Format == "svg") {
+      if (Error E = account::writeEscalationSvg(*A, Gr, OS))
+        Status = inputError(std::move(E));
+    } else if (Format == "dot")
       account::writeEscalationDot(*A, Gr, OS);
     else if (Json)
       account::writeEscalationJson(*A, Gr, OS);

@@ -10,10 +10,14 @@
 #ifndef TOLLGATE_TOOLS_COMMANDS_H
 #define TOLLGATE_TOOLS_COMMANDS_H
 
+#include "tollgate/Lint/Linter.h"
 #include "tollgate/Request/RequestModel.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <optional>
 
 namespace tollgate {
 
@@ -62,20 +66,44 @@ const char *toolVersion();
 /// write failed: the command then exits with ExitInputError.
 bool outputFailed(llvm::raw_fd_ostream &OS, llvm::StringRef Command);
 
-/// Reads the value of --request-model into \p Out; on an unknown name says
-/// so under \p Command and returns false.
-bool parseRequestModelOption(llvm::StringRef Value, llvm::StringRef Command,
-                             request::ModelKind &Out, llvm::raw_ostream &Err);
+/// --timeout, --solver-work (unless left out) and --request-model,
+/// declared once for the commands that verify (check, diff, gate).
+struct VerifierFlags {
+  VerifierFlags(llvm::cl::SubCommand &Command,
+                llvm::cl::OptionCategory &Category, bool WithSolverWork = true);
 
-/// True when --timeout \p Seconds is in range; else says so under
-/// \p Command.
-bool validTimeout(unsigned Seconds, llvm::StringRef Command,
-                  llvm::raw_ostream &Err);
+  llvm::cl::opt<unsigned> Timeout;
+  /// Null when the command has no --solver-work.
+  std::unique_ptr<llvm::cl::opt<unsigned>> SolverWork;
+  llvm::cl::opt<std::string> RequestModel;
 
-/// The checks a --select or --ignore flag lists (comma-separated, as often
-/// as given), or None when the flag is absent.
-std::optional<std::vector<std::string>>
-selectorFlag(const llvm::cl::list<std::string> &Flag);
+  /// The values read: the time limit in seconds, the solver work (0: none)
+  /// and the request model.
+  struct Values {
+    unsigned TimeoutS = 10, SolverWork = 0;
+    request::ModelKind Requests = request::ModelKind::Realistic;
+  };
+
+  /// The values; nullopt (said under \p Command) for a time limit out of
+  /// range or an unknown request model.
+  std::optional<Values> read(llvm::StringRef Command,
+                             llvm::raw_ostream &Err) const;
+};
+
+/// --config, --select and --ignore, declared once for every command that
+/// lints (lint, lsp): the configuration and the checks that run.
+struct CheckSelectionOptions {
+  CheckSelectionOptions(llvm::cl::SubCommand &Command,
+                        llvm::cl::OptionCategory &Category);
+
+  llvm::cl::opt<std::string> ConfigFile;
+  llvm::cl::list<std::string> Select, Ignore;
+
+  /// Sets the configuration file and the selection overrides of \p Options:
+  /// a flag given replaces the configuration's list; comma-separated items
+  /// and repeated flags add up.
+  void applyTo(LintOptions &Options) const;
+};
 
 } // namespace tollgate
 

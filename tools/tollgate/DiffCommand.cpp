@@ -40,6 +40,7 @@ cl::SubCommand DiffCommand("diff", "Print the access NEW gains over OLD and "
 namespace {
 
 cl::OptionCategory DiffCategory("diff options");
+VerifierFlags Verifying(DiffCommand, DiffCategory, /*WithSolverWork=*/false);
 
 cl::list<std::string> Files(cl::Positional, cl::sub(DiffCommand),
                             cl::cat(DiffCategory), cl::desc("OLD NEW"));
@@ -51,19 +52,10 @@ cl::list<std::string>
              cl::value_desc("file"),
              cl::desc("An identity policy of the caller (repeatable; with "
                       "resource policies)"));
-cl::opt<unsigned> Timeout("timeout", cl::sub(DiffCommand),
-                          cl::cat(DiffCategory), cl::init(10),
-                          cl::value_desc("seconds"),
-                          cl::desc("Time limit of each check (default 10)"));
 cl::opt<unsigned> Max("max", cl::sub(DiffCommand), cl::cat(DiffCategory),
                       cl::init(DefaultMaxRegions), cl::value_desc("N"),
                       cl::desc("At most N groups per direction (default "
                                "1000)"));
-cl::opt<std::string> RequestModel(
-    "request-model", cl::sub(DiffCommand), cl::cat(DiffCategory),
-    cl::init("realistic"), cl::value_desc("realistic|textual"),
-    cl::desc("The requests AWS can send (default), or any strings for the "
-             "resource and every key"));
 cl::opt<std::string> Format("format", cl::sub(DiffCommand),
                             cl::cat(DiffCategory), cl::init("text"),
                             cl::value_desc("text|json"),
@@ -88,11 +80,13 @@ bool readArgs(DiffArgs &A, raw_ostream &Err) {
       return false;
     }
   }
-  A.TimeoutS = Timeout;
   A.Max = Max;
-  if (!validTimeout(A.TimeoutS, "tollgate diff", Err) ||
-      !parseRequestModelOption(RequestModel, "tollgate diff", A.Requests, Err))
+  std::optional<VerifierFlags::Values> Flags =
+      Verifying.read("tollgate diff", Err);
+  if (!Flags)
     return false;
+  A.TimeoutS = Flags->TimeoutS;
+  A.Requests = Flags->Requests;
   if (A.Max == 0) {
     Err << "tollgate diff: --max needs a positive number\n";
     return false;

@@ -31,6 +31,7 @@ cl::SubCommand GateCommand("gate",
 namespace {
 
 cl::OptionCategory GateCategory("gate options");
+VerifierFlags Verifying(GateCommand, GateCategory);
 
 cl::list<std::string>
     Paths(cl::Positional, cl::sub(GateCommand), cl::cat(GateCategory),
@@ -68,20 +69,6 @@ cl::opt<unsigned> MaxFindings(
     "max-findings", cl::sub(GateCommand), cl::cat(GateCategory),
     cl::init(DefaultMaxFindingsPerFile),
     cl::desc("Findings reported per file, the most severe first (0: all)"));
-cl::opt<unsigned> Timeout("timeout", cl::sub(GateCommand),
-                          cl::cat(GateCategory), cl::init(10),
-                          cl::value_desc("seconds"),
-                          cl::desc("Time limit of each check (default 10)"));
-cl::opt<unsigned> SolverWork(
-    "solver-work", cl::sub(GateCommand), cl::cat(GateCategory), cl::init(0),
-    cl::value_desc("units"),
-    cl::desc("Bound each check by solver work (Z3 resource units) as well as "
-             "time: the verdict is then the same on any machine (0: none)"));
-cl::opt<std::string> RequestModel(
-    "request-model", cl::sub(GateCommand), cl::cat(GateCategory),
-    cl::init("realistic"), cl::value_desc("realistic|textual"),
-    cl::desc("The requests AWS can send (default), or any strings for the "
-             "resource and every key"));
 cl::opt<bool> Verbose("verbose", cl::sub(GateCommand), cl::cat(GateCategory),
                       cl::desc("Say which changed files were skipped as not "
                                "policies, templates or Terraform plans"));
@@ -118,8 +105,6 @@ bool readArgs(Args &A, raw_ostream &Err) {
     }
   A.Lint = !NoLint;
   A.Verbose = Verbose;
-  A.TimeoutS = Timeout;
-  A.SolverWork = SolverWork;
   A.MaxFindings = MaxFindings;
   A.Paths.assign(Paths.begin(), Paths.end());
   if (A.Format != "text" && A.Format != "markdown" && A.Format != "json" &&
@@ -137,9 +122,13 @@ bool readArgs(Args &A, raw_ostream &Err) {
     }
     A.FailOn = *S;
   }
-  if (!validTimeout(A.TimeoutS, "tollgate gate", Err) ||
-      !parseRequestModelOption(RequestModel, "tollgate gate", A.Requests, Err))
+  std::optional<VerifierFlags::Values> Flags =
+      Verifying.read("tollgate gate", Err);
+  if (!Flags)
     return false;
+  A.TimeoutS = Flags->TimeoutS;
+  A.SolverWork = Flags->SolverWork;
+  A.Requests = Flags->Requests;
   if (A.Base.empty()) {
     Err << "tollgate gate: --base is required; see `tollgate help gate`\n";
     return false;

@@ -3,12 +3,11 @@
 #include "Commands.h"
 
 #include "tollgate/Config/Baseline.h"
-#include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Config/Config.h"
 #include "tollgate/Fix/FixRun.h"
 #include "tollgate/Lint/Inputs.h"
 #include "tollgate/Lint/Linter.h"
-#include "tollgate/Parse/GrammarChecks.h"
+#include "tollgate/Lint/Results.h"
 #include "tollgate/Report/Reporters.h"
 
 #include "llvm/Support/WithColor.h"
@@ -79,24 +78,7 @@ static cl::opt<std::string>
                cl::value_desc("file"),
                cl::desc("Write the report to a file instead of stdout"));
 
-static cl::opt<std::string>
-    ConfigFile("config", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::value_desc("file"),
-               cl::desc("Use this configuration for every file (default: "
-                        "the nearest .tollgate.yaml above each file)"));
-
-static cl::list<std::string>
-    SelectList("select", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::CommaSeparated, cl::value_desc("check,..."),
-               cl::desc("Run only these checks: codes, code prefixes "
-                        "(IAM1), names or ALL (replaces the configuration's "
-                        "`select`)"));
-
-static cl::list<std::string>
-    IgnoreList("ignore", cl::sub(LintCommand), cl::cat(LintCategory),
-               cl::CommaSeparated, cl::value_desc("check,..."),
-               cl::desc("Do not run these checks (replaces the "
-                        "configuration's `ignore`)"));
+static CheckSelectionOptions Selection(LintCommand, LintCategory);
 
 static cl::opt<std::string>
     BaselineFile("baseline", cl::sub(LintCommand), cl::cat(LintCategory),
@@ -196,9 +178,7 @@ int runLint() {
   if (Options.Load.Type)
     for (const std::string &P : Paths)
       Options.ReadAsIs.insert(P);
-  Options.ConfigFile = ConfigFile;
-  Options.Overrides.Select = selectorFlag(SelectList);
-  Options.Overrides.Ignore = selectorFlag(IgnoreList);
+  Selection.applyTo(Options);
 
   Expected<std::unique_ptr<Linter>> Run = Linter::create(Options);
   if (!Run)
@@ -244,26 +224,13 @@ int runLint() {
   std::vector<FileFindings> Results = (*Run)->lint(Inputs.Files);
   // Files that are not policies, templates or plans have no place in the
   // report; -v says which were left out.
-  llvm::erase_if(Results, [](const FileFindings &F) {
-    if (!F.Skipped)
-      return false;
+  for (const auto &[Name, Why] : takeSkipped(Results))
     if (Verbose)
       WithColor::note(errs(), "tollgate lint")
-          << "skipped '" << F.Source->name() << "': " << *F.Skipped
+          << "skipped '" << Name << "': " << Why
           << "; name it on the command line with --type to read it as a "
              "policy\n";
-    return true;
-  });
-  for (auto &[Path, Why] : Inputs.Unreadable) {
-    FileFindings F;
-    F.Source = SourceFile::unread(Path);
-    Diagnostic D;
-    D.Check = &grammar::UnreadableFile;
-    D.Level = D.Check->DefaultSeverity;
-    D.Message = "cannot read: " + Why;
-    F.Diags.push_back(std::move(D));
-    Results.push_back(std::move(F));
-  }
+  addUnreadable(Results, Inputs.Unreadable);
 
   if (FixFlag || DiffFlag) {
     FixRunOptions Fixing;
@@ -299,12 +266,7 @@ int runLint() {
   }
 
   // The exit status counts every finding, reported or not.
-  bool InputError = false, Failed = false;
-  for (const FileFindings &F : Results)
-    for (const Diagnostic &D : F.Diags) {
-      InputError |= D.Check->IsInputError;
-      Failed |= D.Level >= *FailLevel;
-    }
+  FindingsStatus Status = findingsStatus(Results, *FailLevel);
   // Statistics count every finding.
   capFindings(Results, Statistics ? 0 : MaxFindings);
 
@@ -333,10 +295,10 @@ int runLint() {
     writeReport(*OutFormat, Results, OS, Report);
   if (outputFailed(FileOut ? *FileOut : outs(), "tollgate lint"))
     return ExitInputError;
-  if (InputError)
+  if (Status.InputError)
     return ExitInputError;
   // Writing a baseline accepts the findings it writes.
-  return Failed && !Writing && !ExitZero ? ExitFindings : ExitClean;
+  return Status.Failed && !Writing && !ExitZero ? ExitFindings : ExitClean;
 }
 
 } // namespace tollgate

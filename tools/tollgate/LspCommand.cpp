@@ -2,7 +2,6 @@
 
 #include "Commands.h"
 
-#include "tollgate/Config/CheckSelector.h"
 #include "tollgate/Lsp/Server.h"
 #include "tollgate/Report/Reporters.h"
 
@@ -19,31 +18,12 @@ cl::SubCommand LspCommand("lsp", "Run the language server (LSP over standard "
 
 static cl::OptionCategory LspCategory("lsp options");
 
-static cl::opt<std::string>
-    LspConfigFile("config", cl::sub(LspCommand), cl::cat(LspCategory),
-                  cl::value_desc("file"),
-                  cl::desc("Use this configuration for every document "
-                           "(default: the nearest .tollgate.yaml above "
-                           "each file, as lint finds it)"));
-
-static cl::list<std::string>
-    LspSelect("select", cl::sub(LspCommand), cl::cat(LspCategory),
-              cl::CommaSeparated, cl::value_desc("check,..."),
-              cl::desc("Run only these checks (replaces the configuration's "
-                       "`select`)"));
-
-static cl::list<std::string>
-    LspIgnore("ignore", cl::sub(LspCommand), cl::cat(LspCategory),
-              cl::CommaSeparated, cl::value_desc("check,..."),
-              cl::desc("Do not run these checks (replaces the "
-                       "configuration's `ignore`)"));
+static CheckSelectionOptions Selection(LspCommand, LspCategory);
 
 int runLsp() {
   lsp::ServerOptions Options;
   Options.Version = toolVersion();
-  Options.Lint.ConfigFile = LspConfigFile;
-  Options.Lint.Overrides.Select = selectorFlag(LspSelect);
-  Options.Lint.Overrides.Ignore = selectorFlag(LspIgnore);
+  Selection.applyTo(Options.Lint);
   // The pages SARIF links to, for the editor's link on a finding's code.
   Options.HelpUrl = [](const CheckInfo &C) { return helpUrl(C, ""); };
   // Wrong flags are reported before the editor connects.

@@ -15,6 +15,7 @@
 #include "tollgate/Account/Escalation.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace tollgate {
@@ -50,6 +51,10 @@ void writeEscalationJson(const Account &A, const EscalationGraph &G,
                          llvm::raw_ostream &OS);
 void writeEscalationDot(const Account &A, const EscalationGraph &G,
                         llvm::raw_ostream &OS);
+/// The graph drawn as SVG by Graphviz's `dot`; an error when `dot` is not
+/// installed or fails.
+llvm::Error writeEscalationSvg(const Account &A, const EscalationGraph &G,
+                               llvm::raw_ostream &OS);
 
 /// One line: `PRINCIPAL ACTION RESOURCE key=value ...`; with \p Keys
 /// (folded), only those keys.

@@ -10,10 +10,6 @@
 
 #include "Reference.h"
 
-#include "llvm/ADT/STLExtras.h"
-
-using namespace llvm;
-
 namespace tollgate {
 namespace {
 
@@ -28,27 +24,7 @@ public:
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
-    const reference::StatementFacts &F = reference::statementFacts(S, Ctx);
-    for (size_t I = 0; I < S.Resource.Patterns.size(); ++I) {
-      const reference::ResourceFacts &RF = F.Resources[I];
-      reference::ArnFields Fields = RF.fields();
-      StringRef Region = Fields.region();
-      if (!Fields.complete() || Region.empty() || reference::isOpen(Region))
-        continue;
-      ArrayRef<const reference::ArnFormatInfo *> Formats = RF.formats();
-      if (Formats.empty() ||
-          any_of(Formats, [](const reference::ArnFormatInfo *Format) {
-            return !Format->Region.empty();
-          }))
-        continue;
-      const PolicyString &R = S.Resource.Patterns[I];
-      Ctx.report(Info, R.L,
-                 "ARN `" + R.Text + "` names Region `" + Region + "`, but `" +
-                     Fields.service() + "` ARNs of this kind have no Region (" +
-                     Formats.front()->Format +
-                     "), so it matches no resource; leave the Region field "
-                     "empty");
-    }
+    reference::reportFieldWhereNone(S, Ctx, Info, reference::ArnField::Region);
   }
 };
 

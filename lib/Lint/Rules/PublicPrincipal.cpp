@@ -7,8 +7,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "ConditionStrength.h"
-#include "PrincipalFacts.h"
+#include "OpenToEveryone.h"
 
 #include "tollgate/Lint/Rule.h"
 
@@ -28,19 +27,12 @@ public:
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
-    if (Ctx.policy().Type != PolicyType::Resource || S.Eff != Effect::Allow ||
-        S.Principal.Negated)
-      return;
-    const Loc *At = everyonePrincipal(S.Principal);
-    if (!At || statementRestricted(S, ConditionKinds::Stranger))
-      return;
-    Diagnostic &D = Ctx.report(
-        Info, *At,
+    reportOpenToEveryone(
+        S, Ctx, Info, PolicyType::Resource,
         "the statement allows everyone (`*`), anonymous users and every AWS "
         "account included; name the principals, or restrict it with a "
         "condition such as `aws:PrincipalOrgID`, `aws:SourceAccount`, "
         "`aws:SourceVpce` or `aws:SourceIp`");
-    noteWeakConditions(D, S, ConditionKinds::Stranger, Ctx);
   }
 };
 

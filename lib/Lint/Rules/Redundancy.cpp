@@ -389,4 +389,17 @@ void StatementCoverIndex::forEachCandidate(
   visitInOrder(Best, Steps, Visit);
 }
 
+void reportRedundantEntry(RuleContext &Ctx, const CheckInfo &Check,
+                          StringRef Element, StringRef Covered,
+                          const Loc &CoveredAt, StringRef By, const Loc &ByAt,
+                          bool Same) {
+  Diagnostic &D =
+      Ctx.report(Check, CoveredAt,
+                 "`" + Covered + "` is " +
+                     (Same ? "listed twice in `" + Element.str() + "`"
+                           : "already covered by `" + By.str() + "`") +
+                     "; remove it");
+  Ctx.note(D, ByAt, Same ? "first listed here" : "covered by this entry");
+}
+
 } // namespace tollgate

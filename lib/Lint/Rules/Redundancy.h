@@ -14,6 +14,7 @@
 
 #include "CaseInsensitiveKey.h"
 
+#include "tollgate/Lint/Rule.h"
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Pattern.h"
 
@@ -79,6 +80,14 @@ redundantActions(const ActionElement &E);
 /// As redundantActions(), for Resource entries.
 llvm::SmallVector<std::pair<size_t, size_t>, 4>
 redundantResources(const ResourceElement &E);
+
+/// Reports, as \p Check, the entry \p Covered (at \p CoveredAt) of the
+/// element \p Element (`Action`, `NotResource`, ...) that \p By (at
+/// \p ByAt) covers, or repeats when \p Same, with a note at \p By.
+void reportRedundantEntry(RuleContext &Ctx, const CheckInfo &Check,
+                          llvm::StringRef Element, llvm::StringRef Covered,
+                          const Loc &CoveredAt, llvm::StringRef By,
+                          const Loc &ByAt, bool Same);
 
 /// A canonical text of the principals and conditions of \p S: two
 /// statements with equal keys apply to the same requests.

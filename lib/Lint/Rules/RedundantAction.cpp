@@ -29,14 +29,8 @@ public:
     for (auto [Covered, By] : redundantActions(S.Action)) {
       const ActionPattern &A = S.Action.Patterns[Covered];
       const ActionPattern &B = S.Action.Patterns[By];
-      bool Same = A.Text.equals_insensitive(B.Text);
-      Diagnostic &D = Ctx.report(
-          Info, A.L,
-          "`" + A.Text + "` is " +
-              (Same ? "listed twice in `" + std::string(Element) + "`"
-                    : "already covered by `" + B.Text.str() + "`") +
-              "; remove it");
-      Ctx.note(D, B.L, Same ? "first listed here" : "covered by this entry");
+      reportRedundantEntry(Ctx, Info, Element, A.Text, A.L, B.Text, B.L,
+                           A.Text.equals_insensitive(B.Text));
     }
   }
 };

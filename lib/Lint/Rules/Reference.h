@@ -33,6 +33,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -337,6 +338,15 @@ std::optional<bool> trueWhenKeyAbsent(const Condition &C);
 /// ("allows", "denies").
 void reportUnsupportedTagKeys(const Statement &S, RuleContext &Ctx,
                               const CheckInfo &Check, llvm::StringRef Verb);
+
+/// The ARN field a check is about.
+enum class ArnField { Region, Account };
+
+/// Reports, as \p Check, each resource ARN of \p S that names \p Which
+/// where the service's ARNs of that shape have none, so that it matches no
+/// resource.
+void reportFieldWhereNone(const Statement &S, RuleContext &Ctx,
+                          const CheckInfo &Check, ArnField Which);
 
 /// True if \p Net lies wholly inside an address range that never appears as
 /// the source address of a request to a public AWS endpoint: RFC 1918

@@ -6,8 +6,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#include "ConditionStrength.h"
-#include "PrincipalFacts.h"
+#include "OpenToEveryone.h"
 
 #include "tollgate/Lint/Rule.h"
 
@@ -27,18 +26,11 @@ public:
   const CheckInfo &info() const override { return Info; }
 
   void checkStatement(const Statement &S, RuleContext &Ctx) const override {
-    if (Ctx.policy().Type != PolicyType::Trust || S.Eff != Effect::Allow ||
-        S.Principal.Negated)
-      return;
-    const Loc *At = everyonePrincipal(S.Principal);
-    if (!At || statementRestricted(S, ConditionKinds::Stranger))
-      return;
-    Diagnostic &D = Ctx.report(
-        Info, *At,
+    reportOpenToEveryone(
+        S, Ctx, Info, PolicyType::Trust,
         "any principal of any AWS account can assume this role; name the "
         "trusted principals, or restrict the statement with "
         "`aws:PrincipalOrgID` or `aws:PrincipalArn`");
-    noteWeakConditions(D, S, ConditionKinds::Stranger, Ctx);
   }
 };
 
