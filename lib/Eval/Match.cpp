@@ -63,42 +63,27 @@ bool resolveParts(const std::vector<StringPart> &Parts,
   return true;
 }
 
-static bool matchIndexed(const CompiledStatement &S, const RequestView &V) {
-  const ActionIndex &Ix = *S.Index;
-  if (Ix.MatchesAll)
+static bool anyActionMatches(const ActionMatcher &M, const RequestView &V) {
+  if (M.MatchesAll)
     return true;
-  auto It = Ix.ByService.find(V.ActionService);
-  if (It != Ix.ByService.end()) {
-    if (It->second.Exact.count(V.Action))
-      return true;
-    for (unsigned I : It->second.Globs)
-      if (S.Actions[I].Glob.matches(V.Action))
-        return true;
+  if (M.Exact.find(V.Action, V.ActionHash) >= 0)
+    return true;
+  if (!M.ServiceGlobs.empty()) {
+    int K = M.Services.find(V.ActionService, V.ServiceHash);
+    if (K >= 0)
+      for (uint32_t I = M.ServiceGlobs[K].first; I < M.ServiceGlobs[K].second;
+           ++I)
+        if (M.Globs[I].matches(V.Action))
+          return true;
   }
-  for (unsigned I : Ix.AnyService)
-    if (S.Actions[I].Glob.matches(V.Action))
+  for (size_t I = M.AnyServiceBegin; I < M.Globs.size(); ++I)
+    if (M.Globs[I].matches(V.Action))
       return true;
   return false;
 }
 
 bool matchAction(const CompiledStatement &S, const RequestView &V) {
-  if (S.Index) {
-    bool Any = matchIndexed(S, V);
-    return S.ActionNegated ? !Any : Any;
-  }
-  bool Any = false;
-  for (const CompiledAction &A : S.Actions) {
-    if (A.MatchesAll) {
-      Any = true;
-      break;
-    }
-    if (!A.Service.empty() && A.Service != V.ActionService)
-      continue;
-    if (A.HasWildcard ? A.Glob.matches(V.Action) : A.Folded == V.Action) {
-      Any = true;
-      break;
-    }
-  }
+  bool Any = anyActionMatches(S.Actions, V);
   return S.ActionNegated ? !Any : Any;
 }
 
@@ -124,8 +109,7 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
   for (const CompiledResource &R : S.Resources) {
     bool M = R.Source
                  ? matchResolvedResource(R, V, PrefixMode)
-                 : arnPatternMatchesText(R.Text, PrefixMode, {},
-                                         V.ResourceIsArn, V.ResourceFields);
+                 : R.Arn.matches(PrefixMode, V.ResourceIsArn, V.ResourceFields);
     if (M) {
       Any = true;
       break;

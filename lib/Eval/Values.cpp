@@ -336,15 +336,17 @@ Optional<IpNetwork> parseIpNetwork(StringRef Text) {
 }
 
 bool splitArn(StringRef Text, std::array<StringRef, 6> &Fields) {
-  StringRef Rest = Text;
+  // A byte loop: the fields are short, and this runs once per decision.
+  const char *P = Text.data(), *End = P + Text.size(), *Start = P;
   for (unsigned I = 0; I < 5; ++I) {
-    size_t Colon = Rest.find(':');
-    if (Colon == StringRef::npos)
+    while (P != End && *P != ':')
+      ++P;
+    if (P == End)
       return false;
-    Fields[I] = Rest.substr(0, Colon);
-    Rest = Rest.substr(Colon + 1);
+    Fields[I] = StringRef(Start, P - Start);
+    Start = ++P;
   }
-  Fields[5] = Rest;
+  Fields[5] = StringRef(Start, End - Start);
   return true;
 }
 

@@ -242,6 +242,9 @@ template <typename Cursor> static bool matchGreedy(Cursor P, StringRef Text) {
   while (T < Text.size()) {
     if (!P.atEnd() && P.isStar()) {
       P.next();
+      // A final star reads the rest of the text, whatever it holds.
+      if (P.atEnd())
+        return true;
       Star = P;
       HaveStar = true;
       StarT = T;
@@ -670,6 +673,67 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
   return A;
 }
 
+ArnPatternText ArnPatternText::parse(StringRef Text, ArrayRef<bool> Wild) {
+  ArnPatternText A;
+  A.Text = Text;
+  A.Wild = Wild;
+  A.AnyResource = Text == "*" && (Wild.empty() || Wild[0]);
+  A.Fields = arnPatternFields(Text);
+  for (unsigned I = 0; I < 6; ++I) {
+    StringRef F = A.Fields[I];
+    // A field the text lacks is `*`, a wildcard of no byte of the text.
+    bool Missing = F.data() < Text.begin() || F.data() >= Text.end();
+    size_t Offset = Missing ? 0 : F.data() - Text.data();
+    auto IsWild = [&](size_t K) {
+      return (F[K] == '*' || F[K] == '?') &&
+             (Missing || Wild.empty() || Wild[Offset + K]);
+    };
+    bool AnyWild = false, OnlyStars = !F.empty();
+    for (size_t K = 0; K < F.size(); ++K) {
+      bool W = IsWild(K);
+      AnyWild |= W;
+      OnlyStars &= W && F[K] == '*';
+    }
+    A.Kinds[I] = OnlyStars ? AnyText : AnyWild ? Glob : Literal;
+  }
+  return A;
+}
+
+bool ArnPatternText::matches(CaseMode PrefixCase, bool IsArn,
+                             ArrayRef<StringRef> ArnFields) const {
+  if (AnyResource)
+    return true;
+  if (!IsArn)
+    return false;
+  // The cheap, selective fields first: service, then resource.
+  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
+  for (unsigned I : Order) {
+    StringRef F = Fields[I], T = ArnFields[I];
+    CaseMode Case = I == 5 ? CaseMode::Sensitive : PrefixCase;
+    switch (Kinds[I]) {
+    case AnyText:
+      continue;
+    case Literal:
+      if (F.size() != T.size())
+        return false;
+      for (size_t K = 0, E = F.size(); K != E; ++K)
+        if (F[K] != T[K] &&
+            (Case == CaseMode::Sensitive || toLower(F[K]) != toLower(T[K])))
+          return false;
+      continue;
+    case Glob: {
+      ArrayRef<bool> Mask;
+      if (!Wild.empty())
+        Mask = Wild.slice(F.data() - Text.data(), F.size());
+      if (!Pattern::matchesText(F, T, Case, Mask))
+        return false;
+      continue;
+    }
+    }
+  }
+  return true;
+}
+
 bool arnPatternMatchesText(StringRef Text, CaseMode PrefixCase,
                            ArrayRef<bool> Wild, bool IsArn,
                            ArrayRef<StringRef> ArnFields) {
@@ -677,19 +741,8 @@ bool arnPatternMatchesText(StringRef Text, CaseMode PrefixCase,
     return true;
   if (!IsArn)
     return false;
-  std::array<StringRef, 6> F = arnPatternFields(Text);
-  // The cheap, selective fields first: service, then resource.
-  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
-  for (unsigned I : Order) {
-    bool Missing = F[I].data() < Text.begin() || F[I].data() >= Text.end();
-    ArrayRef<bool> Mask;
-    if (!Wild.empty() && !Missing)
-      Mask = Wild.slice(F[I].data() - Text.data(), F[I].size());
-    if (!Pattern::matchesText(F[I], ArnFields[I],
-                              I == 5 ? CaseMode::Sensitive : PrefixCase, Mask))
-      return false;
-  }
-  return true;
+  return ArnPatternText::parse(Text, Wild)
+      .matches(PrefixCase, IsArn, ArnFields);
 }
 
 bool ArnPattern::matches(bool IsArn, ArrayRef<StringRef> ArnFields) const {
