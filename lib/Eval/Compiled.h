@@ -86,9 +86,21 @@ inline uint64_t hashString(llvm::StringRef S) {
     H ^= H >> 31;
   }
   if (N) {
+    // The last bytes: the final eight (overlapping the words above), or two
+    // overlapping halves, or single bytes; the length is in H already.
     uint64_t W = 0;
-    for (size_t I = 0; I < N; ++I)
-      W |= static_cast<uint64_t>(static_cast<uint8_t>(P[I])) << (8 * I);
+    if (S.size() >= 8) {
+      std::memcpy(&W, S.data() + S.size() - 8, 8);
+    } else if (N >= 4) {
+      uint32_t Lo, Hi;
+      std::memcpy(&Lo, P, 4);
+      std::memcpy(&Hi, P + N - 4, 4);
+      W = (static_cast<uint64_t>(Hi) << 32) | Lo;
+    } else {
+      W = static_cast<uint8_t>(P[0]) |
+          static_cast<uint64_t>(static_cast<uint8_t>(P[N / 2])) << 8 |
+          static_cast<uint64_t>(static_cast<uint8_t>(P[N - 1])) << 16;
+    }
     H = (H ^ W) * K1;
     H ^= H >> 31;
   }
@@ -108,10 +120,19 @@ public:
   /// \p Keys must be distinct and outlive the index.
   void build(std::vector<llvm::StringRef> Keys);
   /// The position in the keys of \p S, whose hash is \p Hash, or -1.
-  int find(llvm::StringRef S, uint64_t Hash) const;
+  int find(llvm::StringRef S, uint64_t Hash) const {
+    if (!Slots.empty())
+      return probe(S, Hash);
+    for (size_t I = 0, E = Hashes.size(); I != E; ++I)
+      if (Hashes[I] == Hash && Keys[I] == S)
+        return static_cast<int>(I);
+    return -1;
+  }
   size_t size() const { return Keys.size(); }
 
 private:
+  int probe(llvm::StringRef S, uint64_t Hash) const;
+
   std::vector<llvm::StringRef> Keys;
   std::vector<uint64_t> Hashes;
   /// Position + 1 of the key in each slot, 0 for none (many keys only).
@@ -206,11 +227,28 @@ struct RequestView {
   llvm::StringRef ActionService;
   uint64_t ActionHash = 0, ServiceHash = 0; ///< hashString() of the two.
   uint64_t ServiceBit = 0;                  ///< serviceBit(ServiceHash).
-  bool ResourceIsArn = false;
-  std::array<llvm::StringRef, 6> ResourceFields;
+  /// Whether the resource is an ARN, and its fields: split on first use,
+  /// since many statements say `*`.
+  bool resourceIsArn() const {
+    splitResource();
+    return ResourceIsArn;
+  }
+  const std::array<llvm::StringRef, 6> &resourceFields() const {
+    splitResource();
+    return ResourceFields;
+  }
   /// Caller::parentArn(), computed once when a resource policy may need it.
   std::string ParentArn;
   bool HasBoundary = false;
+
+private:
+  void splitResource() const {
+    if (!Split)
+      ResourceIsArn = splitArn(R->Resource, ResourceFields);
+    Split = true;
+  }
+  mutable bool Split = false, ResourceIsArn = false;
+  mutable std::array<llvm::StringRef, 6> ResourceFields;
 };
 
 /// Evaluates one condition; \p Failed is set when it is definitely false.

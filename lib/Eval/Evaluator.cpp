@@ -260,13 +260,13 @@ Outcome combine(const Facts &F, bool Opt) {
 }
 
 bool isKmsKey(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("kms") &&
-         V.ResourceFields[5].startswith("key/");
+  return V.resourceIsArn() && V.resourceFields()[2].equals_insensitive("kms") &&
+         V.resourceFields()[5].startswith("key/");
 }
 
 bool isRoleArn(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("iam") &&
-         V.ResourceFields[5].startswith("role/");
+  return V.resourceIsArn() && V.resourceFields()[2].equals_insensitive("iam") &&
+         V.resourceFields()[5].startswith("role/");
 }
 
 } // namespace
@@ -329,7 +329,6 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   V.ActionHash = hashString(V.Action);
   V.ServiceHash = hashString(V.ActionService);
   V.ServiceBit = serviceBit(V.ServiceHash);
-  V.ResourceIsArn = splitArn(R.Resource, V.ResourceFields);
   V.HasBoundary = Set.Boundary != nullptr;
   CallerKind Kind = R.Principal.Kind;
   // Only a resource policy's principals are matched against the parent.

@@ -92,8 +92,8 @@ static bool matchResolvedResource(const CompiledResource &R,
   static thread_local ResolvedString Buf;
   if (!resolveParts(R.Source->Parts, V.R->Context, Buf))
     return false; // "will not match any resource"
-  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild, V.ResourceIsArn,
-                               V.ResourceFields);
+  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild,
+                               V.resourceIsArn(), V.resourceFields());
 }
 
 bool matchResource(const CompiledStatement &S, const RequestView &V,
@@ -107,9 +107,10 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
                             : CaseMode::Sensitive;
   bool Any = false;
   for (const CompiledResource &R : S.Resources) {
-    bool M = R.Source
-                 ? matchResolvedResource(R, V, PrefixMode)
-                 : R.Arn.matches(PrefixMode, V.ResourceIsArn, V.ResourceFields);
+    bool M = R.Source            ? matchResolvedResource(R, V, PrefixMode)
+             : R.Arn.AnyResource ? true
+                                 : R.Arn.matches(PrefixMode, V.resourceIsArn(),
+                                                 V.resourceFields());
     if (M) {
       Any = true;
       break;

@@ -31,13 +31,7 @@ void StringIndex::build(std::vector<StringRef> NewKeys) {
   }
 }
 
-int StringIndex::find(StringRef S, uint64_t Hash) const {
-  if (Slots.empty()) {
-    for (size_t I = 0; I < Hashes.size(); ++I)
-      if (Hashes[I] == Hash && Keys[I] == S)
-        return static_cast<int>(I);
-    return -1;
-  }
+int StringIndex::probe(StringRef S, uint64_t Hash) const {
   size_t Mask = Slots.size() - 1;
   for (size_t At = Hash & Mask; Slots[At]; At = (At + 1) & Mask) {
     uint32_t I = Slots[At] - 1;

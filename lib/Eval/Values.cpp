@@ -336,17 +336,15 @@ Optional<IpNetwork> parseIpNetwork(StringRef Text) {
 }
 
 bool splitArn(StringRef Text, std::array<StringRef, 6> &Fields) {
-  // A byte loop: the fields are short, and this runs once per decision.
-  const char *P = Text.data(), *End = P + Text.size(), *Start = P;
+  StringRef Rest = Text;
   for (unsigned I = 0; I < 5; ++I) {
-    while (P != End && *P != ':')
-      ++P;
-    if (P == End)
+    size_t Colon = Rest.find(':');
+    if (Colon == StringRef::npos)
       return false;
-    Fields[I] = StringRef(Start, P - Start);
-    Start = ++P;
+    Fields[I] = Rest.substr(0, Colon);
+    Rest = Rest.substr(Colon + 1);
   }
-  Fields[5] = StringRef(Start, End - Start);
+  Fields[5] = Rest;
   return true;
 }
 

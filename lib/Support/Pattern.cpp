@@ -366,6 +366,15 @@ bool Pattern::matches(StringRef Text) const {
     const PatternPiece &P = Pieces[0];
     return P.Fold ? Text.equals_insensitive(P.Text) : Text == P.Text;
   }
+  // A literal then a final star (`s3:get*`): the star reads the rest.
+  if (Pieces.size() == 2 && Pieces[0].K == PatternPiece::Lit &&
+      Pieces[1].K == PatternPiece::Star && Pieces[1].Text.empty()) {
+    const PatternPiece &P = Pieces[0];
+    if (Text.size() < P.Text.size())
+      return false;
+    StringRef Head = Text.take_front(P.Text.size());
+    return P.Fold ? Head.equals_insensitive(P.Text) : Head == P.Text;
+  }
   if (!hasExclusions())
     return matchGreedy(PieceCursor{Pieces.data(), Pieces.size()}, Text);
   return matchAutomaton(*this, Text);
@@ -673,6 +682,17 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
   return A;
 }
 
+/// \p A and \p B (of one size) are equal, folding ASCII letters when
+/// \p Case says so.
+static bool sameBytes(StringRef A, StringRef B, CaseMode Case) {
+  if (Case == CaseMode::Sensitive)
+    return A == B;
+  for (size_t K = 0, E = A.size(); K != E; ++K)
+    if (A[K] != B[K] && toLower(A[K]) != toLower(B[K]))
+      return false;
+  return true;
+}
+
 ArnPatternText ArnPatternText::parse(StringRef Text, ArrayRef<bool> Wild) {
   ArnPatternText A;
   A.Text = Text;
@@ -688,13 +708,18 @@ ArnPatternText ArnPatternText::parse(StringRef Text, ArrayRef<bool> Wild) {
       return (F[K] == '*' || F[K] == '?') &&
              (Missing || Wild.empty() || Wild[Offset + K]);
     };
-    bool AnyWild = false, OnlyStars = !F.empty();
+    bool OnlyStars = !F.empty();
+    size_t Wilds = 0;
     for (size_t K = 0; K < F.size(); ++K) {
       bool W = IsWild(K);
-      AnyWild |= W;
+      Wilds += W;
       OnlyStars &= W && F[K] == '*';
     }
-    A.Kinds[I] = OnlyStars ? AnyText : AnyWild ? Glob : Literal;
+    bool FinalStar = !F.empty() && F.back() == '*' && IsWild(F.size() - 1);
+    A.Kinds[I] = OnlyStars                 ? AnyText
+                 : Wilds == 0              ? Literal
+                 : Wilds == 1 && FinalStar ? Prefix
+                                           : Glob;
   }
   return A;
 }
@@ -714,12 +739,14 @@ bool ArnPatternText::matches(CaseMode PrefixCase, bool IsArn,
     case AnyText:
       continue;
     case Literal:
-      if (F.size() != T.size())
+      if (F.size() != T.size() || !sameBytes(F, T, Case))
         return false;
-      for (size_t K = 0, E = F.size(); K != E; ++K)
-        if (F[K] != T[K] &&
-            (Case == CaseMode::Sensitive || toLower(F[K]) != toLower(T[K])))
-          return false;
+      continue;
+    case Prefix:
+      // The final star reads the rest, whatever it holds.
+      F = F.drop_back();
+      if (T.size() < F.size() || !sameBytes(F, T.take_front(F.size()), Case))
+        return false;
       continue;
     case Glob: {
       ArrayRef<bool> Mask;

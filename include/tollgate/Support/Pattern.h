@@ -168,6 +168,7 @@ struct ArnPatternText {
   enum FieldKind : uint8_t {
     AnyText, ///< Only `*`: every field matches.
     Literal, ///< No wildcard: compared as text.
+    Prefix,  ///< Text then one final `*`: the field starts with the text.
     Glob,    ///< Pattern::matchesText().
   };
   llvm::StringRef Text;
