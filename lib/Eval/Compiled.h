@@ -254,7 +254,15 @@ private:
 /// Evaluates one condition; \p Failed is set when it is definitely false.
 Tri evalCondition(const CompiledCondition &C, const RequestContext &Ctx);
 
-bool matchAction(const CompiledStatement &S, const RequestView &V);
+bool anyGlobMatches(const ActionMatcher &M, const RequestView &V);
+
+/// Inline: it runs for most statements of every decision.
+inline bool matchAction(const CompiledStatement &S, const RequestView &V) {
+  const ActionMatcher &M = S.Actions;
+  bool Any = M.MatchesAll || M.Exact.find(V.Action, V.ActionHash) >= 0 ||
+             (!M.Globs.empty() && anyGlobMatches(M, V));
+  return S.ActionNegated ? !Any : Any;
+}
 bool matchResource(const CompiledStatement &S, const RequestView &V,
                    const EvalOptions &Options);
 PrincipalMatch matchPrincipal(const CompiledStatement &S, const RequestView &V);

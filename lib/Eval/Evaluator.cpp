@@ -325,7 +325,10 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   V.R = &R;
   V.Action.resize(R.Action.size());
   foldAscii(R.Action, V.Action.data());
-  V.ActionService = StringRef(V.Action).split(':').first;
+  size_t Colon = 0;
+  while (Colon < V.Action.size() && V.Action[Colon] != ':')
+    ++Colon;
+  V.ActionService = StringRef(V.Action.data(), Colon);
   V.ActionHash = hashString(V.Action);
   V.ServiceHash = hashString(V.ActionService);
   V.ServiceBit = serviceBit(V.ServiceHash);

@@ -63,11 +63,7 @@ bool resolveParts(const std::vector<StringPart> &Parts,
   return true;
 }
 
-static bool anyActionMatches(const ActionMatcher &M, const RequestView &V) {
-  if (M.MatchesAll)
-    return true;
-  if (M.Exact.find(V.Action, V.ActionHash) >= 0)
-    return true;
+bool anyGlobMatches(const ActionMatcher &M, const RequestView &V) {
   if (!M.ServiceGlobs.empty()) {
     int K = M.Services.find(V.ActionService, V.ServiceHash);
     if (K >= 0)
@@ -80,11 +76,6 @@ static bool anyActionMatches(const ActionMatcher &M, const RequestView &V) {
     if (M.Globs[I].matches(V.Action))
       return true;
   return false;
-}
-
-bool matchAction(const CompiledStatement &S, const RequestView &V) {
-  bool Any = anyActionMatches(S.Actions, V);
-  return S.ActionNegated ? !Any : Any;
 }
 
 static bool matchResolvedResource(const CompiledResource &R,
