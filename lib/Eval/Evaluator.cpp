@@ -23,6 +23,7 @@
 #include "Compiled.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cstring>
 
@@ -128,12 +129,13 @@ public:
 namespace {
 
 /// Writes \p S with its ASCII letters in lower case to \p Out, eight bytes
-/// at a time (as toLower() on each byte).
-void foldAscii(StringRef S, char *Out) {
+/// at a time (as toLower() on each byte), and returns the position of the
+/// first colon (the size if none).
+size_t foldAscii(StringRef S, char *Out) {
   constexpr uint64_t Ones = 0x0101010101010101ULL;
   constexpr uint64_t Highs = 0x8080808080808080ULL;
   const char *P = S.data();
-  size_t N = S.size();
+  size_t N = S.size(), Colon = StringRef::npos;
   for (; N >= 8; P += 8, Out += 8, N -= 8) {
     uint64_t W;
     std::memcpy(&W, P, 8);
@@ -142,11 +144,22 @@ void foldAscii(StringRef S, char *Out) {
     uint64_t GeA = Low + Ones * (0x80 - 'A');
     uint64_t GtZ = Low + Ones * (0x80 - 'Z' - 1);
     uint64_t Upper = GeA & ~GtZ & ~W & Highs;
+    if (Colon == StringRef::npos) {
+      // The high bit of each byte that is a colon.
+      uint64_t X = W ^ (Ones * ':');
+      uint64_t Colons = ~(((X & ~Highs) + ~Highs) | X | ~Highs);
+      if (Colons)
+        Colon = (P - S.data()) + countTrailingZeros(Colons) / 8;
+    }
     W |= Upper >> 2; // 0x80 >> 2 is 0x20, the case bit
     std::memcpy(Out, &W, 8);
   }
-  for (; N; ++P, ++Out, --N)
+  for (; N; ++P, ++Out, --N) {
+    if (*P == ':' && Colon == StringRef::npos)
+      Colon = P - S.data();
     *Out = toLower(*P);
+  }
+  return Colon == StringRef::npos ? S.size() : Colon;
 }
 
 /// Whether some statement is known to apply, and whether some may.
@@ -324,10 +337,7 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   RequestView V;
   V.R = &R;
   V.Action.resize(R.Action.size());
-  foldAscii(R.Action, V.Action.data());
-  size_t Colon = 0;
-  while (Colon < V.Action.size() && V.Action[Colon] != ':')
-    ++Colon;
+  size_t Colon = foldAscii(R.Action, V.Action.data());
   V.ActionService = StringRef(V.Action.data(), Colon);
   V.ActionHash = hashString(V.Action);
   V.ServiceHash = hashString(V.ActionService);

@@ -684,9 +684,11 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
 
 /// \p A and \p B (of one size) are equal, folding ASCII letters when
 /// \p Case says so.
-static bool sameBytes(StringRef A, StringRef B, CaseMode Case) {
+static inline bool sameBytes(StringRef A, StringRef B, CaseMode Case) {
+  if (A == B)
+    return true;
   if (Case == CaseMode::Sensitive)
-    return A == B;
+    return false;
   for (size_t K = 0, E = A.size(); K != E; ++K)
     if (A[K] != B[K] && toLower(A[K]) != toLower(B[K]))
       return false;
@@ -721,6 +723,9 @@ ArnPatternText ArnPatternText::parse(StringRef Text, ArrayRef<bool> Wild) {
                  : Wilds == 1 && FinalStar ? Prefix
                                            : Glob;
   }
+  for (uint8_t I : {2, 5, 4, 3, 1, 0})
+    if (A.Kinds[I] != AnyText)
+      A.Checks[A.NumChecks++] = I;
   return A;
 }
 
@@ -730,9 +735,8 @@ bool ArnPatternText::matches(CaseMode PrefixCase, bool IsArn,
     return true;
   if (!IsArn)
     return false;
-  // The cheap, selective fields first: service, then resource.
-  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
-  for (unsigned I : Order) {
+  for (unsigned K = 0; K < NumChecks; ++K) {
+    unsigned I = Checks[K];
     StringRef F = Fields[I], T = ArnFields[I];
     CaseMode Case = I == 5 ? CaseMode::Sensitive : PrefixCase;
     switch (Kinds[I]) {

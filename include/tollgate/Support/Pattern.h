@@ -176,6 +176,10 @@ struct ArnPatternText {
   /// As arnPatternFields().
   std::array<llvm::StringRef, 6> Fields;
   std::array<FieldKind, 6> Kinds{};
+  /// The fields to compare (not AnyText), the cheap and selective first:
+  /// service, resource, account, region, partition, `arn`.
+  std::array<uint8_t, 6> Checks{};
+  uint8_t NumChecks = 0;
   /// The pattern is `*` itself: every resource, an ARN or not.
   bool AnyResource = false;
 
