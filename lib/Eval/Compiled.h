@@ -19,10 +19,10 @@
 #include "tollgate/Policy/Policy.h"
 #include "tollgate/Support/Glob.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
+#include <optional>
 
 #include <array>
 #include <cstring>
@@ -169,10 +169,10 @@ using CompiledPrincipal = PrincipalEntry;
 
 struct CompiledValue {
   CompiledString Str;
-  llvm::Optional<double> Number;
-  llvm::Optional<int64_t> Date;
-  llvm::Optional<bool> Boolean;
-  llvm::Optional<IpNetwork> Network;
+  std::optional<double> Number;
+  std::optional<int64_t> Date;
+  std::optional<bool> Boolean;
+  std::optional<IpNetwork> Network;
   /// An ARN value without variables that has all six fields.
   bool ArnValid = false;
   /// Its fields, when ArnValid.

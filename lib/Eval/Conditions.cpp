@@ -163,10 +163,10 @@ private:
   }
 
   bool matchBool(const CompiledValue &V, StringRef Value) {
-    Optional<bool> R = parseBool(Value);
+    std::optional<bool> R = parseBool(Value);
     if (!R)
       return false;
-    Optional<bool> P = V.Boolean;
+    std::optional<bool> P = V.Boolean;
     if (V.Str.Parts) {
       if (!resolveParts(*V.Str.Parts, Ctx, Buf))
         return false;
@@ -200,9 +200,9 @@ private:
   const RequestContext &Ctx;
   ResolvedString Buf;
   bool Parsed = false;
-  Optional<double> Number;
-  Optional<int64_t> Date;
-  Optional<IpNetwork> Addr;
+  std::optional<double> Number;
+  std::optional<int64_t> Date;
+  std::optional<IpNetwork> Addr;
   bool ArnValid = false;
   std::array<StringRef, 6> ArnFields;
 };
