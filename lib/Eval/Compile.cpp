@@ -2,7 +2,10 @@
 
 #include "Compiled.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
 
 using namespace llvm;
 
@@ -76,6 +79,8 @@ static CompiledValue compileValue(const ConditionValue &V,
     if (!C.Str.Parts) {
       std::array<StringRef, 6> F;
       C.ArnValid = splitArn(T, F);
+      if (C.ArnValid)
+        C.Arn = ArnPatternText::parse(T);
     }
     break;
   default:
@@ -107,39 +112,63 @@ static CompiledCondition compileCondition(const Condition &Cond, unsigned Index,
   return C;
 }
 
-static CompiledAction compileAction(const ActionPattern &A,
-                                    BumpPtrAllocator &Arena) {
-  CompiledAction C;
-  C.Folded = internLower(Arena, A.Text);
-  C.HasWildcard = hasWildcard(C.Folded);
-  C.MatchesAll = C.Folded == "*";
-  if (C.HasWildcard)
-    C.Glob = Pattern::parse(C.Folded);
-  StringRef Service = C.Folded.split(':').first;
-  if (C.Folded.contains(':') && !hasWildcard(Service))
-    C.Service = Service;
-  return C;
-}
-
-static std::unique_ptr<ActionIndex>
-buildIndex(const std::vector<CompiledAction> &Actions) {
-  auto Ix = std::make_unique<ActionIndex>();
-  for (unsigned I = 0; I < Actions.size(); ++I) {
-    const CompiledAction &A = Actions[I];
-    if (A.MatchesAll) {
-      Ix->MatchesAll = true;
-    } else if (A.Service.empty()) {
-      // A wildcard in the service prefix, or no colon at all.
-      Ix->AnyService.push_back(I);
-    } else {
-      ActionIndex::Bucket &B = Ix->ByService[A.Service];
-      if (A.HasWildcard)
-        B.Globs.push_back(I);
-      else
-        B.Exact.insert(A.Folded);
+static void compileActions(const std::vector<ActionPattern> &Patterns,
+                           BumpPtrAllocator &Arena, ActionMatcher &M) {
+  std::vector<StringRef> Exact;
+  // (service, pattern) of the globs; the service is "" when it has a
+  // wildcard itself or the pattern has no colon.
+  std::vector<std::pair<StringRef, StringRef>> Globs;
+  for (const ActionPattern &A : Patterns) {
+    StringRef Folded = internLower(Arena, A.Text);
+    if (Folded == "*") {
+      M.MatchesAll = true;
+      M.ServiceBits = ~uint64_t(0);
+      continue;
     }
+    // An exact pattern matches only actions with its text before the first
+    // colon (all of it if none), as does a glob whose wildcards all follow
+    // that colon.
+    StringRef Service = Folded.split(':').first;
+    if (!hasWildcard(Folded)) {
+      Exact.push_back(Folded);
+      M.ServiceBits |= serviceBit(hashString(Service));
+      continue;
+    }
+    if (!Folded.contains(':') || hasWildcard(Service)) {
+      Service = StringRef();
+      M.ServiceBits = ~uint64_t(0);
+    } else {
+      M.ServiceBits |= serviceBit(hashString(Service));
+    }
+    Globs.push_back({Service, Folded});
   }
-  return Ix;
+  llvm::sort(Exact);
+  Exact.erase(std::unique(Exact.begin(), Exact.end()), Exact.end());
+  M.Exact.build(std::move(Exact));
+
+  // Globs with a service prefix grouped by it, then the others.
+  std::stable_sort(Globs.begin(), Globs.end(),
+                   [](const auto &X, const auto &Y) {
+                     if (X.first.empty() != Y.first.empty())
+                       return Y.first.empty();
+                     return X.first < Y.first;
+                   });
+  std::vector<StringRef> Services;
+  M.Globs.reserve(Globs.size());
+  for (size_t I = 0; I < Globs.size(); ++I) {
+    StringRef Service = Globs[I].first;
+    uint32_t At = static_cast<uint32_t>(I);
+    if (!Service.empty()) {
+      if (Services.empty() || Services.back() != Service) {
+        Services.push_back(Service);
+        M.ServiceGlobs.push_back({At, At});
+      }
+      M.ServiceGlobs.back().second = At + 1;
+      M.AnyServiceBegin = At + 1;
+    }
+    M.Globs.push_back(Pattern::parse(Globs[I].second));
+  }
+  M.Services.build(std::move(Services));
 }
 
 static CompiledResource compileResource(const PolicyString &S,
@@ -148,7 +177,7 @@ static CompiledResource compileResource(const PolicyString &S,
   if (VariablesEnabled && hasVariablesOrEscapes(S))
     C.Source = &S;
   else
-    C.Text = S.Text;
+    C.Arn = ArnPatternText::parse(S.Text);
   return C;
 }
 
@@ -168,10 +197,9 @@ CompiledPolicy compilePolicy(const Policy &P, PolicyRole Role, uint16_t Index,
     CS.Eff = S.Eff;
     CS.MissingAction = !S.Action.Present;
     CS.ActionNegated = S.Action.Negated;
-    for (const ActionPattern &A : S.Action.Patterns)
-      CS.Actions.push_back(compileAction(A, Arena));
-    if (CS.Actions.size() > 8)
-      CS.Index = buildIndex(CS.Actions);
+    compileActions(S.Action.Patterns, Arena, CS.Actions);
+    if (!CS.MissingAction && !CS.ActionNegated)
+      CS.ServiceFilter = CS.Actions.ServiceBits;
     CS.ResourcePresent = S.Resource.Present;
     CS.ResourceNegated = S.Resource.Negated;
     for (const PolicyString &R : S.Resource.Patterns)

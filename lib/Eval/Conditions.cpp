@@ -185,9 +185,7 @@ private:
     if (!ArnValid)
       return false;
     if (!V.Str.Parts)
-      return V.ArnValid &&
-             arnPatternMatchesText(V.Str.Text, CaseMode::Sensitive, {}, true,
-                                   ArnFields);
+      return V.ArnValid && V.Arn.matches(CaseMode::Sensitive, true, ArnFields);
     if (!resolveParts(*V.Str.Parts, Ctx, Buf))
       return false;
     // A value needs all six fields, as splitArn() reads them.

@@ -23,6 +23,9 @@
 #include "Compiled.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <cstring>
 
 using namespace llvm;
 
@@ -124,6 +127,40 @@ public:
 };
 
 namespace {
+
+/// Writes \p S with its ASCII letters in lower case to \p Out, eight bytes
+/// at a time (as toLower() on each byte), and returns the position of the
+/// first colon (the size if none).
+size_t foldAscii(StringRef S, char *Out) {
+  constexpr uint64_t Ones = 0x0101010101010101ULL;
+  constexpr uint64_t Highs = 0x8080808080808080ULL;
+  const char *P = S.data();
+  size_t N = S.size(), Colon = StringRef::npos;
+  for (; N >= 8; P += 8, Out += 8, N -= 8) {
+    uint64_t W;
+    std::memcpy(&W, P, 8);
+    // Per byte (the high bit set aside): at least 'A', and above 'Z'.
+    uint64_t Low = W & ~Highs;
+    uint64_t GeA = Low + Ones * (0x80 - 'A');
+    uint64_t GtZ = Low + Ones * (0x80 - 'Z' - 1);
+    uint64_t Upper = GeA & ~GtZ & ~W & Highs;
+    if (Colon == StringRef::npos) {
+      // The high bit of each byte that is a colon.
+      uint64_t X = W ^ (Ones * ':');
+      uint64_t Colons = ~(((X & ~Highs) + ~Highs) | X | ~Highs);
+      if (Colons)
+        Colon = (P - S.data()) + countTrailingZeros(Colons) / 8;
+    }
+    W |= Upper >> 2; // 0x80 >> 2 is 0x20, the case bit
+    std::memcpy(Out, &W, 8);
+  }
+  for (; N; ++P, ++Out, --N) {
+    if (*P == ':' && Colon == StringRef::npos)
+      Colon = P - S.data();
+    *Out = toLower(*P);
+  }
+  return Colon == StringRef::npos ? S.size() : Colon;
+}
 
 /// Whether some statement is known to apply, and whether some may.
 struct Agg {
@@ -236,13 +273,13 @@ Outcome combine(const Facts &F, bool Opt) {
 }
 
 bool isKmsKey(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("kms") &&
-         V.ResourceFields[5].startswith("key/");
+  return V.resourceIsArn() && V.resourceFields()[2].equals_insensitive("kms") &&
+         V.resourceFields()[5].startswith("key/");
 }
 
 bool isRoleArn(const RequestView &V) {
-  return V.ResourceIsArn && V.ResourceFields[2].equals_insensitive("iam") &&
-         V.ResourceFields[5].startswith("role/");
+  return V.resourceIsArn() && V.resourceFields()[2].equals_insensitive("iam") &&
+         V.resourceFields()[5].startswith("role/");
 }
 
 } // namespace
@@ -253,6 +290,8 @@ static StmtResult evalStatement(const CompiledStatement &S,
                                 const RequestView &V, const EvalOptions &O,
                                 bool Principals, StatementTrace *Trace) {
   StmtResult Out;
+  if (!Trace && !(S.ServiceFilter & V.ServiceBit))
+    return Out; // no action pattern names the request's service
   bool Action = !S.MissingAction && matchAction(S, V);
   if (!Trace && !Action && !S.MissingAction)
     return Out;
@@ -297,13 +336,17 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   Explanation E;
   RequestView V;
   V.R = &R;
-  for (char C : R.Action)
-    V.Action.push_back(toLower(C));
-  V.ActionService = StringRef(V.Action).split(':').first;
-  V.ResourceIsArn = splitArn(R.Resource, V.ResourceFields);
+  V.Action.resize(R.Action.size());
+  size_t Colon = foldAscii(R.Action, V.Action.data());
+  V.ActionService = StringRef(V.Action.data(), Colon);
+  V.ActionHash = hashString(V.Action);
+  V.ServiceHash = hashString(V.ActionService);
+  V.ServiceBit = serviceBit(V.ServiceHash);
   V.HasBoundary = Set.Boundary != nullptr;
   CallerKind Kind = R.Principal.Kind;
-  if (Kind == CallerKind::RoleSession || Kind == CallerKind::FederatedUser)
+  // Only a resource policy's principals are matched against the parent.
+  if (ResourceIdx >= 0 &&
+      (Kind == CallerKind::RoleSession || Kind == CallerKind::FederatedUser))
     V.ParentArn = R.Principal.parentArn();
 
   Facts F;
@@ -343,6 +386,7 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
     StmtResult R;
   };
   SmallVector<Applying, 16> Hits;
+  bool AnyUnknown = false;
   if (WithTrace)
     E.Statements.reserve(TotalStatements);
 
@@ -365,6 +409,7 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
         SR = evalStatement(S, V, Options, Principals, Trace);
       if (SR.Applies == Tri::False)
         continue;
+      AnyUnknown |= SR.Applies == Tri::Unknown;
       Hits.push_back({&P, &S, SR});
       if (S.Eff == Effect::Deny) {
         F.Deny.add(SR.Applies);
@@ -417,7 +462,8 @@ Explanation CompiledPolicySetImpl::run(const Request &R, bool WithTrace) const {
   }
 
   Outcome Pess = combine(F, /*Opt=*/false);
-  Outcome Opt = combine(F, /*Opt=*/true);
+  // Without an undecided statement both passes see the same facts.
+  Outcome Opt = AnyUnknown ? combine(F, /*Opt=*/true) : Pess;
   DecideResult &Res = E.Result;
   bool Certain = Pess.D == Opt.D;
   Res.D = Certain ? Pess.D : Decision::Unsupported;

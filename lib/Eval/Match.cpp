@@ -63,43 +63,19 @@ bool resolveParts(const std::vector<StringPart> &Parts,
   return true;
 }
 
-static bool matchIndexed(const CompiledStatement &S, const RequestView &V) {
-  const ActionIndex &Ix = *S.Index;
-  if (Ix.MatchesAll)
-    return true;
-  auto It = Ix.ByService.find(V.ActionService);
-  if (It != Ix.ByService.end()) {
-    if (It->second.Exact.count(V.Action))
-      return true;
-    for (unsigned I : It->second.Globs)
-      if (S.Actions[I].Glob.matches(V.Action))
-        return true;
+bool anyGlobMatches(const ActionMatcher &M, const RequestView &V) {
+  if (!M.ServiceGlobs.empty()) {
+    int K = M.Services.find(V.ActionService, V.ServiceHash);
+    if (K >= 0)
+      for (uint32_t I = M.ServiceGlobs[K].first; I < M.ServiceGlobs[K].second;
+           ++I)
+        if (M.Globs[I].matches(V.Action))
+          return true;
   }
-  for (unsigned I : Ix.AnyService)
-    if (S.Actions[I].Glob.matches(V.Action))
+  for (size_t I = M.AnyServiceBegin; I < M.Globs.size(); ++I)
+    if (M.Globs[I].matches(V.Action))
       return true;
   return false;
-}
-
-bool matchAction(const CompiledStatement &S, const RequestView &V) {
-  if (S.Index) {
-    bool Any = matchIndexed(S, V);
-    return S.ActionNegated ? !Any : Any;
-  }
-  bool Any = false;
-  for (const CompiledAction &A : S.Actions) {
-    if (A.MatchesAll) {
-      Any = true;
-      break;
-    }
-    if (!A.Service.empty() && A.Service != V.ActionService)
-      continue;
-    if (A.HasWildcard ? A.Glob.matches(V.Action) : A.Folded == V.Action) {
-      Any = true;
-      break;
-    }
-  }
-  return S.ActionNegated ? !Any : Any;
 }
 
 static bool matchResolvedResource(const CompiledResource &R,
@@ -107,8 +83,8 @@ static bool matchResolvedResource(const CompiledResource &R,
   static thread_local ResolvedString Buf;
   if (!resolveParts(R.Source->Parts, V.R->Context, Buf))
     return false; // "will not match any resource"
-  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild, V.ResourceIsArn,
-                               V.ResourceFields);
+  return arnPatternMatchesText(Buf.Text, PrefixMode, Buf.Wild,
+                               V.resourceIsArn(), V.resourceFields());
 }
 
 bool matchResource(const CompiledStatement &S, const RequestView &V,
@@ -122,10 +98,10 @@ bool matchResource(const CompiledStatement &S, const RequestView &V,
                             : CaseMode::Sensitive;
   bool Any = false;
   for (const CompiledResource &R : S.Resources) {
-    bool M = R.Source
-                 ? matchResolvedResource(R, V, PrefixMode)
-                 : arnPatternMatchesText(R.Text, PrefixMode, {},
-                                         V.ResourceIsArn, V.ResourceFields);
+    bool M = R.Source            ? matchResolvedResource(R, V, PrefixMode)
+             : R.Arn.AnyResource ? true
+                                 : R.Arn.matches(PrefixMode, V.resourceIsArn(),
+                                                 V.resourceFields());
     if (M) {
       Any = true;
       break;

@@ -242,6 +242,9 @@ template <typename Cursor> static bool matchGreedy(Cursor P, StringRef Text) {
   while (T < Text.size()) {
     if (!P.atEnd() && P.isStar()) {
       P.next();
+      // A final star reads the rest of the text, whatever it holds.
+      if (P.atEnd())
+        return true;
       Star = P;
       HaveStar = true;
       StarT = T;
@@ -362,6 +365,15 @@ bool Pattern::matches(StringRef Text) const {
   if (Pieces.size() == 1 && Pieces[0].K == PatternPiece::Lit) {
     const PatternPiece &P = Pieces[0];
     return P.Fold ? Text.equals_insensitive(P.Text) : Text == P.Text;
+  }
+  // A literal then a final star (`s3:get*`): the star reads the rest.
+  if (Pieces.size() == 2 && Pieces[0].K == PatternPiece::Lit &&
+      Pieces[1].K == PatternPiece::Star && Pieces[1].Text.empty()) {
+    const PatternPiece &P = Pieces[0];
+    if (Text.size() < P.Text.size())
+      return false;
+    StringRef Head = Text.take_front(P.Text.size());
+    return P.Fold ? Head.equals_insensitive(P.Text) : Head == P.Text;
   }
   if (!hasExclusions())
     return matchGreedy(PieceCursor{Pieces.data(), Pieces.size()}, Text);
@@ -670,6 +682,89 @@ ArnPattern ArnPattern::parse(StringRef Text, CaseMode PrefixCase,
   return A;
 }
 
+/// \p A and \p B (of one size) are equal, folding ASCII letters when
+/// \p Case says so.
+static inline bool sameBytes(StringRef A, StringRef B, CaseMode Case) {
+  if (A == B)
+    return true;
+  if (Case == CaseMode::Sensitive)
+    return false;
+  for (size_t K = 0, E = A.size(); K != E; ++K)
+    if (A[K] != B[K] && toLower(A[K]) != toLower(B[K]))
+      return false;
+  return true;
+}
+
+ArnPatternText ArnPatternText::parse(StringRef Text, ArrayRef<bool> Wild) {
+  ArnPatternText A;
+  A.Text = Text;
+  A.Wild = Wild;
+  A.AnyResource = Text == "*" && (Wild.empty() || Wild[0]);
+  A.Fields = arnPatternFields(Text);
+  for (unsigned I = 0; I < 6; ++I) {
+    StringRef F = A.Fields[I];
+    // A field the text lacks is `*`, a wildcard of no byte of the text.
+    bool Missing = F.data() < Text.begin() || F.data() >= Text.end();
+    size_t Offset = Missing ? 0 : F.data() - Text.data();
+    auto IsWild = [&](size_t K) {
+      return (F[K] == '*' || F[K] == '?') &&
+             (Missing || Wild.empty() || Wild[Offset + K]);
+    };
+    bool OnlyStars = !F.empty();
+    size_t Wilds = 0;
+    for (size_t K = 0; K < F.size(); ++K) {
+      bool W = IsWild(K);
+      Wilds += W;
+      OnlyStars &= W && F[K] == '*';
+    }
+    bool FinalStar = !F.empty() && F.back() == '*' && IsWild(F.size() - 1);
+    A.Kinds[I] = OnlyStars                 ? AnyText
+                 : Wilds == 0              ? Literal
+                 : Wilds == 1 && FinalStar ? Prefix
+                                           : Glob;
+  }
+  for (uint8_t I : {2, 5, 4, 3, 1, 0})
+    if (A.Kinds[I] != AnyText)
+      A.Checks[A.NumChecks++] = I;
+  return A;
+}
+
+bool ArnPatternText::matches(CaseMode PrefixCase, bool IsArn,
+                             ArrayRef<StringRef> ArnFields) const {
+  if (AnyResource)
+    return true;
+  if (!IsArn)
+    return false;
+  for (unsigned K = 0; K < NumChecks; ++K) {
+    unsigned I = Checks[K];
+    StringRef F = Fields[I], T = ArnFields[I];
+    CaseMode Case = I == 5 ? CaseMode::Sensitive : PrefixCase;
+    switch (Kinds[I]) {
+    case AnyText:
+      continue;
+    case Literal:
+      if (F.size() != T.size() || !sameBytes(F, T, Case))
+        return false;
+      continue;
+    case Prefix:
+      // The final star reads the rest, whatever it holds.
+      F = F.drop_back();
+      if (T.size() < F.size() || !sameBytes(F, T.take_front(F.size()), Case))
+        return false;
+      continue;
+    case Glob: {
+      ArrayRef<bool> Mask;
+      if (!Wild.empty())
+        Mask = Wild.slice(F.data() - Text.data(), F.size());
+      if (!Pattern::matchesText(F, T, Case, Mask))
+        return false;
+      continue;
+    }
+    }
+  }
+  return true;
+}
+
 bool arnPatternMatchesText(StringRef Text, CaseMode PrefixCase,
                            ArrayRef<bool> Wild, bool IsArn,
                            ArrayRef<StringRef> ArnFields) {
@@ -677,19 +772,8 @@ bool arnPatternMatchesText(StringRef Text, CaseMode PrefixCase,
     return true;
   if (!IsArn)
     return false;
-  std::array<StringRef, 6> F = arnPatternFields(Text);
-  // The cheap, selective fields first: service, then resource.
-  static const unsigned Order[] = {2, 5, 4, 3, 1, 0};
-  for (unsigned I : Order) {
-    bool Missing = F[I].data() < Text.begin() || F[I].data() >= Text.end();
-    ArrayRef<bool> Mask;
-    if (!Wild.empty() && !Missing)
-      Mask = Wild.slice(F[I].data() - Text.data(), F[I].size());
-    if (!Pattern::matchesText(F[I], ArnFields[I],
-                              I == 5 ? CaseMode::Sensitive : PrefixCase, Mask))
-      return false;
-  }
-  return true;
+  return ArnPatternText::parse(Text, Wild)
+      .matches(PrefixCase, IsArn, ArnFields);
 }
 
 bool ArnPattern::matches(bool IsArn, ArrayRef<StringRef> ArnFields) const {

@@ -12,6 +12,13 @@
 ///
 ///   bench-eval --corpus DIR --simulate tests/diff/simulate.mjs
 ///              --modules DIR [--per-policy N] [--runs N] [--sim-runs N]
+///              [--decisions FILE] [--random N]
+///
+/// --decisions writes every request's decision, reason and deciding
+/// statements, and what explain() says of each statement, one line each:
+/// two builds that must decide alike compare these files. --random adds N
+/// cases of the differential test's random generator (every operator and
+/// policy role) after the corpus ones.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +30,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -49,12 +57,18 @@ double median(std::vector<double> V) {
   return N % 2 ? V[N / 2] : (V[N / 2 - 1] + V[N / 2]) / 2;
 }
 
+double threadCpuSeconds() {
+  timespec T;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T);
+  return T.tv_sec + T.tv_nsec / 1e9;
+}
+
 std::string key(const Case &C) {
   std::string K;
   for (int Id : C.Identity)
     K += "i" + std::to_string(Id);
-  K += "r" + std::to_string(C.Resource) + "b" + std::to_string(C.Boundary) +
-       "s" + std::to_string(C.Session);
+  K += "r" + std::to_string(C.Resource) + (C.ResourceIsTrust ? "t" : "") + "b" +
+       std::to_string(C.Boundary) + "s" + std::to_string(C.Session);
   for (int Id : C.SCPs)
     K += "c" + std::to_string(Id);
   for (int Id : C.RCPs)
@@ -65,8 +79,9 @@ std::string key(const Case &C) {
 } // namespace
 
 int main(int Argc, char **Argv) {
-  std::string Corpus, Simulate, Modules, Node = "node", Work = "/tmp";
-  unsigned PerPolicy = 40, Runs = 5, SimRuns = 3;
+  std::string Corpus, Simulate, Modules, Node = "node", Work = "/tmp",
+                                         DecisionsFile;
+  unsigned PerPolicy = 40, Runs = 5, SimRuns = 3, Random = 0;
   for (int I = 1; I < Argc; ++I) {
     std::string K = Argv[I];
     auto Next = [&]() -> std::string {
@@ -92,6 +107,10 @@ int main(int Argc, char **Argv) {
       Runs = std::stoul(Next());
     else if (K == "--sim-runs")
       SimRuns = std::stoul(Next());
+    else if (K == "--decisions")
+      DecisionsFile = Next();
+    else if (K == "--random")
+      Random = std::stoul(Next());
     else {
       std::cerr << "bench-eval: unknown argument " << K << "\n";
       return 2;
@@ -106,6 +125,8 @@ int main(int Argc, char **Argv) {
   std::vector<Case> Cases;
   Generator G(1);
   G.fromCorpus(readCorpus(Corpus, 0), PerPolicy, Pool, Cases);
+  if (Random)
+    G.random(Random, Pool, Cases);
 
   // Load and compile every distinct policy set once.
   auto TLoad = std::chrono::steady_clock::now();
@@ -129,14 +150,27 @@ int main(int Argc, char **Argv) {
     auto It = Sets.find(K);
     if (It == Sets.end()) {
       PolicySet S;
+      bool Loaded = true;
+      auto Add = [&](int Id, PolicyType T) {
+        const Policy *P = Get(Id, T);
+        Loaded &= P != nullptr;
+        return P;
+      };
       for (int Id : C.Identity)
-        S.Identity.push_back(Get(Id, PolicyType::Identity));
+        S.Identity.push_back(Add(Id, PolicyType::Identity));
+      if (C.Resource >= 0)
+        S.Resource = Add(C.Resource, C.ResourceIsTrust ? PolicyType::Trust
+                                                       : PolicyType::Resource);
       if (C.Boundary >= 0)
-        S.Boundary = Get(C.Boundary, PolicyType::Boundary);
+        S.Boundary = Add(C.Boundary, PolicyType::Boundary);
       if (C.Session >= 0)
-        S.Session = Get(C.Session, PolicyType::Session);
+        S.Session = Add(C.Session, PolicyType::Session);
       for (int Id : C.SCPs)
-        S.SCPs.push_back(Get(Id, PolicyType::SCP));
+        S.SCPs.push_back(Add(Id, PolicyType::SCP));
+      for (int Id : C.RCPs)
+        S.RCPs.push_back(Add(Id, PolicyType::RCP));
+      if (!Loaded)
+        continue; // a random policy the loader rejects
       auto T0 = std::chrono::steady_clock::now();
       auto CS = std::make_unique<CompiledPolicySet>(S);
       CompileSeconds +=
@@ -163,17 +197,48 @@ int main(int Argc, char **Argv) {
           .count();
 
   // tollgate: several passes over all requests.
-  std::vector<double> Ours;
+  // Wall time, and this thread's CPU time, which on a shared machine does
+  // not count the time other processes hold the core.
+  std::vector<double> Ours, OursCpu;
   size_t Allowed = 0;
   for (unsigned Run = 0; Run < Runs; ++Run) {
     Allowed = 0;
+    double C0 = threadCpuSeconds();
     auto T0 = std::chrono::steady_clock::now();
     for (size_t I = 0; I < Requests.size(); ++I)
       Allowed += SetOf[I]->decide(Requests[I]).D == Decision::Allow;
     double S =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - T0)
             .count();
+    double C = threadCpuSeconds() - C0;
     Ours.push_back(Requests.size() / S);
+    OursCpu.push_back(Requests.size() / C);
+  }
+
+  if (!DecisionsFile.empty()) {
+    std::ofstream F(DecisionsFile);
+    for (size_t I = 0; I < Requests.size(); ++I) {
+      DecideResult D = SetOf[I]->decide(Requests[I]);
+      F << decisionName(D.D).str() << ' ' << static_cast<int>(D.Reason);
+      for (const StatementRef &Ref : D.Deciding)
+        F << ' ' << policyRoleName(Ref.Role).str() << Ref.PolicyIndex << '.'
+          << Ref.StatementIndex;
+      Explanation E = SetOf[I]->explain(Requests[I]);
+      F << " | " << decisionName(E.Result.D).str();
+      for (const StatementTrace &T : E.Statements) {
+        F << ' ' << T.ActionMatched << T.ResourceMatched << T.PrincipalMatched
+          << T.Applies << T.Unsupported;
+        for (unsigned K : T.FailedConditions)
+          F << 'f' << K;
+        for (unsigned K : T.UnsupportedConditions)
+          F << 'u' << K;
+      }
+      F << '\n';
+    }
+    if (!F) {
+      std::cerr << "bench-eval: cannot write " << DecisionsFile << "\n";
+      return 2;
+    }
   }
 
   // iam-simulate: the same cases, timed inside node.
@@ -250,6 +315,8 @@ int main(int Argc, char **Argv) {
   double TheirMed = Theirs.empty() ? 1 : median(Theirs);
   Row("min", *std::min_element(Ours.begin(), Ours.end()), TheirMin);
   Row("median", median(Ours), TheirMed);
+  std::cout << "  " << std::left << std::setw(26) << "median per CPU second"
+            << std::right << std::setw(14) << median(OursCpu) << "\n";
   std::cout << "  runs: tollgate " << Runs << ", iam-simulate " << Theirs.size()
             << "\n";
   return 0;

@@ -159,9 +159,40 @@ struct ArnPattern {
   Pattern joined() const;
 };
 
-/// As ArnPattern::parse(Text, PrefixCase, Wild).matches(IsArn, ArnFields),
-/// without building the patterns: for the evaluator, which matches each
-/// policy entry against few requests.
+/// A Resource pattern (or ArnLike value) split into its six fields once and
+/// matched as ArnPattern matches, reading each field's text directly
+/// (Pattern::matchesText) instead of building Patterns: for the evaluator,
+/// which keeps one per policy entry and matches it against few requests.
+/// The text and \p Wild must outlive it.
+struct ArnPatternText {
+  enum FieldKind : uint8_t {
+    AnyText, ///< Only `*`: every field matches.
+    Literal, ///< No wildcard: compared as text.
+    Prefix,  ///< Text then one final `*`: the field starts with the text.
+    Glob,    ///< Pattern::matchesText().
+  };
+  llvm::StringRef Text;
+  llvm::ArrayRef<bool> Wild;
+  /// As arnPatternFields().
+  std::array<llvm::StringRef, 6> Fields;
+  std::array<FieldKind, 6> Kinds{};
+  /// The fields to compare (not AnyText), the cheap and selective first:
+  /// service, resource, account, region, partition, `arn`.
+  std::array<uint8_t, 6> Checks{};
+  uint8_t NumChecks = 0;
+  /// The pattern is `*` itself: every resource, an ARN or not.
+  bool AnyResource = false;
+
+  /// \p Wild as for Pattern::parse.
+  static ArnPatternText parse(llvm::StringRef Text,
+                              llvm::ArrayRef<bool> Wild = {});
+  /// As ArnPattern::parse(Text, PrefixCase, Wild).matches(IsArn, ArnFields).
+  bool matches(CaseMode PrefixCase, bool IsArn,
+               llvm::ArrayRef<llvm::StringRef> ArnFields) const;
+};
+
+/// As ArnPatternText::parse(Text, Wild).matches(PrefixCase, IsArn,
+/// ArnFields): for a pattern matched once.
 bool arnPatternMatchesText(llvm::StringRef Text, CaseMode PrefixCase,
                            llvm::ArrayRef<bool> Wild, bool IsArn,
                            llvm::ArrayRef<llvm::StringRef> ArnFields);

@@ -61,6 +61,38 @@ TEST_CASE("actions match without case, with wildcards", "[eval][match]") {
         Decision::Allow);
 }
 
+TEST_CASE("long action lists match as short ones", "[eval][match]") {
+  // More than eight patterns of each kind: the statement's indexes hash
+  // them; globs are grouped by service, with those of a wildcard service
+  // apart.
+  std::initializer_list<const char *> Many = {
+      "s3:GetObject",     "s3:PutObject",  "ec2:RunInstances", "iam:GetUser",
+      "sqs:SendMessage",  "sns:Publish",   "kms:Decrypt",      "lambda:Invoke*",
+      "ec2:Describe*",    "s3:List*",      "dynamodb:Get*",    "logs:Put*",
+      "ssm:Get?arameter", "rds:*Snapshot", "ec*:Create*",      "*:TagResource",
+      "StandAlone",       "glue:Get*",     "athena:*",         "kms:Re*"};
+  CHECK(actionDecision(Many, "S3:GETOBJECT") == Decision::Allow);
+  CHECK(actionDecision(Many, "standalone") == Decision::Allow);
+  CHECK(actionDecision(Many, "ec2:DescribeVpcs") == Decision::Allow);
+  CHECK(actionDecision(Many, "ssm:GetParameter") == Decision::Allow);
+  CHECK(actionDecision(Many, "rds:DeleteDBSnapshot") == Decision::Allow);
+  CHECK(actionDecision(Many, "ecs:CreateService") == Decision::Allow);
+  CHECK(actionDecision(Many, "ecr:CreateRepository") == Decision::Allow);
+  CHECK(actionDecision(Many, "ec2:CreateVpc") == Decision::Allow);
+  CHECK(actionDecision(Many, "anything:TagResource") == Decision::Allow);
+  CHECK(actionDecision(Many, "athena:StartQueryExecution") == Decision::Allow);
+  CHECK(actionDecision(Many, "kms:ReEncryptFrom") == Decision::Allow);
+  CHECK(actionDecision(Many, "s3:DeleteObject") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "s3") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "ssm:GetParameters") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "eks:CreateCluster") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "glue2:GetTable") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "kms:Encrypt") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "StandAlone:x") == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "s3:GetObject", true) == Decision::ImplicitDeny);
+  CHECK(actionDecision(Many, "s3:DeleteObject", true) == Decision::Allow);
+}
+
 TEST_CASE("NotAction matches every other action", "[eval][match]") {
   CHECK(actionDecision({"iam:*"}, "s3:GetObject", true) == Decision::Allow);
   CHECK(actionDecision({"iam:*"}, "IAM:CreateUser", true) ==

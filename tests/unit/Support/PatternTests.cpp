@@ -11,14 +11,32 @@
 
 #include "tollgate/Support/Glob.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <ctime>
 #include <random>
 #include <string>
 #include <vector>
 
 using namespace tollgate;
+
+/// The six fields of an ARN with at least five colons (as the evaluator's
+/// splitArn(), which the Support tests do not link).
+static bool splitArnForTest(llvm::StringRef Text,
+                            std::array<llvm::StringRef, 6> &F) {
+  for (unsigned I = 0; I < 5; ++I) {
+    size_t Colon = Text.find(':');
+    if (Colon == llvm::StringRef::npos)
+      return false;
+    F[I] = Text.take_front(Colon);
+    Text = Text.drop_front(Colon + 1);
+  }
+  F[5] = Text;
+  return true;
+}
 
 static Pattern arnPrefix(llvm::StringRef Text) {
   return Pattern::parse(Text, CaseMode::Sensitive, ":");
@@ -151,6 +169,42 @@ TEST_CASE("pattern: ARN patterns match field by field") {
   Pattern J = ArnPattern::parse("arn:*:s3:::b", CaseMode::Sensitive).joined();
   CHECK(J.matches("arn:aws:s3:::b"));
   CHECK_FALSE(J.matches("arn:a:b:s3:::b"));
+}
+
+TEST_CASE("pattern: ARN patterns split once match as ArnPattern does") {
+  // Fields of every kind ArnPatternText tells apart: only stars, literal,
+  // literal then a final star, other globs; and ARN fields in both cases.
+  const char *PatternFields[] = {"",   "*",  "**", "a",  "A",   "ab",
+                                 "a*", "A*", "*a", "a?", "a*b", "?"};
+  const char *ArnFields[] = {"", "a", "A", "ab", "aB", "b", "a:b"};
+  std::mt19937 Rng(20261207);
+  for (int Round = 0; Round < 3000; ++Round) {
+    std::string Text;
+    unsigned NFields = 1 + Rng() % 7;
+    for (unsigned I = 0; I < NFields; ++I)
+      Text += std::string(I ? ":" : "") + PatternFields[Rng() % 12];
+    std::string Arn;
+    for (unsigned I = 0; I < 6; ++I)
+      Arn += std::string(I ? ":" : "") + ArnFields[Rng() % (I == 5 ? 7 : 6)];
+    std::array<llvm::StringRef, 6> F;
+    bool IsArn = splitArnForTest(Arn, F);
+    // Some bytes of the text come from an escape or a variable's value.
+    llvm::SmallVector<bool, 64> Wild(Text.size(), true);
+    bool Masked = Rng() % 3 == 0;
+    if (Masked)
+      for (size_t I = 0; I < Text.size(); ++I)
+        Wild[I] = Rng() % 2;
+    llvm::ArrayRef<bool> Mask;
+    if (Masked)
+      Mask = Wild;
+    for (CaseMode Case : {CaseMode::Sensitive, CaseMode::Insensitive}) {
+      INFO("pattern " << Text << ", resource " << Arn << ", masked " << Masked);
+      bool Expected = ArnPattern::parse(Text, Case, Mask).matches(IsArn, F);
+      CHECK(ArnPatternText::parse(Text, Mask).matches(Case, IsArn, F) ==
+            Expected);
+      CHECK(arnPatternMatchesText(Text, Case, Mask, IsArn, F) == Expected);
+    }
+  }
 }
 
 TEST_CASE("pattern: no exponential backtracking") {
