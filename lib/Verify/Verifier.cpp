@@ -6,6 +6,7 @@
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Support/Deadline.h"
 #include "tollgate/Support/Glob.h"
+#include "tollgate/Verify/ActionIndex.h"
 #include "tollgate/Verify/Encoder.h"
 #include "tollgate/Verify/Solver.h"
 #include "tollgate/Verify/Subsumption.h"
@@ -16,6 +17,7 @@
 
 #include <climits>
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace llvm;
@@ -1250,6 +1252,11 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     OutsiderTerm = Ctx.mkAnd(And);
   }
 
+  // A's statements by the actions they can match, for the witness search.
+  std::vector<ActionIndex> AIndexes;
+  for (const Policy *P : APolicies)
+    AIndexes.emplace_back(*P);
+
   std::vector<Counterexample> Found;
   struct PendingQuery {
     Coordinate C;
@@ -1482,8 +1489,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           bool Hit = false;
           {
             unsigned Tries = 0;
-            for (const Policy *P : APolicies) {
-              for (const Statement &S : P->Statements) {
+            for (size_t PI = 0; PI < APolicies.size(); ++PI) {
+              const Policy *P = APolicies[PI];
+              // Every statement may apply to an action AWS may add; to a
+              // catalog action, those the index finds.
+              std::vector<uint32_t> Every;
+              ArrayRef<uint32_t> Candidates;
+              if (Future) {
+                Every.resize(P->Statements.size());
+                std::iota(Every.begin(), Every.end(), 0);
+                Candidates = Every;
+              } else {
+                Candidates = AIndexes[PI].applying(Groups.Reps[G]);
+              }
+              for (uint32_t SI : Candidates) {
+                const Statement &S = P->Statements[SI];
                 if (Limit.expired()) {
                   Tries = 20001; // out of time: stop trying
                   break;
