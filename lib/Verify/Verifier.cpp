@@ -18,7 +18,9 @@
 #include <climits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -1252,6 +1254,23 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     OutsiderTerm = Ctx.mkAnd(And);
   }
 
+  // fitPattern() of each pattern, shape and account once: every caller and
+  // action group of a statement asks again, and the search is quadratic.
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::optional<std::string>>
+      Fits;
+  auto fitted = [&](StringRef Pattern, StringRef Shape, StringRef Account) {
+    auto Key = std::make_tuple(Pattern.str(), Shape.str(), Account.str());
+    auto It = Fits.find(Key);
+    if (It == Fits.end()) {
+      std::optional<std::string> Fit;
+      if (Optional<std::string> F = fitPattern(Pattern, Shape, Account))
+        Fit = *F;
+      It = Fits.emplace(Key, std::move(Fit)).first;
+    }
+    return It->second;
+  };
+
   // A's statements by the actions they can match, for the witness search.
   std::vector<ActionIndex> AIndexes;
   for (const Policy *P : APolicies)
@@ -1546,7 +1565,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                     if (const ActionInfo *AI =
                             Real ? Cat.action(Acts.front()) : nullptr)
                       for (const std::string &Shape : RM.resourceShapes(*AI))
-                        if (Optional<std::string> F = fitPattern(
+                        if (std::optional<std::string> F = fitted(
                                 T, Shape,
                                 Who.Account.empty() ? StringRef(HomeAccount)
                                                     : Who.Account))

@@ -197,6 +197,13 @@ private:
   /// use: every coordinate encodes the same policies again.
   std::map<const Policy *, ActionIndex> Indexes;
   ActionIndex &actionIndex(const Policy &P);
+  /// Some action of \p Members has the key \p Key in its requests
+  /// (RequestModel::keyReaches()). Remembered for the last members: every
+  /// caller of an action group asks the same for each key.
+  bool reachesSome(const std::vector<const ActionInfo *> &Members,
+                   llvm::StringRef Key);
+  std::vector<const ActionInfo *> ReachMembers;
+  llvm::StringMap<bool> Reaches;
   void unsupported(llvm::StringRef Why);
   KeyVars &key(llvm::StringRef Folded);
 };
