@@ -76,7 +76,8 @@ ArrayRef<uint32_t> ActionIndex::candidates(StringRef Action) {
 }
 
 void ActionIndex::match(StringRef Action) {
-  if (HasMatched && StringRef(MatchedAction).equals_insensitive(Action))
+  if (HasMatched && (MatchedAction == Action ||
+                     StringRef(MatchedAction).equals_insensitive(Action)))
     return;
   Matched.clear();
   MatchedFlags.assign(Statements.size(), false);
@@ -96,9 +97,9 @@ ArrayRef<uint32_t> ActionIndex::applying(StringRef Action) {
   return Matched;
 }
 
-bool ActionIndex::applies(uint32_t I, StringRef Action) {
+const std::vector<bool> &ActionIndex::applyingFlags(StringRef Action) {
   match(Action);
-  return MatchedFlags[I];
+  return MatchedFlags;
 }
 
 } // namespace verify

@@ -271,22 +271,30 @@ bool SyntacticCover::provesAction(StringRef Folded) {
   if (!Usable)
     return false;
   bool OutOfTime = false;
-  auto coveredBy = [&](const Stmt &S, CoverIndex &By) {
+  // Which covering statements apply, asked once per action.
+  const std::vector<bool> &OldAllowApplies =
+      OldAllow.Actions.applyingFlags(Folded);
+  const std::vector<bool> &NewDenyApplies =
+      NewDeny.Actions.applyingFlags(Folded);
+  auto coveredBy = [&](const Stmt &S, const CoverIndex &By,
+                       const std::vector<bool> &Applies) {
     return By.anyCandidate(*S.S, [&](uint32_t I) {
       if (Limit.expired()) {
         OutOfTime = true;
         return true; // stop looking; the answer below is false
       }
-      return By.Actions.applies(I, Folded) && covers(By.All[I], S);
+      return Applies[I] && covers(By.All[I], S);
     });
   };
   // Every statement has an action element (usable() says so): those
   // applying() gives apply.
   for (uint32_t I : NewAllowIndex.applying(Folded))
-    if (Limit.expired() || !coveredBy(NewAllow[I], OldAllow) || OutOfTime)
+    if (Limit.expired() || !coveredBy(NewAllow[I], OldAllow, OldAllowApplies) ||
+        OutOfTime)
       return false;
   for (uint32_t I : OldDenyIndex.applying(Folded))
-    if (Limit.expired() || !coveredBy(OldDeny[I], NewDeny) || OutOfTime)
+    if (Limit.expired() || !coveredBy(OldDeny[I], NewDeny, NewDenyApplies) ||
+        OutOfTime)
       return false;
   return true;
 }

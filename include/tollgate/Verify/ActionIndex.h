@@ -45,8 +45,9 @@ public:
   /// \p Action (statementAppliesTo()), and of those without an action
   /// element, which the caller reports.
   llvm::ArrayRef<uint32_t> applying(llvm::StringRef Action);
-  /// The statement at \p I is among applying(\p Action).
-  bool applies(uint32_t I, llvm::StringRef Action);
+  /// One flag per statement: it is among applying(\p Action). Valid until
+  /// the next question about another action.
+  const std::vector<bool> &applyingFlags(llvm::StringRef Action);
 
   size_t size() const { return Statements.size(); }
 
