@@ -686,7 +686,7 @@ struct Encoder::Impl {
       if (Vars) {
         return E.opaque("a policy variable in a Bool condition");
       }
-      Optional<bool> B = parseBool(T);
+      std::optional<bool> B = parseBool(T);
       if (!B)
         return Ctx.falseTerm();
       // Requests hold a Bool key as `true` or `false` exactly (realistic()
@@ -705,20 +705,20 @@ struct Encoder::Impl {
         return arnWithVariables(P, V.Str);
       return arnGlob(V.Str, T);
     case OperatorFamily::Numeric: {
-      Optional<double> N = parseNumber(T);
+      std::optional<double> N = parseNumber(T);
       if (!N)
         return Ctx.falseTerm();
       Term K = Ctx.realConst(*N);
       return Ctx.mkAnd(V.Valid, compare(C.Op, V.Num, K));
     }
     case OperatorFamily::Date: {
-      Optional<int64_t> D = parseDate(T);
+      std::optional<int64_t> D = parseDate(T);
       if (!D)
         return Ctx.falseTerm();
       return Ctx.mkAnd(V.Valid, compare(C.Op, V.Num, Ctx.intConst(*D)));
     }
     case OperatorFamily::Ip: {
-      Optional<IpNetwork> Net = parseIpNetwork(T);
+      std::optional<IpNetwork> Net = parseIpNetwork(T);
       if (!Net)
         return Ctx.falseTerm();
       return E.inNetwork(V, *Net);
@@ -772,7 +772,7 @@ struct Encoder::Impl {
       }
       std::vector<Term> Or;
       for (const ConditionValue &V : C.Values) {
-        Optional<bool> B = parseBool(V.Value.Text);
+        std::optional<bool> B = parseBool(V.Value.Text);
         if (B)
           Or.push_back(*B ? Ctx.mkNot(K.Present) : K.Present);
       }
@@ -1208,24 +1208,24 @@ Assignment Encoder::assignmentFor(const Request &R) const {
       TermValue TV;
       switch (K.Kind) {
       case KeyKind::Numeric: {
-        Optional<double> N = parseNumber(S);
-        setBool(V.Valid, N.hasValue());
+        std::optional<double> N = parseNumber(S);
+        setBool(V.Valid, N.has_value());
         TV.S = Sort::Real;
         TV.Real = N ? *N : 0;
         A[V.Num] = TV;
         break;
       }
       case KeyKind::Date: {
-        Optional<int64_t> D = parseDate(S);
-        setBool(V.Valid, D.hasValue());
+        std::optional<int64_t> D = parseDate(S);
+        setBool(V.Valid, D.has_value());
         TV.S = Sort::Int;
         TV.Int = D ? *D : 0;
         A[V.Num] = TV;
         break;
       }
       case KeyKind::Ip: {
-        Optional<IpNetwork> N = parseIpAddress(S);
-        setBool(V.Valid, N.hasValue());
+        std::optional<IpNetwork> N = parseIpAddress(S);
+        setBool(V.Valid, N.has_value());
         setBool(V.V6, N && N->V6);
         TV.S = Sort::BitVec;
         TV.Str.assign(16, '\0');

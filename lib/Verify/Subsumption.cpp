@@ -4,9 +4,9 @@
 
 #include "tollgate/Support/Glob.h"
 
-#include "llvm/ADT/Optional.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include <optional>
 
 #include <algorithm>
 #include <string>
@@ -133,12 +133,12 @@ static std::string textKey(const PolicyString &P) {
 
 /// The prefix of a `prefix*` pattern that patternCovers() reads as one, or
 /// None.
-static Optional<StringRef> coveringPrefix(const PolicyString &Q) {
+static std::optional<StringRef> coveringPrefix(const PolicyString &Q) {
   if (Q.hasVariables() || !Q.Text.endswith("*"))
-    return None;
+    return std::nullopt;
   StringRef Prefix = Q.Text.drop_back();
   if (hasWildcard(Prefix) || Prefix.count(':') < 5 || Prefix.contains('$'))
-    return None;
+    return std::nullopt;
   return Prefix;
 }
 
@@ -163,7 +163,7 @@ void SyntacticCover::CoverIndex::add(Stmt S) {
   }
   for (const PolicyString &Q : R.Patterns) {
     ByText[textKey(Q)].push_back(I);
-    if (Optional<StringRef> Prefix = coveringPrefix(Q)) {
+    if (std::optional<StringRef> Prefix = coveringPrefix(Q)) {
       std::vector<uint32_t> &At = ByPrefix[*Prefix];
       if (At.empty())
         PrefixLengths.push_back(Prefix->size());

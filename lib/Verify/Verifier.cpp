@@ -251,7 +251,7 @@ std::vector<IpNetwork> sourceIpLimits(ArrayRef<const Policy *> Policies) {
         if (StringRef(C.Key).equals_insensitive("aws:SourceIp") &&
             operatorFamily(C.Op) == OperatorFamily::Ip)
           for (const ConditionValue &V : C.Values)
-            if (Optional<IpNetwork> N = parseIpNetwork(V.Value.Text))
+            if (std::optional<IpNetwork> N = parseIpNetwork(V.Value.Text))
               Nets.push_back(*N);
   auto covers = [&](bool V6) {
     unsigned Bits = V6 ? 128 : 32;
@@ -468,7 +468,7 @@ bool commonInstance(StringRef A, StringRef B, std::string &Out,
   if (Failed.count({A.size(), B.size()}))
     return false;
   size_t Mark = Out.size();
-  auto step = [&](StringRef NA, StringRef NB, Optional<char> C) {
+  auto step = [&](StringRef NA, StringRef NB, std::optional<char> C) {
     if (C)
       Out += *C;
     if (commonInstance(NA, NB, Out, Failed))
@@ -476,29 +476,28 @@ bool commonInstance(StringRef A, StringRef B, std::string &Out,
     Out.resize(Mark);
     return false;
   };
-  auto single = [](char P) { return P == '?' ? Optional<char>() : P; };
+  auto single = [](char P) { return P == '?' ? std::optional<char>() : P; };
   bool Found = false;
   if (!A.empty() && A[0] == '*' && !B.empty() && B[0] == '*') {
-    Found = step(A.drop_front(), B, None) || step(A, B.drop_front(), None);
+    Found = step(A.drop_front(), B, std::nullopt) ||
+            step(A, B.drop_front(), std::nullopt);
   } else if (!A.empty() && A[0] == '*') {
     // A star takes a `?` of the other pattern before it may stay empty: a
     // name of the shape is then not empty (`access-entry/x/role/...`, not
     // `access-entry//role/...`).
     auto take = [&]() {
-      return !B.empty() &&
-             step(A, B.drop_front(), single(B[0]).getValueOr('x'));
+      return !B.empty() && step(A, B.drop_front(), single(B[0]).value_or('x'));
     };
-    Found = B.startswith("?") ? take() || step(A.drop_front(), B, None)
-                              : step(A.drop_front(), B, None) || take();
+    Found = B.startswith("?") ? take() || step(A.drop_front(), B, std::nullopt)
+                              : step(A.drop_front(), B, std::nullopt) || take();
   } else if (!B.empty() && B[0] == '*') {
     auto take = [&]() {
-      return !A.empty() &&
-             step(A.drop_front(), B, single(A[0]).getValueOr('x'));
+      return !A.empty() && step(A.drop_front(), B, single(A[0]).value_or('x'));
     };
-    Found = A.startswith("?") ? take() || step(A, B.drop_front(), None)
-                              : step(A, B.drop_front(), None) || take();
+    Found = A.startswith("?") ? take() || step(A, B.drop_front(), std::nullopt)
+                              : step(A, B.drop_front(), std::nullopt) || take();
   } else if (!A.empty() && !B.empty()) {
-    Optional<char> CA = single(A[0]), CB = single(B[0]);
+    std::optional<char> CA = single(A[0]), CB = single(B[0]);
     if (!CA || !CB || *CA == *CB)
       Found = step(A.drop_front(), B.drop_front(), CA ? *CA : CB ? *CB : 'x');
   }
@@ -510,13 +509,13 @@ bool commonInstance(StringRef A, StringRef B, std::string &Out,
 /// A resource that the policy's ARN pattern \p Pattern matches and that has
 /// the ARN shape \p Shape of the action (RequestModel::resourceShapes), in
 /// account \p Account; None when there is none to be found field by field.
-Optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
-                                 StringRef Account) {
+std::optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
+                                      StringRef Account) {
   std::array<StringRef, 6> P, S;
   // The search recurses once per character: long patterns are left to the
   // solver.
   if (Pattern.size() > 2048 || !splitArn(Pattern, P) || !splitArn(Shape, S))
-    return None;
+    return std::nullopt;
   std::string Out;
   for (unsigned I = 0; I < 6; ++I) {
     if (I)
@@ -534,7 +533,7 @@ Optional<std::string> fitPattern(StringRef Pattern, StringRef Shape,
     std::string A = I < 5 ? P[I].lower() : P[I].str();
     std::string B = I < 5 ? S[I].lower() : S[I].str();
     if (!commonInstance(A, B, Field, Failed))
-      return None;
+      return std::nullopt;
     Out += Field;
   }
   return Out;
@@ -676,7 +675,7 @@ static bool roundTimesUp(Request &R) {
     const ContextValue *V = R.Context.lookup(Key);
     if (!V || V->MultiValued || V->Values.size() != 1)
       continue;
-    Optional<int64_t> Ms = parseDate(V->Values.front());
+    std::optional<int64_t> Ms = parseDate(V->Values.front());
     if (!Ms || *Ms % 1000 == 0)
       continue;
     int64_t Up = (*Ms / 1000 + (*Ms > 0 ? 1 : 0)) * 1000;
@@ -844,7 +843,7 @@ struct Verifier::Impl {
       }
       switch (F) {
       case OperatorFamily::Numeric: {
-        Optional<double> N = parseNumber(V);
+        std::optional<double> N = parseNumber(V);
         double D = N ? *N : 0;
         if (C.Op == ConditionOp::NumericLessThan)
           D -= 1;
@@ -854,7 +853,7 @@ struct Verifier::Impl {
         break;
       }
       case OperatorFamily::Date: {
-        Optional<int64_t> D = parseDate(V);
+        std::optional<int64_t> D = parseDate(V);
         int64_t S = D ? *D / 1000 : 0;
         if (C.Op == ConditionOp::DateLessThan)
           S -= 1;
@@ -1051,7 +1050,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   Encoder Enc(Ctx, Policies);
   Enc.setDirectActions(!Opt.GroupActions);
   CompiledPolicySet CA(A);
-  Optional<CompiledPolicySet> CB, CS;
+  std::optional<CompiledPolicySet> CB, CS;
   if (B)
     CB.emplace(*B);
   PolicySet ScopeSet;
@@ -1099,7 +1098,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   auto outsiderContext = [&](const RequestContext &RC) {
     if (const ContextValue *V = RC.lookup("aws:SourceIp"))
       for (const std::string &X : V->Values)
-        if (Optional<IpNetwork> A = parseIpAddress(X))
+        if (std::optional<IpNetwork> A = parseIpAddress(X))
           if (any_of(Limits,
                      [&](const IpNetwork &N) { return N.contains(*A); }))
             return false;
@@ -1264,7 +1263,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     auto It = Fits.find(Key);
     if (It == Fits.end()) {
       std::optional<std::string> Fit;
-      if (Optional<std::string> F = fitPattern(Pattern, Shape, Account))
+      if (std::optional<std::string> F = fitPattern(Pattern, Shape, Account))
         Fit = *F;
       It = Fits.emplace(Key, std::move(Fit)).first;
     }
@@ -1326,7 +1325,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   };
 
   // Groups whose statements are covered one by one need no formula.
-  Optional<SyntacticCover> Cover;
+  std::optional<SyntacticCover> Cover;
   if (Opt.Syntactic && Opt.GroupActions && B && !Scope && !Outsiders) {
     Cover.emplace(A, *B, Limit);
     if (!Cover->usable())
@@ -1821,7 +1820,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 for (const std::string &Shape : RM.resourceShapes(*AI)) {
                   if (++Tried > 64 || (isCex(Fixed, Cx2) && realistic(Fixed)))
                     break;
-                  Optional<std::string> F =
+                  std::optional<std::string> F =
                       fitPattern(flatten(RP), Shape, Account);
                   if (!F)
                     continue;
