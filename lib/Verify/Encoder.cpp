@@ -36,6 +36,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <set>
 
 using namespace llvm;
@@ -878,7 +879,19 @@ struct Encoder::Impl {
                      Role == PolicyRole::RCP;
       std::vector<Term> Level;
       if (Applies) {
-        for (const Statement &S : P.Statements) {
+        // Only the statements whose actions match the coordinate's (all of
+        // them for the symbolic action): the others encode false.
+        ArrayRef<uint32_t> Candidates;
+        std::vector<uint32_t> Every;
+        if (C.Action.empty()) {
+          Every.resize(P.Statements.size());
+          std::iota(Every.begin(), Every.end(), 0);
+          Candidates = Every;
+        } else {
+          Candidates = E.actionIndex(P).applying(C.Action);
+        }
+        for (uint32_t SI : Candidates) {
+          const Statement &S = P.Statements[SI];
           if (Ctx.deadline().expired())
             break; // the caller sees the time is out and drops the term
           PM M = PM::None;
@@ -970,6 +983,13 @@ struct Encoder::Impl {
     return Ctx.mkAnd(Gate);
   }
 };
+
+ActionIndex &Encoder::actionIndex(const Policy &P) {
+  auto It = Indexes.find(&P);
+  if (It == Indexes.end())
+    It = Indexes.emplace(&P, ActionIndex(P)).first;
+  return It->second;
+}
 
 Term Encoder::scope(const Policy &Scope, const Coordinate &C) {
   Impl I{*this, Ctx};

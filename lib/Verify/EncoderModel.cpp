@@ -93,6 +93,23 @@ Term Encoder::resourceFormats(const Coordinate &C) {
   return Ctx.mkOr(Or);
 }
 
+bool Encoder::reachesSome(const std::vector<const ActionInfo *> &Members,
+                          StringRef Key) {
+  if (Members != ReachMembers) {
+    ReachMembers = Members;
+    Reaches.clear();
+  }
+  auto It = Reaches.find(Key);
+  if (It == Reaches.end())
+    It = Reaches
+             .try_emplace(Key, any_of(Members,
+                                      [&](const ActionInfo *A) {
+                                        return Model->keyReaches(A, Key);
+                                      }))
+             .first;
+  return It->second;
+}
+
 Term Encoder::realistic(const Coordinate &C) {
   if (!Model)
     return Ctx.trueTerm();
@@ -180,9 +197,7 @@ Term Encoder::realistic(const Coordinate &C) {
     }
     if (F.AlwaysPresent)
       And.push_back(K.Present);
-    if (Known && none_of(Members, [&](const ActionInfo *A) {
-          return Model->keyReaches(A, K.Spelling);
-        }))
+    if (Known && !reachesSome(Members, K.Spelling))
       And.push_back(Ctx.mkNot(K.Present));
     if (!Known && C.Action.empty() && F.ServiceKey && F.Known)
       And.push_back(Ctx.mkImplies(

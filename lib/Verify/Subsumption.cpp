@@ -173,10 +173,8 @@ void SyntacticCover::CoverIndex::add(Stmt S) {
 }
 
 bool SyntacticCover::CoverIndex::anyCandidate(
-    const Statement &S, function_ref<bool(const Stmt &)> Try) const {
-  auto tryAll = [&](ArrayRef<uint32_t> Is) {
-    return any_of(Is, [&](uint32_t I) { return Try(All[I]); });
-  };
+    const Statement &S, function_ref<bool(uint32_t)> Try) const {
+  auto tryAll = [&](ArrayRef<uint32_t> Is) { return any_of(Is, Try); };
   auto tryKey = [&](const StringMap<std::vector<uint32_t>> &Map,
                     StringRef Key) {
     auto It = Map.find(Key);
@@ -187,8 +185,13 @@ bool SyntacticCover::CoverIndex::anyCandidate(
   const ResourceElement &R = S.Resource;
   if (!R.Present)
     return false; // only a statement for every resource covers it
-  if (R.Patterns.empty())
-    return any_of(All, Try); // vacuous: rare enough to compare with all
+  if (R.Patterns.empty()) {
+    // Vacuous: rare enough to compare with all.
+    for (uint32_t I = 0; I < All.size(); ++I)
+      if (Try(I))
+        return true;
+    return false;
+  }
   if (R.Negated) {
     // A NotResource statement covers it when its patterns are among S's.
     if (tryAll(NegatedEmpty))
@@ -238,6 +241,18 @@ SyntacticCover::SyntacticCover(const PolicySet &New, const PolicySet &Old,
     return true;
   };
   Usable = add(New, true) && add(Old, false);
+  if (!Usable)
+    return;
+  auto statements = [](ArrayRef<Stmt> Of) {
+    std::vector<const Statement *> Out;
+    for (const Stmt &X : Of)
+      Out.push_back(X.S);
+    return Out;
+  };
+  NewAllowIndex = ActionIndex(statements(NewAllow));
+  OldDenyIndex = ActionIndex(statements(OldDeny));
+  OldAllow.Actions = ActionIndex(statements(OldAllow.All));
+  NewDeny.Actions = ActionIndex(statements(NewDeny.All));
 }
 
 bool SyntacticCover::covers(const Stmt &T, const Stmt &S) {
@@ -256,22 +271,30 @@ bool SyntacticCover::provesAction(StringRef Folded) {
   if (!Usable)
     return false;
   bool OutOfTime = false;
-  auto coveredBy = [&](const Stmt &S, const CoverIndex &By) {
-    return By.anyCandidate(*S.S, [&](const Stmt &T) {
+  // Which covering statements apply, asked once per action.
+  const std::vector<bool> &OldAllowApplies =
+      OldAllow.Actions.applyingFlags(Folded);
+  const std::vector<bool> &NewDenyApplies =
+      NewDeny.Actions.applyingFlags(Folded);
+  auto coveredBy = [&](const Stmt &S, const CoverIndex &By,
+                       const std::vector<bool> &Applies) {
+    return By.anyCandidate(*S.S, [&](uint32_t I) {
       if (Limit.expired()) {
         OutOfTime = true;
         return true; // stop looking; the answer below is false
       }
-      return statementAppliesTo(*T.S, Folded) && covers(T, S);
+      return Applies[I] && covers(By.All[I], S);
     });
   };
-  for (const Stmt &S : NewAllow)
-    if (Limit.expired() || (statementAppliesTo(*S.S, Folded) &&
-                            (!coveredBy(S, OldAllow) || OutOfTime)))
+  // Every statement has an action element (usable() says so): those
+  // applying() gives apply.
+  for (uint32_t I : NewAllowIndex.applying(Folded))
+    if (Limit.expired() || !coveredBy(NewAllow[I], OldAllow, OldAllowApplies) ||
+        OutOfTime)
       return false;
-  for (const Stmt &D : OldDeny)
-    if (Limit.expired() || (statementAppliesTo(*D.S, Folded) &&
-                            (!coveredBy(D, NewDeny) || OutOfTime)))
+  for (uint32_t I : OldDenyIndex.applying(Folded))
+    if (Limit.expired() || !coveredBy(OldDeny[I], NewDeny, NewDenyApplies) ||
+        OutOfTime)
       return false;
   return true;
 }
@@ -294,7 +317,8 @@ bool SyntacticCover::provesFuture() {
     for (const ActionPattern &A : S.S->Action.Patterns) {
       if (!hasWildcard(A.Text))
         continue;
-      bool Found = By.anyCandidate(*S.S, [&](const Stmt &T) {
+      bool Found = By.anyCandidate(*S.S, [&](uint32_t I) {
+        const Stmt &T = By.All[I];
         if (Limit.expired()) {
           OutOfTime = true;
           return true;

@@ -6,6 +6,7 @@
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Support/Deadline.h"
 #include "tollgate/Support/Glob.h"
+#include "tollgate/Verify/ActionIndex.h"
 #include "tollgate/Verify/Encoder.h"
 #include "tollgate/Verify/Solver.h"
 #include "tollgate/Verify/Subsumption.h"
@@ -16,7 +17,10 @@
 
 #include <climits>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -1249,6 +1253,28 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     OutsiderTerm = Ctx.mkAnd(And);
   }
 
+  // fitPattern() of each pattern, shape and account once: every caller and
+  // action group of a statement asks again, and the search is quadratic.
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::optional<std::string>>
+      Fits;
+  auto fitted = [&](StringRef Pattern, StringRef Shape, StringRef Account) {
+    auto Key = std::make_tuple(Pattern.str(), Shape.str(), Account.str());
+    auto It = Fits.find(Key);
+    if (It == Fits.end()) {
+      std::optional<std::string> Fit;
+      if (std::optional<std::string> F = fitPattern(Pattern, Shape, Account))
+        Fit = *F;
+      It = Fits.emplace(Key, std::move(Fit)).first;
+    }
+    return It->second;
+  };
+
+  // A's statements by the actions they can match, for the witness search.
+  std::vector<ActionIndex> AIndexes;
+  for (const Policy *P : APolicies)
+    AIndexes.emplace_back(*P);
+
   std::vector<Counterexample> Found;
   struct PendingQuery {
     Coordinate C;
@@ -1481,8 +1507,21 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           bool Hit = false;
           {
             unsigned Tries = 0;
-            for (const Policy *P : APolicies) {
-              for (const Statement &S : P->Statements) {
+            for (size_t PI = 0; PI < APolicies.size(); ++PI) {
+              const Policy *P = APolicies[PI];
+              // Every statement may apply to an action AWS may add; to a
+              // catalog action, those the index finds.
+              std::vector<uint32_t> Every;
+              ArrayRef<uint32_t> Candidates;
+              if (Future) {
+                Every.resize(P->Statements.size());
+                std::iota(Every.begin(), Every.end(), 0);
+                Candidates = Every;
+              } else {
+                Candidates = AIndexes[PI].applying(Groups.Reps[G]);
+              }
+              for (uint32_t SI : Candidates) {
+                const Statement &S = P->Statements[SI];
                 if (Limit.expired()) {
                   Tries = 20001; // out of time: stop trying
                   break;
@@ -1525,7 +1564,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                     if (const ActionInfo *AI =
                             Real ? Cat.action(Acts.front()) : nullptr)
                       for (const std::string &Shape : RM.resourceShapes(*AI))
-                        if (std::optional<std::string> F = fitPattern(
+                        if (std::optional<std::string> F = fitted(
                                 T, Shape,
                                 Who.Account.empty() ? StringRef(HomeAccount)
                                                     : Who.Account))

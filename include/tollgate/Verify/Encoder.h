@@ -21,6 +21,7 @@
 #include "tollgate/Eval/Request.h"
 #include "tollgate/Eval/Values.h"
 #include "tollgate/Request/RequestModel.h"
+#include "tollgate/Verify/ActionIndex.h"
 #include "tollgate/Verify/Term.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -192,6 +193,17 @@ private:
   const ArnSplit &arnSplit(Term S);
   Term opaque(llvm::StringRef Why);
   bool DirectActions = false;
+  /// Each policy's statements by the actions they can match, made on first
+  /// use: every coordinate encodes the same policies again.
+  std::map<const Policy *, ActionIndex> Indexes;
+  ActionIndex &actionIndex(const Policy &P);
+  /// Some action of \p Members has the key \p Key in its requests
+  /// (RequestModel::keyReaches()). Remembered for the last members: every
+  /// caller of an action group asks the same for each key.
+  bool reachesSome(const std::vector<const ActionInfo *> &Members,
+                   llvm::StringRef Key);
+  std::vector<const ActionInfo *> ReachMembers;
+  llvm::StringMap<bool> Reaches;
   void unsupported(llvm::StringRef Why);
   KeyVars &key(llvm::StringRef Folded);
 };

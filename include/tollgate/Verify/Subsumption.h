@@ -27,6 +27,7 @@
 
 #include "tollgate/Eval/Evaluator.h"
 #include "tollgate/Support/Deadline.h"
+#include "tollgate/Verify/ActionIndex.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -77,13 +78,19 @@ private:
     llvm::StringMap<std::vector<uint32_t>> NegatedByFirst;
     std::vector<uint32_t> NegatedEmpty;
 
+    /// All by the actions they can match (made once All is complete).
+    ActionIndex Actions;
+
     void add(Stmt S);
-    /// Calls \p Try on every statement that may cover \p S (others do
-    /// not) until it returns true; returns whether one did.
+    /// Calls \p Try on the position in All of every statement that may
+    /// cover \p S (others do not) until it returns true; returns whether
+    /// one did.
     bool anyCandidate(const Statement &S,
-                      llvm::function_ref<bool(const Stmt &)> Try) const;
+                      llvm::function_ref<bool(uint32_t)> Try) const;
   };
   std::vector<Stmt> NewAllow, OldDeny;
+  /// NewAllow and OldDeny by the actions they can match.
+  ActionIndex NewAllowIndex, OldDenyIndex;
   CoverIndex OldAllow, NewDeny;
   bool Usable = false;
   Deadline Limit;
