@@ -24,6 +24,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <utility>
 
 using namespace llvm;
 
@@ -34,62 +35,40 @@ SolverBackend::~SolverBackend() = default;
 
 namespace {
 
-/// Contexts that backends no longer need, kept for the next backends and
-/// never deleted: deleting a context costs more than making it and deciding
-/// a small check (a third of the instructions of a whole `tollgate check`
-/// that needs the solver). A process keeps at most a few, one per thread that
-/// solved at the same time; they stay reachable, so leak checkers are quiet.
-class ContextPool {
+/// The context a backend gave up last, deleted only when the next one is
+/// given up. Deleting a context costs more than making it and deciding a
+/// small check (a quarter of the instructions of a whole `tollgate check`
+/// that needs the solver), and the last one of a process need not be
+/// deleted at all. Contexts are never reused: Z3's models depend on a
+/// context's history, and counterexamples must not depend on the order in
+/// which threads ran checks.
+class RetiredContext {
 public:
-  struct Entry {
-    z3::context *Z = nullptr;
-    uint64_t WorkCount = 0; ///< Its work count when it was put aside.
-  };
-  static ContextPool &get() {
-    static ContextPool *Pool = new ContextPool();
-    return *Pool;
+  /// Keeps \p Z, deleting the context kept before.
+  static void retire(std::unique_ptr<z3::context> Z) {
+    static std::mutex M;
+    // Reachable to the end, so leak checkers are quiet.
+    static std::unique_ptr<z3::context> *Kept =
+        new std::unique_ptr<z3::context>();
+    std::unique_ptr<z3::context> Previous;
+    {
+      std::lock_guard<std::mutex> Lock(M);
+      Previous = std::exchange(*Kept, std::move(Z));
+    }
   }
-  /// An idle context, or an empty entry.
-  Entry take() {
-    std::lock_guard<std::mutex> Lock(M);
-    if (Idle.empty())
-      return {};
-    Entry E = Idle.back();
-    Idle.pop_back();
-    return E;
-  }
-  /// Keeps \p E, unless as many as there may be threads are kept already.
-  bool give(Entry E) {
-    std::lock_guard<std::mutex> Lock(M);
-    if (Idle.size() >= MaxIdle)
-      return false;
-    Idle.push_back(E);
-    return true;
-  }
-
-private:
-  static constexpr size_t MaxIdle = 64;
-  std::mutex M;
-  std::vector<Entry> Idle;
 };
 
 class Z3Backend : public SolverBackend {
 public:
-  Z3Backend() {
-    ContextPool::Entry E = ContextPool::get().take();
-    Z.reset(E.Z ? E.Z : makeContext());
-    WorkCount = E.WorkCount;
-  }
-  /// Gives the context back unless a query failed in it, once this
-  /// backend's expressions have released their references (another thread
-  /// may take it at once).
+  Z3Backend() : Z(makeContext()) {}
+  /// Retires the context once this backend's expressions have released
+  /// their references.
   ~Z3Backend() override {
     Memo.clear();
     Keep.clear();
     Utf8Multi.clear();
     Utf8Char.clear();
-    if (!Failed && ContextPool::get().give({Z.get(), WorkCount}))
-      (void)Z.release();
+    RetiredContext::retire(std::move(Z));
   }
   StringRef name() const override { return "z3"; }
   void reset() override {
@@ -170,8 +149,6 @@ private:
   std::vector<z3::expr> Keep; ///< Keeps memoised expressions alive.
   /// The context's work count after the last query (Z3 counts per context).
   uint64_t WorkCount = 0;
-  /// A query ended in a Z3 exception: the context is not reused.
-  bool Failed = false;
   /// The work \p S took since the last call.
   uint64_t workSince(z3::solver &S) {
     z3::stats St = S.statistics();
@@ -578,7 +555,6 @@ SolveResult Z3Backend::solve(const TermContext &Ctx, Term Query,
     R.Status = SolveStatus::Sat;
     return R;
   } catch (const z3::exception &E) {
-    Failed = true;
     R.Status = SolveStatus::Unknown;
     R.Reason = std::string("solver error: ") + E.msg();
     return R;
