@@ -114,7 +114,7 @@ static Json directionJson(const Direction &D) {
                          {"context", std::move(Ctx)}}}});
   }
   Json O = {{"title", D.Title}, {"regions", std::move(Regions)}};
-  if (D.Summary.V == Verdict::Unknown)
+  if (D.Summary.V == Verdict::Unknown || !D.Summary.Reason.empty())
     O["undecided"] = D.Summary.Reason;
   return O;
 }

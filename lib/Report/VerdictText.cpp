@@ -166,8 +166,8 @@ void printDirectionText(const Direction &D, StringRef CatalogDate,
     printRequest(R.Example.R, R.Example.FutureAction, CatalogDate, OS, "      ",
                  &R.Example.ReadKeys);
   }
-  if (D.Summary.V == Verdict::Unknown && !D.Summary.Reason.empty())
-    OS << "  (some action groups undecided: " << D.Summary.Reason << ")\n";
+  if (!D.Summary.Reason.empty())
+    OS << "  (the list may be incomplete: " << D.Summary.Reason << ")\n";
 }
 
 void writeVerdictText(ArrayRef<VerdictOutcome> Outcomes, StringRef CatalogDate,

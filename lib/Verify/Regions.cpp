@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 using namespace llvm;
 
@@ -22,6 +23,9 @@ Direction findRegions(Verifier &V, const PolicySet &A, const PolicySet &B,
   std::vector<Counterexample> Cexs = V.regions(A, &B, Max, D.Summary, Scope);
   // Merge the regions granted by the same statements.
   std::map<std::vector<std::pair<unsigned, unsigned>>, size_t> ByStatements;
+  // The action groups counted in each region: one group recurs there for
+  // each caller, and its members beyond those listed count once.
+  std::vector<std::set<std::string>> Counted;
   for (Counterexample &C : Cexs) {
     std::vector<std::pair<unsigned, unsigned>> Key;
     for (StatementRef R : C.A.Deciding)
@@ -36,12 +40,17 @@ Direction findRegions(Verifier &V, const PolicySet &A, const PolicySet &B,
       R.Future = C.FutureAction;
       R.Example = C;
       D.Regions.push_back(std::move(R));
+      Counted.emplace_back();
     }
     Region &R = D.Regions[It.first->second];
     if (C.GroupActions.empty())
       R.Actions.insert(C.R.Action);
     R.Actions.insert(C.GroupActions.begin(), C.GroupActions.end());
-    R.MoreActions += C.MoreGroupActions;
+    // Groups share no action, so the first member names the group.
+    const std::string &Group =
+        C.GroupActions.empty() ? C.R.Action : C.GroupActions.front();
+    if (Counted[It.first->second].insert(Group).second)
+      R.MoreActions += C.MoreGroupActions;
   }
   return D;
 }

@@ -1307,8 +1307,19 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     if (!Found.empty()) {
       Res.V = Verdict::Fail;
       Res.Cex = Found.front();
-      if (AllCex)
+      if (AllCex) {
         *AllCex = Found;
+        // A list of changed access says when it may be incomplete.
+        if (!Enc.unsupported().empty())
+          Res.Reason = "not encoded yet: " + Enc.unsupported();
+        else if (!UnknownReason.empty())
+          Res.Reason = UnknownReason;
+        else if (Found.size() >= MaxCex)
+          Res.Reason =
+              "at most " + std::to_string(MaxCex) +
+              (MaxCex == 1 ? " action group is" : " action groups are") +
+              " listed";
+      }
     } else if (!Enc.unsupported().empty()) {
       Res.V = Verdict::Unknown;
       Res.Reason = "not encoded yet: " + Enc.unsupported();

@@ -113,7 +113,9 @@ struct CheckStats {
 
 struct CheckResult {
   Verdict V = Verdict::Unknown;
-  /// For Unknown: why. For an internal error: what disagreed.
+  /// For Unknown: why. For an internal error: what disagreed. For a Fail
+  /// with every counterexample (Verifier::regions()): why the list may be
+  /// incomplete, or empty when it is complete.
   std::string Reason;
   bool InternalError = false;
   std::optional<Counterexample> Cex;
