@@ -51,7 +51,7 @@ Expected<std::unique_ptr<Policy>> buildPolicy(StringRef Name, PolicyType Type,
     }
     P->Statements.push_back(std::move(S));
   }
-  return std::move(P);
+  return P;
 }
 
 std::unique_ptr<Policy> everythingPolicy(StringRef Name, Effect Eff) {
