@@ -2,38 +2,27 @@
 
 #include "tollgate/Catalog/Catalog.h"
 
-#include "llvm/Support/ErrorHandling.h"
-
-using namespace llvm;
-
-// The binary image of rules/catalog/iam-catalog.txt, written at build time
-// by tools/catalog-image and linked in by tollgate_embed().
-extern "C" const char tollgate_catalog_image_begin[];
-extern "C" const char tollgate_catalog_image_end[];
+#include "CatalogTables.h"
 
 namespace tollgate {
 
-static StringRef builtinImage() {
-  return StringRef(tollgate_catalog_image_begin,
-                   tollgate_catalog_image_end - tollgate_catalog_image_begin);
-}
-
 const Catalog &Catalog::builtin() {
-  // A function-local static is initialised once, and thread-safely.
-  static const std::unique_ptr<Catalog> Builtin = [] {
-    Expected<std::unique_ptr<Catalog>> Loaded = fromImage(builtinImage());
-    if (!Loaded)
-      report_fatal_error(Loaded.takeError());
-    return std::move(*Loaded);
-  }();
-  return *Builtin;
+  // The tables are constant data (BuiltinCatalogTables, generated at build
+  // time); the Catalog only views them. A function-local static is
+  // initialised once, and thread-safely.
+  static const Catalog Builtin(BuiltinCatalogTables);
+  return Builtin;
 }
 
 Catalog::Summary Catalog::builtinSummary() {
-  Expected<Summary> S = summaryOfImage(builtinImage());
-  if (!S)
-    report_fatal_error(S.takeError());
-  return *S;
+  const CatalogTables &T = BuiltinCatalogTables;
+  Summary S;
+  S.Source = T.Source;
+  S.Version = T.Version;
+  S.Date = T.Date;
+  S.Services = T.Services.size();
+  S.Actions = T.Actions.size();
+  return S;
 }
 
 } // namespace tollgate

@@ -2,6 +2,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 
+#include "CatalogTables.h"
 #include "SortedNames.h"
 
 #include "tollgate/Catalog/ArnFormat.h"
@@ -14,8 +15,17 @@ using namespace llvm;
 
 namespace tollgate {
 
+Catalog::Catalog(const CatalogTables &T)
+    : Source(T.Source), Version(T.Version), Date(T.Date), Services(T.Services),
+      Actions(T.Actions), ActionResources(T.ActionResources),
+      ResourceTypes(T.ResourceTypes), Keys(T.Keys),
+      NumGlobalKeys(T.NumGlobalKeys), ListItems(T.ListItems),
+      ArnFormats(T.ArnFormats), ArnServices(T.ArnServices) {}
+
+Catalog::~Catalog() = default;
+
 const ServiceInfo *Catalog::service(StringRef Prefix) const {
-  return findByName(makeArrayRef(Services), Prefix,
+  return findByName(Services, Prefix,
                     [](const ServiceInfo &S) { return S.Prefix; });
 }
 

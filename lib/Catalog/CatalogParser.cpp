@@ -10,6 +10,7 @@
 
 #include "tollgate/Catalog/Catalog.h"
 
+#include "CatalogTables.h"
 #include "SortedNames.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -104,8 +105,8 @@ static std::optional<ConditionKeyType> parseScalarType(StringRef S) {
       .Default(std::nullopt);
 }
 
-template <typename T, typename NameFn>
-static bool strictlySorted(ArrayRef<T> Items, NameFn NameOf) {
+template <typename Array, typename NameFn>
+static bool strictlySorted(const Array &Items, NameFn NameOf) {
   for (size_t I = 1; I < Items.size(); ++I)
     if (compareIgnoringCase(NameOf(Items[I - 1]), NameOf(Items[I])) >= 0)
       return false;
@@ -114,7 +115,9 @@ static bool strictlySorted(ArrayRef<T> Items, NameFn NameOf) {
 
 class CatalogParser {
 public:
-  explicit CatalogParser(StringRef Text) : Text(Text), C(new Catalog) {}
+  explicit CatalogParser(StringRef Text)
+      : Text(Text), C(new Catalog),
+        Own(*(C->Storage = std::make_unique<CatalogStorage>())) {}
 
   Expected<std::unique_ptr<Catalog>> run() {
     if (Error E = reserveTables())
@@ -131,9 +134,18 @@ public:
     }
     if (Error E = finishService())
       return E;
-    if (!strictlySorted(makeArrayRef(C->Services),
+    if (!strictlySorted(makeArrayRef(Own.Services),
                         [](const ServiceInfo &S) { return S.Prefix; }))
       return fail("services are not sorted by prefix");
+    indexArnFormats(Own.ResourceTypes, Own.ArnFormats, Own.ArnServices);
+    C->Services = Own.Services;
+    C->Actions = Own.Actions;
+    C->ActionResources = Own.ActionResources;
+    C->ResourceTypes = Own.ResourceTypes;
+    C->Keys = Own.Keys;
+    C->ListItems = Own.ListItems;
+    C->ArnFormats = Own.ArnFormats;
+    C->ArnServices = Own.ArnServices;
     return std::move(C);
   }
 
@@ -164,12 +176,12 @@ private:
       for (unsigned I = 0; I < 6; ++I)
         if (F[I + 1].getAsInteger(10, Counts[I]))
           return fail("bad counts record");
-      C->Services.reserve(Counts[0]);
-      C->Actions.reserve(Counts[1]);
-      C->ActionResources.reserve(Counts[2]);
-      C->ResourceTypes.reserve(Counts[3]);
-      C->Keys.reserve(Counts[4]);
-      C->ListItems.reserve(Counts[5]);
+      Own.Services.reserve(Counts[0]);
+      Own.Actions.reserve(Counts[1]);
+      Own.ActionResources.reserve(Counts[2]);
+      Own.ResourceTypes.reserve(Counts[3]);
+      Own.Keys.reserve(Counts[4]);
+      Own.ListItems.reserve(Counts[5]);
       return Error::success();
     }
     size_t Lines = 0, Tags[256] = {};
@@ -181,21 +193,21 @@ private:
     auto Count = [&](char Tag) {
       return Tags[static_cast<unsigned char>(Tag)];
     };
-    C->Services.reserve(Count('S'));
-    C->Actions.reserve(Count('A'));
-    C->ActionResources.reserve(Count('R'));
-    C->ResourceTypes.reserve(Count('T'));
-    C->Keys.reserve(Count('G') + Count('K'));
+    Own.Services.reserve(Count('S'));
+    Own.Actions.reserve(Count('A'));
+    Own.ActionResources.reserve(Count('R'));
+    Own.ResourceTypes.reserve(Count('T'));
+    Own.Keys.reserve(Count('G') + Count('K'));
     size_t Separators = std::count(Text.begin(), Text.end(), ',') +
                         std::count(Text.begin(), Text.end(), '\t');
-    C->ListItems.reserve(Separators + Lines);
+    Own.ListItems.reserve(Separators + Lines);
     return Error::success();
   }
 
   /// Splits a comma-separated field into the list pool; false if the pool
   /// is full.
-  bool list(StringRef Field, ArrayRef<StringRef> &Out) {
-    std::vector<StringRef> &Pool = C->ListItems;
+  bool list(StringRef Field, RecordArray<StringRef> &Out) {
+    std::vector<StringRef> &Pool = Own.ListItems;
     size_t Begin = Pool.size();
     if (!Field.empty()) {
       const char *ItemBegin = Field.begin();
@@ -210,7 +222,7 @@ private:
         ItemBegin = P + 1;
       }
     }
-    Out = makeArrayRef(Pool.data() + Begin, Pool.size() - Begin);
+    Out = RecordArray<StringRef>(Pool.data() + Begin, Pool.size() - Begin);
     return true;
   }
 
@@ -229,9 +241,9 @@ private:
       K.Category = F[3];
     else
       K.Service = Current;
-    if (!hasRoom(C->Keys))
+    if (!hasRoom(Own.Keys))
       return tooMany();
-    C->Keys.push_back(K);
+    Own.Keys.push_back(K);
     return Error::success();
   }
 
@@ -243,13 +255,13 @@ private:
     S.Name = F[2];
     if (S.Prefix.empty())
       return fail("service without prefix");
-    if (!hasRoom(C->Services))
+    if (!hasRoom(Own.Services))
       return tooMany();
-    C->Services.push_back(S);
-    Current = &C->Services.back();
-    ActionsBegin = C->Actions.size();
-    TypesBegin = C->ResourceTypes.size();
-    KeysBegin = C->Keys.size();
+    Own.Services.push_back(S);
+    Current = &Own.Services.back();
+    ActionsBegin = Own.Actions.size();
+    TypesBegin = Own.ResourceTypes.size();
+    KeysBegin = Own.Keys.size();
     LastAction = nullptr;
     return Error::success();
   }
@@ -259,9 +271,9 @@ private:
     T.Name = F[1];
     T.Service = Current;
     if (!list(F[2], T.ArnFormats) || !list(F[3], T.ConditionKeys) ||
-        !hasRoom(C->ResourceTypes))
+        !hasRoom(Own.ResourceTypes))
       return tooMany();
-    C->ResourceTypes.push_back(T);
+    Own.ResourceTypes.push_back(T);
     return Error::success();
   }
 
@@ -280,11 +292,11 @@ private:
       return fail("unknown access level '" + F[2] + "'");
     A.Level = *Level;
     if (!list(F[3], A.ConditionKeys) || !list(F[4], A.DependentActions) ||
-        !hasRoom(C->Actions))
+        !hasRoom(Own.Actions))
       return tooMany();
-    C->Actions.push_back(A);
-    LastAction = &C->Actions.back();
-    ResourcesBegin = C->ActionResources.size();
+    Own.Actions.push_back(A);
+    LastAction = &Own.Actions.back();
+    ResourcesBegin = Own.ActionResources.size();
     return Error::success();
   }
 
@@ -295,12 +307,12 @@ private:
     R.Name = F[1];
     R.Required = F[2] == "*";
     if (!list(F[3], R.ConditionKeys) || !list(F[4], R.DependentActions) ||
-        !hasRoom(C->ActionResources))
+        !hasRoom(Own.ActionResources))
       return tooMany();
-    C->ActionResources.push_back(R);
+    Own.ActionResources.push_back(R);
     LastAction->Resources =
-        makeArrayRef(C->ActionResources.data() + ResourcesBegin,
-                     C->ActionResources.size() - ResourcesBegin);
+        makeArrayRef(Own.ActionResources.data() + ResourcesBegin,
+                     Own.ActionResources.size() - ResourcesBegin);
     return Error::success();
   }
 
@@ -347,9 +359,9 @@ private:
   Error finishService() {
     if (!Current)
       return Error::success();
-    Current->Actions = makeArrayRef(C->Actions).slice(ActionsBegin);
-    Current->ResourceTypes = makeArrayRef(C->ResourceTypes).slice(TypesBegin);
-    Current->ConditionKeys = makeArrayRef(C->Keys).slice(KeysBegin);
+    Current->Actions = makeArrayRef(Own.Actions).slice(ActionsBegin);
+    Current->ResourceTypes = makeArrayRef(Own.ResourceTypes).slice(TypesBegin);
+    Current->ConditionKeys = makeArrayRef(Own.Keys).slice(KeysBegin);
     if (!strictlySorted(Current->Actions,
                         [](const ActionInfo &A) { return A.Name; }) ||
         !strictlySorted(Current->ResourceTypes,
@@ -363,20 +375,22 @@ private:
     ExactTypes.clear();
     for (const ResourceTypeInfo &T : Current->ResourceTypes)
       ExactTypes.try_emplace(T.Name, &T);
-    for (ActionResource &R : makeMutableArrayRef(C->ActionResources.data(),
-                                                 C->ActionResources.size())
+    for (ActionResource &R : makeMutableArrayRef(Own.ActionResources.data(),
+                                                 Own.ActionResources.size())
                                  .slice(ServiceResourcesBegin)) {
       auto It = ExactTypes.find(R.Name);
       R.Type =
           It != ExactTypes.end() ? It->second : Current->resourceType(R.Name);
     }
-    ServiceResourcesBegin = C->ActionResources.size();
+    ServiceResourcesBegin = Own.ActionResources.size();
     Current = nullptr;
     return Error::success();
   }
 
   StringRef Text;
   std::unique_ptr<Catalog> C;
+  /// C's tables, filled in place.
+  CatalogStorage &Own;
   unsigned LineNo = 0;
   ServiceInfo *Current = nullptr;
   ActionInfo *LastAction = nullptr;

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace tollgate {
 
@@ -36,11 +37,12 @@ inline int compareIgnoringCase(llvm::StringRef A, llvm::StringRef B) {
   return A.size() == B.size() ? 0 : A.size() < B.size() ? -1 : 1;
 }
 
-/// The first element of \p Items whose name, as \p NameOf gives it, is not
-/// less than \p Name ignoring case.
-template <typename T, typename NameFn>
-const T *lowerBoundByName(llvm::ArrayRef<T> Items, llvm::StringRef Name,
-                          NameFn NameOf) {
+/// The first element of \p Items (an ArrayRef or RecordArray) whose name, as
+/// \p NameOf gives it, is not less than \p Name ignoring case.
+template <typename Array, typename NameFn>
+auto lowerBoundByName(const Array &Items, llvm::StringRef Name, NameFn NameOf)
+    -> decltype(Items.begin()) {
+  using T = std::remove_pointer_t<decltype(Items.begin())>;
   return std::lower_bound(Items.begin(), Items.end(), Name,
                           [&](const T &Item, llvm::StringRef N) {
                             return compareIgnoringCase(NameOf(Item), N) < 0;
@@ -48,10 +50,10 @@ const T *lowerBoundByName(llvm::ArrayRef<T> Items, llvm::StringRef Name,
 }
 
 /// The element of \p Items named \p Name ignoring case, or null.
-template <typename T, typename NameFn>
-const T *findByName(llvm::ArrayRef<T> Items, llvm::StringRef Name,
-                    NameFn NameOf) {
-  const T *It = lowerBoundByName(Items, Name, NameOf);
+template <typename Array, typename NameFn>
+auto findByName(const Array &Items, llvm::StringRef Name, NameFn NameOf)
+    -> decltype(Items.begin()) {
+  auto It = lowerBoundByName(Items, Name, NameOf);
   if (It != Items.end() && compareIgnoringCase(NameOf(*It), Name) == 0)
     return It;
   return nullptr;

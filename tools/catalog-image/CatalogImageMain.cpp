@@ -1,8 +1,8 @@
-//===- CatalogImageMain.cpp - Compile the text catalog to an image --------===//
+//===- CatalogImageMain.cpp - Compile the text catalog to constant tables -===//
 //
-// catalog-image TEXT IMAGE: parses the catalog TEXT (rules/catalog) and
-// writes its binary image, which the tollgate binary embeds and loads
-// without parsing. Run by the build.
+// catalog-image TEXT SOURCE: parses the catalog TEXT (rules/catalog) and
+// writes its tables as C++ constant data (Catalog::toSource()), which the
+// tollgate binary is compiled with and uses in place. Run by the build.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,7 +17,7 @@ using namespace llvm;
 
 int main(int Argc, char **Argv) {
   if (Argc != 3) {
-    errs() << "usage: catalog-image TEXT IMAGE\n";
+    errs() << "usage: catalog-image TEXT SOURCE\n";
     return 2;
   }
   ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
@@ -35,12 +35,12 @@ int main(int Argc, char **Argv) {
     return 1;
   }
   std::error_code EC;
-  raw_fd_ostream Out(Argv[2], EC, sys::fs::OF_None);
+  raw_fd_ostream Out(Argv[2], EC, sys::fs::OF_Text);
   if (EC) {
     WithColor::error() << Argv[2] << ": " << EC.message() << "\n";
     return 1;
   }
-  Out << (*Catalog)->toImage();
+  Out << (*Catalog)->toSource();
   Out.close();
   if (Out.has_error()) {
     WithColor::error() << Argv[2] << ": " << Out.error().message() << "\n";

@@ -8,9 +8,9 @@
 /// did the author mean by `s3:GetObjct`.
 ///
 /// The data is rules/catalog/iam-catalog.txt, embedded in the binary as the
-/// image the build compiles from it; see rules/catalog/README.md for its
-/// format and origin. Names are looked up
-/// case-insensitively, as IAM compares action names and condition keys.
+/// constant tables the build compiles from it; see rules/catalog/README.md for
+/// its format and origin. Names are looked up case-insensitively, as IAM
+/// compares action names and condition keys.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -35,6 +35,9 @@
 
 namespace tollgate {
 
+struct CatalogTables;
+struct CatalogStorage;
+
 class Catalog {
 public:
   /// The catalog embedded in the binary, loaded on first use. Thread-safe.
@@ -45,7 +48,7 @@ public:
     llvm::StringRef Source, Version, Date;
     size_t Services = 0, Actions = 0;
   };
-  /// The embedded catalog's summary, read without loading the catalog (as
+  /// The embedded catalog's summary, read without touching its tables (as
   /// `tollgate --version` prints it).
   static Summary builtinSummary();
 
@@ -53,18 +56,12 @@ public:
   /// The result keeps views into \p Text, which must outlive it.
   static llvm::Expected<std::unique_ptr<Catalog>> parse(llvm::StringRef Text);
 
-  /// The tables as a binary image (lib/Catalog/ImageFormat.h) that
-  /// fromImage() loads without parsing; the build writes the embedded
-  /// catalog's image this way.
-  std::string toImage() const;
+  /// The tables as C++ constant data: the build compiles the embedded
+  /// catalog from the source that tools/catalog-image writes this way, so
+  /// that its records are used in place, with nothing to load.
+  std::string toSource() const;
 
-  /// Loads an image written by toImage(). The result keeps views into
-  /// \p Image, which must outlive it.
-  static llvm::Expected<std::unique_ptr<Catalog>>
-  fromImage(llvm::StringRef Image);
-  /// The summary of an image, from its header alone.
-  static llvm::Expected<Summary> summaryOfImage(llvm::StringRef Image);
-
+  ~Catalog();
   Catalog(const Catalog &) = delete;
   Catalog &operator=(const Catalog &) = delete;
 
@@ -140,23 +137,38 @@ public:
   std::optional<llvm::StringRef> suggestAction(llvm::StringRef FullName) const;
   std::optional<llvm::StringRef> suggestConditionKey(llvm::StringRef Key) const;
 
+  /// The ARN formats whose service field (the third of the colon-separated
+  /// fields) is \p ArnService, compared case-sensitively, with their
+  /// resource types, in catalog order. Formats with fewer than five colons
+  /// or a placeholder for their service are never listed.
+  llvm::ArrayRef<ArnFormatRef>
+  arnFormatsOfService(llvm::StringRef ArnService) const;
+
 private:
   Catalog() = default;
+  explicit Catalog(const CatalogTables &Tables);
   friend class CatalogParser;
-  friend class CatalogImage;
+  friend class CatalogSourceWriter;
 
   void buildKeyIndex() const;
 
   llvm::StringRef Source, Version, Date;
-  std::vector<ServiceInfo> Services;
-  std::vector<ActionInfo> Actions;
-  std::vector<ActionResource> ActionResources;
-  std::vector<ResourceTypeInfo> ResourceTypes;
+  llvm::ArrayRef<ServiceInfo> Services;
+  llvm::ArrayRef<ActionInfo> Actions;
+  llvm::ArrayRef<ActionResource> ActionResources;
+  llvm::ArrayRef<ResourceTypeInfo> ResourceTypes;
   /// The global keys first (NumGlobalKeys of them), then each service's.
-  std::vector<ConditionKeyInfo> Keys;
+  llvm::ArrayRef<ConditionKeyInfo> Keys;
   size_t NumGlobalKeys = 0;
   /// The items of every list field, which the records' ArrayRefs view.
-  std::vector<llvm::StringRef> ListItems;
+  llvm::ArrayRef<llvm::StringRef> ListItems;
+  /// Every ARN format with a service field, grouped by it; ArnServices is
+  /// sorted by service field, byte by byte.
+  llvm::ArrayRef<ArnFormatRef> ArnFormats;
+  llvm::ArrayRef<ArnServiceFormats> ArnServices;
+  /// The tables of a parsed catalog, which the views above point into. Null
+  /// for the embedded catalog, whose tables are constant data in the binary.
+  std::unique_ptr<CatalogStorage> Storage;
 
   /// Built on the first condition key lookup: one entry per distinct key
   /// name, sorted case-insensitively, and the template entries apart.

@@ -14,9 +14,41 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
 
 namespace tollgate {
+
+/// A view of consecutive records, as llvm::ArrayRef (to which it converts)
+/// but constructible in constant expressions, which ArrayRef's
+/// pointer-and-size constructor is not in LLVM 14: the embedded catalog's
+/// records are constant data that the linker lays out, so that no code runs
+/// to build them at start-up.
+template <typename T> class RecordArray {
+public:
+  constexpr RecordArray() = default;
+  constexpr RecordArray(const T *Data, size_t Size) : Data(Data), Size(Size) {}
+  /*implicit*/ RecordArray(llvm::ArrayRef<T> Items)
+      : Data(Items.data()), Size(Items.size()) {}
+  /*implicit*/ operator llvm::ArrayRef<T>() const { return {Data, Size}; }
+
+  const T *data() const { return Data; }
+  const T *begin() const { return Data; }
+  const T *end() const { return Data + Size; }
+  size_t size() const { return Size; }
+  bool empty() const { return Size == 0; }
+  const T &operator[](size_t I) const {
+    assert(I < Size && "index out of range");
+    return Data[I];
+  }
+  const T &front() const { return (*this)[0]; }
+  const T &back() const { return (*this)[Size - 1]; }
+
+private:
+  const T *Data = nullptr;
+  size_t Size = 0;
+};
 
 /// The access level of an action, as the Service Authorization Reference
 /// tables give it.
@@ -70,8 +102,8 @@ struct ConditionKeyInfo {
 struct ResourceTypeInfo {
   llvm::StringRef Name;
   /// Usually one; `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
-  llvm::ArrayRef<llvm::StringRef> ArnFormats;
-  llvm::ArrayRef<llvm::StringRef> ConditionKeys;
+  RecordArray<llvm::StringRef> ArnFormats;
+  RecordArray<llvm::StringRef> ConditionKeys;
   const ServiceInfo *Service = nullptr;
 };
 
@@ -84,8 +116,8 @@ struct ActionResource {
   /// Required rows must be matched by the request's resource.
   bool Required = false;
   /// Keys that apply when the action is used on this resource type.
-  llvm::ArrayRef<llvm::StringRef> ConditionKeys;
-  llvm::ArrayRef<llvm::StringRef> DependentActions;
+  RecordArray<llvm::StringRef> ConditionKeys;
+  RecordArray<llvm::StringRef> DependentActions;
 };
 
 /// An action, such as `s3:GetObject`.
@@ -97,10 +129,10 @@ struct ActionInfo {
   const ServiceInfo *Service = nullptr;
   AccessLevel Level = AccessLevel::Read;
   /// Empty when the action takes no resource (Resource must be `*`).
-  llvm::ArrayRef<ActionResource> Resources;
+  RecordArray<ActionResource> Resources;
   /// Keys that apply to the action whatever the resource.
-  llvm::ArrayRef<llvm::StringRef> ConditionKeys;
-  llvm::ArrayRef<llvm::StringRef> DependentActions;
+  RecordArray<llvm::StringRef> ConditionKeys;
+  RecordArray<llvm::StringRef> DependentActions;
 };
 
 /// A service and everything it defines. The three arrays are sorted by name,
@@ -110,15 +142,29 @@ struct ServiceInfo {
   llvm::StringRef Prefix;
   /// The display name: `Amazon S3`.
   llvm::StringRef Name;
-  llvm::ArrayRef<ActionInfo> Actions;
-  llvm::ArrayRef<ResourceTypeInfo> ResourceTypes;
+  RecordArray<ActionInfo> Actions;
+  RecordArray<ResourceTypeInfo> ResourceTypes;
   /// Keys the service defines, not counting global keys it also accepts.
-  llvm::ArrayRef<ConditionKeyInfo> ConditionKeys;
+  RecordArray<ConditionKeyInfo> ConditionKeys;
 
   /// The action called \p Name (without prefix), case-insensitively.
   const ActionInfo *action(llvm::StringRef Name) const;
   /// The resource type called \p Name, case-insensitively.
   const ResourceTypeInfo *resourceType(llvm::StringRef Name) const;
+};
+
+/// One ARN format of a resource type.
+struct ArnFormatRef {
+  const ResourceTypeInfo *Type = nullptr;
+  /// One of Type->ArnFormats.
+  llvm::StringRef Format;
+};
+
+/// The ARN formats whose service field (the text between their second and
+/// third colons) is Service, in catalog order.
+struct ArnServiceFormats {
+  llvm::StringRef Service;
+  RecordArray<ArnFormatRef> Formats;
 };
 
 } // namespace tollgate

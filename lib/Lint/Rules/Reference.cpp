@@ -92,43 +92,31 @@ private:
 } // namespace
 
 namespace {
-/// The catalog's ARN formats by the service field they carry, indexed on
-/// the first lookup.
+/// The catalog's ARN formats of one service field, taken apart when a policy
+/// first names the service: a run over a few files touches a few services of
+/// hundreds.
 class ArnFormatIndex {
 public:
   explicit ArnFormatIndex(const Catalog &Cat) : Cat(Cat) {}
 
   ArrayRef<ArnFormatInfo> lookup(StringRef Service) const {
-    if (!Built)
-      build();
-    auto It = ByService.find(Service);
-    if (It == ByService.end())
-      return {};
+    auto [It, Inserted] = ByService.try_emplace(Service);
+    if (Inserted)
+      for (const ArnFormatRef &Ref : Cat.arnFormatsOfService(Service)) {
+        ArnFields F = splitArnFields(Ref.Format);
+        ArnFormatInfo Info;
+        Info.Type = Ref.Type;
+        Info.Format = Ref.Format;
+        Info.Region = F.region();
+        Info.Account = F.account();
+        Info.Resource = F.resource();
+        It->second.push_back(Info);
+      }
     return It->second;
   }
 
 private:
-  void build() const {
-    Built = true;
-    for (const ServiceInfo &S : Cat.services())
-      for (const ResourceTypeInfo &T : S.ResourceTypes)
-        for (StringRef Format : T.ArnFormats) {
-          ArnFields F = splitArnFields(Format);
-          // A placeholder service (`${Vendor}`) names no service.
-          if (!F.complete() || F.service().contains('$'))
-            continue;
-          ArnFormatInfo Info;
-          Info.Type = &T;
-          Info.Format = Format;
-          Info.Region = F.region();
-          Info.Account = F.account();
-          Info.Resource = F.resource();
-          ByService[F.service()].push_back(Info);
-        }
-  }
-
   const Catalog &Cat;
-  mutable bool Built = false;
   mutable StringMap<std::vector<ArnFormatInfo>> ByService;
 };
 } // namespace
