@@ -34,13 +34,21 @@ int main(int Argc, char **Argv) {
                        << "\n";
     return 1;
   }
+  std::string Source = (*Catalog)->toSource();
+  // An unchanged file keeps its time stamp, so that the build does not
+  // compile the tables again when only the tool changed.
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Old =
+      MemoryBuffer::getFile(Argv[2], /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false);
+  if (Old && (*Old)->getBuffer() == Source)
+    return 0;
   std::error_code EC;
-  raw_fd_ostream Out(Argv[2], EC, sys::fs::OF_Text);
+  raw_fd_ostream Out(Argv[2], EC, sys::fs::OF_None);
   if (EC) {
     WithColor::error() << Argv[2] << ": " << EC.message() << "\n";
     return 1;
   }
-  Out << (*Catalog)->toSource();
+  Out << Source;
   Out.close();
   if (Out.has_error()) {
     WithColor::error() << Argv[2] << ": " << Out.error().message() << "\n";
