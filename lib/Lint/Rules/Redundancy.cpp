@@ -43,13 +43,6 @@ std::string coverKey(StringRef Text, bool Arn) {
   return Key;
 }
 
-/// The cover key of \p Text, in \p Buffer.
-static StringRef coverKey(StringRef Text, bool Arn, std::string &Buffer) {
-  Buffer.clear();
-  appendCoverKey(Text, Arn, Buffer);
-  return Buffer;
-}
-
 void PrefixIndex::add(StringRef Text, bool Arn, uint32_t Id) {
   Starts.push_back(Keys.size());
   appendCoverKey(Text, Arn, Keys);
@@ -99,8 +92,8 @@ void PrefixIndex::finish() {
       GroupStarts.push_back(0);
       Table[Slot] = GroupKeys.size();
       if (Key.size() >= HasLength.size())
-        HasLength.resize(Key.size() + 1, false);
-      HasLength[Key.size()] = true;
+        HasLength.resize(Key.size() + 1, 0);
+      HasLength[Key.size()] = 1;
     }
     GroupOf[I] = Table[Slot] - 1;
     ++GroupStarts[GroupOf[I] + 1];
@@ -121,16 +114,24 @@ void PrefixIndex::finish() {
   }
 }
 
+/// \p C as cover keys hold it.
+static char lowerAscii(char C) {
+  return (C >= 'A' && C <= 'Z') ? C + ('a' - 'A') : C;
+}
+
 SmallVector<PrefixIndex::Range, 4>
-PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
+PrefixIndex::prefixesOf(StringRef Text, size_t &Steps) const {
   SmallVector<Range, 4> Out;
   if (Entries.empty() || !Steps)
     return Out;
+  // Text's cover key is its literal prefix, lower-cased; trailing colons
+  // do not matter here, since no key ends with one.
+  StringRef Literal = Text.take_front(findWildcard(Text));
   if (Table.empty()) {
-    // Runs of consecutive entries whose keys are prefixes of Key.
+    // Runs of consecutive entries whose keys are prefixes of the key.
     --Steps;
     for (const Entry &E : Entries) {
-      if (!Key.startswith(E.Key))
+      if (!Literal.startswith_insensitive(E.Key))
         continue;
       if (!Out.empty() && Out.back().second == &E)
         ++Out.back().second;
@@ -139,12 +140,14 @@ PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
     }
     return Out;
   }
+  // Hashes every prefix in one pass, probing at the lengths keys have.
   size_t Mask = Table.size() - 1;
   auto probe = [&](uint64_t H, size_t Length) {
     --Steps;
     for (size_t Slot = H & Mask; Table[Slot]; Slot = (Slot + 1) & Mask) {
       uint32_t G = Table[Slot] - 1;
-      if (GroupHashes[G] == H && GroupKeys[G] == Key.take_front(Length)) {
+      if (GroupHashes[G] == H &&
+          Literal.take_front(Length).equals_insensitive(GroupKeys[G])) {
         Out.push_back({Entries.data() + GroupStarts[G],
                        Entries.data() + GroupStarts[G + 1]});
         return;
@@ -152,11 +155,11 @@ PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
     }
   };
   uint64_t H = HashSeed;
-  if (HasLength[0] && Steps)
+  if (HasLength[0])
     probe(H, 0);
-  size_t Longest = std::min(Key.size(), HasLength.size() - 1);
+  size_t Longest = std::min(Literal.size(), HasLength.size() - 1);
   for (size_t I = 0; I < Longest && Steps; ++I) {
-    H = hashStep(H, Key[I]);
+    H = hashStep(H, lowerAscii(Literal[I]));
     if (HasLength[I + 1])
       probe(H, I + 1);
   }
@@ -217,7 +220,6 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
   // Bounds the work on adversarial lists (many wildcard entries that share
   // long prefixes); real policies stay far below it.
   size_t Budget = RedundancyBudget;
-  std::string Key;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -231,7 +233,7 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
     // Entries of I's group first, in order, then the rest: the note names
     // the closest covering entry.
     bool AnyGroup = hasWildcard(Groups[I]);
-    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn, Key), Budget);
+    auto Ranges = Wild.prefixesOf(Texts[I], Budget);
     for (bool NearPass : {true, false}) {
       bool Hit = false;
       visitInOrder(Ranges, Budget, [&](size_t W) {
@@ -265,9 +267,12 @@ redundantActions(const ActionElement &E) {
     Groups.push_back(P.Text.take_until([](char C) { return C == ':'; }));
     Comparable.push_back(true);
   }
-  // Parsed on first comparison: most entries are never compared.
-  std::vector<std::optional<Pattern>> Parsed(Texts.size());
+  // Parsed on first comparison: most entries are never compared, and most
+  // elements compare none.
+  std::vector<std::optional<Pattern>> Parsed;
   auto parsed = [&](size_t I) -> const Pattern & {
+    if (Parsed.empty())
+      Parsed.resize(Texts.size());
     if (!Parsed[I])
       Parsed[I] = Pattern::parse(Texts[I], CaseMode::Insensitive);
     return *Parsed[I];
@@ -289,8 +294,10 @@ redundantResources(const ResourceElement &E) {
   }
   // Parsed once, on first comparison: each pair compared would parse both
   // entries again, and most entries are never compared.
-  std::vector<std::optional<ArnPattern>> Parsed(Texts.size());
+  std::vector<std::optional<ArnPattern>> Parsed;
   auto parsed = [&](size_t I) -> const ArnPattern & {
+    if (Parsed.empty())
+      Parsed.resize(Texts.size());
     if (!Parsed[I])
       Parsed[I] = ArnPattern::parse(Texts[I], CaseMode::Insensitive);
     return *Parsed[I];
@@ -417,10 +424,9 @@ void StatementCoverIndex::forEachCandidate(
   };
   // S's own entries are in the index, so no entry has fewer holders than
   // one: once an entry has only S, the search is over.
-  std::string Key;
   for (const ActionPattern &A : S.Action.Patterns)
     if (Steps && BestCount > 1)
-      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false, Key), Steps));
+      consider(Actions.prefixesOf(A.Text, Steps));
   const std::vector<uint32_t> *Equal = nullptr;
   for (const PolicyString &R : S.Resource.Patterns) {
     if (BestCount <= 1)
@@ -435,8 +441,7 @@ void StatementCoverIndex::forEachCandidate(
       }
     } else if (Steps) {
       size_t Before = BestCount;
-      consider(
-          Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true, Key), Steps));
+      consider(Resources.prefixesOf(R.Text, Steps));
       if (BestCount < Before)
         Equal = nullptr;
     }

@@ -60,9 +60,10 @@ public:
   /// Groups the keys; call once after the last add().
   void finish();
   bool empty() const { return Entries.empty(); }
-  /// The entries whose key is a prefix of \p Key, as ranges of entries
-  /// sorted by id; each probe takes one of \p Steps.
-  llvm::SmallVector<Range, 4> prefixesOf(llvm::StringRef Key,
+  /// The entries whose key is a prefix of the cover key of \p Text (any
+  /// case, wildcards allowed), as ranges of entries sorted by id; each
+  /// probe takes one of \p Steps.
+  llvm::SmallVector<Range, 4> prefixesOf(llvm::StringRef Text,
                                          size_t &Steps) const;
 
 private:
@@ -84,7 +85,7 @@ private:
   /// Open addressing on the key hashes: group + 1, or 0 for a free slot.
   std::vector<uint32_t> Table;
   /// HasLength[L]: some key is L bytes long.
-  std::vector<bool> HasLength;
+  std::vector<uint8_t> HasLength;
 };
 
 /// For each action entry of \p E covered by another entry: (covered,
