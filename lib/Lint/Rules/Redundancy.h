@@ -45,8 +45,8 @@ std::string coverKey(llvm::StringRef Text, bool Arn);
 
 /// Keys with ids, for finding every key that is a prefix of a given key in
 /// one pass over it: a hash probe at each length some key has (a scan when
-/// there are few keys). The keys share
-/// one buffer: an index is built for every element and policy linted.
+/// there are few keys). The keys share one buffer: an index is built for
+/// every element and policy linted.
 class PrefixIndex {
 public:
   struct Entry {
