@@ -254,6 +254,11 @@ void Linter::Impl::lintOne(FileJob &Job) const {
       !RC.config().Suppressions.empty())
     suppress(Job, Policies, Enabled, RelativePath);
   std::stable_sort(F.Diags.begin(), F.Diags.end(), diagnosticLess);
+  // The report places every finding by line and column: index the lines
+  // here, on this file's thread, rather than on the thread that writes the
+  // report after all files are done.
+  if (!F.Diags.empty())
+    F.Source->position(F.Diags.front().Range.Begin);
 }
 
 void Linter::Impl::suppress(FileJob &Job, ArrayRef<const Policy *> Policies,

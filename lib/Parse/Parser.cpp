@@ -283,6 +283,7 @@ void PolicyParser::parseDocument(const Value &Root) {
         if (V.Elements.empty())
           report(grammar::MissingStatement, V.Range, Path,
                  "`Statement` is an empty array; the policy grants nothing");
+        P.Statements.reserve(V.Elements.size());
         for (size_t I = 0; I < V.Elements.size(); ++I)
           parseStatement(V.Elements[I],
                          P.addPathIndex(Path, static_cast<int32_t>(I)));
@@ -525,6 +526,7 @@ void PolicyParser::parseAction(Statement &S, const Member &M, uint32_t Path) {
   S.Action.Present = true;
   S.Action.Negated = M.Key == "NotAction";
   S.Action.L = locOf(M.Val.Range, Path);
+  S.Action.Patterns.reserve(M.Val.K == Kind::Array ? M.Val.Elements.size() : 1);
   forEachString(M.Val, Path, M.Key, [&](const Value &V, uint32_t ItemPath) {
     if (V.Text.empty()) {
       reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");
@@ -542,6 +544,8 @@ void PolicyParser::parseResource(Statement &S, const Member &M, uint32_t Path) {
   S.Resource.Present = true;
   S.Resource.Negated = M.Key == "NotResource";
   S.Resource.L = locOf(M.Val.Range, Path);
+  S.Resource.Patterns.reserve(M.Val.K == Kind::Array ? M.Val.Elements.size()
+                                                     : 1);
   forEachString(M.Val, Path, M.Key, [&](const Value &V, uint32_t ItemPath) {
     if (V.Text.empty()) {
       reportEmpty(V, ItemPath, "empty string in `" + M.Key + "`");

@@ -3,10 +3,12 @@
 // The schema is documented in README.md ("JSON output") and versioned by the
 // top-level "version" field; fields are only ever added. The report is
 // streamed: a run over thousands of files can have tens of thousands of
-// findings, so only one file or one finding is a JSON tree at a time.
+// findings, so files and findings are written as they go (JsonWriter), with
+// no tree in between.
 //
 //===----------------------------------------------------------------------===//
 
+#include "JsonWriter.h"
 #include "tollgate/Report/Reporters.h"
 
 #include <nlohmann/json.hpp>
@@ -28,55 +30,97 @@ static std::string text(const Json &J, unsigned Indent) {
   return Out;
 }
 
-/// Writes `"Key": [ ... ]` at the top level, an element at a time.
+/// Writes `"Key": [ ... ]` at the top level, an element at a time; \p Each
+/// is called with a writer placed for the next element.
 template <typename Each>
 static void writeArray(raw_ostream &OS, StringRef Key, Each ForEach) {
-  OS << "  \"" << Key << "\": [";
-  bool First = true;
-  ForEach([&](const Json &Element) {
-    OS << (First ? "\n    " : ",\n    ") << text(Element, 4);
-    First = false;
-  });
-  OS << (First ? "]" : "\n  ]");
+  OS << "  \"" << Key << "\": ";
+  JsonWriter W(OS, 2);
+  W.arrayBegin();
+  ForEach(W);
+  W.arrayEnd();
 }
 
-static Json position(const SourceFile &Src, uint32_t Offset) {
+static void writePosition(JsonWriter &W, const SourceFile &Src,
+                          uint32_t Offset) {
   Position P = Src.position(Offset);
-  return {{"line", P.Line}, {"column", P.Column}, {"offset", P.Offset}};
+  W.objectBegin();
+  W.key("line");
+  W.value(P.Line);
+  W.key("column");
+  W.value(P.Column);
+  W.key("offset");
+  W.value(P.Offset);
+  W.objectEnd();
 }
 
-static Json span(const SourceFile &Src, Span Range) {
-  return {{"start", position(Src, Range.Begin)},
-          {"end", position(Src, Range.End)}};
+static void writeSpan(JsonWriter &W, const SourceFile &Src, Span Range) {
+  W.objectBegin();
+  W.key("start");
+  writePosition(W, Src, Range.Begin);
+  W.key("end");
+  writePosition(W, Src, Range.End);
+  W.objectEnd();
 }
 
-static Json diagnostic(const FileFindings &F, const Diagnostic &D) {
-  Json Notes = Json::array();
-  for (const DiagNote &N : D.Notes)
-    Notes.push_back(
-        {{"message", N.Message}, {"span", span(*F.Source, N.Range)}});
-  return {{"code", D.Check->Code},
-          {"name", D.Check->Name},
-          {"severity", severityName(D.Level).str()},
-          {"message", D.Message},
-          {"file", displayPath(F.Source->name()).str()},
-          {"span", span(*F.Source, D.Range)},
-          {"pointer", D.Pointer},
-          {"notes", std::move(Notes)}};
-}
-
-static Json file(const FileFindings &F) {
-  Json J = {{"path", displayPath(F.Source->name()).str()}};
-  if (!F.PolicyType.empty()) {
-    J["policyType"] = F.PolicyType;
-    J["policyTypeAssumed"] = F.PolicyTypeAssumed;
+static void writeDiagnostic(JsonWriter &W, const FileFindings &F,
+                            const Diagnostic &D) {
+  W.objectBegin();
+  W.key("code");
+  W.value(D.Check->Code);
+  W.key("name");
+  W.value(D.Check->Name);
+  W.key("severity");
+  W.value(severityName(D.Level));
+  W.key("message");
+  W.value(D.Message);
+  W.key("file");
+  W.value(displayPath(F.Source->name()));
+  W.key("span");
+  writeSpan(W, *F.Source, D.Range);
+  W.key("pointer");
+  W.value(D.Pointer);
+  W.key("notes");
+  W.arrayBegin();
+  for (const DiagNote &N : D.Notes) {
+    W.element();
+    W.objectBegin();
+    W.key("message");
+    W.value(N.Message);
+    W.key("span");
+    writeSpan(W, *F.Source, N.Range);
+    W.objectEnd();
   }
-  J["diagnostics"] = F.Diags.size();
-  if (F.omitted())
-    J["omittedDiagnostics"] = F.omitted();
-  if (!F.FileNotes.empty())
-    J["notes"] = F.FileNotes;
-  return J;
+  W.arrayEnd();
+  W.objectEnd();
+}
+
+static void writeFile(JsonWriter &W, const FileFindings &F) {
+  W.objectBegin();
+  W.key("path");
+  W.value(displayPath(F.Source->name()));
+  if (!F.PolicyType.empty()) {
+    W.key("policyType");
+    W.value(F.PolicyType);
+    W.key("policyTypeAssumed");
+    W.value(F.PolicyTypeAssumed);
+  }
+  W.key("diagnostics");
+  W.value(uint64_t(F.Diags.size()));
+  if (F.omitted()) {
+    W.key("omittedDiagnostics");
+    W.value(F.omitted());
+  }
+  if (!F.FileNotes.empty()) {
+    W.key("notes");
+    W.arrayBegin();
+    for (const std::string &Note : F.FileNotes) {
+      W.element();
+      W.value(Note);
+    }
+    W.arrayEnd();
+  }
+  W.objectEnd();
 }
 
 void writeJson(ArrayRef<FileFindings> Files, raw_ostream &OS,
@@ -86,15 +130,19 @@ void writeJson(ArrayRef<FileFindings> Files, raw_ostream &OS,
     Counts.add(F);
   Json Tool = {{"name", "tollgate"}, {"version", Options.ToolVersion}};
   OS << "{\n  \"version\": 1,\n  \"tool\": " << text(Tool, 2) << ",\n";
-  writeArray(OS, "files", [&](auto Emit) {
-    for (const FileFindings &F : Files)
-      Emit(file(F));
+  writeArray(OS, "files", [&](JsonWriter &W) {
+    for (const FileFindings &F : Files) {
+      W.element();
+      writeFile(W, F);
+    }
   });
   OS << ",\n";
-  writeArray(OS, "diagnostics", [&](auto Emit) {
+  writeArray(OS, "diagnostics", [&](JsonWriter &W) {
     for (const FileFindings &F : Files)
-      for (const Diagnostic &D : F.Diags)
-        Emit(diagnostic(F, D));
+      for (const Diagnostic &D : F.Diags) {
+        W.element();
+        writeDiagnostic(W, F, D);
+      }
   });
   Json Summary = {{"files", Counts.Files},
                   {"error", Counts.of(Severity::Error)},

@@ -54,6 +54,13 @@ WalkResult walkDirectory(StringRef Dir,
          It != End && !EC; It.increment(EC)) {
       std::string Path = It->path();
       StringRef Name = sys::path::filename(Path);
+      // The directory listing tells a plain file (not a link) without a
+      // stat: most entries of a tree of policies are such files.
+      if (It->type() == sys::fs::file_type::regular_file) {
+        if (WantFile(Path))
+          R.Files.push_back(std::move(Path));
+        continue;
+      }
       sys::fs::file_status S;
       if (std::error_code SE = sys::fs::status(Path, S, /*Follow=*/true)) {
         // A dangling link: an error only where a file was wanted.

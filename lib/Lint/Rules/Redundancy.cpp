@@ -20,15 +20,21 @@ using namespace llvm;
 namespace tollgate {
 
 void appendCoverKey(StringRef Text, bool Arn, std::string &Out) {
+  // One pass: lower-case up to the first wildcard, then drop the rest.
   size_t Begin = Out.size();
-  StringRef Literal = Text.take_front(findWildcard(Text));
-  Out.append(Literal.data(), Literal.size());
-  for (size_t I = Begin, E = Out.size(); I != E; ++I)
-    Out[I] = toLower(Out[I]);
+  Out.resize(Begin + Text.size());
+  char *To = &Out[Begin];
+  size_t N = 0;
+  for (char C : Text) {
+    if (C == '*' || C == '?')
+      break;
+    To[N++] = (C >= 'A' && C <= 'Z') ? C + ('a' - 'A') : C;
+  }
   // Fields compare one by one: `a:` and `a` have the same (empty) fields.
   if (Arn)
-    while (Out.size() > Begin && Out.back() == ':')
-      Out.pop_back();
+    while (N && To[N - 1] == ':')
+      --N;
+  Out.resize(Begin + N);
 }
 
 std::string coverKey(StringRef Text, bool Arn) {
@@ -37,58 +43,125 @@ std::string coverKey(StringRef Text, bool Arn) {
   return Key;
 }
 
-/// The cover key of \p Text, in \p Buffer.
-static StringRef coverKey(StringRef Text, bool Arn, std::string &Buffer) {
-  Buffer.clear();
-  appendCoverKey(Text, Arn, Buffer);
-  return Buffer;
-}
-
 void PrefixIndex::add(StringRef Text, bool Arn, uint32_t Id) {
   Starts.push_back(Keys.size());
   appendCoverKey(Text, Arn, Keys);
-  Entries.push_back({StringRef(), Id});
+  Ids.push_back(Id);
+}
+
+/// FNV-1a, a byte at a time: prefixesOf() hashes every prefix of a key in
+/// one pass.
+static constexpr uint64_t HashSeed = 0xcbf29ce484222325ULL;
+static uint64_t hashStep(uint64_t H, char C) {
+  return (H ^ static_cast<unsigned char>(C)) * 0x100000001b3ULL;
 }
 
 void PrefixIndex::finish() {
-  for (size_t I = 0; I < Entries.size(); ++I) {
-    size_t End = I + 1 < Starts.size() ? Starts[I + 1] : Keys.size();
-    Entries[I].Key = StringRef(Keys.data() + Starts[I], End - Starts[I]);
+  size_t N = Ids.size();
+  auto keyOf = [&](size_t I) {
+    size_t End = I + 1 < N ? Starts[I + 1] : Keys.size();
+    return StringRef(Keys.data() + Starts[I], End - Starts[I]);
+  };
+  auto ById = [](const Entry &A, const Entry &B) { return A.Id < B.Id; };
+  if (N <= MaxScanned) {
+    // A few keys: prefixesOf() compares them all, in order of id.
+    for (size_t I = 0; I < N; ++I)
+      Entries.push_back({keyOf(I), Ids[I]});
+    if (!std::is_sorted(Entries.begin(), Entries.end(), ById))
+      std::stable_sort(Entries.begin(), Entries.end(), ById);
+    return;
   }
-  std::sort(Entries.begin(), Entries.end(), [](const Entry &A, const Entry &B) {
-    int C = A.Key.compare(B.Key);
-    return C < 0 || (C == 0 && A.Id < B.Id);
-  });
+  size_t Buckets = 16;
+  while (Buckets < 2 * N)
+    Buckets *= 2;
+  Table.assign(Buckets, 0);
+  // Each key's group, numbered in order of first appearance.
+  std::vector<uint32_t> GroupOf(N);
+  GroupStarts.assign(1, 0);
+  for (size_t I = 0; I < N; ++I) {
+    StringRef Key = keyOf(I);
+    uint64_t H = HashSeed;
+    for (char C : Key)
+      H = hashStep(H, C);
+    size_t Slot = H & (Buckets - 1);
+    while (Table[Slot] && GroupKeys[Table[Slot] - 1] != Key)
+      Slot = (Slot + 1) & (Buckets - 1);
+    if (!Table[Slot]) {
+      GroupKeys.push_back(Key);
+      GroupHashes.push_back(H);
+      GroupStarts.push_back(0);
+      Table[Slot] = GroupKeys.size();
+      if (Key.size() >= HasLength.size())
+        HasLength.resize(Key.size() + 1, 0);
+      HasLength[Key.size()] = 1;
+    }
+    GroupOf[I] = Table[Slot] - 1;
+    ++GroupStarts[GroupOf[I] + 1];
+  }
+  for (size_t G = 1; G < GroupStarts.size(); ++G)
+    GroupStarts[G] += GroupStarts[G - 1];
+  // Stable placement: ids in order of addition within each group.
+  std::vector<uint32_t> At(GroupStarts.begin(), GroupStarts.end() - 1);
+  Entries.resize(N);
+  for (size_t I = 0; I < N; ++I)
+    Entries[At[GroupOf[I]]++] = {keyOf(I), Ids[I]};
+  // Every caller adds ids in increasing order; others are sorted here.
+  for (size_t G = 0; G + 1 < GroupStarts.size(); ++G) {
+    Entry *First = Entries.data() + GroupStarts[G];
+    Entry *Last = Entries.data() + GroupStarts[G + 1];
+    if (!std::is_sorted(First, Last, ById))
+      std::stable_sort(First, Last, ById);
+  }
+}
+
+/// \p C as cover keys hold it.
+static char lowerAscii(char C) {
+  return (C >= 'A' && C <= 'Z') ? C + ('a' - 'A') : C;
 }
 
 SmallVector<PrefixIndex::Range, 4>
-PrefixIndex::prefixesOf(StringRef Key, size_t &Steps) const {
+PrefixIndex::prefixesOf(StringRef Text, size_t &Steps) const {
   SmallVector<Range, 4> Out;
-  auto Less = [](StringRef K, const Entry &E) { return K < E.Key; };
-  // The largest entry at most Key is either a prefix of Key, or shares a
-  // prefix of some length L with it, and no entry between them exists: the
-  // next candidates are the prefixes of Key's first L (or, after a match,
-  // its first size-1) bytes. Each step shortens Key.
-  while (Steps) {
+  if (Entries.empty() || !Steps)
+    return Out;
+  // Text's cover key is its literal prefix, lower-cased; trailing colons
+  // do not matter here, since no key ends with one.
+  StringRef Literal = Text.take_front(findWildcard(Text));
+  if (Table.empty()) {
+    // Runs of consecutive entries whose keys are prefixes of the key.
     --Steps;
-    auto It = std::upper_bound(Entries.begin(), Entries.end(), Key, Less);
-    if (It == Entries.begin())
-      break;
-    StringRef Q = std::prev(It)->Key;
-    if (Key.startswith(Q)) {
-      auto First = std::lower_bound(
-          Entries.begin(), It, Q,
-          [](const Entry &E, StringRef K) { return E.Key < K; });
-      Out.push_back({&*First, &*First + (It - First)});
-      if (Q.empty())
-        break;
-      Key = Key.take_front(Q.size() - 1);
-    } else {
-      size_t L = 0;
-      while (L < Q.size() && L < Key.size() && Q[L] == Key[L])
-        ++L;
-      Key = Key.take_front(L);
+    for (const Entry &E : Entries) {
+      if (!Literal.startswith_insensitive(E.Key))
+        continue;
+      if (!Out.empty() && Out.back().second == &E)
+        ++Out.back().second;
+      else
+        Out.push_back({&E, &E + 1});
     }
+    return Out;
+  }
+  // Hashes every prefix in one pass, probing at the lengths keys have.
+  size_t Mask = Table.size() - 1;
+  auto probe = [&](uint64_t H, size_t Length) {
+    --Steps;
+    for (size_t Slot = H & Mask; Table[Slot]; Slot = (Slot + 1) & Mask) {
+      uint32_t G = Table[Slot] - 1;
+      if (GroupHashes[G] == H &&
+          Literal.take_front(Length).equals_insensitive(GroupKeys[G])) {
+        Out.push_back({Entries.data() + GroupStarts[G],
+                       Entries.data() + GroupStarts[G + 1]});
+        return;
+      }
+    }
+  };
+  uint64_t H = HashSeed;
+  if (HasLength[0])
+    probe(H, 0);
+  size_t Longest = std::min(Literal.size(), HasLength.size() - 1);
+  for (size_t I = 0; I < Longest && Steps; ++I) {
+    H = hashStep(H, lowerAscii(Literal[I]));
+    if (HasLength[I + 1])
+      probe(H, I + 1);
   }
   return Out;
 }
@@ -147,7 +220,6 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
   // Bounds the work on adversarial lists (many wildcard entries that share
   // long prefixes); real policies stay far below it.
   size_t Budget = RedundancyBudget;
-  std::string Key;
   for (size_t I = 0; I < Texts.size(); ++I) {
     // One probe: an entry equal (ignoring case) to an earlier one is not
     // inserted, and is a duplicate if it is the same under Mode.
@@ -161,7 +233,7 @@ findCovered(ArrayRef<StringRef> Texts, ArrayRef<bool> Comparable,
     // Entries of I's group first, in order, then the rest: the note names
     // the closest covering entry.
     bool AnyGroup = hasWildcard(Groups[I]);
-    auto Ranges = Wild.prefixesOf(coverKey(Texts[I], Arn, Key), Budget);
+    auto Ranges = Wild.prefixesOf(Texts[I], Budget);
     for (bool NearPass : {true, false}) {
       bool Hit = false;
       visitInOrder(Ranges, Budget, [&](size_t W) {
@@ -195,9 +267,12 @@ redundantActions(const ActionElement &E) {
     Groups.push_back(P.Text.take_until([](char C) { return C == ':'; }));
     Comparable.push_back(true);
   }
-  // Parsed on first comparison: most entries are never compared.
-  std::vector<std::optional<Pattern>> Parsed(Texts.size());
+  // Parsed on first comparison: most entries are never compared, and most
+  // elements compare none.
+  std::vector<std::optional<Pattern>> Parsed;
   auto parsed = [&](size_t I) -> const Pattern & {
+    if (Parsed.empty())
+      Parsed.resize(Texts.size());
     if (!Parsed[I])
       Parsed[I] = Pattern::parse(Texts[I], CaseMode::Insensitive);
     return *Parsed[I];
@@ -219,8 +294,10 @@ redundantResources(const ResourceElement &E) {
   }
   // Parsed once, on first comparison: each pair compared would parse both
   // entries again, and most entries are never compared.
-  std::vector<std::optional<ArnPattern>> Parsed(Texts.size());
+  std::vector<std::optional<ArnPattern>> Parsed;
   auto parsed = [&](size_t I) -> const ArnPattern & {
+    if (Parsed.empty())
+      Parsed.resize(Texts.size());
     if (!Parsed[I])
       Parsed[I] = ArnPattern::parse(Texts[I], CaseMode::Insensitive);
     return *Parsed[I];
@@ -347,10 +424,9 @@ void StatementCoverIndex::forEachCandidate(
   };
   // S's own entries are in the index, so no entry has fewer holders than
   // one: once an entry has only S, the search is over.
-  std::string Key;
   for (const ActionPattern &A : S.Action.Patterns)
     if (Steps && BestCount > 1)
-      consider(Actions.prefixesOf(coverKey(A.Text, /*Arn=*/false, Key), Steps));
+      consider(Actions.prefixesOf(A.Text, Steps));
   const std::vector<uint32_t> *Equal = nullptr;
   for (const PolicyString &R : S.Resource.Patterns) {
     if (BestCount <= 1)
@@ -365,8 +441,7 @@ void StatementCoverIndex::forEachCandidate(
       }
     } else if (Steps) {
       size_t Before = BestCount;
-      consider(
-          Resources.prefixesOf(coverKey(R.Text, /*Arn=*/true, Key), Steps));
+      consider(Resources.prefixesOf(R.Text, Steps));
       if (BestCount < Before)
         Equal = nullptr;
     }

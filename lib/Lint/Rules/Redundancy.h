@@ -44,7 +44,8 @@ void appendCoverKey(llvm::StringRef Text, bool Arn, std::string &Out);
 std::string coverKey(llvm::StringRef Text, bool Arn);
 
 /// Keys with ids, for finding every key that is a prefix of a given key in
-/// a few binary searches. The keys share one buffer: an index is built for
+/// one pass over it: a hash probe at each length some key has (a scan when
+/// there are few keys). The keys share one buffer: an index is built for
 /// every element and policy linted.
 class PrefixIndex {
 public:
@@ -56,20 +57,35 @@ public:
 
   /// Adds the cover key of \p Text (appendCoverKey()) under \p Id.
   void add(llvm::StringRef Text, bool Arn, uint32_t Id);
-  /// Sorts the keys; call once after the last add().
+  /// Groups the keys; call once after the last add().
   void finish();
   bool empty() const { return Entries.empty(); }
-  /// The entries whose key is a prefix of \p Key, as ranges of entries
-  /// with equal keys; each search takes one of \p Steps.
-  llvm::SmallVector<Range, 4> prefixesOf(llvm::StringRef Key,
+  /// The entries whose key is a prefix of the cover key of \p Text (any
+  /// case, wildcards allowed), as ranges of entries sorted by id; each
+  /// probe takes one of \p Steps.
+  llvm::SmallVector<Range, 4> prefixesOf(llvm::StringRef Text,
                                          size_t &Steps) const;
 
 private:
+  /// Up to this many keys are compared one by one, with no hash table.
+  static constexpr size_t MaxScanned = 8;
+  /// Grouped by key, each group sorted by id, after finish() (sorted by id
+  /// when no more than MaxScanned).
   std::vector<Entry> Entries;
-  /// The keys, one after another; Starts[I] is where Entries[I]'s begins
-  /// until finish() points the entries at it.
+  /// The keys, one after another; Starts[I] is where the I-th added key
+  /// begins.
   std::string Keys;
   std::vector<uint32_t> Starts;
+  std::vector<uint32_t> Ids;
+  /// Each distinct key's group G: its key and hash, and its entries,
+  /// Entries[GroupStarts[G]] up to Entries[GroupStarts[G + 1]].
+  std::vector<llvm::StringRef> GroupKeys;
+  std::vector<uint64_t> GroupHashes;
+  std::vector<uint32_t> GroupStarts;
+  /// Open addressing on the key hashes: group + 1, or 0 for a free slot.
+  std::vector<uint32_t> Table;
+  /// HasLength[L]: some key is L bytes long.
+  std::vector<uint8_t> HasLength;
 };
 
 /// For each action entry of \p E covered by another entry: (covered,
