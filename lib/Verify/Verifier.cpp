@@ -1700,12 +1700,13 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   // is refuted once; QueryParts.h), or else when Z3's plain SMT core finds
   // none in a small work budget: it costs a fraction of the default
   // solver's tactics on small queries.
+  unsigned PartProofs = 0;
   auto refuted = [&](Term Q) {
     std::vector<Term> Parts = smallerParts(Ctx, Domain, Q);
     if (llvm::any_of(Parts, [&](Term P) {
           return P == Ctx.falseTerm() || RefutedParts.count(P);
         })) {
-      ++Res.Stats.PartProofs;
+      ++PartProofs;
       return true;
     }
     for (Term P : Parts) {
@@ -1716,7 +1717,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
       if (solve(P, UINT_MAX, WorkLeft / 8, /*RefuteOnly=*/true, RefuteWork)
               .Status == SolveStatus::Unsat) {
         RefutedParts.insert(P);
-        ++Res.Stats.PartProofs;
+        ++PartProofs;
         return true;
       }
     }
@@ -1742,6 +1743,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     });
     if (All) {
       Res.Stats.SolverUnsat += static_cast<unsigned>(Pending.size());
+      Res.Stats.PartProofs += PartProofs;
       return finish();
     }
     WorkLeft = WorkBefore;
