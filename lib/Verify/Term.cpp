@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 #include <set>
 
@@ -71,9 +72,46 @@ static const Pattern *asGlob(const TermContext &Ctx, Term T, Term &S,
   }
 }
 
+static std::string extractBits(StringRef Bytes, unsigned Low, unsigned Width);
+
+namespace {
+/// The bits of a bit-vector term that an equation with a constant fixes:
+/// `extract(v, Low, Width) = c`, or `v = c` for all of v's bits.
+struct FixedBits {
+  Term Of;
+  unsigned Low, Width;
+  StringRef Value; ///< As BvConst holds it.
+};
+} // namespace
+
+static std::optional<FixedBits> asFixedBits(Term T) {
+  if (T->K != TermKind::Eq || T->Args[0]->S != Sort::BitVec)
+    return std::nullopt;
+  Term X = T->Args[0], C = T->Args[1];
+  if (X->K == TermKind::BvConst)
+    std::swap(X, C);
+  if (C->K != TermKind::BvConst || X->K == TermKind::BvConst)
+    return std::nullopt;
+  if (X->K == TermKind::Extract)
+    return FixedBits{X->Args[0], X->Aux, X->Width, C->Text};
+  return FixedBits{X, 0, X->Width, C->Text};
+}
+
+/// \p A fixes every bit \p B fixes, to the same values (a network within
+/// another: the longer prefix fixes the shorter one's bits).
+static bool fixedBitsImply(Term A, Term B) {
+  std::optional<FixedBits> FA = asFixedBits(A);
+  std::optional<FixedBits> FB = FA ? asFixedBits(B) : std::nullopt;
+  return FB && FA->Of == FB->Of && FA->Low <= FB->Low &&
+         FB->Low + FB->Width <= FA->Low + FA->Width &&
+         extractBits(FA->Value, FB->Low - FA->Low, FB->Width) == FB->Value;
+}
+
 bool TermContext::implies(Term A, Term B) const {
   if (A == B)
     return true;
+  if (A->K == TermKind::Eq && A->Args[0]->S == Sort::BitVec)
+    return fixedBitsImply(A, B);
   auto Key = std::make_pair(A, B);
   auto It = ImpliesMemo.find(Key);
   if (It != ImpliesMemo.end())

@@ -8,6 +8,7 @@
 #include "tollgate/Support/Glob.h"
 #include "tollgate/Verify/ActionIndex.h"
 #include "tollgate/Verify/Encoder.h"
+#include "tollgate/Verify/QueryParts.h"
 #include "tollgate/Verify/Solver.h"
 #include "tollgate/Verify/Subsumption.h"
 
@@ -666,6 +667,11 @@ bool awayFrom(const Statement &S, ArrayRef<const Policy *> Others,
 /// Resource formats up to this many go into the first query of an action
 /// group (Encoder::resourceFormats()).
 constexpr size_t MaxEagerFormats = 64;
+/// The solver work (Z3 resource units) an attempt to refute a query or a
+/// part of it with the plain SMT core may take: the small queries it
+/// refutes take a tenth of it. Work rather than time, so that an attempt
+/// ends the same way on any machine and under any load.
+constexpr uint64_t RefuteWork = 200000;
 
 /// Moves the times of aws:CurrentTime and aws:EpochTime in \p R that fall
 /// inside a second to the next whole second; false when none does.
@@ -1285,6 +1291,9 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   };
   std::vector<PendingQuery> Pending;
   llvm::DenseSet<Term> Decided;
+  /// Parts of queries (QueryParts.h) the solver refuted, and those it was
+  /// given.
+  llvm::DenseSet<Term> RefutedParts, TriedParts;
   std::string UnknownReason;
   Term Domain = nullptr, WellFormed = nullptr;
   std::vector<std::string> Resources, AllResources;
@@ -1667,6 +1676,78 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
   // witness search anywhere makes every pending query moot.
   if (!Found.empty() && Found.size() >= MaxCex)
     return finish();
+  auto solve = [&](Term Query, unsigned MaxMs, uint64_t Work,
+                   bool RefuteOnly = false, uint64_t Cap = 0) {
+    std::string Dump;
+    if (!Opt.DumpDir.empty())
+      Dump = Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
+    ++Res.Stats.SolverCalls;
+    SolveBudget B;
+    B.TimeoutMs = std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs));
+    // A spent budget is one unit, not 0 (which is no limit at all).
+    if (Opt.SolverWork)
+      B.Work = static_cast<unsigned>(std::clamp<uint64_t>(Work, 1, UINT_MAX));
+    if (Cap && (!B.Work || B.Work > Cap))
+      B.Work = static_cast<unsigned>(Cap);
+    SolveResult Out = RefuteOnly ? Backend->refute(Ctx, Query, B, Dump)
+                                 : Backend->solve(Ctx, Query, B, Dump);
+    WorkLeft -= std::min<uint64_t>(WorkLeft, Out.Work);
+    return Out;
+  };
+  // A query is refuted without the default solver when one of its parts
+  // that share no variable with the rest has no model (such a part is the
+  // same in the queries of other callers, accounts and action groups, and
+  // is refuted once; QueryParts.h), or else when Z3's plain SMT core finds
+  // none in a small work budget: it costs a fraction of the default
+  // solver's tactics on small queries.
+  unsigned PartProofs = 0;
+  auto refuted = [&](Term Q) {
+    std::vector<Term> Parts = smallerParts(Ctx, Domain, Q);
+    if (llvm::any_of(Parts, [&](Term P) {
+          return P == Ctx.falseTerm() || RefutedParts.count(P);
+        })) {
+      ++PartProofs;
+      return true;
+    }
+    for (Term P : Parts) {
+      if (Limit.expired())
+        return false;
+      if (!TriedParts.insert(P).second)
+        continue; // it has a model, or none was ruled out in the budget
+      if (solve(P, UINT_MAX, WorkLeft / 8, /*RefuteOnly=*/true, RefuteWork)
+              .Status == SolveStatus::Unsat) {
+        RefutedParts.insert(P);
+        ++PartProofs;
+        return true;
+      }
+    }
+    return !Limit.expired() &&
+           solve(Ctx.mkAnd(Domain, Q), UINT_MAX, WorkLeft / 8,
+                 /*RefuteOnly=*/true, RefuteWork)
+                   .Status == SolveStatus::Unsat;
+  };
+  // Every pending query refuted: the check passes without the default
+  // solver. Otherwise every query goes to it as before, work budget
+  // included: its models, which depend on the history of its context, and
+  // so the counterexamples and verdicts, stay what they were (the attempts
+  // ran in a context of their own).
+  if (!Pending.empty() && Enc.unsupported().empty() &&
+      LongestString <= MaxSolverStringBytes && !Limit.expired()) {
+    Domain = Enc.domain();
+    WellFormed = Enc.wellFormed();
+    if (!Ctx.typeError().empty())
+      return finish();
+    uint64_t WorkBefore = WorkLeft;
+    bool All = llvm::all_of(Pending, [&](const PendingQuery &PQ) {
+      return (!Opt.SolverWork || WorkLeft) && refuted(PQ.Q);
+    });
+    if (All) {
+      Res.Stats.SolverUnsat += static_cast<unsigned>(Pending.size());
+      Res.Stats.PartProofs += PartProofs;
+      return finish();
+    }
+    WorkLeft = WorkBefore;
+  }
   for (const PendingQuery &PQ : Pending) {
     const Coordinate &C = PQ.C;
     Term Q = PQ.Q;
@@ -1695,21 +1776,6 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     }
     if (!Ctx.typeError().empty())
       return finish();
-    auto solve = [&](Term Query, unsigned MaxMs, uint64_t Work) {
-      std::string Dump;
-      if (!Opt.DumpDir.empty())
-        Dump =
-            Opt.DumpDir + "/query-" + std::to_string(++DumpCounter) + ".smt2";
-      ++Res.Stats.SolverCalls;
-      SolveBudget B;
-      B.TimeoutMs = std::min(MaxMs, Limit.remainingMs(Opt.TimeoutMs));
-      // A spent budget is one unit, not 0 (which is no limit at all).
-      if (Opt.SolverWork)
-        B.Work = static_cast<unsigned>(std::clamp<uint64_t>(Work, 1, UINT_MAX));
-      SolveResult Out = Backend->solve(Ctx, Query, B, Dump);
-      WorkLeft -= std::min<uint64_t>(WorkLeft, Out.Work);
-      return Out;
-    };
     if (Opt.SolverWork && !WorkLeft) {
       if (UnknownReason.empty())
         UnknownReason = OutOfWork;

@@ -9,8 +9,10 @@ TOLLGATE=${1:?usage: bench-coldstart.sh TOLLGATE [RUNS]}
 RUNS=${2:-50}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-# One statement; the same with PutObject added; a pair whose answer needs
-# the solver (condition keys narrowed).
+# One statement; the same with PutObject added; a pair whose conditions are
+# narrowed (a prefix and an address network within the old ones); the same
+# with two networks, which the term layer does not fold (it needs the
+# solver).
 cat >"$dir/small.json" <<'JSON'
 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}
 JSON
@@ -23,6 +25,9 @@ JSON
 cat >"$dir/cond-narrow.json" <<'JSON'
 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/team":"ab*"},"IpAddress":{"aws:SourceIp":"10.1.0.0/16"}}}]}
 JSON
+cat >"$dir/cond-narrow2.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Get*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalTag/team":"ab*"},"IpAddress":{"aws:SourceIp":["10.1.0.0/16","10.2.0.0/16"]}}}]}
+JSON
 commands=(
   "/bin/true"
   "$TOLLGATE --version"
@@ -30,6 +35,7 @@ commands=(
   "$TOLLGATE check no-new-access --baseline $dir/small2.json $dir/small.json"
   "$TOLLGATE check no-new-access --baseline $dir/small.json $dir/small2.json"
   "$TOLLGATE check no-new-access --baseline $dir/cond-wide.json $dir/cond-narrow.json"
+  "$TOLLGATE check no-new-access --baseline $dir/cond-wide.json $dir/cond-narrow2.json"
 )
 hyperfine -N -i -w 3 -r "$RUNS" --export-json "$dir/times.json" "${commands[@]}" \
   >/dev/null 2>&1

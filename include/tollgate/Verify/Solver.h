@@ -51,6 +51,15 @@ public:
   virtual SolveResult solve(const TermContext &Ctx, Term Query,
                             SolveBudget Budget,
                             const std::string &Smt2Path) = 0;
+  /// Decides only whether \p Query is unsatisfiable: Unsat, or another
+  /// status without a model. A backend may use a lighter solver for it than
+  /// for solve(), whose models must not change.
+  virtual SolveResult refute(const TermContext &Ctx, Term Query,
+                             SolveBudget Budget, const std::string &Smt2Path) {
+    SolveResult R = solve(Ctx, Query, Budget, Smt2Path);
+    R.Model.clear();
+    return R;
+  }
 };
 
 /// Z3 (the primary solver).

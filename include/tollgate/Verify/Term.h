@@ -163,7 +163,9 @@ public:
 
   /// \p A implies \p B, shown by glob containment when both constrain the
   /// same string term (equality with a constant, prefix, suffix, contains
-  /// or a glob). Conservative: false when that does not show it.
+  /// or a glob), or, for bit-vector equations with constants, when \p A
+  /// fixes every bit \p B fixes to the same value (an address network
+  /// within another). Conservative: false when that does not show it.
   bool implies(Term A, Term B) const;
 
   /// Fold `new and not old` shapes by implication (on by default; off for

@@ -109,6 +109,8 @@ struct CheckStats {
   unsigned SyntacticProofs = 0; ///< Action groups proved from the text.
   unsigned SolverCalls = 0;
   unsigned SolverSat = 0, SolverUnsat = 0, SolverUnknown = 0;
+  /// Of SolverUnsat: refuted by an independent part of the query.
+  unsigned PartProofs = 0;
 };
 
 struct CheckResult {

@@ -144,3 +144,62 @@ TEST_CASE("globs longer than any policy string are not compared",
   CHECK(Pattern::parse("arn:aws:s3:::*a")
             .covers(Pattern::parse("arn:aws:s3:::*a*a")));
 }
+
+TEST_CASE("bit-vector implication is sound on every value of a byte",
+          "[verify][bv]") {
+  TermContext Ctx;
+  Term V = Ctx.var("v", Sort::BitVec, 8);
+  Term W = Ctx.var("w", Sort::BitVec, 8);
+  // Every equation `extract(x, Low, Width) = c` over a byte, for two
+  // variables, with a few constants each.
+  std::vector<Term> Eqs;
+  for (Term X : {V, W})
+    for (unsigned Low = 0; Low < 8; ++Low)
+      for (unsigned Width = 1; Low + Width <= 8; ++Width)
+        for (unsigned C : {0u, 1u, 5u, 0xA5u, 0xFFu}) {
+          uint8_t Byte = static_cast<uint8_t>(C & ((1u << Width) - 1));
+          Eqs.push_back(Ctx.mkEq(Ctx.mkExtract(X, Low, Width),
+                                 Ctx.bvConst({Byte}, Width)));
+        }
+  unsigned Shown = 0;
+  for (Term A : Eqs)
+    for (Term B : Eqs) {
+      if (!Ctx.implies(A, B))
+        continue;
+      ++Shown;
+      for (unsigned X = 0; X < 256; ++X)
+        for (unsigned Y : {0u, 0x5Au, 0xFFu}) {
+          Assignment M;
+          M[V].S = M[W].S = Sort::BitVec;
+          M[V].Str = std::string(1, static_cast<char>(X));
+          M[W].Str = std::string(1, static_cast<char>(Y));
+          if (Ctx.evaluateBool(A, M))
+            CHECK(Ctx.evaluateBool(B, M));
+        }
+    }
+  // More than the identities: narrower fields imply wider ones.
+  CHECK(Shown > Eqs.size());
+}
+
+TEST_CASE("a narrower network refutes the negated wider one", "[verify][bv]") {
+  TermContext Ctx;
+  Term Addr = Ctx.var("addr", Sort::BitVec, 32);
+  Term P = Ctx.var("p", Sort::Bool);
+  auto network = [&](std::vector<uint8_t> Bytes, unsigned Prefix) {
+    return Ctx.mkEq(Ctx.mkExtract(Addr, 32 - Prefix, Prefix),
+                    Ctx.mkExtract(Ctx.bvConst(Bytes, 32), 32 - Prefix, Prefix));
+  };
+  Term Wide = network({10, 0, 0, 0}, 8);    // 10.0.0.0/8
+  Term Narrow = network({10, 1, 0, 0}, 16); // 10.1.0.0/16
+  Term Odd = network({10, 16, 0, 0}, 12);   // 10.16.0.0/12
+  Term Other = network({11, 1, 0, 0}, 16);  // 11.1.0.0/16
+  CHECK(Ctx.implies(Narrow, Wide));
+  CHECK(Ctx.implies(Odd, Wide));
+  CHECK_FALSE(Ctx.implies(Wide, Narrow));
+  CHECK_FALSE(Ctx.implies(Other, Wide));
+  CHECK_FALSE(Ctx.implies(Narrow, Odd));
+  CHECK(Ctx.mkAnd({P, Narrow, Ctx.mkNot(Ctx.mkAnd(P, Wide))}) ==
+        Ctx.falseTerm());
+  CHECK(Ctx.mkAnd({P, Wide, Ctx.mkNot(Ctx.mkAnd(P, Narrow))}) !=
+        Ctx.falseTerm());
+}
