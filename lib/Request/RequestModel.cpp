@@ -225,6 +225,17 @@ RequestModel::callerKeyValues(const Caller &C) const {
   return Values;
 }
 
+bool RequestModel::restores(StringRef Key, const Caller &C) const {
+  if (facts(Key).AlwaysPresent)
+    return true;
+  ArrayRef<std::optional<CallerValue>> Given = callerKeyValues(C);
+  for (size_t I = 0; I < Given.size(); ++I)
+    if (Key.equals_insensitive(CallerKeys[I]))
+      return Given[I] && (Given[I]->K == CallerValue::Fixed ||
+                          Given[I]->K == CallerValue::Shaped);
+  return false;
+}
+
 bool RequestModel::keyReaches(const ActionInfo *Action, StringRef Key) const {
   if (!Action || Key.startswith_insensitive("aws:"))
     return true;

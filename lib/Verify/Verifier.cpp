@@ -87,15 +87,30 @@ ActionGroups groupActions(const Catalog &Cat,
     });
   std::map<std::vector<uint32_t>, size_t> Seen;
   ActionGroups G;
+  // Most actions match no pattern: their group is found without the map.
+  std::optional<size_t> Unmatched;
   for (size_t I = 0; I < All.size(); ++I) {
-    auto It = Seen.emplace(Sig[I], G.Reps.size());
-    if (It.second) {
+    size_t Group = G.Reps.size();
+    bool New;
+    if (Sig[I].empty()) {
+      New = !Unmatched;
+      Group = Unmatched.value_or(Group);
+      Unmatched = Group;
+    } else {
+      // try_emplace copies the signature only for a new group.
+      auto It = Seen.try_emplace(Sig[I], Group);
+      New = It.second;
+      Group = It.first->second;
+    }
+    if (New) {
       G.Reps.push_back(All[I].FullName.lower());
       G.Display.push_back(All[I].FullName.str());
       G.Members.emplace_back();
     }
-    G.Members[It.first->second].push_back(static_cast<uint32_t>(I));
+    G.Members[Group].push_back(static_cast<uint32_t>(I));
   }
+  if (Unmatched)
+    Seen.emplace(std::vector<uint32_t>(), *Unmatched);
   // Literal actions the catalog does not know form groups of their own.
   for (const std::string &P : Patterns) {
     if (hasWildcard(P) || Cat.action(P))
@@ -1549,6 +1564,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             for (const std::string &N : Names) {
               if (Limit.expired())
                 break;
+              if (Real && RM.restores(N, R.Principal))
+                continue; // completing puts it back
               Request T = R;
               T.Context.erase(N);
               if (Real)

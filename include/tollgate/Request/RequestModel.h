@@ -152,6 +152,11 @@ public:
   /// key made a set, keys and the action spelled as documented.
   void complete(Request &R) const;
 
+  /// True when complete() gives \p Key a value in every request of caller
+  /// \p C, whatever the request held: a key that is always present, or one
+  /// the caller fixes.
+  bool restores(llvm::StringRef Key, const Caller &C) const;
+
   /// The documented spelling of the action, if the catalog knows it.
   std::string actionSpelling(llvm::StringRef Action) const;
 
