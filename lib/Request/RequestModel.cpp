@@ -87,8 +87,11 @@ static std::string spell(StringRef Documented, StringRef Key) {
   return (Documented.take_front(Hole) + Key.drop_front(Hole)).str();
 }
 
-KeyFacts RequestModel::facts(StringRef Key) const {
-  KeyFacts F;
+const KeyFacts &RequestModel::facts(StringRef Key) const {
+  auto [It, New] = Facts.try_emplace(Key);
+  KeyFacts &F = It->second;
+  if (!New)
+    return F;
   F.Spelling = Key.str();
   F.ServiceKey = !Key.startswith_insensitive("aws:");
   for (const DefaultKey &D : alwaysPresentKeys())
@@ -206,6 +209,31 @@ std::optional<CallerValue> RequestModel::callerValue(StringRef Key,
   if (StringRef(Folded).startswith("aws:principaltag/"))
     return Anonymous || Unsigned || Kind == CallerKind::Root ? Absent : Free;
   return std::nullopt;
+}
+
+ArrayRef<std::optional<CallerValue>>
+RequestModel::callerKeyValues(const Caller &C) const {
+  // callerValue() reads the caller's kind, ARN and account.
+  std::string Who =
+      std::to_string(static_cast<int>(C.Kind)) + '\n' + C.Id + '\n' + C.Account;
+  if (Who != ValuesFor || Values.empty()) {
+    Values.clear();
+    for (const char *K : CallerKeys)
+      Values.push_back(callerValue(K, C));
+    ValuesFor = std::move(Who);
+  }
+  return Values;
+}
+
+bool RequestModel::restores(StringRef Key, const Caller &C) const {
+  if (facts(Key).AlwaysPresent)
+    return true;
+  ArrayRef<std::optional<CallerValue>> Given = callerKeyValues(C);
+  for (size_t I = 0; I < Given.size(); ++I)
+    if (Key.equals_insensitive(CallerKeys[I]))
+      return Given[I] && (Given[I]->K == CallerValue::Fixed ||
+                          Given[I]->K == CallerValue::Shaped);
+  return false;
 }
 
 bool RequestModel::keyReaches(const ActionInfo *Action, StringRef Key) const {
@@ -426,7 +454,7 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
 
   for (const ContextValue *V : R.Context.sorted()) {
     StringRef Key = V->Name;
-    KeyFacts F = facts(Key);
+    const KeyFacts &F = facts(Key);
     if (F.Known && !F.MultiValued && V->MultiValued)
       Out.push_back(F.Spelling + " is single-valued but the request gives it " +
                     "a list");
@@ -487,10 +515,12 @@ std::vector<std::string> RequestModel::check(const Request &R, bool Resource,
   for (const DefaultKey &D : alwaysPresentKeys())
     if (Missing && !R.Context.lookup(D.Name))
       Out.push_back(std::string(D.Name) + " is in every request");
-  for (const char *K : CallerKeys) {
+  ArrayRef<std::optional<CallerValue>> Given = callerKeyValues(C);
+  for (size_t I = 0; I < Given.size(); ++I) {
+    const char *K = CallerKeys[I];
     if (!Missing || R.Context.lookup(K))
       continue;
-    std::optional<CallerValue> CV = callerValue(K, C);
+    const std::optional<CallerValue> &CV = Given[I];
     if (CV && (CV->K == CallerValue::Fixed || CV->K == CallerValue::Shaped))
       Out.push_back(std::string(K) + " is in every request from a " + Who +
                     " caller");
@@ -567,7 +597,7 @@ void RequestModel::complete(Request &R) const {
     Keys.push_back(*V);
   for (ContextValue &V : Keys) {
     R.Context.erase(V.Name);
-    KeyFacts F = facts(V.Name);
+    const KeyFacts &F = facts(V.Name);
     for (std::string &X : V.Values) {
       X = wellFormed(X);
       if (F.Known && !valueHasType(X, F.Type))
@@ -588,8 +618,10 @@ void RequestModel::complete(Request &R) const {
     }
   }
 
-  for (const char *K : CallerKeys) {
-    std::optional<CallerValue> CV = callerValue(K, C);
+  ArrayRef<std::optional<CallerValue>> Given = callerKeyValues(C);
+  for (size_t I = 0; I < Given.size(); ++I) {
+    const char *K = CallerKeys[I];
+    const std::optional<CallerValue> &CV = Given[I];
     const ContextValue *Had = R.Context.lookup(K);
     switch (CV->K) {
     case CallerValue::Absent:
@@ -625,7 +657,7 @@ void RequestModel::complete(Request &R) const {
   }
   for (const DefaultKey &D : alwaysPresentKeys()) {
     const ContextValue *V = R.Context.lookup(D.Name);
-    KeyFacts F = facts(D.Name);
+    const KeyFacts &F = facts(D.Name);
     if (!V || V->MultiValued || V->Values.size() != 1 ||
         !valueHasType(V->Values[0], F.Type) ||
         !writtenAsAws(D.Name, V->Values[0]))

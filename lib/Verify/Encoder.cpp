@@ -855,6 +855,19 @@ struct Encoder::Impl {
     Term Kms = Ctx.mkAnd({service("kms"), E.IsArn,
                           Ctx.mkEq(E.Fields[2], Ctx.strConst("kms")),
                           Ctx.mkPrefixOf(Ctx.strConst("key/"), E.Fields[5])});
+    // The request model gives the resource one of the ARN formats of the
+    // group's actions: where each is a key's, so is every resource (the
+    // solver is slow to find that through the formats).
+    if (E.Model && !E.FreeResources && service("kms") == Ctx.trueTerm() &&
+        !C.Members.empty() && all_of(C.Members, [&](const ActionInfo *A) {
+          std::vector<std::string> Shapes = E.Model->resourceShapes(*A);
+          return !Shapes.empty() && all_of(Shapes, [](StringRef Shape) {
+            std::array<StringRef, 6> F;
+            return splitArn(Shape, F) && F[2].equals_insensitive("kms") &&
+                   F[5].startswith("key/");
+          });
+        }))
+      Kms = Ctx.trueTerm();
     if (!Set.Resource)
       return Kms;
     if (Set.Resource->Type == PolicyType::Trust)

@@ -24,7 +24,7 @@ Direction findRegions(Verifier &V, const PolicySet &A, const PolicySet &B,
   // Merge the regions granted by the same statements.
   std::map<std::vector<std::pair<unsigned, unsigned>>, size_t> ByStatements;
   // The action groups counted in each region: one group recurs there for
-  // each caller, and its members beyond those listed count once.
+  // each kind of caller, and its members beyond those listed count once.
   std::vector<std::set<std::string>> Counted;
   for (Counterexample &C : Cexs) {
     std::vector<std::pair<unsigned, unsigned>> Key;

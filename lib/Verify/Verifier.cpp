@@ -88,15 +88,30 @@ ActionGroups groupActions(const Catalog &Cat,
     });
   std::map<std::vector<uint32_t>, size_t> Seen;
   ActionGroups G;
+  // Most actions match no pattern: their group is found without the map.
+  std::optional<size_t> Unmatched;
   for (size_t I = 0; I < All.size(); ++I) {
-    auto It = Seen.emplace(Sig[I], G.Reps.size());
-    if (It.second) {
+    size_t Group = G.Reps.size();
+    bool New;
+    if (Sig[I].empty()) {
+      New = !Unmatched;
+      Group = Unmatched.value_or(Group);
+      Unmatched = Group;
+    } else {
+      // try_emplace copies the signature only for a new group.
+      auto It = Seen.try_emplace(Sig[I], Group);
+      New = It.second;
+      Group = It.first->second;
+    }
+    if (New) {
       G.Reps.push_back(All[I].FullName.lower());
       G.Display.push_back(All[I].FullName.str());
       G.Members.emplace_back();
     }
-    G.Members[It.first->second].push_back(static_cast<uint32_t>(I));
+    G.Members[Group].push_back(static_cast<uint32_t>(I));
   }
+  if (Unmatched)
+    Seen.emplace(std::vector<uint32_t>(), *Unmatched);
   // Literal actions the catalog does not know form groups of their own.
   for (const std::string &P : Patterns) {
     if (hasWildcard(P) || Cat.action(P))
@@ -421,6 +436,19 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
   return Out;
 }
 
+/// \p Arns in the `aws` partition, each moved to the other partitions
+/// (`arn:aws-cn:...`): a statement with `Resource: "*"` grants them too,
+/// and another that names `arn:aws:...` does not.
+std::vector<std::string> inOtherPartitions(ArrayRef<std::string> Arns) {
+  std::vector<std::string> Out;
+  for (StringRef Partition : request::partitions())
+    if (Partition != "aws")
+      for (StringRef Arn : Arns)
+        if (Arn.startswith("arn:aws:"))
+          Out.push_back(("arn:" + Partition + Arn.drop_front(7)).str());
+  return Out;
+}
+
 /// Fills the wildcards of a pattern to get a matching text.
 std::string instantiate(StringRef Pattern, StringRef Fill) {
   std::string Out;
@@ -627,6 +655,33 @@ std::vector<std::string> futureActionNames(ArrayRef<const Policy *> Policies,
     if (Out.size() < 16 && request::isActionName(X) && !Cat.action(X) &&
         Seen.insert(StringRef(X).lower()).second)
       Out.push_back(X);
+  // Last, two in services of the catalog that no Action pattern of
+  // \p Others can match: in large policies the names above all fall in
+  // services both sides grant, while a `NotAction` grants the others.
+  std::set<std::string> OtherServices;
+  std::vector<std::string> OtherWild;
+  for (const Policy *P : Others)
+    for (const Statement &S : P->Statements)
+      for (const ActionPattern &AP : S.Action.Patterns) {
+        std::string Svc = StringRef(AP.Text).split(':').first.lower();
+        if (hasWildcard(Svc))
+          OtherWild.push_back(AP.Text.lower());
+        else
+          OtherServices.insert(Svc);
+      }
+  unsigned Unnamed = 0;
+  for (const ServiceInfo &Svc : Cat.services()) {
+    if (Unnamed >= 2)
+      break;
+    std::string X = Svc.Prefix.lower() + ":TollgateFuture";
+    if (OtherServices.count(Svc.Prefix.lower()) || Cat.action(X) ||
+        !request::isActionName(X) || Seen.count(StringRef(X).lower()) ||
+        any_of(OtherWild,
+               [&](const std::string &W) { return globMatch(W, X); }))
+      continue;
+    Out.push_back(X);
+    ++Unnamed;
+  }
   return Out;
 }
 
@@ -1282,6 +1337,19 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     AIndexes.emplace_back(*P);
 
   std::vector<Counterexample> Found;
+  // A list of changed access (AllCex) has one example per action group and
+  // kind of caller: callers of one kind differ only in their names and
+  // accounts, by which the list does not group. MaxCex counts the groups.
+  std::set<std::pair<size_t, CallerKind>> Listed;
+  std::set<size_t> ListedGroups;
+  auto record = [&](Counterexample Cx, size_t G, CallerKind Kind) {
+    Found.push_back(std::move(Cx));
+    Listed.insert({G, Kind});
+    ListedGroups.insert(G);
+  };
+  auto full = [&]() {
+    return AllCex ? ListedGroups.size() >= MaxCex : Found.size() >= MaxCex;
+  };
   struct PendingQuery {
     Coordinate C;
     Term Q;
@@ -1323,7 +1391,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           Res.Reason = "not encoded yet: " + Enc.unsupported();
         else if (!UnknownReason.empty())
           Res.Reason = UnknownReason;
-        else if (Found.size() >= MaxCex)
+        else if (full())
           Res.Reason =
               "at most " + std::to_string(MaxCex) +
               (MaxCex == 1 ? " action group is" : " action groups are") +
@@ -1397,6 +1465,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                                Who.Kind != CallerKind::Service &&
                                Who.Kind != CallerKind::FederatedProvider;
       for (bool Same : {true, false}) {
+        if (Listed.count({G, Who.Kind}))
+          break;
         if (!Same && !PrincipalPolicies)
           continue;
         if (Same && Outsiders && PrincipalPolicies)
@@ -1503,6 +1573,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             for (const std::string &N : Names) {
               if (Limit.expired())
                 break;
+              if (Real && RM.restores(N, R.Principal))
+                continue; // completing puts it back
               Request T = R;
               T.Context.erase(N);
               if (Real)
@@ -1517,7 +1589,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             Cx.FutureAction = Future;
             if (!Future)
               fillGroup(Cx, G);
-            Found.push_back(std::move(Cx));
+            record(std::move(Cx), G, Who.Kind);
             return true;
           };
           // First the statements of A that apply to this action, each with
@@ -1562,7 +1634,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 }
                 if (Acts.empty())
                   continue;
-                std::vector<std::string> Rs;
+                std::vector<std::string> Rs, Elsewhere;
                 if (S.Resource.Present && !S.Resource.Negated)
                   for (const PolicyString &RP : S.Resource.Patterns) {
                     std::string T = flatten(RP);
@@ -1571,6 +1643,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                       std::vector<std::string> Own =
                           actionResources(Acts.front(), Who);
                       Rs.insert(Rs.end(), Own.begin(), Own.end());
+                      Elsewhere = inOtherPartitions(Own);
                       StringRef Svc = StringRef(Acts.front()).split(':').first;
                       Rs.push_back(
                           "arn:aws:" + Svc.lower() + ":us-east-1:" +
@@ -1595,6 +1668,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                   }
                 Rs.push_back("arn:aws:tollgate:us-east-1:111122223333:tollgate/"
                              "resource");
+                // Last, the action's resources in the other partitions.
+                Rs.insert(Rs.end(), Elsewhere.begin(), Elsewhere.end());
                 // Contexts for the statement's conditions: one per value
                 // position (a list of values is a disjunction), and none.
                 std::vector<RequestContext> RCs;
@@ -1644,8 +1719,10 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             if (Hit)
               break;
             std::vector<std::string> Rsrcs = actionResources(Act, Who);
+            std::vector<std::string> Elsewhere = inOtherPartitions(Rsrcs);
             Rsrcs.insert(Rsrcs.end(), Resources.begin(), Resources.end());
             Rsrcs.insert(Rsrcs.end(), AllResources.begin(), AllResources.end());
+            Rsrcs.insert(Rsrcs.end(), Elsewhere.begin(), Elsewhere.end());
             for (const std::string &Rsrc : Rsrcs) {
               if (Limit.expired())
                 break;
@@ -1660,7 +1737,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
           }
           if (Hit) {
             ++Res.Stats.WitnessHits;
-            if (Found.size() >= MaxCex)
+            if (full())
               return finish();
             continue;
           }
@@ -1674,7 +1751,7 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
 
   // The solver only when no witness was found: a counterexample from the
   // witness search anywhere makes every pending query moot.
-  if (!Found.empty() && Found.size() >= MaxCex)
+  if (!Found.empty() && full())
     return finish();
   auto solve = [&](Term Query, unsigned MaxMs, uint64_t Work,
                    bool RefuteOnly = false, uint64_t Cap = 0) {
@@ -1753,6 +1830,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Term Q = PQ.Q;
     bool Future = PQ.Future;
     size_t G = PQ.G;
+    if (Listed.count({G, C.Principal.Kind}))
+      continue; // an example of the group and kind of caller is listed
     if (!Enc.unsupported().empty())
       continue; // a proof is out of reach
     if (Limit.expired()) {
@@ -1942,8 +2021,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
     Cx.FromSolver = true;
     if (!Future)
       fillGroup(Cx, G);
-    Found.push_back(std::move(Cx));
-    if (Found.size() >= MaxCex)
+    record(std::move(Cx), G, C.Principal.Kind);
+    if (full())
       return finish();
   }
   return finish();

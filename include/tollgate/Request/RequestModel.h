@@ -36,6 +36,7 @@
 #include "tollgate/Eval/Request.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -109,7 +110,7 @@ public:
   const Catalog &catalog() const { return Cat; }
 
   /// The facts of condition key \p Key (any case).
-  KeyFacts facts(llvm::StringRef Key) const;
+  const KeyFacts &facts(llvm::StringRef Key) const;
 
   /// The value that caller \p C gives key \p Key, or nothing when the key
   /// does not follow from the caller.
@@ -151,6 +152,11 @@ public:
   /// key made a set, keys and the action spelled as documented.
   void complete(Request &R) const;
 
+  /// True when complete() gives \p Key a value in every request of caller
+  /// \p C, whatever the request held: a key that is always present, or one
+  /// the caller fixes.
+  bool restores(llvm::StringRef Key, const Caller &C) const;
+
   /// The documented spelling of the action, if the catalog knows it.
   std::string actionSpelling(llvm::StringRef Action) const;
 
@@ -165,7 +171,16 @@ public:
 private:
   std::vector<std::string> check(const Request &R, bool Resource,
                                  bool Missing) const;
+  /// callerValue() of each key of the caller (callerKeyNames()), for \p C.
+  llvm::ArrayRef<std::optional<CallerValue>>
+  callerKeyValues(const Caller &C) const;
   const Catalog &Cat;
+  /// facts() by the key's text as asked: the verifier completes and checks
+  /// requests with the same few keys many thousand times.
+  mutable llvm::StringMap<KeyFacts> Facts;
+  /// callerKeyValues() of the last caller asked, and who that was.
+  mutable std::string ValuesFor;
+  mutable std::vector<std::optional<CallerValue>> Values;
   /// resourceShapes() by action: the verifier asks for the same actions'
   /// shapes again and again. A model is used by one thread at a time.
   mutable std::unordered_map<const ActionInfo *, std::vector<std::string>>

@@ -3,7 +3,8 @@
 /// \file
 /// What one set of policies allows that another does not, enumerated
 /// rather than decided: every action group with such a request yields one
-/// counterexample (found by the witness search or the solver, replayed
+/// counterexample for each kind of caller (user, role session, root, ...)
+/// that has one (found by the witness search or the solver, replayed
 /// through the evaluator), and the counterexamples are merged by the
 /// statements that grant them, so that a reviewer reads "these actions, on
 /// these resources, under these conditions, granted by this statement".

@@ -97,3 +97,27 @@ TEST_CASE("a service key reaches only the actions that take it", "[request]") {
   CHECK_FALSE(M.keyReaches(Get, "S3:Prefix"));
   CHECK(M.keyReaches(List, "S3:Prefix"));
 }
+
+TEST_CASE("restores() names the keys completing puts back", "[request]") {
+  RequestModel M(Catalog::builtin());
+  Caller Alice = Caller::fromId("arn:aws:iam::111122223333:user/alice");
+  Caller Anyone = Caller::fromId("*");
+  Request R = completed(M, "s3:GetObject", "arn:aws:s3:::bucket/key");
+  R.Context.set("aws:SourceIp", "192.0.2.1");
+  M.complete(R);
+  // For every key of a completed request: restores() is true exactly when
+  // the key comes back after it is erased and the request completed again.
+  for (const ContextValue *V : R.Context.sorted()) {
+    INFO("key " << V->Name);
+    Request T = R;
+    T.Context.erase(V->Name);
+    M.complete(T);
+    CHECK(M.restores(V->Name, Alice) == (T.Context.lookup(V->Name) != nullptr));
+  }
+  CHECK(M.restores("AWS:USERNAME", Alice));
+  CHECK_FALSE(M.restores("aws:username", Anyone));
+  CHECK(M.restores("aws:CurrentTime", Anyone));
+  CHECK_FALSE(M.restores("aws:SourceIp", Alice));
+  // The answers for one caller do not leak to the next.
+  CHECK(M.restores("aws:username", Alice));
+}
