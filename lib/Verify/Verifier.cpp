@@ -436,6 +436,19 @@ std::vector<Caller> enumerateCallers(ArrayRef<const PolicySet *> Sets,
   return Out;
 }
 
+/// \p Arns with those of \p Action's own service first, each side in its
+/// order: an action AWS may add to a service reads best on that service's
+/// resources, though a policy may grant it on any.
+std::vector<std::string> ownServiceFirst(StringRef Action,
+                                         std::vector<std::string> Arns) {
+  StringRef Service = Action.split(':').first;
+  std::stable_partition(Arns.begin(), Arns.end(), [&](StringRef Arn) {
+    std::array<StringRef, 6> Fields;
+    return splitArn(Arn, Fields) && Fields[2].equals_insensitive(Service);
+  });
+  return Arns;
+}
+
 /// \p Arns in the `aws` partition, each moved to the other partitions
 /// (`arn:aws-cn:...`): a statement with `Resource: "*"` grants them too,
 /// and another that names `arn:aws:...` does not.
@@ -1644,11 +1657,18 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                           actionResources(Acts.front(), Who);
                       Rs.insert(Rs.end(), Own.begin(), Own.end());
                       Elsewhere = inOtherPartitions(Own);
-                      StringRef Svc = StringRef(Acts.front()).split(':').first;
-                      Rs.push_back(
-                          "arn:aws:" + Svc.lower() + ":us-east-1:" +
-                          (Who.Account.empty() ? HomeAccount : Who.Account) +
-                          ":tollgate");
+                      // An ARN in each action's own service (actions AWS
+                      // may add span services).
+                      std::set<std::string> Services;
+                      for (const std::string &Act : Acts) {
+                        std::string Svc =
+                            StringRef(Act).split(':').first.lower();
+                        if (Services.insert(Svc).second)
+                          Rs.push_back("arn:aws:" + Svc + ":us-east-1:" +
+                                       (Who.Account.empty() ? HomeAccount
+                                                            : Who.Account) +
+                                       ":tollgate");
+                      }
                     }
                     if (!Who.Account.empty())
                       Rs.push_back(instantiateArn(T, "tollgate", Who.Account));
@@ -1684,7 +1704,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
                 if (!S.Conditions.empty())
                   RCs.push_back(StatementVars);
                 for (const std::string &Act : Acts) {
-                  for (const std::string &Rsrc : Rs) {
+                  for (const std::string &Rsrc :
+                       Future ? ownServiceFirst(Act, Rs) : Rs) {
                     for (const RequestContext &RC : RCs) {
                       if (++Tries > 20000 || Limit.expired()) {
                         Tries = 20001; // out of tries or time: stop
@@ -1723,6 +1744,8 @@ CheckResult Verifier::Impl::run(const PolicySet &A, const PolicySet *B,
             Rsrcs.insert(Rsrcs.end(), Resources.begin(), Resources.end());
             Rsrcs.insert(Rsrcs.end(), AllResources.begin(), AllResources.end());
             Rsrcs.insert(Rsrcs.end(), Elsewhere.begin(), Elsewhere.end());
+            if (Future)
+              Rsrcs = ownServiceFirst(Act, std::move(Rsrcs));
             for (const std::string &Rsrc : Rsrcs) {
               if (Limit.expired())
                 break;

@@ -89,6 +89,10 @@ TEST_CASE("actions AWS may add in a service the baseline does not name",
   REQUIRE(Future);
   CHECK_FALSE(Future->FromSolver);
   CHECK(Catalog::builtin().action(Future->R.Action) == nullptr);
+  // The example reads as AWS would send it: an ARN of the action's service.
+  llvm::StringRef Service = llvm::StringRef(Future->R.Action).split(':').first;
+  CHECK(llvm::StringRef(Future->R.Resource)
+            .startswith(("arn:aws:" + Service + ":").str()));
   replays(*Future, *New, *Old);
 }
 
