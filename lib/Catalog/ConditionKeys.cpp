@@ -7,6 +7,10 @@
 #include "tollgate/Support/Pattern.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <functional>
 
 using namespace llvm;
 
@@ -143,24 +147,35 @@ bool Catalog::isConditionKeyForAction(const ActionInfo &Action,
   const ConditionKeyInfo *Info = conditionKey(Key);
   if (Info && Info->Global)
     return true;
-  std::pair<const ActionInfo *, std::string> Id(&Action, Key.lower());
-  {
-    std::lock_guard<std::mutex> Lock(TemplateHitsLock);
-    auto It = KeyForActionHits.find(Id);
-    if (It != KeyForActionHits.end())
-      return It->second;
-  }
   auto Listed = [&](ArrayRef<StringRef> Names) {
     return any_of(
         Names, [&](StringRef Name) { return conditionKeyMatches(Name, Key); });
   };
-  bool Found = Listed(Action.ConditionKeys) ||
-               any_of(Action.Resources, [&](const ActionResource &R) {
-                 return Listed(R.ConditionKeys) ||
-                        (R.Type && Listed(R.Type->ConditionKeys));
-               });
-  std::lock_guard<std::mutex> Lock(TemplateHitsLock);
-  KeyForActionHits.emplace(std::move(Id), Found);
+  auto Compute = [&] {
+    return Listed(Action.ConditionKeys) ||
+           any_of(Action.Resources, [&](const ActionResource &R) {
+             return Listed(R.ConditionKeys) ||
+                    (R.Type && Listed(R.Type->ConditionKeys));
+           });
+  };
+  ArrayRef<ActionInfo> All = actions();
+  std::less<const ActionInfo *> Before;
+  if (Before(&Action, All.begin()) || !Before(&Action, All.end()))
+    return Compute(); // not one of this catalog's actions
+  SmallString<64> Lower(Key);
+  for (char &C : Lower)
+    C = toLower(C);
+  std::unique_lock<std::mutex> Lock(TemplateHitsLock);
+  uint64_t Id = uint64_t(KeyIds.try_emplace(Lower, KeyIds.size()).first->second)
+                    << 32 |
+                uint64_t(&Action - All.begin());
+  auto It = KeyForActionHits.find(Id);
+  if (It != KeyForActionHits.end())
+    return It->second;
+  Lock.unlock();
+  bool Found = Compute();
+  Lock.lock();
+  KeyForActionHits.try_emplace(Id, Found);
   return Found;
 }
 

@@ -20,6 +20,7 @@
 #include "tollgate/Catalog/Records.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -180,9 +181,12 @@ private:
   /// tag keys again and again.
   mutable std::mutex TemplateHitsLock;
   mutable llvm::StringMap<const ConditionKeyInfo *> TemplateHits;
-  /// isConditionKeyForAction() answers, by action and lowercase key.
-  mutable std::map<std::pair<const ActionInfo *, std::string>, bool>
-      KeyForActionHits;
+  /// isConditionKeyForAction() answers by the key's number in KeyIds (high
+  /// half) and the action's index in actions() (low half): a verifier asks
+  /// of every member of every action group, and a map keyed by action and
+  /// key string grew to tens of megabytes.
+  mutable llvm::StringMap<uint32_t> KeyIds; ///< By lowercase key.
+  mutable llvm::DenseMap<uint64_t, bool> KeyForActionHits;
 };
 
 /// True if condition key \p Key is \p Documented, ignoring case, or an

@@ -110,3 +110,21 @@ TEST_CASE("condition keys: which keys apply to an action") {
   CHECK_FALSE(
       catalog().isConditionKeyForAction(*GetObject, "iam:PassedToService"));
 }
+
+TEST_CASE("condition keys: remembered answers stay per action and key") {
+  // Asked twice, in either case, for two actions of one key: each answer
+  // is the action's own, the second time as the first.
+  const ActionInfo *PassRole = catalog().action("iam:PassRole");
+  const ActionInfo *GetRole = catalog().action("iam:GetRole");
+  REQUIRE(PassRole);
+  REQUIRE(GetRole);
+  for (int Round = 0; Round < 2; ++Round) {
+    CAPTURE(Round);
+    CHECK(catalog().isConditionKeyForAction(*PassRole, "iam:PassedToService"));
+    CHECK(catalog().isConditionKeyForAction(*PassRole, "IAM:passedtoservice"));
+    CHECK_FALSE(
+        catalog().isConditionKeyForAction(*GetRole, "iam:PassedToService"));
+    CHECK_FALSE(
+        catalog().isConditionKeyForAction(*GetRole, "IAM:PASSEDTOSERVICE"));
+  }
+}
