@@ -213,14 +213,14 @@ std::optional<CallerValue> RequestModel::callerValue(StringRef Key,
 
 ArrayRef<std::optional<CallerValue>>
 RequestModel::callerKeyValues(const Caller &C) const {
-  // callerValue() reads the caller's kind, ARN and account.
-  std::string Who =
-      std::to_string(static_cast<int>(C.Kind)) + '\n' + C.Id + '\n' + C.Account;
-  if (Who != ValuesFor || Values.empty()) {
+  // callerValue() reads the caller's kind, ARN and account; compared in
+  // place, as this runs for every request completed or checked.
+  if (Values.empty() || C.Kind != ValuesFor.Kind || C.Id != ValuesFor.Id ||
+      C.Account != ValuesFor.Account) {
     Values.clear();
     for (const char *K : CallerKeys)
       Values.push_back(callerValue(K, C));
-    ValuesFor = std::move(Who);
+    ValuesFor = C;
   }
   return Values;
 }

@@ -179,7 +179,7 @@ private:
   /// requests with the same few keys many thousand times.
   mutable llvm::StringMap<KeyFacts> Facts;
   /// callerKeyValues() of the last caller asked, and who that was.
-  mutable std::string ValuesFor;
+  mutable Caller ValuesFor;
   mutable std::vector<std::optional<CallerValue>> Values;
   /// resourceShapes() by action: the verifier asks for the same actions'
   /// shapes again and again. A model is used by one thread at a time.
